@@ -1,0 +1,435 @@
+//! Business days, holidays and time zones (SPEC §2).
+//!
+//! A [`Calendar`] is a merchant's `settings.timezone`, `weekend`, `holidays`
+//! and `extra_business_days`. It turns instants into local dates and back, and
+//! adds or subtracts durations, business days included.
+//!
+//! # Rules
+//!
+//! - A date is a **business day** when it is not a weekend day and not a
+//!   holiday, or when it is an extra business day. An extra business day is a
+//!   business day even if it is also listed as a holiday.
+//! - `T + N bd`: take T's local date in the calendar's time zone, step forward
+//!   one day at a time counting only business days until N are counted, and
+//!   keep T's local time of day (so across a DST change the UTC offset
+//!   changes). `T + 0bd` is T itself when T's local date is a business day,
+//!   else the next business day at the same local time.
+//! - `T - N bd` is the mirror image, stepping backward; `T - 0bd` is T itself
+//!   when T's local date is a business day, else the previous business day at
+//!   the same local time.
+//! - Wall-clock durations (`30m`, `2h`, `10d`) are plain milliseconds: `10d`
+//!   is 240 hours, whatever DST does meanwhile.
+//!
+//! # Local times that do not exist or exist twice
+//!
+//! [`Calendar::from_local`] (and so business-day arithmetic) resolves a wall
+//! time with this policy:
+//!
+//! - **Gap** (the clocks jump forward, e.g. 02:00 → 03:00): the wall time is
+//!   shifted forward by the length of the gap. 02:30 on a spring-forward day
+//!   of America/New_York becomes 03:30 local (07:30Z).
+//! - **Overlap** (the clocks fall back, a wall time happens twice): the
+//!   earlier instant. 01:30 on a fall-back day of America/New_York is 01:30
+//!   EDT (05:30Z), not 01:30 EST (06:30Z).
+//!
+//! # Time-zone names
+//!
+//! IANA names (`Asia/Shanghai`, `UTC`, `Etc/UTC`), matched **case-insensitively**:
+//! `europe/moscow` is accepted and [`Calendar::timezone`] reports it as
+//! `Europe/Moscow`. An unknown name is a [`CalendarError::UnknownTimeZone`]
+//! carrying the nearest known name, if one is close (`Asia/Shangai` →
+//! `Asia/Shanghai`). Natively the zones come from the tz database compiled in
+//! by `chrono-tz`; in wasm from the host's `Intl` (browser or Node), so that
+//! no tz database ships in the package.
+//!
+//! # Limits
+//!
+//! Nothing here panics. Instants are clamped to years 1..=9999 (the range of
+//! [`Timestamp`]); a result beyond that range saturates to its first or last
+//! millisecond. Business-day stepping gives up after 100 000 steps (a plain
+//! week counts as one step) and saturates the same way.
+
+mod suggest;
+mod tz;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;
+#[cfg(all(test, target_arch = "wasm32"))]
+mod wasm_tests;
+
+use std::collections::BTreeSet;
+
+use crate::time::{Date, Duration, TimeOfDay, Timestamp, Weekday, DAY_MS};
+
+use tz::Zone;
+
+/// Upper bound on the iterations of one business-day computation.
+const MAX_STEPS: u32 = 100_000;
+
+/// Names longer than this are never time zones (the longest IANA name has 32
+/// characters).
+const MAX_NAME_LEN: usize = 64;
+
+/// A merchant's business calendar: time zone, weekend days, holidays and
+/// worked weekend days.
+///
+/// Cheap to share: every method takes `&self`, and natively a `Calendar` is
+/// `Send + Sync`. (In wasm it holds the host's `Intl.DateTimeFormat`, which is
+/// single-threaded like wasm itself.)
+#[derive(Clone, Debug)]
+pub struct Calendar {
+    zone: Zone,
+    name: String,
+    /// Bit `i` set when the weekday with `Weekday::monday0() == i` is a
+    /// weekend day. Never all seven.
+    weekend: u8,
+    holidays: BTreeSet<Date>,
+    extra: BTreeSet<Date>,
+}
+
+/// Why a calendar cannot be built from its settings.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CalendarError {
+    /// `settings.timezone` is not an IANA time-zone name this build knows.
+    #[error("unknown time zone `{name}`")]
+    UnknownTimeZone {
+        /// The name as given (shortened if very long).
+        name: String,
+        /// The nearest valid name, if one is close, e.g. `Asia/Shanghai` for
+        /// `Asia/Shangai`.
+        suggestion: Option<String>,
+    },
+    /// Every day of the week is a weekend day, so business days could never
+    /// be counted.
+    #[error("every day of the week is a weekend day, so business days could never be counted")]
+    NoBusinessDays,
+}
+
+impl CalendarError {
+    /// A help line for the person fixing the settings, e.g.
+    /// "did you mean `Asia/Shanghai`?".
+    pub fn help(&self) -> Option<String> {
+        match self {
+            CalendarError::UnknownTimeZone {
+                suggestion: Some(s),
+                ..
+            } => Some(format!("did you mean `{s}`?")),
+            CalendarError::UnknownTimeZone {
+                suggestion: None, ..
+            } => Some("use an IANA time-zone name such as `Europe/Berlin` or `UTC`".to_string()),
+            CalendarError::NoBusinessDays => {
+                Some("leave at least one day of the week out of `weekend`".to_string())
+            }
+        }
+    }
+}
+
+/// Which way business days are stepped.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Dir {
+    Forward,
+    Backward,
+}
+
+impl Dir {
+    fn sign(self) -> i64 {
+        match self {
+            Dir::Forward => 1,
+            Dir::Backward => -1,
+        }
+    }
+
+    /// Where a result too far in this direction saturates.
+    fn limit(self) -> Timestamp {
+        match self {
+            Dir::Forward => clamp(Timestamp(i64::MAX)),
+            Dir::Backward => clamp(Timestamp(i64::MIN)),
+        }
+    }
+}
+
+/// `t` moved into the supported range (years 1..=9999).
+fn clamp(t: Timestamp) -> Timestamp {
+    t.plus_ms(0)
+}
+
+/// Day numbers (days since 1970-01-01) of 0001-01-01 and 9999-12-31.
+const FIRST_DAY: i64 = -719_162;
+const LAST_DAY: i64 = 2_932_896;
+
+impl Default for Calendar {
+    fn default() -> Self {
+        Calendar::utc()
+    }
+}
+
+impl PartialEq for Calendar {
+    /// Same zone name, weekend, holidays and extra business days.
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+            && self.weekend == other.weekend
+            && self.holidays == other.holidays
+            && self.extra == other.extra
+    }
+}
+
+impl Calendar {
+    /// UTC, Saturday and Sunday off, no holidays: the defaults of SPEC §2.
+    pub fn utc() -> Calendar {
+        Calendar {
+            zone: Zone::Utc,
+            name: "UTC".to_string(),
+            weekend: weekend_mask(&[Weekday::Sat, Weekday::Sun]),
+            holidays: BTreeSet::new(),
+            extra: BTreeSet::new(),
+        }
+    }
+
+    /// A calendar from a rules document's settings.
+    ///
+    /// `timezone` is an IANA name in any ASCII case (`europe/moscow` is
+    /// `Europe/Moscow`). `weekend` may be empty (every day is worked unless it
+    /// is a holiday) but must leave at least one day of the week out.
+    /// Duplicates in any list are harmless.
+    pub fn new(
+        timezone: &str,
+        weekend: &[Weekday],
+        holidays: &[Date],
+        extra_business_days: &[Date],
+    ) -> Result<Calendar, CalendarError> {
+        let unknown = || CalendarError::UnknownTimeZone {
+            name: crate::time::truncate(timezone),
+            suggestion: suggest_time_zone(timezone),
+        };
+        if !plausible_name(timezone) {
+            return Err(unknown());
+        }
+        let (zone, name) = Zone::resolve(timezone).ok_or_else(unknown)?;
+        let weekend = weekend_mask(weekend);
+        if weekend == 0x7f {
+            return Err(CalendarError::NoBusinessDays);
+        }
+        Ok(Calendar {
+            zone,
+            name,
+            weekend,
+            holidays: holidays.iter().copied().collect(),
+            extra: extra_business_days.iter().copied().collect(),
+        })
+    }
+
+    /// The time-zone name, in canonical case (`Europe/Moscow` even if the
+    /// settings said `europe/moscow`).
+    pub fn timezone(&self) -> &str {
+        &self.name
+    }
+
+    /// The weekend days, Monday first.
+    pub fn weekend(&self) -> Vec<Weekday> {
+        Weekday::ALL
+            .iter()
+            .copied()
+            .filter(|w| self.weekend & (1 << w.monday0()) != 0)
+            .collect()
+    }
+
+    /// The holidays, in date order.
+    pub fn holidays(&self) -> impl Iterator<Item = Date> + '_ {
+        self.holidays.iter().copied()
+    }
+
+    /// The extra (worked) business days, in date order.
+    pub fn extra_business_days(&self) -> impl Iterator<Item = Date> + '_ {
+        self.extra.iter().copied()
+    }
+
+    /// The UTC offset in seconds at instant `t` (east of Greenwich is
+    /// positive: `28800` for Asia/Shanghai).
+    pub fn offset_at(&self, t: Timestamp) -> i32 {
+        self.zone.offset_s(clamp(t).0)
+    }
+
+    /// The local date and time of day of instant `t`.
+    pub fn local(&self, t: Timestamp) -> (Date, TimeOfDay) {
+        let t = clamp(t);
+        t.to_civil(self.offset_at(t))
+    }
+
+    /// The instant of a local date and time of day.
+    ///
+    /// A wall time in a DST gap is shifted forward by the gap (02:30 in a
+    /// 02:00 → 03:00 gap is 03:30 local); one in a DST overlap is its earlier
+    /// occurrence. Results outside years 1..=9999 saturate.
+    pub fn from_local(&self, d: Date, tod: TimeOfDay) -> Timestamp {
+        let days = d.days();
+        if days < FIRST_DAY - 2 {
+            return Dir::Backward.limit();
+        }
+        if days > LAST_DAY + 2 {
+            return Dir::Forward.limit();
+        }
+        // The wall time read as if it were UTC; in range, so no overflow.
+        let wall = Timestamp::from_civil(d, tod, 0).0;
+        if self.zone.is_utc() {
+            return clamp(Timestamp(wall));
+        }
+        // Offsets are under a day, so a day either side of the wall time is
+        // safely before and after any transition that concerns it.
+        let before = i64::from(self.zone.offset_s(wall - DAY_MS)) * 1000;
+        let after = i64::from(self.zone.offset_s(wall + DAY_MS)) * 1000;
+        let here = i64::from(self.zone.offset_s(wall)) * 1000;
+        let valid = [before, after, here]
+            .into_iter()
+            .map(|off| wall - off)
+            .filter(|&ms| i64::from(self.zone.offset_s(ms)) * 1000 == wall - ms)
+            .min();
+        // No valid instant: a gap. Reading the wall time with the offset in
+        // force before the gap lands the length of the gap later.
+        clamp(Timestamp(valid.unwrap_or(wall - before)))
+    }
+
+    /// Whether `d` is a business day: not a weekend day and not a holiday, or
+    /// an extra business day (even one also listed as a holiday).
+    pub fn is_business_day(&self, d: Date) -> bool {
+        if self.extra.contains(&d) {
+            return true;
+        }
+        self.weekend & (1 << d.weekday().monday0()) == 0 && !self.holidays.contains(&d)
+    }
+
+    /// `t + n bd`: `n` business days after `t`'s local date, at `t`'s local
+    /// time of day. With `n == 0`: `t` itself on a business day, else the
+    /// next business day at the same local time. See the module docs for DST
+    /// gaps and overlaps and for saturation.
+    pub fn add_business_days(&self, t: Timestamp, n: u32) -> Timestamp {
+        self.step(t, n, Dir::Forward)
+    }
+
+    /// `t - n bd`: the mirror image of [`add_business_days`](Self::add_business_days).
+    /// With `n == 0`: `t` itself on a business day, else the previous
+    /// business day at the same local time.
+    pub fn sub_business_days(&self, t: Timestamp, n: u32) -> Timestamp {
+        self.step(t, n, Dir::Backward)
+    }
+
+    /// `t + d`: wall-clock milliseconds, or business days.
+    pub fn add(&self, t: Timestamp, d: Duration) -> Timestamp {
+        match d {
+            Duration::Wall(ms) => clamp(t).plus_ms(ms),
+            Duration::Business(n) => self.add_business_days(t, n),
+        }
+    }
+
+    /// `t - d`: wall-clock milliseconds, or business days.
+    pub fn sub(&self, t: Timestamp, d: Duration) -> Timestamp {
+        match d {
+            Duration::Wall(ms) => clamp(t).plus_ms(ms.saturating_neg()),
+            Duration::Business(n) => self.sub_business_days(t, n),
+        }
+    }
+
+    /// The next business day strictly after `d` (`None` if there is none
+    /// in years 1..=9999 or within the step limit).
+    pub fn next_business_day(&self, d: Date) -> Option<Date> {
+        self.nth_business_day(d.days(), 1, Dir::Forward)
+            .filter(|day| (FIRST_DAY..=LAST_DAY).contains(day))
+            .map(Date::from_days)
+    }
+
+    /// The last business day strictly before `d` (`None` if there is none
+    /// in years 1..=9999 or within the step limit).
+    pub fn prev_business_day(&self, d: Date) -> Option<Date> {
+        self.nth_business_day(d.days(), 1, Dir::Backward)
+            .filter(|day| (FIRST_DAY..=LAST_DAY).contains(day))
+            .map(Date::from_days)
+    }
+
+    fn step(&self, t: Timestamp, n: u32, dir: Dir) -> Timestamp {
+        let t = clamp(t);
+        let (date, tod) = self.local(t);
+        let n = if n == 0 {
+            if self.is_business_day(date) {
+                return t;
+            }
+            1
+        } else {
+            n
+        };
+        match self.nth_business_day(date.days(), n, dir) {
+            Some(day) => self.from_local(Date::from_days(day), tod),
+            None => dir.limit(),
+        }
+    }
+
+    /// The day number of the `n`-th business day (`n >= 1`) after (or
+    /// before) day number `start`, not counting `start` itself.
+    fn nth_business_day(&self, start: i64, n: u32, dir: Dir) -> Option<i64> {
+        let sign = dir.sign();
+        // Business days in a week without holidays or extra days; >= 1.
+        let per_week = 7 - self.weekend.count_ones();
+        let mut day = start;
+        let mut left = n;
+        for _ in 0..MAX_STEPS {
+            if left > per_week && self.plain_week(day, dir) {
+                day += 7 * sign;
+                left -= per_week;
+                continue;
+            }
+            day += sign;
+            // One day of slack beyond each end: a local date can be there
+            // for an instant that is still inside the UTC range.
+            if !(FIRST_DAY - 1..=LAST_DAY + 1).contains(&day) {
+                return None;
+            }
+            if self.is_business_day(Date::from_days(day)) {
+                left -= 1;
+                if left == 0 {
+                    return Some(day);
+                }
+            }
+        }
+        None
+    }
+
+    /// Whether the seven days after (or before) day number `day` hold no
+    /// holiday and no extra business day, so they count exactly the
+    /// week's non-weekend days.
+    fn plain_week(&self, day: i64, dir: Dir) -> bool {
+        let (from, to) = match dir {
+            Dir::Forward => (day + 1, day + 7),
+            Dir::Backward => (day - 7, day - 1),
+        };
+        let (from, to) = (Date::from_days(from), Date::from_days(to));
+        self.holidays.range(from..=to).next().is_none()
+            && self.extra.range(from..=to).next().is_none()
+    }
+}
+
+/// The known time-zone name nearest to `name`, compared case-insensitively
+/// by edit distance: `Asia/Shanghai` for `Asia/Shangai`, `Europe/Moscow`
+/// for `europe/moscow` (which [`Calendar::new`] accepts as it is). A name
+/// without `/` is also compared with the city part (`shanghai` →
+/// `Asia/Shanghai`). `None` when nothing is close.
+///
+/// Natively the names come from the compiled-in tz database; in wasm from
+/// `Intl.supportedValuesOf('timeZone')`, and there is no suggestion on hosts
+/// without it.
+pub fn suggest_time_zone(name: &str) -> Option<String> {
+    tz::suggest(name)
+}
+
+/// A bit mask of weekdays (bit `monday0`).
+fn weekend_mask(days: &[Weekday]) -> u8 {
+    days.iter().fold(0, |m, w| m | (1 << w.monday0()))
+}
+
+/// Whether `name` can be an IANA zone name at all: a letter first, then
+/// letters, digits, `/`, `_`, `-`, `+`. Keeps offsets such as `+08:00` (which
+/// some `Intl` hosts accept) out, so both targets agree.
+fn plausible_name(name: &str) -> bool {
+    name.len() <= MAX_NAME_LEN
+        && name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '_' | '-' | '+'))
+}

@@ -1,0 +1,89 @@
+//! "Did you mean …" for time-zone names: the nearest known name by edit
+//! distance, compared case-insensitively.
+
+/// Inputs longer than this get no suggestion (no IANA name is near them, and
+/// the distance computation stays cheap).
+const MAX_INPUT_CHARS: usize = 64;
+
+/// The known name nearest to `input`, if it is near enough to be a plausible
+/// typo.
+///
+/// Names are compared lowercased, with spaces in the input read as `_`
+/// (`new york` → `America/New_York`). An input without `/` is also compared
+/// with the last segment of each name (`shanghai` → `Asia/Shanghai`). How
+/// many edits are tolerated grows with the input's length: none for up to 3
+/// characters (so `PST` does not become `EST`), 1 for 4–5, 2 for 6–8 and 3
+/// beyond. Ties go to the name listed first.
+pub(crate) fn nearest<'a>(
+    input: &str,
+    names: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let input = input.trim();
+    let len = input.chars().count();
+    if len == 0 || len > MAX_INPUT_CHARS {
+        return None;
+    }
+    let wanted: Vec<char> = input
+        .chars()
+        .map(|c| if c == ' ' { '_' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect();
+    let max = match len {
+        0..=3 => 0,
+        4..=5 => 1,
+        6..=8 => 2,
+        _ => 3,
+    };
+    let whole_only = wanted.contains(&'/');
+    let mut best: Option<(usize, &'a str)> = None;
+    let mut scratch = Scratch::default();
+    for name in names {
+        let lower: Vec<char> = name.chars().flat_map(char::to_lowercase).collect();
+        let mut d = scratch.distance(&wanted, &lower);
+        if !whole_only {
+            if let Some(slash) = lower.iter().rposition(|&c| c == '/') {
+                let last = lower.get(slash + 1..).unwrap_or(&[]);
+                d = d.min(scratch.distance(&wanted, last));
+            }
+        }
+        let better = match best {
+            Some((b, _)) => d < b,
+            None => true,
+        };
+        if d <= max && better {
+            best = Some((d, name));
+            if d == 0 {
+                break;
+            }
+        }
+    }
+    best.map(|(_, name)| name)
+}
+
+/// Reused rows of the Levenshtein table.
+#[derive(Default)]
+struct Scratch {
+    prev: Vec<usize>,
+    cur: Vec<usize>,
+}
+
+impl Scratch {
+    /// Levenshtein distance (insertions, deletions, substitutions).
+    fn distance(&mut self, a: &[char], b: &[char]) -> usize {
+        self.prev.clear();
+        self.prev.extend(0..=b.len());
+        for (i, ca) in a.iter().enumerate() {
+            self.cur.clear();
+            self.cur.push(i + 1);
+            for (j, cb) in b.iter().enumerate() {
+                let sub =
+                    self.prev.get(j).copied().unwrap_or(usize::MAX / 2) + usize::from(ca != cb);
+                let del = self.prev.get(j + 1).copied().unwrap_or(usize::MAX / 2) + 1;
+                let ins = self.cur.get(j).copied().unwrap_or(usize::MAX / 2) + 1;
+                self.cur.push(sub.min(del).min(ins));
+            }
+            std::mem::swap(&mut self.prev, &mut self.cur);
+        }
+        self.prev.last().copied().unwrap_or(0)
+    }
+}

@@ -1,0 +1,354 @@
+//! The diagnosis (SPEC §3): what the customer sees, as plain data, and its
+//! JSON form; support codes.
+
+use crate::json::Value;
+use crate::time::Timestamp;
+
+/// One reason.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reason {
+    /// Reason name, e.g. `payment_declined`.
+    pub reason: String,
+    /// The rule that found it.
+    pub rule: String,
+    /// `info`, `warning` or `action_required`.
+    pub severity: &'static str,
+    /// Localized title.
+    pub title: String,
+    /// Localized body.
+    pub body: String,
+}
+
+/// The confirmation step of an action.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Confirm {
+    /// Question.
+    pub title: String,
+    /// What happens (for `cancel_order`: the refund).
+    pub body: String,
+    /// Label of the confirming button.
+    pub confirm_label: String,
+    /// Label of the button that backs out.
+    pub cancel_label: String,
+}
+
+/// One thing the customer can do.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Action {
+    /// Action kind, e.g. `retry_payment`.
+    pub kind: &'static str,
+    /// Localized button label.
+    pub label: String,
+    /// The main action (the first one).
+    pub primary: bool,
+    /// Confirmation step, if the action needs one.
+    pub confirm: Option<Confirm>,
+    /// Link target for `contact_support` and `track_shipment`.
+    pub url: Option<String>,
+    /// For `wait`: until when.
+    pub until: Option<Timestamp>,
+}
+
+/// A deadline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Deadline {
+    /// `auto_cancel`, `auto_confirm`, …
+    pub kind: String,
+    /// When.
+    pub at: Timestamp,
+    /// Localized label.
+    pub label: String,
+}
+
+/// A stage of the refund timeline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimelineStage {
+    /// `refund_requested`, `refund_approved`, `refund_issued`, `refund_arrived`.
+    pub stage: &'static str,
+    /// `done`, `current`, `upcoming`, `overdue`.
+    pub state: &'static str,
+    /// Actual or expected time.
+    pub at: Option<Timestamp>,
+    /// Arrival window start.
+    pub from: Option<Timestamp>,
+    /// Arrival window end.
+    pub to: Option<Timestamp>,
+    /// Localized label.
+    pub label: String,
+}
+
+/// Why a rule matched: the fields it read and their values.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Trace {
+    /// Rule id.
+    pub rule: String,
+    /// Field path → value (JSON).
+    pub fields: Vec<(String, Value)>,
+}
+
+/// The diagnosis of one order at one time in one locale.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagnosis {
+    /// The order's id.
+    pub order_id: String,
+    /// The locale used.
+    pub locale: String,
+    /// Evaluation time.
+    pub now: Timestamp,
+    /// The most important reason.
+    pub headline: Reason,
+    /// Every reason, most important first.
+    pub reasons: Vec<Reason>,
+    /// What the customer can do, the primary action first.
+    pub actions: Vec<Action>,
+    /// Deadlines.
+    pub deadlines: Vec<Deadline>,
+    /// Refund timeline (empty when there is no refund).
+    pub timeline: Vec<TimelineStage>,
+    /// When the diagnosis changes by itself, if ever.
+    pub valid_until: Option<Timestamp>,
+    /// Why each rule matched.
+    pub trace: Vec<Trace>,
+    /// Code a customer can read out to support.
+    pub support_code: String,
+}
+
+fn ts(t: Option<Timestamp>) -> Value {
+    t.map_or(Value::Null, |t| t.to_rfc3339().into())
+}
+
+fn obj(fields: Vec<(&str, Value)>) -> Value {
+    Value::Object(fields.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+}
+
+impl Reason {
+    fn to_value(&self, with_rule: bool) -> Value {
+        let mut f = vec![("reason", self.reason.as_str().into())];
+        if with_rule {
+            f.push(("rule", self.rule.as_str().into()));
+        }
+        f.push(("severity", self.severity.into()));
+        f.push(("title", self.title.as_str().into()));
+        f.push(("body", self.body.as_str().into()));
+        obj(f)
+    }
+}
+
+impl Diagnosis {
+    /// The JSON form (SPEC §3), keys in the documented order.
+    pub fn to_value(&self) -> Value {
+        let actions = self
+            .actions
+            .iter()
+            .map(|a| {
+                obj(vec![
+                    ("kind", a.kind.into()),
+                    ("label", a.label.as_str().into()),
+                    ("primary", a.primary.into()),
+                    (
+                        "confirm",
+                        a.confirm.as_ref().map_or(Value::Null, |c| {
+                            obj(vec![
+                                ("title", c.title.as_str().into()),
+                                ("body", c.body.as_str().into()),
+                                ("confirm_label", c.confirm_label.as_str().into()),
+                                ("cancel_label", c.cancel_label.as_str().into()),
+                            ])
+                        }),
+                    ),
+                    ("url", a.url.clone().into()),
+                    ("until", ts(a.until)),
+                ])
+            })
+            .collect();
+        let deadlines = self
+            .deadlines
+            .iter()
+            .map(|d| obj(vec![("kind", d.kind.as_str().into()), ("at", ts(Some(d.at))), ("label", d.label.as_str().into())]))
+            .collect();
+        let timeline = self
+            .timeline
+            .iter()
+            .map(|s| {
+                obj(vec![
+                    ("stage", s.stage.into()),
+                    ("state", s.state.into()),
+                    ("at", ts(s.at)),
+                    ("from", ts(s.from)),
+                    ("to", ts(s.to)),
+                    ("label", s.label.as_str().into()),
+                ])
+            })
+            .collect();
+        let trace = self
+            .trace
+            .iter()
+            .map(|t| obj(vec![("rule", t.rule.as_str().into()), ("fields", Value::Object(t.fields.clone()))]))
+            .collect();
+        obj(vec![
+            ("order_id", self.order_id.as_str().into()),
+            ("locale", self.locale.as_str().into()),
+            ("now", ts(Some(self.now))),
+            ("headline", self.headline.to_value(true)),
+            ("reasons", Value::Array(self.reasons.iter().map(|r| r.to_value(true)).collect())),
+            ("actions", Value::Array(actions)),
+            ("deadlines", Value::Array(deadlines)),
+            ("timeline", Value::Array(timeline)),
+            ("valid_until", ts(self.valid_until)),
+            ("trace", Value::Array(trace)),
+            ("support_code", self.support_code.as_str().into()),
+        ])
+    }
+
+    /// Compact JSON.
+    pub fn to_json(&self) -> String {
+        self.to_value().to_json()
+    }
+}
+
+/// Support codes: `OL-` + Crockford base32 of
+/// `version(3) | fingerprint(20) | minutes since 2024-01-01 UTC (26) |
+/// count(4) | rule indexes (8 each) | check(5)`, in groups of four.
+pub mod support_code {
+    const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    const EPOCH_MS: i64 = 1_704_067_200_000; // 2024-01-01T00:00:00Z
+    const VERSION: u64 = 1;
+
+    /// What a support code says.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub struct Decoded {
+        /// Low 20 bits of the rule-set fingerprint.
+        pub fingerprint: u32,
+        /// Evaluation time, to the minute.
+        pub at: crate::time::Timestamp,
+        /// Indexes of the matched rules in the rule set, headline first.
+        pub rules: Vec<u8>,
+    }
+
+    struct Bits {
+        bits: Vec<bool>,
+    }
+    impl Bits {
+        fn push(&mut self, v: u64, n: u32) {
+            for i in (0..n).rev() {
+                self.bits.push((v >> i) & 1 == 1);
+            }
+        }
+    }
+
+    fn check(bits: &[bool]) -> u64 {
+        let mut h: u32 = 0x811c_9dc5;
+        for b in bits {
+            h ^= u32::from(*b);
+            h = h.wrapping_mul(0x0100_0193);
+        }
+        u64::from(h % 32)
+    }
+
+    /// Encodes a code.
+    pub fn encode(fingerprint: u32, now: crate::time::Timestamp, rules: &[usize]) -> String {
+        let minutes = ((now.millis() - EPOCH_MS).max(0) / 60_000).min((1 << 26) - 1) as u64;
+        let rules: Vec<u64> = rules.iter().take(15).map(|&r| (r.min(255)) as u64).collect();
+        let mut b = Bits { bits: Vec::new() };
+        b.push(VERSION, 3);
+        b.push(u64::from(fingerprint & 0xF_FFFF), 20);
+        b.push(minutes, 26);
+        b.push(rules.len() as u64, 4);
+        for r in &rules {
+            b.push(*r, 8);
+        }
+        while b.bits.len() % 5 != 0 {
+            b.bits.push(false);
+        }
+        let c = check(&b.bits);
+        b.push(c, 5);
+        let chars: Vec<char> = b
+            .bits
+            .chunks(5)
+            .map(|ch| {
+                let v = ch.iter().fold(0usize, |a, &x| a * 2 + usize::from(x));
+                ALPHABET.get(v).map_or('0', |&c| c as char)
+            })
+            .collect();
+        let groups: Vec<String> = chars.chunks(4).map(|g| g.iter().collect()).collect();
+        format!("OL-{}", groups.join("-"))
+    }
+
+    /// Decodes a code (case-insensitive; `I`/`L` read as 1, `O` as 0;
+    /// hyphens and spaces ignored).
+    pub fn decode(code: &str) -> Result<Decoded, String> {
+        let body = code.trim();
+        let body = body
+            .strip_prefix("OL-")
+            .or_else(|| body.strip_prefix("ol-"))
+            .or_else(|| body.strip_prefix("OL"))
+            .or_else(|| body.strip_prefix("ol"))
+            .ok_or_else(|| "a support code starts with 'OL-'".to_string())?;
+        let mut bits = Vec::new();
+        for ch in body.chars().filter(|c| *c != '-' && !c.is_whitespace()) {
+            let c = match ch.to_ascii_uppercase() {
+                'I' | 'L' => '1',
+                'O' => '0',
+                c => c,
+            };
+            let v = ALPHABET
+                .iter()
+                .position(|&a| a as char == c)
+                .ok_or_else(|| format!("'{ch}' is not a support code character"))?;
+            for i in (0..5).rev() {
+                bits.push((v >> i) & 1 == 1);
+            }
+        }
+        if bits.len() < 60 || bits.len() > 200 {
+            return Err("the code has the wrong length".into());
+        }
+        let (data, chk) = bits.split_at(bits.len() - 5);
+        let want = chk.iter().fold(0u64, |a, &x| a * 2 + u64::from(x));
+        if check(data) != want {
+            return Err("the code does not check out; was it read correctly?".into());
+        }
+        let mut pos = 0;
+        let mut take = |n: usize| -> Option<u64> {
+            let s = data.get(pos..pos + n)?;
+            pos += n;
+            Some(s.iter().fold(0u64, |a, &x| a * 2 + u64::from(x)))
+        };
+        let bad = || "the code is damaged".to_string();
+        let version = take(3).ok_or_else(bad)?;
+        if version != VERSION {
+            return Err(format!("unknown support code version {version}"));
+        }
+        let fingerprint = take(20).ok_or_else(bad)? as u32;
+        let minutes = take(26).ok_or_else(bad)? as i64;
+        let count = take(4).ok_or_else(bad)?;
+        let mut rules = Vec::new();
+        for _ in 0..count {
+            rules.push(take(8).ok_or_else(bad)? as u8);
+        }
+        Ok(Decoded {
+            fingerprint,
+            at: crate::time::Timestamp(EPOCH_MS + minutes * 60_000),
+            rules,
+        })
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+        use crate::time::Timestamp;
+
+        #[test]
+        fn round_trips_and_catches_typos() {
+            let t = Timestamp::parse_rfc3339("2026-11-21T02:05:00Z").unwrap();
+            let code = encode(0xABCDE, t, &[2, 14]);
+            assert!(code.starts_with("OL-"));
+            let d = decode(&code).unwrap();
+            assert_eq!(d, Decoded { fingerprint: 0xABCDE, at: t, rules: vec![2, 14] });
+            assert_eq!(decode(&code.to_lowercase().replace('1', "l")).unwrap(), d);
+            let mut broken: Vec<char> = code.chars().collect();
+            let i = broken.len() - 3;
+            broken[i] = if broken[i] == 'A' { 'B' } else { 'A' };
+            assert!(decode(&broken.into_iter().collect::<String>()).is_err());
+        }
+    }
+}

@@ -1,0 +1,510 @@
+//! Evaluation: an order, a time and a locale in; a [`Diagnosis`] out.
+
+use crate::diagnosis::{support_code, Action, Confirm, Deadline, Diagnosis, Reason, TimelineStage, Trace};
+use crate::json::Value;
+use crate::messages::locale::{negotiate, DateFormatter};
+use crate::messages::{Arg, Args, Renderer};
+use crate::order::{CancelState, DisputeState, Order, PaymentState};
+use crate::refund::{RefundPlan, Stage, StageState};
+use crate::rules::eval::{self, Ctx, Expected, Val};
+use crate::rules::schema::{field_path, Field};
+use crate::rules::settings::is_web_url;
+use crate::rules::{ActionKind, Rule, RuleSet};
+use crate::time::{Duration, TimeOfDay, Timestamp, DAY_MS};
+use std::cell::Cell;
+
+/// Reason shown when no rule matches, so there is always a headline.
+pub const FALLBACK_REASON: &str = "order_status";
+/// The reason masked rules show as.
+pub const MASKED_REASON: &str = "payment_declined";
+/// The rule id masked rules show as.
+pub const MASKED_RULE: &str = "payment-declined";
+
+/// What was found for an order at a time, before any text is rendered.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Findings {
+    /// Computed dates.
+    pub expected: Expected,
+    /// The refund, if any.
+    pub refund: Option<RefundPlan>,
+    /// Indexes of the matching rules, most important first.
+    pub matched: Vec<usize>,
+}
+
+impl Findings {
+    /// What changes the diagnosis when only time passes: the matched rules
+    /// and the refund stage states.
+    fn signature(&self, rs: &RuleSet, order: &Order, now: Timestamp) -> (Vec<usize>, Vec<StageState>) {
+        let matched = rs.matching(order, &self.expected, now);
+        let states = self
+            .refund
+            .as_ref()
+            .map(|p| p.stages(now).iter().map(|s| s.state).collect())
+            .unwrap_or_default();
+        (matched, states)
+    }
+}
+
+impl RuleSet {
+    /// The computed dates (`expected.*`) and the refund plan of an order.
+    pub fn expected(&self, order: &Order) -> (Expected, Option<RefundPlan>) {
+        let s = &self.settings;
+        let cal = &self.calendar;
+        let pay_anchor = order.payment.as_ref().and_then(|p| p.updated_at).unwrap_or(order.created_at);
+        let ship = order.shipment.as_ref();
+        let plan = RefundPlan::of(order, &self.windows, cal);
+        let restock_at = order.items.iter().filter(|i| !i.in_stock).filter_map(|i| i.restock_at).min();
+        let e = Expected {
+            auto_cancel_at: Some(cal.add(order.created_at, s.auto_cancel_unpaid_after)),
+            payment_grace_end: Some(cal.add(pay_anchor, s.payment_processing_grace)),
+            merchant_confirm_by: Some(cal.add(pay_anchor, s.merchant_confirm_sla)),
+            delivery_by: ship.and_then(|sh| sh.expected_at.or_else(|| sh.shipped_at.map(|t| cal.add(t, s.delivery_late_after)))),
+            auto_confirm_at: ship.and_then(|sh| sh.delivered_at).map(|t| cal.add(t, s.auto_confirm_receipt_after)),
+            restock_at,
+            refund_requested_at: plan.as_ref().map(|p| p.requested),
+            refund_approved_by: plan.as_ref().map(|p| p.approved_at.unwrap_or(p.approved_expected)),
+            refund_issued_by: plan.as_ref().map(|p| p.issued_at.unwrap_or(p.issued_expected)),
+            refund_arrival_from: plan.as_ref().map(|p| p.arrive_from),
+            refund_arrival_by: plan.as_ref().map(|p| p.arrive_to),
+        };
+        (e, plan)
+    }
+
+    fn ctx<'a>(&'a self, order: &'a Order, expected: &'a Expected, now: Timestamp) -> Ctx<'a> {
+        Ctx {
+            order,
+            expected,
+            calendar: &self.calendar,
+            now,
+            item: None,
+        }
+    }
+
+    /// Indexes of the rules that match, by priority (ties by rule order).
+    pub fn matching(&self, order: &Order, expected: &Expected, now: Timestamp) -> Vec<usize> {
+        let cx = self.ctx(order, expected, now);
+        let mut m: Vec<usize> = self
+            .rules
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| eval::holds(&r.when, &cx))
+            .map(|(i, _)| i)
+            .collect();
+        m.sort_by_key(|&i| std::cmp::Reverse(self.rules.get(i).map_or(i64::MIN, |r| r.priority)));
+        m
+    }
+
+    /// Evaluates the rules without rendering any text.
+    pub fn evaluate(&self, order: &Order, now: Timestamp) -> Findings {
+        let (expected, refund) = self.expected(order);
+        let matched = self.matching(order, &expected, now);
+        Findings { expected, refund, matched }
+    }
+
+    /// The earliest instant after `now` at which the findings change because
+    /// time passed, if any.
+    pub fn next_change(&self, order: &Order, f: &Findings, now: Timestamp) -> Option<Timestamp> {
+        let cx = self.ctx(order, &f.expected, now);
+        let mut cands = Vec::new();
+        for r in &self.rules {
+            eval::instants(&r.when, &cx, &mut cands);
+        }
+        if let Some(p) = &f.refund {
+            p.instants(now, &mut cands);
+        }
+        cands.sort_unstable();
+        cands.dedup();
+        let here = f.signature(self, order, now);
+        cands.into_iter().filter(|c| *c > now).find(|&c| f.signature(self, order, c) != here)
+    }
+
+    /// Explains an order to a customer (SPEC §3). `locale` may be a tag or
+    /// an `Accept-Language` list; it is negotiated against the catalogs.
+    pub fn explain(&self, order: &Order, now: Timestamp, locale: &str) -> Diagnosis {
+        let f = self.evaluate(order, now);
+        let tag = negotiate(locale, &self.catalog.tags());
+        let lc = self.catalog.get(&tag);
+        let args = self.args(order, &f);
+        let today = self.calendar.local(now).0;
+        let cx = self.ctx(order, &f.expected, now);
+        let fallback = self.catalog.get("en");
+        let (Some(lc), Some(_)) = (lc, fallback) else {
+            return self.bare(order, now, &tag, &f);
+        };
+        let r = Renderer {
+            catalog: lc,
+            fallback,
+            dates: DateFormatter {
+                style: lc.locale.style,
+                calendar: &self.calendar,
+                today,
+            },
+            args: &args,
+            used_today: Cell::new(false),
+        };
+
+        let masked_code = f.matched.iter().filter_map(|&i| self.rules.get(i)).any(|r| r.mask)
+            || order.payment.as_ref().and_then(|p| p.failure_code.as_deref()) == Some("fraud_suspected");
+
+        // Reasons.
+        let mut reasons: Vec<Reason> = Vec::new();
+        for rule in f.matched.iter().filter_map(|&i| self.rules.get(i)) {
+            let (reason, rule_id) = if rule.mask {
+                (MASKED_REASON, MASKED_RULE)
+            } else {
+                (rule.reason.as_str(), rule.id.as_str())
+            };
+            if reasons.iter().any(|x| x.reason == reason) {
+                continue;
+            }
+            let extra = [("deadline", self.rule_deadline(rule, &cx))];
+            reasons.push(Reason {
+                reason: reason.to_string(),
+                rule: rule_id.to_string(),
+                severity: rule.severity.as_str(),
+                title: nonblank(r.text_with(&format!("reason.{reason}.title"), &extra), reason),
+                body: r.text_with(&format!("reason.{reason}.body"), &extra),
+            });
+        }
+        if reasons.is_empty() {
+            reasons.push(Reason {
+                reason: FALLBACK_REASON.into(),
+                rule: String::new(),
+                severity: "info",
+                title: nonblank(r.text("reason.order_status.title"), order.status.as_str()),
+                body: r.text("reason.order_status.body"),
+            });
+        }
+
+        let actions = self.actions(order, &f, &cx, &r);
+
+        // Deadlines, one per kind, from the most important rule that has it.
+        let mut deadlines: Vec<Deadline> = Vec::new();
+        for rule in f.matched.iter().filter_map(|&i| self.rules.get(i)) {
+            for d in &rule.deadlines {
+                if deadlines.iter().any(|x| x.kind == d.kind) {
+                    continue;
+                }
+                if let Val::Ts(at) = eval::eval(&d.at, &cx) {
+                    deadlines.push(Deadline {
+                        kind: d.kind.clone(),
+                        at,
+                        label: r.text_with(&format!("deadline.{}.label", d.kind), &[("deadline", Arg::Time(at))]),
+                    });
+                }
+            }
+        }
+
+        let timeline = f
+            .refund
+            .as_ref()
+            .map(|p| {
+                p.stages(now)
+                    .iter()
+                    .map(|s: &Stage| TimelineStage {
+                        stage: s.stage,
+                        state: s.state.as_str(),
+                        at: s.at,
+                        from: s.from,
+                        to: s.to,
+                        label: r.text(&format!("timeline.{}.label", s.stage)),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+
+        let trace = f
+            .matched
+            .iter()
+            .filter_map(|&i| self.rules.get(i))
+            .map(|rule| Trace {
+                rule: if rule.mask { MASKED_RULE.into() } else { rule.id.clone() },
+                fields: rule
+                    .fields
+                    .iter()
+                    .map(|&fl| (field_path(fl).to_string(), trace_value(fl, &cx, masked_code)))
+                    .collect(),
+            })
+            .collect();
+
+        let mut valid_until = self.next_change(order, &f, now);
+        if r.used_today.get() {
+            let midnight = self.calendar.from_local(today.succ(), TimeOfDay(0));
+            if midnight > now && valid_until.is_none_or(|v| midnight < v) {
+                valid_until = Some(midnight);
+            }
+        }
+
+        let headline = reasons.first().cloned().unwrap_or_else(|| Reason {
+            reason: FALLBACK_REASON.into(),
+            rule: String::new(),
+            severity: "info",
+            title: order.status.as_str().into(),
+            body: String::new(),
+        });
+        Diagnosis {
+            order_id: order.id.clone(),
+            locale: lc.locale.tag.clone(),
+            now,
+            headline,
+            reasons,
+            actions,
+            deadlines,
+            timeline,
+            valid_until,
+            trace,
+            support_code: support_code::encode(self.fingerprint, now, &f.matched),
+        }
+    }
+
+    /// A diagnosis without text, if the catalogs are somehow unusable.
+    fn bare(&self, order: &Order, now: Timestamp, tag: &str, f: &Findings) -> Diagnosis {
+        let reason = Reason {
+            reason: FALLBACK_REASON.into(),
+            rule: String::new(),
+            severity: "info",
+            title: order.status.as_str().into(),
+            body: String::new(),
+        };
+        Diagnosis {
+            order_id: order.id.clone(),
+            locale: tag.into(),
+            now,
+            headline: reason.clone(),
+            reasons: vec![reason],
+            actions: Vec::new(),
+            deadlines: Vec::new(),
+            timeline: Vec::new(),
+            valid_until: None,
+            trace: Vec::new(),
+            support_code: support_code::encode(self.fingerprint, now, &f.matched),
+        }
+    }
+
+    fn rule_deadline(&self, rule: &Rule, cx: &Ctx<'_>) -> Arg {
+        rule.deadlines
+            .iter()
+            .map(|d| &d.at)
+            .chain(rule.wait_until.as_ref())
+            .find_map(|n| match eval::eval(n, cx) {
+                Val::Ts(t) => Some(Arg::Time(t)),
+                _ => None,
+            })
+            .unwrap_or(Arg::Null)
+    }
+
+    fn args(&self, order: &Order, f: &Findings) -> Args {
+        let mut a = Args {
+            values: Vec::new(),
+            currency: order.currency.clone(),
+        };
+        let e = &f.expected;
+        let time = |t: Option<Timestamp>| t.map_or(Arg::Null, Arg::Time);
+        a.set("order_id", Arg::Text(order.id.clone()));
+        a.set("amount", order.total.map_or(Arg::Null, Arg::Money));
+        let refund_amount = f.refund.as_ref().and_then(|p| p.amount).or(order.total);
+        a.set("refund_amount", refund_amount.map_or(Arg::Null, Arg::Money));
+        a.set("auto_cancel", time(e.auto_cancel_at));
+        a.set("auto_confirm", time(e.auto_confirm_at));
+        a.set("restock", time(e.restock_at));
+        a.set("delivery", time(e.delivery_by));
+        a.set("arrive_from", time(e.refund_arrival_from));
+        a.set("arrive_to", time(e.refund_arrival_by));
+        let window = f.refund.as_ref().map(|p| p.window).unwrap_or_else(|| {
+            self.windows.get(order.payment.as_ref().map_or(crate::order::PaymentMethod::Other, |p| p.method))
+        });
+        a.set("days_from", Arg::Number(days(window.arrive.0)));
+        a.set("days_to", Arg::Number(days(window.arrive.1)));
+        let missing: Vec<_> = order.items.iter().filter(|i| !i.in_stock).collect();
+        a.set("count", Arg::Number(missing.len() as i64));
+        a.set(
+            "item",
+            missing
+                .first()
+                .and_then(|i| i.name.clone().or_else(|| i.sku.clone()))
+                .map_or(Arg::Null, Arg::Text),
+        );
+        if let Some(p) = &order.payment {
+            a.set("attempts", Arg::Number(p.attempts));
+        }
+        a.set("max_attempts", Arg::Number(self.settings.max_payment_attempts));
+        if let Some(s) = &order.shipment {
+            if let Some(c) = &s.carrier {
+                a.set("carrier", Arg::Text(c.clone()));
+            }
+            if let Some(n) = &s.tracking_number {
+                a.set("tracking_number", Arg::Text(n.clone()));
+            }
+        }
+        let method = f.refund.as_ref().map(|p| p.method).or(order.payment.as_ref().map(|p| p.method));
+        a.set("method", method.map_or(Arg::Null, |m| Arg::Choice(m.as_str())));
+        if let Some(c) = &order.cancellation {
+            a.set("cancel_reason", Arg::Choice(c.reason.as_str()));
+            a.set("cancelled_by", Arg::Choice(c.by.as_str()));
+        }
+        if let Some(d) = &order.dispute {
+            a.set("dispute_kind", Arg::Choice(d.kind.as_str()));
+            a.set("dispute_state", Arg::Choice(d.state.as_str()));
+        }
+        a.set("status", Arg::Choice(order.status.as_str()));
+        let paid = order.payment.as_ref().is_some_and(|p| {
+            matches!(p.state, PaymentState::Succeeded | PaymentState::PartiallyRefunded | PaymentState::Refunded)
+        });
+        a.set("paid", Arg::Choice(if paid { "yes" } else { "no" }));
+        a
+    }
+
+    fn actions(&self, order: &Order, f: &Findings, cx: &Ctx<'_>, r: &Renderer<'_>) -> Vec<Action> {
+        let s = &self.settings;
+        let over_attempts = order.payment.as_ref().is_some_and(|p| p.attempts >= s.max_payment_attempts);
+        let cancel_pending = order
+            .cancellation
+            .as_ref()
+            .is_some_and(|c| matches!(c.state, CancelState::Requested | CancelState::Approved));
+        let dispute_open = order.dispute.as_ref().is_some_and(|d| d.state != DisputeState::Resolved);
+        let tracking = order
+            .shipment
+            .as_ref()
+            .and_then(|sh| sh.tracking_url.clone())
+            .filter(|u| is_web_url(u));
+        let mut out: Vec<Action> = Vec::new();
+        for rule in f.matched.iter().filter_map(|&i| self.rules.get(i)) {
+            for &kind in &rule.actions {
+                let kind = match kind {
+                    ActionKind::RetryPayment | ActionKind::UpdatePaymentMethod if over_attempts => ActionKind::ContactSupport,
+                    k => k,
+                };
+                if out.iter().any(|a| a.kind == kind.as_str()) {
+                    continue;
+                }
+                let mut url = None;
+                let mut until = None;
+                let keep = match kind {
+                    ActionKind::CancelOrder => {
+                        order.status.rank() < s.cancel_allowed_until.rank() && !cancel_pending
+                    }
+                    ActionKind::ContactSupport => {
+                        url = s.support_url.clone();
+                        url.is_some()
+                    }
+                    ActionKind::TrackShipment => {
+                        url = tracking.clone();
+                        url.is_some()
+                    }
+                    ActionKind::ConfirmReceipt => order.buyer_confirmed_at.is_none(),
+                    ActionKind::OpenDispute => !dispute_open,
+                    ActionKind::Wait => match &rule.wait_until {
+                        None => true,
+                        Some(n) => match eval::eval(n, cx) {
+                            Val::Ts(t) => {
+                                until = Some(t);
+                                true
+                            }
+                            _ => false,
+                        },
+                    },
+                    _ => true,
+                };
+                if !keep {
+                    continue;
+                }
+                let k = kind.as_str();
+                let extra = [("deadline", until.map_or(Arg::Null, Arg::Time))];
+                let confirm = kind.confirms().then(|| Confirm {
+                    title: r.text_with(&format!("action.{k}.confirm.title"), &extra),
+                    body: r.text_with(&format!("action.{k}.confirm.body"), &extra),
+                    confirm_label: r.text_with(&format!("action.{k}.confirm.yes"), &extra),
+                    cancel_label: r.text_with(&format!("action.{k}.confirm.no"), &extra),
+                });
+                out.push(Action {
+                    kind: k,
+                    label: nonblank(r.text_with(&format!("action.{k}.label"), &extra), k),
+                    primary: false,
+                    confirm,
+                    url,
+                    until,
+                });
+            }
+        }
+        if let Some(first) = out.iter_mut().find(|a| a.kind != ActionKind::Wait.as_str()) {
+            first.primary = true;
+        }
+        out
+    }
+}
+
+fn days(d: Duration) -> i64 {
+    match d {
+        Duration::Business(n) => i64::from(n),
+        Duration::Wall(ms) => ms / DAY_MS,
+    }
+}
+
+fn nonblank(s: String, fallback: &str) -> String {
+    if s.trim().is_empty() {
+        fallback.replace('_', " ")
+    } else {
+        s
+    }
+}
+
+fn trace_value(f: Field, cx: &Ctx<'_>, masked: bool) -> Value {
+    if masked && f == Field::PaymentFailureCode {
+        return "(masked)".into();
+    }
+    match f {
+        Field::Item(_) => Value::Array(
+            cx.order
+                .items
+                .iter()
+                .map(|it| eval::field(f, &Ctx { item: Some(it), ..*cx }).to_json())
+                .collect(),
+        ),
+        _ => eval::field(f, cx).to_json(),
+    }
+}
+
+/// One line of `orderlens sweep`: the order id, its reasons and the
+/// deadlines that are due (at or before `now`).
+pub fn sweep_line(rs: &RuleSet, order: &Order, now: Timestamp) -> Value {
+    let f = rs.evaluate(order, now);
+    let cx = Ctx {
+        order,
+        expected: &f.expected,
+        calendar: &rs.calendar,
+        now,
+        item: None,
+    };
+    let mut reasons: Vec<Value> = Vec::new();
+    let mut due: Vec<Value> = Vec::new();
+    let mut kinds: Vec<&str> = Vec::new();
+    for rule in f.matched.iter().filter_map(|&i| rs.rules.get(i)) {
+        let reason = if rule.mask { MASKED_REASON } else { rule.reason.as_str() };
+        let rv: Value = reason.into();
+        if !reasons.contains(&rv) {
+            reasons.push(rv);
+        }
+        for d in &rule.deadlines {
+            if kinds.contains(&d.kind.as_str()) {
+                continue;
+            }
+            if let Val::Ts(at) = eval::eval(&d.at, &cx) {
+                kinds.push(&d.kind);
+                if at <= now {
+                    due.push(Value::Object(vec![
+                        ("kind".into(), d.kind.as_str().into()),
+                        ("at".into(), at.to_rfc3339().into()),
+                    ]));
+                }
+            }
+        }
+    }
+    if reasons.is_empty() {
+        reasons.push(FALLBACK_REASON.into());
+    }
+    Value::Object(vec![
+        ("id".into(), order.id.as_str().into()),
+        ("reasons".into(), Value::Array(reasons)),
+        ("deadlines".into(), Value::Array(due)),
+    ])
+}

@@ -1,0 +1,28 @@
+#![doc = include_str!("../README.md")]
+#![warn(missing_docs)]
+#![cfg_attr(
+    test,
+    allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
+)]
+
+pub mod calendar;
+pub mod diagnosis;
+pub mod explain;
+pub mod json;
+pub mod messages;
+pub mod order;
+pub mod refund;
+pub mod rules;
+pub mod suggest;
+pub mod time;
+
+pub use diagnosis::Diagnosis;
+pub use order::{Order, OrderError};
+pub use rules::error::{Diagnostic, RulesError};
+pub use rules::RuleSet;
+pub use time::Timestamp;

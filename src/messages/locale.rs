@@ -1,0 +1,271 @@
+//! Locale negotiation and locale-aware formatting of dates, numbers and
+//! money for `en`, `zh-CN` and `ru`.
+//!
+//! The same formatter runs natively and in wasm, so the CLI, Node and the
+//! browser print the very same text. Times are shown in the merchant's time
+//! zone (`settings.timezone`), the zone the business-day deadlines are
+//! counted in, in 24-hour form.
+
+use super::plural::Rule;
+use crate::calendar::Calendar;
+use crate::time::{Date, Timestamp, TimeOfDay};
+
+/// The locales orderlens ships.
+pub const SHIPPED: &[&str] = &["en", "zh-CN", "ru"];
+
+/// How dates, numbers and money are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    /// English: `Nov 21, 10:28`, `$1,234.50`.
+    En,
+    /// Simplified Chinese: `11月21日 10:28`, `¥1,234.50`.
+    Zh,
+    /// Russian: `21 ноября, 10:28`, `1 234,50 ₽`.
+    Ru,
+}
+
+/// A resolved locale.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Locale {
+    /// The tag as the catalogs name it: `en`, `zh-CN`, `ru` or a merchant's.
+    pub tag: String,
+    /// Plural rule.
+    pub plural: Rule,
+    /// Formatting style.
+    pub style: Style,
+}
+
+impl Locale {
+    /// A locale from a catalog tag.
+    pub fn from_tag(tag: &str) -> Locale {
+        let lang = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let style = match lang.as_str() {
+            "zh" => Style::Zh,
+            "ru" | "uk" | "be" => Style::Ru,
+            _ => Style::En,
+        };
+        Locale {
+            tag: tag.to_string(),
+            plural: Rule::for_language(&lang),
+            style,
+        }
+    }
+}
+
+/// Picks the best of `available` for a requested locale or an
+/// `Accept-Language` list (`"fr-CH, fr;q=0.9, ru;q=0.8"`).
+///
+/// Each requested tag, in order of preference, matches an available tag
+/// exactly (case-insensitive), else by language (`ru-RU` → `ru`, and every
+/// Chinese tag — `zh`, `zh-Hans-CN`, `zh-SG` — → `zh-CN`, the one Chinese
+/// catalog); the first requested tag that matches wins. Nothing matching
+/// gives `en`.
+pub fn negotiate(requested: &str, available: &[String]) -> String {
+    let mut prefs: Vec<(f32, usize, &str)> = requested
+        .split(',')
+        .enumerate()
+        .filter_map(|(i, part)| {
+            let mut it = part.split(';');
+            let tag = it.next()?.trim();
+            if tag.is_empty() || tag == "*" || tag.len() > 35 {
+                return None;
+            }
+            let q = it
+                .find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.trim().parse::<f32>().ok()))
+                .unwrap_or(1.0);
+            (q > 0.0).then_some((q, i, tag))
+        })
+        .take(20)
+        .collect();
+    prefs.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap_or(std::cmp::Ordering::Equal).then(a.1.cmp(&b.1)));
+    for (_, _, tag) in prefs {
+        let tag = tag.replace('_', "-");
+        if let Some(a) = available.iter().find(|a| a.eq_ignore_ascii_case(&tag)) {
+            return a.clone();
+        }
+        let lang = tag.split('-').next().unwrap_or("").to_ascii_lowercase();
+        if let Some(a) = available.iter().find(|a| a.eq_ignore_ascii_case(&lang)) {
+            return a.clone();
+        }
+        if let Some(a) = available
+            .iter()
+            .find(|a| a.split('-').next().is_some_and(|l| l.eq_ignore_ascii_case(&lang)))
+        {
+            return a.clone();
+        }
+    }
+    "en".to_string()
+}
+
+const EN_MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const RU_MONTHS: [&str; 12] = [
+    "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря",
+];
+
+fn month(names: &[&'static str; 12], m: u8) -> &'static str {
+    names.get(usize::from(m.saturating_sub(1))).copied().unwrap_or("")
+}
+
+/// Formats instants and dates for one locale, relative to "now" (the year is
+/// left out when it is the current one; the date when it is today).
+pub struct DateFormatter<'a> {
+    /// Locale style.
+    pub style: Style,
+    /// Calendar whose zone times are shown in.
+    pub calendar: &'a Calendar,
+    /// Local date of "now".
+    pub today: Date,
+}
+
+impl DateFormatter<'_> {
+    fn date_text(&self, d: Date) -> String {
+        let with_year = d.year != self.today.year;
+        match self.style {
+            Style::En if with_year => format!("{} {}, {}", month(&EN_MONTHS, d.month), d.day, d.year),
+            Style::En => format!("{} {}", month(&EN_MONTHS, d.month), d.day),
+            Style::Zh if with_year => format!("{}年{}月{}日", d.year, d.month, d.day),
+            Style::Zh => format!("{}月{}日", d.month, d.day),
+            Style::Ru if with_year => format!("{} {} {} г.", d.day, month(&RU_MONTHS, d.month), d.year),
+            Style::Ru => format!("{} {}", d.day, month(&RU_MONTHS, d.month)),
+        }
+    }
+
+    /// A calendar date: `Nov 28`, `11月28日`, `28 ноября`.
+    pub fn date(&self, t: Timestamp) -> String {
+        self.date_text(self.calendar.local(t).0)
+    }
+
+    /// A date and time: `10:28` today, else `Nov 22, 10:28`, `11月22日 10:28`,
+    /// `22 ноября, 10:28`. Returns whether the short (today) form was used.
+    pub fn date_time(&self, t: Timestamp) -> (String, bool) {
+        let (d, tod) = self.calendar.local(t);
+        let time = hm(tod);
+        if d == self.today {
+            return (time, true);
+        }
+        let date = self.date_text(d);
+        let s = match self.style {
+            Style::En | Style::Ru => format!("{date}, {time}"),
+            Style::Zh => format!("{date} {time}"),
+        };
+        (s, false)
+    }
+}
+
+fn hm(t: TimeOfDay) -> String {
+    format!("{:02}:{:02}", t.hour(), t.minute())
+}
+
+/// Groups the digits of a whole number: `1,234,567` / `1 234 567`.
+pub fn group(n: u64, sep: &str) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    let len = digits.len();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (len - i) % 3 == 0 {
+            out.push_str(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Formats a count: `1,234` (en, zh), `1 234` (ru, no-break space).
+pub fn number(style: Style, n: i64) -> String {
+    let sep = match style {
+        Style::Ru => "\u{a0}",
+        _ => ",",
+    };
+    let s = group(n.unsigned_abs(), sep);
+    if n < 0 {
+        format!("-{s}")
+    } else {
+        s
+    }
+}
+
+/// Digits after the decimal point of a currency (ISO 4217 minor unit).
+pub fn minor_digits(currency: &str) -> u32 {
+    match currency {
+        "JPY" | "KRW" | "VND" | "CLP" | "ISK" | "PYG" | "UGX" | "XAF" | "XOF" | "RWF" | "KMF" | "GNF" | "DJF" | "VUV" | "XPF" | "BIF" => 0,
+        "KWD" | "BHD" | "OMR" | "JOD" | "TND" | "IQD" | "LYD" => 3,
+        _ => 2,
+    }
+}
+
+fn symbol(style: Style, currency: &str) -> Option<&'static str> {
+    Some(match (style, currency) {
+        (_, "EUR") => "€",
+        (_, "GBP") => "£",
+        (Style::Zh, "CNY") => "¥",
+        (Style::En | Style::Ru, "CNY") => "CN¥",
+        (Style::Zh, "USD") => "US$",
+        (Style::En | Style::Ru, "USD") => "$",
+        (Style::Ru, "RUB") => "₽",
+        (Style::Zh, "JPY") => "JP¥",
+        (Style::En | Style::Ru, "JPY") => "¥",
+        (Style::En, "CAD") => "CA$",
+        (Style::En, "AUD") => "A$",
+        (Style::En, "HKD") => "HK$",
+        (Style::Zh, "HKD") => "HK$",
+        (_, "INR") => "₹",
+        (_, "KRW") => "₩",
+        _ => return None,
+    })
+}
+
+/// Formats money from minor units: `$129.00`, `¥129.00` (zh-CN), `129,00 ₽`,
+/// `¥1,290` (JPY in en), `KWD 1.250` — a code where the locale has no symbol.
+pub fn money(style: Style, minor: i64, currency: Option<&str>) -> String {
+    let cur = currency.unwrap_or("");
+    let digits = minor_digits(cur);
+    let scale = 10u64.pow(digits);
+    let abs = minor.unsigned_abs();
+    let (int, frac) = (abs / scale, abs % scale);
+    let (group_sep, dec) = match style {
+        Style::Ru => ("\u{a0}", ","),
+        _ => (",", "."),
+    };
+    let mut num = group(int, group_sep);
+    if digits > 0 {
+        num.push_str(dec);
+        num.push_str(&format!("{:0width$}", frac, width = digits as usize));
+    }
+    let sign = if minor < 0 { "-" } else { "" };
+    match (style, symbol(style, cur)) {
+        (_, None) if cur.is_empty() => format!("{sign}{num}"),
+        (Style::Ru, Some(sym)) => format!("{sign}{num} {sym}"),
+        (Style::Ru, None) => format!("{sign}{num} {cur}"),
+        (_, Some(sym)) => format!("{sign}{sym}{num}"),
+        (_, None) => format!("{sign}{cur}\u{a0}{num}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_per_locale() {
+        assert_eq!(money(Style::En, 12900, Some("USD")), "$129.00");
+        assert_eq!(money(Style::Zh, 12900, Some("CNY")), "¥129.00");
+        assert_eq!(money(Style::Ru, 12900, Some("RUB")), "129,00 ₽");
+        assert_eq!(money(Style::Ru, 123_456_789, Some("RUB")), "1\u{a0}234\u{a0}567,89 ₽");
+        assert_eq!(money(Style::En, 1290, Some("JPY")), "¥1,290");
+        assert_eq!(money(Style::En, 1250, Some("KWD")), "KWD\u{a0}1.250");
+        assert_eq!(money(Style::Ru, 1250, Some("KWD")), "1,250 KWD");
+        assert_eq!(money(Style::En, -500, Some("EUR")), "-€5.00");
+    }
+
+    #[test]
+    fn negotiates() {
+        let av: Vec<String> = SHIPPED.iter().map(|s| s.to_string()).collect();
+        assert_eq!(negotiate("zh-Hans-CN", &av), "zh-CN");
+        assert_eq!(negotiate("zh", &av), "zh-CN");
+        assert_eq!(negotiate("ru-RU", &av), "ru");
+        assert_eq!(negotiate("de-DE", &av), "en");
+        assert_eq!(negotiate("fr-CH, fr;q=0.9, ru;q=0.8, en;q=0.7", &av), "ru");
+        assert_eq!(negotiate("en;q=0.5, ru", &av), "ru");
+        assert_eq!(negotiate("", &av), "en");
+    }
+}

@@ -1,0 +1,377 @@
+//! Message catalogs (`en`, `zh-CN`, `ru` and merchants' own), placeholders,
+//! and rendering of localized plain text (SPEC §3.2).
+
+pub mod format;
+pub mod locale;
+pub mod plural;
+
+use crate::json::Value;
+use crate::order::{CancelBy, CancelReason, DisputeKind, DisputeState, PaymentMethod, Status};
+use crate::rules::error::Diagnostic;
+use crate::time::Timestamp;
+use format::{Message, Part, PluralKey, Use};
+use locale::{DateFormatter, Locale};
+use std::cell::Cell;
+use std::collections::BTreeMap;
+
+/// The built-in catalogs, as JSON objects of key → message.
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("en", include_str!("en.json")),
+    ("zh-CN", include_str!("zh-CN.json")),
+    ("ru", include_str!("ru.json")),
+];
+
+/// What a placeholder holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArgKind {
+    /// An instant, shown as date and time.
+    DateTime,
+    /// An instant, shown as a date.
+    Date,
+    /// Money in minor units of the order currency.
+    Money,
+    /// A whole number (usable with `plural`).
+    Number,
+    /// Text from the order (item name, carrier…).
+    Text,
+    /// One of a fixed set of values (usable with `select`).
+    Choice(&'static [&'static str]),
+}
+
+/// Every placeholder a message may use. Any of them may be missing for a
+/// given order; `select` with a `none` case handles that.
+pub const PLACEHOLDERS: &[(&str, ArgKind)] = &[
+    ("order_id", ArgKind::Text),
+    ("amount", ArgKind::Money),
+    ("refund_amount", ArgKind::Money),
+    ("deadline", ArgKind::DateTime),
+    ("auto_cancel", ArgKind::DateTime),
+    ("auto_confirm", ArgKind::DateTime),
+    ("restock", ArgKind::DateTime),
+    ("delivery", ArgKind::Date),
+    ("arrive_from", ArgKind::Date),
+    ("arrive_to", ArgKind::Date),
+    ("days_from", ArgKind::Number),
+    ("days_to", ArgKind::Number),
+    ("item", ArgKind::Text),
+    ("count", ArgKind::Number),
+    ("attempts", ArgKind::Number),
+    ("max_attempts", ArgKind::Number),
+    ("carrier", ArgKind::Text),
+    ("tracking_number", ArgKind::Text),
+    ("method", ArgKind::Choice(PaymentMethod::ALL)),
+    ("cancel_reason", ArgKind::Choice(CancelReason::ALL)),
+    ("cancelled_by", ArgKind::Choice(CancelBy::ALL)),
+    ("dispute_kind", ArgKind::Choice(DisputeKind::ALL)),
+    ("dispute_state", ArgKind::Choice(DisputeState::ALL)),
+    ("status", ArgKind::Choice(Status::ALL)),
+    ("paid", ArgKind::Choice(&["yes", "no"])),
+];
+
+/// A placeholder's value for one order.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Arg {
+    /// Missing.
+    Null,
+    /// An instant.
+    Time(Timestamp),
+    /// Money in minor units.
+    Money(i64),
+    /// A whole number.
+    Number(i64),
+    /// Text.
+    Text(String),
+    /// A choice value.
+    Choice(&'static str),
+}
+
+/// Placeholder values for one order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Args {
+    /// Values by placeholder name; absent names are missing.
+    pub values: Vec<(&'static str, Arg)>,
+    /// ISO 4217 code for money placeholders.
+    pub currency: Option<String>,
+}
+
+impl Args {
+    /// Sets a value.
+    pub fn set(&mut self, name: &'static str, v: Arg) {
+        if let Some(slot) = self.values.iter_mut().find(|(n, _)| *n == name) {
+            slot.1 = v;
+        } else {
+            self.values.push((name, v));
+        }
+    }
+    fn get(&self, name: &str) -> &Arg {
+        self.values.iter().find(|(n, _)| *n == name).map_or(&Arg::Null, |(_, v)| v)
+    }
+}
+
+/// The messages of one locale.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LocaleCatalog {
+    /// The locale.
+    pub locale: Locale,
+    /// Parsed messages by key.
+    pub messages: BTreeMap<String, Message>,
+    /// Source text by key (for `orderlens messages`).
+    pub sources: BTreeMap<String, String>,
+}
+
+/// All catalogs of a rule set.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Catalog {
+    /// Locales, shipped ones first.
+    pub locales: Vec<LocaleCatalog>,
+}
+
+impl Catalog {
+    /// The built-in catalogs with a merchant's `messages` layered over, key by
+    /// key. Every message is parsed and its placeholders checked; problems go
+    /// to `diags`, located at `messages.LOCALE["KEY"]`.
+    pub fn load(merchant: Option<&Value>, diags: &mut Vec<Diagnostic>) -> Catalog {
+        let mut cat = Catalog::default();
+        for (tag, text) in BUILTIN {
+            match crate::json::parse(text) {
+                Ok(v) => cat.apply_locale(tag, &v, &format!("(built-in {tag} messages)"), diags),
+                Err(e) => diags.push(Diagnostic::at(format!("(built-in {tag} messages)"), e.to_string())),
+            }
+        }
+        match merchant {
+            None | Some(Value::Null) => {}
+            Some(Value::Object(locales)) => {
+                for (tag, msgs) in locales {
+                    let path = format!("messages.{tag}");
+                    if !valid_tag(tag) {
+                        diags.push(Diagnostic::at(&path, format!("`{}` is not a locale tag like `en`, `zh-CN` or `de`", crate::time::truncate(tag))));
+                        continue;
+                    }
+                    // Shipped tags are matched case-insensitively.
+                    let tag = locale::SHIPPED.iter().find(|s| s.eq_ignore_ascii_case(tag)).map_or(tag.as_str(), |s| s);
+                    cat.apply_locale(tag, msgs, &path, diags);
+                }
+            }
+            Some(other) => diags.push(Diagnostic::at("messages", format!("expected an object of locales, found {}", other.type_name()))),
+        }
+        cat
+    }
+
+    fn apply_locale(&mut self, tag: &str, v: &Value, path: &str, diags: &mut Vec<Diagnostic>) {
+        let Value::Object(entries) = v else {
+            diags.push(Diagnostic::at(path, format!("expected an object of message keys, found {}", v.type_name())));
+            return;
+        };
+        let idx = match self.locales.iter().position(|l| l.locale.tag == tag) {
+            Some(i) => i,
+            None => {
+                self.locales.push(LocaleCatalog {
+                    locale: Locale::from_tag(tag),
+                    messages: BTreeMap::new(),
+                    sources: BTreeMap::new(),
+                });
+                self.locales.len() - 1
+            }
+        };
+        let Some(lc) = self.locales.get_mut(idx) else { return };
+        for (key, text) in entries {
+            let kpath = format!("{path}[\"{key}\"]");
+            let Value::String(text) = text else {
+                diags.push(Diagnostic::at(&kpath, format!("expected message text, found {}", text.type_name())));
+                continue;
+            };
+            if text.len() > 4096 {
+                diags.push(Diagnostic::at(&kpath, "message is too long (at most 4096 bytes)"));
+                continue;
+            }
+            match format::parse(text) {
+                Ok(m) => {
+                    let problems = check_uses(&m);
+                    if problems.is_empty() {
+                        lc.messages.insert(key.clone(), m);
+                        lc.sources.insert(key.clone(), text.clone());
+                    } else {
+                        for (msg, help) in problems {
+                            diags.push(Diagnostic::at(&kpath, msg).help(help));
+                        }
+                    }
+                }
+                Err(e) => {
+                    let mut d = Diagnostic::at(&kpath, e.message);
+                    d.line = Some(1);
+                    d.column = Some(e.offset + 1);
+                    d.source = Some(text.clone());
+                    diags.push(d);
+                }
+            }
+        }
+    }
+
+    /// Tags of every locale, shipped first.
+    pub fn tags(&self) -> Vec<String> {
+        self.locales.iter().map(|l| l.locale.tag.clone()).collect()
+    }
+
+    /// The catalog of a tag (exact), else English.
+    pub fn get(&self, tag: &str) -> Option<&LocaleCatalog> {
+        self.locales
+            .iter()
+            .find(|l| l.locale.tag == tag)
+            .or_else(|| self.locales.iter().find(|l| l.locale.tag == "en"))
+    }
+
+    /// Reports every key of `keys` that a locale lacks.
+    pub fn require(&self, keys: &[(String, Option<String>)], diags: &mut Vec<Diagnostic>) {
+        for lc in &self.locales {
+            for (key, rule) in keys {
+                if !lc.messages.contains_key(key) {
+                    diags.push(
+                        Diagnostic::at(
+                            format!("messages.{}", lc.locale.tag),
+                            format!("message `{key}` is missing in locale `{}`", lc.locale.tag),
+                        )
+                        .rule(rule.as_deref())
+                        .help(Some(format!("add \"{key}\" to messages.{}", lc.locale.tag))),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn valid_tag(tag: &str) -> bool {
+    !tag.is_empty()
+        && tag.len() <= 35
+        && tag.split('-').all(|p| !p.is_empty() && p.len() <= 8 && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+fn check_uses(m: &Message) -> Vec<(String, Option<String>)> {
+    let mut out = Vec::new();
+    for (name, how) in m.uses() {
+        let Some((_, kind)) = PLACEHOLDERS.iter().find(|(n, _)| *n == name) else {
+            let help = crate::suggest::nearest(&name, PLACEHOLDERS.iter().map(|(n, _)| *n)).map(|n| format!("did you mean `{{{n}}}`?"));
+            out.push((format!("unknown placeholder `{{{name}}}`"), help));
+            continue;
+        };
+        match (how, kind) {
+            (Use::Plural, ArgKind::Number) => {}
+            (Use::Plural, _) => out.push((format!("`{{{name}}}` is not a number; `plural` needs one"), None)),
+            (Use::Select(keys), ArgKind::Choice(values)) => {
+                for k in keys {
+                    if k != "other" && k != "none" && !values.contains(&k.as_str()) {
+                        let help = crate::suggest::nearest(&k, values.iter().copied()).map(|n| format!("did you mean `{n}`?"));
+                        out.push((format!("`{k}` is not a value of `{{{name}}}`"), help));
+                    }
+                }
+            }
+            (Use::Select(keys), _) => {
+                if keys.iter().any(|k| k != "other" && k != "none") {
+                    out.push((format!("`{{{name}}}` can only be selected on `none` and `other`"), None));
+                }
+            }
+            (Use::Plain, _) => {}
+        }
+    }
+    out
+}
+
+/// Renders messages of one locale for one order.
+pub struct Renderer<'a> {
+    /// The catalog.
+    pub catalog: &'a LocaleCatalog,
+    /// English, used if a key is somehow missing.
+    pub fallback: Option<&'a LocaleCatalog>,
+    /// Date formatting.
+    pub dates: DateFormatter<'a>,
+    /// Placeholder values.
+    pub args: &'a Args,
+    /// Set when a time was written in its short "today" form.
+    pub used_today: Cell<bool>,
+}
+
+impl Renderer<'_> {
+    /// Renders a message; never fails (a missing key gives English, then an
+    /// empty string, which callers replace).
+    pub fn text(&self, key: &str) -> String {
+        self.text_with(key, &[])
+    }
+
+    /// Renders with extra placeholder values that override the order's.
+    pub fn text_with(&self, key: &str, extra: &[(&str, Arg)]) -> String {
+        let msg = self
+            .catalog
+            .messages
+            .get(key)
+            .or_else(|| self.fallback.and_then(|f| f.messages.get(key)));
+        let mut out = String::new();
+        if let Some(m) = msg {
+            self.parts(&m.parts, extra, None, &mut out);
+        }
+        out
+    }
+
+    fn arg<'b>(&'b self, name: &str, extra: &'b [(&str, Arg)]) -> &'b Arg {
+        extra.iter().find(|(n, _)| *n == name).map_or_else(|| self.args.get(name), |(_, v)| v)
+    }
+
+    fn parts(&self, parts: &[Part], extra: &[(&str, Arg)], hash: Option<i64>, out: &mut String) {
+        let style = self.catalog.locale.style;
+        for p in parts {
+            match p {
+                Part::Text(t) => out.push_str(t),
+                Part::Hash => {
+                    if let Some(n) = hash {
+                        out.push_str(&locale::number(style, n));
+                    }
+                }
+                Part::Arg(name) => {
+                    let kind = PLACEHOLDERS.iter().find(|(n, _)| n == name).map(|(_, k)| *k);
+                    match (self.arg(name, extra), kind) {
+                        (Arg::Null, _) => out.push('—'),
+                        (Arg::Time(t), Some(ArgKind::Date)) => out.push_str(&self.dates.date(*t)),
+                        (Arg::Time(t), _) => {
+                            let (s, short) = self.dates.date_time(*t);
+                            if short {
+                                self.used_today.set(true);
+                            }
+                            out.push_str(&s);
+                        }
+                        (Arg::Money(m), _) => out.push_str(&locale::money(style, *m, self.args.currency.as_deref())),
+                        (Arg::Number(n), _) => out.push_str(&locale::number(style, *n)),
+                        (Arg::Text(t), _) => out.push_str(t),
+                        (Arg::Choice(c), _) => out.push_str(c),
+                    }
+                }
+                Part::Plural { arg, cases } => {
+                    let n = match self.arg(arg, extra) {
+                        Arg::Number(n) => *n,
+                        _ => 0,
+                    };
+                    let cat = self.catalog.locale.plural.select(n);
+                    let body = cases
+                        .iter()
+                        .find(|(k, _)| *k == PluralKey::Exact(n))
+                        .or_else(|| cases.iter().find(|(k, _)| *k == PluralKey::Cat(cat)))
+                        .or_else(|| cases.iter().find(|(k, _)| *k == PluralKey::Cat(plural::Category::Other)));
+                    if let Some((_, b)) = body {
+                        self.parts(b, extra, Some(n), out);
+                    }
+                }
+                Part::Select { arg, cases } => {
+                    let key = match self.arg(arg, extra) {
+                        Arg::Null => "none",
+                        Arg::Choice(c) => c,
+                        _ => "other",
+                    };
+                    let body = cases
+                        .iter()
+                        .find(|(k, _)| k == key)
+                        .or_else(|| cases.iter().find(|(k, _)| k == "other"));
+                    if let Some((_, b)) = body {
+                        self.parts(b, extra, hash, out);
+                    }
+                }
+            }
+        }
+    }
+}

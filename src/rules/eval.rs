@@ -1,0 +1,364 @@
+//! The compiled form of a condition and its evaluator.
+//!
+//! A compiled condition is a tree whose field accesses, settings and enum
+//! values are already resolved; the only thing that depends on the clock is a
+//! [`Node::Threshold`] (`age(ts) >= 30m`), which is why [`instants`] can list
+//! every moment at which a condition may change its value.
+
+use super::parser::CmpOp;
+use super::schema::{ExpectedField, Field, ItemField};
+use crate::calendar::Calendar;
+use crate::order::{Item, Order};
+use crate::time::{Duration, Timestamp};
+use std::cmp::Ordering;
+
+/// A constant.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Const {
+    /// `null`
+    Null,
+    /// A boolean.
+    Bool(bool),
+    /// An integer.
+    Int(i64),
+    /// Text or an enum value.
+    Str(String),
+    /// A duration.
+    Dur(Duration),
+}
+
+/// Which way a relative duration is measured.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rel {
+    /// `age(ts)` = now − ts
+    Age,
+    /// `until(ts)` = ts − now
+    Until,
+}
+
+/// A compiled condition.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Node {
+    /// A constant (literals and settings).
+    Const(Const),
+    /// An order, item or computed field.
+    Field(Field),
+    /// `age(ts)` / `until(ts)`; only valid under a threshold.
+    Rel(Rel, Box<Node>),
+    /// `!x`
+    Not(Box<Node>),
+    /// All true.
+    And(Vec<Node>),
+    /// Any true.
+    Or(Vec<Node>),
+    /// A comparison; false when either side is null.
+    Cmp(CmpOp, Box<Node>, Box<Node>),
+    /// `x in [...]`, `x not in [...]`; false when `x` is null (unless the list holds null).
+    In {
+        /// The tested value.
+        lhs: Box<Node>,
+        /// The list.
+        list: Vec<Const>,
+        /// `not in`
+        negated: bool,
+    },
+    /// Not null (and, for the item list, not empty).
+    IsSet(Box<Node>),
+    /// `age(ts) op dur` or `until(ts) op dur`.
+    Threshold {
+        /// age or until.
+        kind: Rel,
+        /// The timestamp.
+        ts: Box<Node>,
+        /// The operator, with the relative duration on the left.
+        op: CmpOp,
+        /// The duration.
+        dur: Duration,
+    },
+    /// Some item matches.
+    Any(Box<Node>),
+    /// Every item matches (true for no items).
+    All(Box<Node>),
+    /// How many items match.
+    Count(Box<Node>),
+}
+
+/// A value during evaluation.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Val<'a> {
+    /// null
+    Null,
+    /// boolean
+    Bool(bool),
+    /// integer
+    Int(i64),
+    /// text or enum value
+    Str(&'a str),
+    /// instant
+    Ts(Timestamp),
+    /// duration
+    Dur(Duration),
+}
+
+impl Val<'_> {
+    fn truthy(self) -> bool {
+        matches!(self, Val::Bool(true))
+    }
+
+    /// The value as JSON (for traces).
+    pub fn to_json(self) -> crate::json::Value {
+        use crate::json::Value;
+        match self {
+            Val::Null => Value::Null,
+            Val::Bool(b) => Value::Bool(b),
+            Val::Int(i) => i.into(),
+            Val::Str(s) => s.into(),
+            Val::Ts(t) => t.to_rfc3339().into(),
+            Val::Dur(d) => d.to_string().into(),
+        }
+    }
+}
+
+impl Const {
+    fn val(&self) -> Val<'_> {
+        match self {
+            Const::Null => Val::Null,
+            Const::Bool(b) => Val::Bool(*b),
+            Const::Int(i) => Val::Int(*i),
+            Const::Str(s) => Val::Str(s),
+            Const::Dur(d) => Val::Dur(*d),
+        }
+    }
+}
+
+/// Dates computed from the order and the settings (`expected.*`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Expected {
+    /// `expected.auto_cancel_at`
+    pub auto_cancel_at: Option<Timestamp>,
+    /// `expected.payment_grace_end`
+    pub payment_grace_end: Option<Timestamp>,
+    /// `expected.merchant_confirm_by`
+    pub merchant_confirm_by: Option<Timestamp>,
+    /// `expected.delivery_by`
+    pub delivery_by: Option<Timestamp>,
+    /// `expected.auto_confirm_at`
+    pub auto_confirm_at: Option<Timestamp>,
+    /// `expected.restock_at`
+    pub restock_at: Option<Timestamp>,
+    /// `expected.refund_requested_at`
+    pub refund_requested_at: Option<Timestamp>,
+    /// `expected.refund_approved_by`
+    pub refund_approved_by: Option<Timestamp>,
+    /// `expected.refund_issued_by`
+    pub refund_issued_by: Option<Timestamp>,
+    /// `expected.refund_arrival_from`
+    pub refund_arrival_from: Option<Timestamp>,
+    /// `expected.refund_arrival_by`
+    pub refund_arrival_by: Option<Timestamp>,
+}
+
+impl Expected {
+    /// The value of one computed date.
+    pub fn get(&self, f: ExpectedField) -> Option<Timestamp> {
+        match f {
+            ExpectedField::AutoCancelAt => self.auto_cancel_at,
+            ExpectedField::PaymentGraceEnd => self.payment_grace_end,
+            ExpectedField::MerchantConfirmBy => self.merchant_confirm_by,
+            ExpectedField::DeliveryBy => self.delivery_by,
+            ExpectedField::AutoConfirmAt => self.auto_confirm_at,
+            ExpectedField::RestockAt => self.restock_at,
+            ExpectedField::RefundRequestedAt => self.refund_requested_at,
+            ExpectedField::RefundApprovedBy => self.refund_approved_by,
+            ExpectedField::RefundIssuedBy => self.refund_issued_by,
+            ExpectedField::RefundArrivalFrom => self.refund_arrival_from,
+            ExpectedField::RefundArrivalBy => self.refund_arrival_by,
+        }
+    }
+}
+
+/// What a condition is evaluated against.
+#[derive(Clone, Copy)]
+pub struct Ctx<'a> {
+    /// The order.
+    pub order: &'a Order,
+    /// Its computed dates.
+    pub expected: &'a Expected,
+    /// The merchant's calendar (business days).
+    pub calendar: &'a Calendar,
+    /// The evaluation time.
+    pub now: Timestamp,
+    /// The current item inside `any`/`all`/`count`.
+    pub item: Option<&'a Item>,
+}
+
+fn opt_ts<'a>(t: Option<Timestamp>) -> Val<'a> {
+    t.map_or(Val::Null, Val::Ts)
+}
+
+fn opt_str(s: &Option<String>) -> Val<'_> {
+    s.as_deref().map_or(Val::Null, Val::Str)
+}
+
+/// Reads a field of the order.
+pub fn field<'a>(f: Field, cx: &Ctx<'a>) -> Val<'a> {
+    let o = cx.order;
+    let p = o.payment.as_ref();
+    let s = o.shipment.as_ref();
+    let c = o.cancellation.as_ref();
+    let r = o.refund.as_ref();
+    let d = o.dispute.as_ref();
+    let present = |b: bool| if b { Val::Bool(true) } else { Val::Null };
+    match f {
+        Field::Id => Val::Str(&o.id),
+        Field::Status => Val::Str(o.status.as_str()),
+        Field::CreatedAt => Val::Ts(o.created_at),
+        Field::Currency => opt_str(&o.currency),
+        Field::Total => o.total.map_or(Val::Null, Val::Int),
+        Field::Payment => present(p.is_some()),
+        Field::PaymentMethod => p.map_or(Val::Null, |p| Val::Str(p.method.as_str())),
+        Field::PaymentState => p.map_or(Val::Null, |p| Val::Str(p.state.as_str())),
+        Field::PaymentFailureCode => p.map_or(Val::Null, |p| opt_str(&p.failure_code)),
+        Field::PaymentAttempts => p.map_or(Val::Null, |p| Val::Int(p.attempts)),
+        Field::PaymentUpdatedAt => opt_ts(p.and_then(|p| p.updated_at)),
+        Field::Items => present(!o.items.is_empty()),
+        Field::Shipment => present(s.is_some()),
+        Field::ShipmentCarrier => s.map_or(Val::Null, |s| opt_str(&s.carrier)),
+        Field::ShipmentTrackingNumber => s.map_or(Val::Null, |s| opt_str(&s.tracking_number)),
+        Field::ShipmentTrackingUrl => s.map_or(Val::Null, |s| opt_str(&s.tracking_url)),
+        Field::ShipmentShippedAt => opt_ts(s.and_then(|s| s.shipped_at)),
+        Field::ShipmentExpectedAt => opt_ts(s.and_then(|s| s.expected_at)),
+        Field::ShipmentDeliveredAt => opt_ts(s.and_then(|s| s.delivered_at)),
+        Field::BuyerConfirmedAt => opt_ts(o.buyer_confirmed_at),
+        Field::Cancellation => present(c.is_some()),
+        Field::CancellationRequestedAt => opt_ts(c.and_then(|c| c.requested_at)),
+        Field::CancellationBy => c.map_or(Val::Null, |c| Val::Str(c.by.as_str())),
+        Field::CancellationReason => c.map_or(Val::Null, |c| Val::Str(c.reason.as_str())),
+        Field::CancellationState => c.map_or(Val::Null, |c| Val::Str(c.state.as_str())),
+        Field::Refund => present(r.is_some()),
+        Field::RefundAmount => r.and_then(|r| r.amount).map_or(Val::Null, Val::Int),
+        Field::RefundRequestedAt => opt_ts(r.and_then(|r| r.requested_at)),
+        Field::RefundApprovedAt => opt_ts(r.and_then(|r| r.approved_at)),
+        Field::RefundIssuedAt => opt_ts(r.and_then(|r| r.issued_at)),
+        Field::RefundCompletedAt => opt_ts(r.and_then(|r| r.completed_at)),
+        Field::RefundMethod => r.and_then(|r| r.method).map_or(Val::Null, |m| Val::Str(m.as_str())),
+        Field::Dispute => present(d.is_some()),
+        Field::DisputeOpenedAt => opt_ts(d.and_then(|d| d.opened_at)),
+        Field::DisputeKind => d.map_or(Val::Null, |d| Val::Str(d.kind.as_str())),
+        Field::DisputeState => d.map_or(Val::Null, |d| Val::Str(d.state.as_str())),
+        Field::Expected(e) => opt_ts(cx.expected.get(e)),
+        Field::Item(i) => match cx.item {
+            None => Val::Null,
+            Some(it) => match i {
+                ItemField::Sku => opt_str(&it.sku),
+                ItemField::Name => opt_str(&it.name),
+                ItemField::Qty => Val::Int(it.qty),
+                ItemField::InStock => Val::Bool(it.in_stock),
+                ItemField::RestockAt => opt_ts(it.restock_at),
+            },
+        },
+    }
+}
+
+fn order(a: Val<'_>, b: Val<'_>) -> Option<Ordering> {
+    match (a, b) {
+        (Val::Bool(x), Val::Bool(y)) => Some(x.cmp(&y)),
+        (Val::Int(x), Val::Int(y)) => Some(x.cmp(&y)),
+        (Val::Str(x), Val::Str(y)) => Some(x.cmp(y)),
+        (Val::Ts(x), Val::Ts(y)) => Some(x.cmp(&y)),
+        (Val::Dur(Duration::Wall(x)), Val::Dur(Duration::Wall(y))) => Some(x.cmp(&y)),
+        (Val::Dur(Duration::Business(x)), Val::Dur(Duration::Business(y))) => Some(x.cmp(&y)),
+        _ => None,
+    }
+}
+
+/// The instant at which `age(ts) op dur` / `until(ts) op dur` is decided:
+/// the condition is `now op' pivot`.
+fn pivot(kind: Rel, ts: Timestamp, op: CmpOp, dur: Duration, cal: &Calendar) -> (Timestamp, CmpOp) {
+    match kind {
+        // now − ts op d  ⇔  now op ts + d
+        Rel::Age => (cal.add(ts, dur), op),
+        // ts − now op d  ⇔  now op' ts − d
+        Rel::Until => (cal.sub(ts, dur), op.flip()),
+    }
+}
+
+/// Evaluates a node.
+pub fn eval<'a>(n: &'a Node, cx: &Ctx<'a>) -> Val<'a> {
+    match n {
+        Node::Const(c) => c.val(),
+        Node::Field(f) => field(*f, cx),
+        Node::Rel(..) => Val::Null,
+        Node::Not(x) => Val::Bool(!eval(x, cx).truthy()),
+        Node::And(xs) => Val::Bool(xs.iter().all(|x| eval(x, cx).truthy())),
+        Node::Or(xs) => Val::Bool(xs.iter().any(|x| eval(x, cx).truthy())),
+        Node::Cmp(op, a, b) => {
+            let (a, b) = (eval(a, cx), eval(b, cx));
+            Val::Bool(order(a, b).is_some_and(|o| op.test(o)))
+        }
+        Node::In { lhs, list, negated } => {
+            let v = eval(lhs, cx);
+            let found = list.iter().any(|c| {
+                let c = c.val();
+                (v == Val::Null && c == Val::Null) || order(v, c) == Some(Ordering::Equal)
+            });
+            if v == Val::Null && !found {
+                return Val::Bool(false);
+            }
+            Val::Bool(found != *negated)
+        }
+        Node::IsSet(x) => Val::Bool(eval(x, cx) != Val::Null),
+        Node::Threshold { kind, ts, op, dur } => match eval(ts, cx) {
+            Val::Ts(t) => {
+                let (p, op) = pivot(*kind, t, *op, *dur, cx.calendar);
+                Val::Bool(op.test(cx.now.cmp(&p)))
+            }
+            _ => Val::Bool(false),
+        },
+        Node::Any(c) => Val::Bool(cx.order.items.iter().any(|it| eval(c, &Ctx { item: Some(it), ..*cx }).truthy())),
+        Node::All(c) => Val::Bool(cx.order.items.iter().all(|it| eval(c, &Ctx { item: Some(it), ..*cx }).truthy())),
+        Node::Count(c) => Val::Int(
+            cx.order
+                .items
+                .iter()
+                .filter(|it| eval(c, &Ctx { item: Some(it), ..*cx }).truthy())
+                .count() as i64,
+        ),
+    }
+}
+
+/// Whether a condition holds.
+pub fn holds(n: &Node, cx: &Ctx<'_>) -> bool {
+    eval(n, cx).truthy()
+}
+
+/// Every instant after `cx.now` at which a threshold of `n` may change its
+/// value, whatever the rest of the condition does (no short-circuit).
+pub fn instants(n: &Node, cx: &Ctx<'_>, out: &mut Vec<Timestamp>) {
+    match n {
+        Node::Const(_) | Node::Field(_) | Node::Rel(..) => {}
+        Node::Not(x) | Node::IsSet(x) => instants(x, cx, out),
+        Node::And(xs) | Node::Or(xs) => xs.iter().for_each(|x| instants(x, cx, out)),
+        Node::Cmp(_, a, b) => {
+            instants(a, cx, out);
+            instants(b, cx, out);
+        }
+        Node::In { lhs, .. } => instants(lhs, cx, out),
+        Node::Threshold { kind, ts, op, dur } => {
+            if let Val::Ts(t) = eval(ts, cx) {
+                let (p, _) = pivot(*kind, t, *op, *dur, cx.calendar);
+                // `now >= p` turns at p, `now > p` one millisecond later.
+                for c in [p, p.plus_ms(1)] {
+                    if c > cx.now {
+                        out.push(c);
+                    }
+                }
+            }
+        }
+        Node::Any(c) | Node::All(c) | Node::Count(c) => {
+            for it in &cx.order.items {
+                instants(c, &Ctx { item: Some(it), ..*cx }, out);
+            }
+        }
+    }
+}

@@ -1,0 +1,252 @@
+//! Tokens of the condition language (SPEC §2.1).
+
+use super::error::ExprError;
+use crate::time::Duration;
+
+/// A byte range inside the expression text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+    /// The smallest span covering both.
+    pub fn to(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+}
+
+/// A token.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Tok {
+    /// A name: `status`, `payment`, `age`.
+    Ident(String),
+    /// `'text'` or `"text"`.
+    Str(String),
+    /// `42`
+    Int(i64),
+    /// `30m`, `5bd`
+    Dur(Duration),
+    /// `true`
+    True,
+    /// `false`
+    False,
+    /// `null`
+    Null,
+    /// `in`
+    In,
+    /// `not`
+    Not,
+    /// `&&`
+    And,
+    /// `||`
+    Or,
+    /// `!`
+    Bang,
+    /// `==`
+    Eq,
+    /// `!=`
+    Ne,
+    /// `<`
+    Lt,
+    /// `<=`
+    Le,
+    /// `>`
+    Gt,
+    /// `>=`
+    Ge,
+    /// `(`
+    LParen,
+    /// `)`
+    RParen,
+    /// `[`
+    LBracket,
+    /// `]`
+    RBracket,
+    /// `,`
+    Comma,
+    /// `.`
+    Dot,
+    /// End of the expression.
+    Eof,
+}
+
+impl Tok {
+    /// How the token reads in an error message.
+    pub fn describe(&self) -> String {
+        match self {
+            Tok::Ident(s) => format!("`{s}`"),
+            Tok::Str(_) => "a string".into(),
+            Tok::Int(_) => "a number".into(),
+            Tok::Dur(_) => "a duration".into(),
+            Tok::True => "`true`".into(),
+            Tok::False => "`false`".into(),
+            Tok::Null => "`null`".into(),
+            Tok::In => "`in`".into(),
+            Tok::Not => "`not`".into(),
+            Tok::And => "`&&`".into(),
+            Tok::Or => "`||`".into(),
+            Tok::Bang => "`!`".into(),
+            Tok::Eq => "`==`".into(),
+            Tok::Ne => "`!=`".into(),
+            Tok::Lt => "`<`".into(),
+            Tok::Le => "`<=`".into(),
+            Tok::Gt => "`>`".into(),
+            Tok::Ge => "`>=`".into(),
+            Tok::LParen => "`(`".into(),
+            Tok::RParen => "`)`".into(),
+            Tok::LBracket => "`[`".into(),
+            Tok::RBracket => "`]`".into(),
+            Tok::Comma => "`,`".into(),
+            Tok::Dot => "`.`".into(),
+            Tok::Eof => "the end of the expression".into(),
+        }
+    }
+}
+
+/// Splits an expression into tokens; stops at the first lexical error.
+pub fn lex(src: &str) -> Result<Vec<(Tok, Span)>, ExprError> {
+    let b = src.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        let start = i;
+        let at = |n: usize| b.get(n).copied();
+        let tok = match c {
+            b' ' | b'\t' | b'\n' | b'\r' => {
+                i += 1;
+                continue;
+            }
+            b'(' => one(&mut i, Tok::LParen),
+            b')' => one(&mut i, Tok::RParen),
+            b'[' => one(&mut i, Tok::LBracket),
+            b']' => one(&mut i, Tok::RBracket),
+            b',' => one(&mut i, Tok::Comma),
+            b'.' => one(&mut i, Tok::Dot),
+            b'&' if at(i + 1) == Some(b'&') => two(&mut i, Tok::And),
+            b'|' if at(i + 1) == Some(b'|') => two(&mut i, Tok::Or),
+            b'&' | b'|' => {
+                let op = if c == b'&' { "&&" } else { "||" };
+                return Err(ExprError::new(
+                    Span::new(i, i + 1),
+                    format!("unexpected `{}`", c as char),
+                    Some(format!("did you mean `{op}`?")),
+                ));
+            }
+            b'=' if at(i + 1) == Some(b'=') => two(&mut i, Tok::Eq),
+            b'=' => {
+                return Err(ExprError::new(
+                    Span::new(i, i + 1),
+                    "unexpected `=`".into(),
+                    Some("compare with `==`".into()),
+                ))
+            }
+            b'!' if at(i + 1) == Some(b'=') => two(&mut i, Tok::Ne),
+            b'!' => one(&mut i, Tok::Bang),
+            b'<' if at(i + 1) == Some(b'=') => two(&mut i, Tok::Le),
+            b'<' => one(&mut i, Tok::Lt),
+            b'>' if at(i + 1) == Some(b'=') => two(&mut i, Tok::Ge),
+            b'>' => one(&mut i, Tok::Gt),
+            b'\'' | b'"' => {
+                i += 1;
+                let body = i;
+                while let Some(&d) = b.get(i) {
+                    if d == c {
+                        break;
+                    }
+                    i += 1;
+                }
+                if b.get(i).is_none() {
+                    return Err(ExprError::new(
+                        Span::new(start, i),
+                        "unterminated string".into(),
+                        Some(format!("close it with `{}`", c as char)),
+                    ));
+                }
+                let s = src.get(body..i).unwrap_or_default().to_string();
+                i += 1;
+                Tok::Str(s)
+            }
+            b'0'..=b'9' => {
+                while at(i).is_some_and(|d| d.is_ascii_digit()) {
+                    i += 1;
+                }
+                let digits_end = i;
+                while at(i).is_some_and(|d| d.is_ascii_alphanumeric() || d == b'_') {
+                    i += 1;
+                }
+                let text = src.get(start..i).unwrap_or_default();
+                if digits_end == i {
+                    let n = text.parse::<i64>().map_err(|_| {
+                        ExprError::new(Span::new(start, i), format!("number `{text}` is too large"), None)
+                    })?;
+                    Tok::Int(n)
+                } else {
+                    let d = Duration::parse(text).map_err(|_| {
+                        ExprError::new(
+                            Span::new(start, i),
+                            format!("invalid duration `{}`", crate::time::truncate(text)),
+                            Some("write durations like `30m`, `2h`, `10d` or `5bd`".into()),
+                        )
+                    })?;
+                    Tok::Dur(d)
+                }
+            }
+            c if c.is_ascii_alphabetic() || c == b'_' => {
+                while at(i).is_some_and(|d| d.is_ascii_alphanumeric() || d == b'_') {
+                    i += 1;
+                }
+                match src.get(start..i).unwrap_or_default() {
+                    "true" => Tok::True,
+                    "false" => Tok::False,
+                    "null" => Tok::Null,
+                    "in" => Tok::In,
+                    "not" => Tok::Not,
+                    "and" | "AND" => {
+                        return Err(ExprError::new(
+                            Span::new(start, i),
+                            "unexpected `and`".into(),
+                            Some("did you mean `&&`?".into()),
+                        ))
+                    }
+                    "or" | "OR" => {
+                        return Err(ExprError::new(
+                            Span::new(start, i),
+                            "unexpected `or`".into(),
+                            Some("did you mean `||`?".into()),
+                        ))
+                    }
+                    s => Tok::Ident(s.to_string()),
+                }
+            }
+            _ => {
+                let ch = src.get(i..).and_then(|s| s.chars().next()).unwrap_or('?');
+                return Err(ExprError::new(
+                    Span::new(i, i + ch.len_utf8()),
+                    format!("unexpected character `{ch}`"),
+                    None,
+                ));
+            }
+        };
+        out.push((tok, Span::new(start, i)));
+    }
+    out.push((Tok::Eof, Span::new(src.len(), src.len())));
+    Ok(out)
+}
+
+fn one(i: &mut usize, t: Tok) -> Tok {
+    *i += 1;
+    t
+}
+
+fn two(i: &mut usize, t: Tok) -> Tok {
+    *i += 2;
+    t
+}

@@ -1,0 +1,616 @@
+//! The rules document (SPEC §2): loading, layering over the built-in
+//! defaults, checking and compiling.
+//!
+//! The built-in rules are themselves a rules document (`defaults.json`),
+//! written in the same condition language a merchant uses. A merchant's
+//! document is layered over it: `settings`, `refund_windows` and `messages`
+//! override key by key; a rule whose `id` is a built-in one overrides that
+//! rule's fields (so `{"id": "payment-declined", "priority": 99}` changes one
+//! field, and a full rule replaces it); `"disabled": true` removes it; other
+//! ids add rules after the built-in ones.
+
+pub mod check;
+pub mod error;
+pub mod eval;
+pub mod lexer;
+pub mod parser;
+pub mod schema;
+pub mod settings;
+
+use crate::calendar::{Calendar, CalendarError};
+use crate::json::{Number, Value};
+use crate::messages::Catalog;
+use crate::suggest;
+use crate::time::truncate;
+use error::{Diagnostic, RulesError, Severity};
+use eval::Node;
+use schema::Field;
+use settings::{RefundWindows, Settings};
+
+/// The built-in rules document.
+pub const DEFAULTS: &str = include_str!("defaults.json");
+
+/// Most rules a rule set may hold.
+pub const MAX_RULES: usize = 250;
+
+macro_rules! kinds {
+    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $var:ident = $s:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($(#[$vm])* $var),+ }
+        impl $name {
+            /// Every value.
+            pub const ALL: &'static [&'static str] = &[$($s),+];
+            /// As written in documents.
+            pub fn as_str(self) -> &'static str { match self { $($name::$var => $s),+ } }
+            /// Parses the written form.
+            pub fn parse(s: &str) -> Option<Self> { match s { $($s => Some($name::$var),)+ _ => None } }
+        }
+    };
+}
+
+kinds!(
+    /// What a customer can do (SPEC §2.2).
+    ActionKind {
+        /// Pay again with the same method.
+        RetryPayment = "retry_payment",
+        /// Pay with another card or method.
+        UpdatePaymentMethod = "update_payment_method",
+        /// Cancel, after a confirmation that states the refund.
+        CancelOrder = "cancel_order",
+        /// Open `settings.support_url`.
+        ContactSupport = "contact_support",
+        /// Confirm the goods arrived.
+        ConfirmReceipt = "confirm_receipt",
+        /// Report not received / not as described.
+        OpenDispute = "open_dispute",
+        /// Open `shipment.tracking_url`.
+        TrackShipment = "track_shipment",
+        /// Pick a substitute for an out-of-stock item.
+        ChooseAlternative = "choose_alternative",
+        /// Nothing to do; shows until when.
+        Wait = "wait",
+    }
+);
+
+kinds!(
+    /// How urgent a reason is.
+    SeverityLevel {
+        /// Nothing is wrong.
+        Info = "info",
+        /// Something is late or unusual.
+        Warning = "warning",
+        /// The customer must act.
+        ActionRequired = "action_required",
+    }
+);
+
+impl ActionKind {
+    /// Whether the action asks for confirmation first.
+    pub fn confirms(self) -> bool {
+        matches!(self, ActionKind::CancelOrder | ActionKind::ConfirmReceipt)
+    }
+}
+
+/// A deadline a rule announces.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DeadlineSpec {
+    /// `auto_cancel`, `auto_confirm` or a merchant's kind.
+    pub kind: String,
+    /// A timestamp path.
+    pub at: Node,
+}
+
+/// A compiled rule.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rule {
+    /// Unique id.
+    pub id: String,
+    /// The reason it contributes.
+    pub reason: String,
+    /// Severity.
+    pub severity: SeverityLevel,
+    /// Higher wins the headline.
+    pub priority: i64,
+    /// Offered actions, in order.
+    pub actions: Vec<ActionKind>,
+    /// The condition.
+    pub when: Node,
+    /// The condition as written.
+    pub when_src: String,
+    /// Fields the condition reads (for traces).
+    pub fields: Vec<Field>,
+    /// Shows as the generic `payment_declined` and hides the failure code.
+    pub mask: bool,
+    /// Deadlines it announces.
+    pub deadlines: Vec<DeadlineSpec>,
+    /// Until when `wait` applies.
+    pub wait_until: Option<Node>,
+}
+
+/// A loaded, checked and compiled rules document.
+#[derive(Clone, Debug)]
+pub struct RuleSet {
+    /// Settings with defaults filled in.
+    pub settings: Settings,
+    /// Business calendar.
+    pub calendar: Calendar,
+    /// Refund windows.
+    pub windows: RefundWindows,
+    /// Rules in evaluation order (built-in first, then the merchant's).
+    pub rules: Vec<Rule>,
+    /// Messages.
+    pub catalog: Catalog,
+    /// 32-bit fingerprint of the document (for support codes).
+    pub fingerprint: u32,
+    /// Warnings found while loading.
+    pub warnings: Vec<Diagnostic>,
+}
+
+const TOP_KEYS: &[&str] = &["version", "settings", "refund_windows", "rules", "messages"];
+const RULE_KEYS: &[&str] = &[
+    "id",
+    "when",
+    "reason",
+    "severity",
+    "priority",
+    "actions",
+    "disabled",
+    "mask",
+    "deadlines",
+    "wait_until",
+    "description",
+];
+
+/// Keys every locale needs whatever the rules are.
+pub const ALWAYS_NEEDED: &[&str] = &[
+    "reason.order_status.title",
+    "reason.order_status.body",
+    "timeline.refund_requested.label",
+    "timeline.refund_approved.label",
+    "timeline.refund_issued.label",
+    "timeline.refund_arrived.label",
+    "action.contact_support.label",
+];
+
+/// One rule before compiling: the fields as given, and where they came from.
+struct RawRule {
+    fields: Vec<(String, Value, String)>,
+}
+
+impl RawRule {
+    fn get(&self, k: &str) -> Option<(&Value, &str)> {
+        self.fields.iter().rev().find(|(n, _, _)| n == k).map(|(_, v, p)| (v, p.as_str()))
+    }
+}
+
+impl RuleSet {
+    /// The built-in rules alone.
+    pub fn defaults() -> Result<RuleSet, RulesError> {
+        RuleSet::from_value(None)
+    }
+
+    /// Loads a merchant document given as JSON text (empty text = defaults).
+    pub fn from_json(text: &str) -> Result<RuleSet, RulesError> {
+        if text.trim().is_empty() {
+            return RuleSet::from_value(None);
+        }
+        match crate::json::parse(text) {
+            Ok(v) => RuleSet::from_value(Some(&v)),
+            Err(e) => {
+                let mut d = Diagnostic::at("", format!("invalid JSON: {}", e.message));
+                d.line = Some(e.line);
+                d.column = Some(e.column);
+                Err(RulesError { diagnostics: vec![d] })
+            }
+        }
+    }
+
+    /// Loads a merchant document (`None` or `null` = defaults).
+    pub fn from_value(doc: Option<&Value>) -> Result<RuleSet, RulesError> {
+        let mut diags = Vec::new();
+        let set = load(doc, &mut diags);
+        diags.sort_by_key(|d| d.severity == Severity::Warning);
+        match set {
+            Some(mut s) if !diags.iter().any(|d| d.severity == Severity::Error) => {
+                s.warnings = diags;
+                Ok(s)
+            }
+            _ => Err(RulesError { diagnostics: diags }),
+        }
+    }
+
+    /// Every diagnostic of a document, never failing (for editors and CI).
+    pub fn check(doc: Option<&Value>) -> Vec<Diagnostic> {
+        match RuleSet::from_value(doc) {
+            Ok(s) => s.warnings,
+            Err(e) => e.diagnostics,
+        }
+    }
+
+    /// The rule with this id.
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+}
+
+fn load(doc: Option<&Value>, diags: &mut Vec<Diagnostic>) -> Option<RuleSet> {
+    let defaults = match crate::json::parse(DEFAULTS) {
+        Ok(v) => v,
+        Err(e) => {
+            diags.push(Diagnostic::at("(built-in rules)", e.to_string()));
+            return None;
+        }
+    };
+    let empty = Value::Object(Vec::new());
+    let doc = match doc {
+        None | Some(Value::Null) => &empty,
+        Some(v @ Value::Object(_)) => v,
+        Some(other) => {
+            diags.push(Diagnostic::at("", format!("expected a rules object, found {}", other.type_name())));
+            return None;
+        }
+    };
+    if let Value::Object(entries) = doc {
+        for (k, v) in entries {
+            if !TOP_KEYS.contains(&k.as_str()) {
+                diags.push(
+                    Diagnostic::at(k.clone(), format!("unknown key '{}'", truncate(k)))
+                        .help(suggest::nearest(k, TOP_KEYS.iter().copied()).map(|n| format!("did you mean '{n}'?"))),
+                );
+            }
+            if k == "version" && !matches!(v, Value::Number(Number::Int(1))) {
+                diags.push(Diagnostic::at("version", "unsupported version; this orderlens reads version 1").help(Some("write \"version\": 1".into())));
+            }
+        }
+    }
+
+    let mut settings = Settings::default();
+    if let Some(s) = defaults.get("settings") {
+        settings.apply(s, "(built-in) settings", diags);
+    }
+    if let Some(s) = doc.get("settings") {
+        settings.apply(s, "settings", diags);
+    }
+    let calendar = match Calendar::new(&settings.timezone, &settings.weekend, &settings.holidays, &settings.extra_business_days) {
+        Ok(c) => c,
+        Err(e) => {
+            let path = match e {
+                CalendarError::UnknownTimeZone { .. } => "settings.timezone",
+                _ => "settings.weekend",
+            };
+            diags.push(Diagnostic::at(path, e.to_string()).help(e.help()));
+            Calendar::utc()
+        }
+    };
+
+    let mut windows = RefundWindows::default();
+    if let Some(w) = defaults.get("refund_windows") {
+        windows.apply(w, "(built-in) refund_windows", diags);
+    }
+    if let Some(w) = doc.get("refund_windows") {
+        windows.apply(w, "refund_windows", diags);
+    }
+
+    let raw = layer_rules(&defaults, doc, diags);
+    let mut rules = Vec::with_capacity(raw.len());
+    for r in &raw {
+        if let Some(rule) = compile_rule(r, &settings, diags) {
+            rules.push(rule);
+        }
+    }
+
+    let catalog = Catalog::load(doc.get("messages"), diags);
+    let mut needed: Vec<(String, Option<String>)> = ALWAYS_NEEDED.iter().map(|k| (k.to_string(), None)).collect();
+    let mut need = |k: String, rule: &str| {
+        if !needed.iter().any(|(n, _)| *n == k) {
+            needed.push((k, Some(rule.to_string())));
+        }
+    };
+    for r in &rules {
+        need(format!("reason.{}.title", r.reason), &r.id);
+        need(format!("reason.{}.body", r.reason), &r.id);
+        for a in &r.actions {
+            need(format!("action.{}.label", a.as_str()), &r.id);
+            if a.confirms() {
+                for part in ["title", "body", "yes", "no"] {
+                    need(format!("action.{}.confirm.{part}", a.as_str()), &r.id);
+                }
+            }
+        }
+        for d in &r.deadlines {
+            need(format!("deadline.{}.label", d.kind), &r.id);
+        }
+    }
+    catalog.require(&needed, diags);
+
+    let fingerprint = fnv1a(doc.to_json().as_bytes()) ^ fnv1a(DEFAULTS.as_bytes()).rotate_left(7);
+    Some(RuleSet {
+        settings,
+        calendar,
+        windows,
+        rules,
+        catalog,
+        fingerprint,
+        warnings: Vec::new(),
+    })
+}
+
+/// FNV-1a, 32 bits.
+pub fn fnv1a(bytes: &[u8]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in bytes {
+        h ^= u32::from(*b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+fn layer_rules(defaults: &Value, doc: &Value, diags: &mut Vec<Diagnostic>) -> Vec<RawRule> {
+    let mut out: Vec<RawRule> = Vec::new();
+    let mut ids: Vec<String> = Vec::new();
+    let builtin = match defaults.get("rules") {
+        Some(Value::Array(a)) => a.as_slice(),
+        _ => &[],
+    };
+    for (i, r) in builtin.iter().enumerate() {
+        if let Value::Object(fields) = r {
+            let base = format!("(built-in) rules[{i}]");
+            out.push(RawRule {
+                fields: fields.iter().map(|(k, v)| (k.clone(), v.clone(), format!("{base}.{k}"))).collect(),
+            });
+            ids.push(r.get("id").and_then(as_str).unwrap_or_default().to_string());
+        }
+    }
+    let merchant = match doc.get("rules") {
+        None | Some(Value::Null) => return out,
+        Some(Value::Array(a)) => a,
+        Some(other) => {
+            diags.push(Diagnostic::at("rules", format!("expected a list of rules, found {}", other.type_name())));
+            return out;
+        }
+    };
+    let mut seen: Vec<String> = Vec::new();
+    for (i, r) in merchant.iter().enumerate() {
+        let base = format!("rules[{i}]");
+        let Value::Object(fields) = r else {
+            diags.push(Diagnostic::at(&base, format!("expected a rule object, found {}", r.type_name())));
+            continue;
+        };
+        let Some(id) = r.get("id").and_then(as_str) else {
+            diags.push(Diagnostic::at(format!("{base}.id"), "every rule needs an 'id' (a string)"));
+            continue;
+        };
+        if seen.iter().any(|s| s == id) {
+            diags.push(Diagnostic::at(format!("{base}.id"), format!("duplicate rule id '{}'", truncate(id))).rule(Some(id)));
+            continue;
+        }
+        seen.push(id.to_string());
+        let layered: Vec<(String, Value, String)> =
+            fields.iter().map(|(k, v)| (k.clone(), v.clone(), format!("{base}.{k}"))).collect();
+        match ids.iter().position(|x| x == id) {
+            Some(pos) => {
+                if let Some(slot) = out.get_mut(pos) {
+                    slot.fields.extend(layered);
+                }
+            }
+            None => {
+                if out.len() >= MAX_RULES {
+                    diags.push(Diagnostic::at(&base, format!("too many rules (at most {MAX_RULES})")));
+                    break;
+                }
+                ids.push(id.to_string());
+                out.push(RawRule { fields: layered });
+            }
+        }
+    }
+    out
+}
+
+fn as_str(v: &Value) -> Option<&str> {
+    match v {
+        Value::String(s) => Some(s),
+        _ => None,
+    }
+}
+
+fn is_name(s: &str, sep: char) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && s.starts_with(|c: char| c.is_ascii_lowercase())
+        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == sep || c == '_')
+}
+
+fn compile_rule(r: &RawRule, settings: &Settings, diags: &mut Vec<Diagnostic>) -> Option<Rule> {
+    let (id_v, id_path) = r.get("id")?;
+    let id = as_str(id_v)?.to_string();
+    let rid = Some(id.as_str());
+    if !is_name(&id, '-') {
+        diags.push(Diagnostic::at(id_path, format!("rule id '{}' must be lowercase letters, digits, '-' and '_'", truncate(&id))).rule(rid));
+    }
+    if matches!(r.get("disabled"), Some((Value::Bool(true), _))) {
+        return None;
+    }
+    let before = diags.iter().filter(|d| d.severity == Severity::Error).count();
+    for (k, _, p) in &r.fields {
+        if !RULE_KEYS.contains(&k.as_str()) {
+            diags.push(
+                Diagnostic::at(p, format!("unknown rule field '{}'", truncate(k)))
+                    .rule(rid)
+                    .help(suggest::nearest(k, RULE_KEYS.iter().copied()).map(|n| format!("did you mean '{n}'?"))),
+            );
+        }
+    }
+    if let Some((v, p)) = r.get("disabled") {
+        if !matches!(v, Value::Bool(_)) {
+            diags.push(Diagnostic::at(p, format!("expected true or false, found {}", v.type_name())).rule(rid));
+        }
+    }
+
+    let mut when = Node::Const(eval::Const::Bool(false));
+    let mut when_src = String::new();
+    let mut fields = Vec::new();
+    match r.get("when") {
+        Some((Value::String(src), p)) => {
+            when_src = src.clone();
+            match parser::parse(src) {
+                Ok(ast) => {
+                    let c = check::check_condition(&ast, settings);
+                    for e in c.errors {
+                        diags.push(Diagnostic::in_expr(p, rid, src, e));
+                    }
+                    for w in c.warnings {
+                        diags.push(Diagnostic::in_expr(p, rid, src, w).warning());
+                    }
+                    when = c.node;
+                    fields = c.fields;
+                }
+                Err(e) => diags.push(Diagnostic::in_expr(p, rid, src, e)),
+            }
+        }
+        Some((v, p)) => diags.push(Diagnostic::at(p, format!("expected a condition string, found {}", v.type_name())).rule(rid)),
+        None => diags.push(Diagnostic::at(format!("rules[{id}]"), "the rule has no 'when' condition").rule(rid)),
+    }
+
+    let reason = match r.get("reason") {
+        Some((Value::String(s), p)) => {
+            if !is_name(s, '_') {
+                diags.push(Diagnostic::at(p, format!("reason '{}' must be snake_case: lowercase letters, digits and '_'", truncate(s))).rule(rid));
+            }
+            s.clone()
+        }
+        Some((v, p)) => {
+            diags.push(Diagnostic::at(p, format!("expected a reason name, found {}", v.type_name())).rule(rid));
+            String::new()
+        }
+        None => {
+            diags.push(Diagnostic::at(format!("rules[{id}]"), "the rule has no 'reason'").rule(rid));
+            String::new()
+        }
+    };
+
+    let severity = match r.get("severity") {
+        None => SeverityLevel::Info,
+        Some((Value::String(s), p)) => SeverityLevel::parse(s).unwrap_or_else(|| {
+            diags.push(
+                Diagnostic::at(p, format!("unknown severity '{}'", truncate(s)))
+                    .rule(rid)
+                    .help(Some(suggest::nearest(s, SeverityLevel::ALL.iter().copied()).map_or_else(
+                        || "severity is 'info', 'warning' or 'action_required'".to_string(),
+                        |n| format!("did you mean '{n}'?"),
+                    ))),
+            );
+            SeverityLevel::Info
+        }),
+        Some((v, p)) => {
+            diags.push(Diagnostic::at(p, format!("expected a severity string, found {}", v.type_name())).rule(rid));
+            SeverityLevel::Info
+        }
+    };
+
+    let priority = match r.get("priority") {
+        None => 0,
+        Some((Value::Number(Number::Int(n)), _)) if n.abs() <= 1_000_000 => *n,
+        Some((v, p)) => {
+            diags.push(Diagnostic::at(p, format!("expected a whole number between -1000000 and 1000000, found {}", v.type_name())).rule(rid));
+            0
+        }
+    };
+
+    let mut actions = Vec::new();
+    match r.get("actions") {
+        None | Some((Value::Null, _)) => {}
+        Some((Value::Array(a), p)) => {
+            for (i, v) in a.iter().enumerate() {
+                let ap = format!("{p}[{i}]");
+                match as_str(v).map(|s| (s, ActionKind::parse(s))) {
+                    Some((_, Some(k))) => {
+                        if !actions.contains(&k) {
+                            actions.push(k);
+                        }
+                    }
+                    Some((s, None)) => diags.push(
+                        Diagnostic::at(ap, format!("unknown action '{}'", truncate(s)))
+                            .rule(rid)
+                            .help(suggest::nearest(s, ActionKind::ALL.iter().copied()).map(|n| format!("did you mean '{n}'?"))),
+                    ),
+                    None => diags.push(Diagnostic::at(ap, format!("expected an action name, found {}", v.type_name())).rule(rid)),
+                }
+            }
+        }
+        Some((v, p)) => diags.push(Diagnostic::at(p, format!("expected a list of actions, found {}", v.type_name())).rule(rid)),
+    }
+
+    let mask = match r.get("mask") {
+        None => false,
+        Some((Value::Bool(b), _)) => *b,
+        Some((v, p)) => {
+            diags.push(Diagnostic::at(p, format!("expected true or false, found {}", v.type_name())).rule(rid));
+            false
+        }
+    };
+
+    let ts_path = |v: &Value, p: &str, diags: &mut Vec<Diagnostic>| -> Option<Node> {
+        let Value::String(src) = v else {
+            diags.push(Diagnostic::at(p, format!("expected a timestamp field such as 'expected.auto_cancel_at', found {}", v.type_name())).rule(rid));
+            return None;
+        };
+        match parser::parse(src) {
+            Ok(ast) => {
+                let c = check::check_timestamp_path(&ast, settings);
+                let ok = c.errors.is_empty();
+                for e in c.errors {
+                    diags.push(Diagnostic::in_expr(p, rid, src, e));
+                }
+                ok.then_some(c.node)
+            }
+            Err(e) => {
+                diags.push(Diagnostic::in_expr(p, rid, src, e));
+                None
+            }
+        }
+    };
+
+    let mut deadlines = Vec::new();
+    match r.get("deadlines") {
+        None | Some((Value::Null, _)) => {}
+        Some((Value::Array(a), p)) => {
+            for (i, d) in a.iter().enumerate() {
+                let dp = format!("{p}[{i}]");
+                let kind = d.get("kind").and_then(as_str);
+                let at = d.get("at");
+                match (kind, at) {
+                    (Some(k), Some(at)) if is_name(k, '_') => {
+                        if let Some(node) = ts_path(at, &format!("{dp}.at"), diags) {
+                            deadlines.push(DeadlineSpec { kind: k.to_string(), at: node });
+                        }
+                    }
+                    _ => diags.push(
+                        Diagnostic::at(dp, "expected {\"kind\": \"auto_cancel\", \"at\": \"expected.auto_cancel_at\"}").rule(rid),
+                    ),
+                }
+            }
+        }
+        Some((v, p)) => diags.push(Diagnostic::at(p, format!("expected a list of deadlines, found {}", v.type_name())).rule(rid)),
+    }
+
+    let wait_until = match r.get("wait_until") {
+        None | Some((Value::Null, _)) => None,
+        Some((v, p)) => ts_path(v, p, diags),
+    };
+
+    let after = diags.iter().filter(|d| d.severity == Severity::Error).count();
+    (after == before).then_some(Rule {
+        id,
+        reason,
+        severity,
+        priority,
+        actions,
+        when,
+        when_src,
+        fields,
+        mask,
+        deadlines,
+        wait_until,
+    })
+}

@@ -1,0 +1,361 @@
+//! `settings` and `refund_windows` of a rules document (SPEC §2).
+
+use super::error::Diagnostic;
+use super::eval::Const;
+use super::schema::{EnumTy, Ty};
+use crate::json::{Number, Value};
+use crate::order::{PaymentMethod, Status};
+use crate::suggest;
+use crate::time::{truncate, Date, Duration, Weekday, DAY_MS, MINUTE_MS, HOUR_MS};
+
+/// The merchant's settings, defaults filled in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Settings {
+    /// IANA time zone of the business calendar (and of displayed times).
+    pub timezone: String,
+    /// Weekend days.
+    pub weekend: Vec<Weekday>,
+    /// Holidays.
+    pub holidays: Vec<Date>,
+    /// Weekend days that are worked.
+    pub extra_business_days: Vec<Date>,
+    /// Unpaid orders are cancelled this long after creation.
+    pub auto_cancel_unpaid_after: Duration,
+    /// A payment may be pending this long before it counts as delayed.
+    pub payment_processing_grace: Duration,
+    /// The shop confirms a paid order within this.
+    pub merchant_confirm_sla: Duration,
+    /// Receipt is confirmed automatically this long after delivery.
+    pub auto_confirm_receipt_after: Duration,
+    /// A shipment without `expected_at` is late this long after `shipped_at`.
+    pub delivery_late_after: Duration,
+    /// Where `contact_support` leads (http/https only).
+    pub support_url: Option<String>,
+    /// `cancel_order` is offered only before the order reaches this status.
+    pub cancel_allowed_until: Status,
+    /// Once `payment.attempts` reaches this, no more retries are offered.
+    pub max_payment_attempts: i64,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            timezone: "UTC".into(),
+            weekend: vec![Weekday::Sat, Weekday::Sun],
+            holidays: Vec::new(),
+            extra_business_days: Vec::new(),
+            auto_cancel_unpaid_after: Duration::Wall(30 * MINUTE_MS),
+            payment_processing_grace: Duration::Wall(30 * MINUTE_MS),
+            merchant_confirm_sla: Duration::Wall(2 * HOUR_MS),
+            auto_confirm_receipt_after: Duration::Wall(10 * DAY_MS),
+            delivery_late_after: Duration::Wall(10 * DAY_MS),
+            support_url: None,
+            cancel_allowed_until: Status::Shipped,
+            max_payment_attempts: 10,
+        }
+    }
+}
+
+/// Every settings key.
+pub const SETTING_KEYS: &[&str] = &[
+    "timezone",
+    "weekend",
+    "holidays",
+    "extra_business_days",
+    "auto_cancel_unpaid_after",
+    "payment_processing_grace",
+    "merchant_confirm_sla",
+    "auto_confirm_receipt_after",
+    "delivery_late_after",
+    "support_url",
+    "cancel_allowed_until",
+    "max_payment_attempts",
+];
+
+/// Most holidays (or extra business days) a document may list.
+pub const MAX_DATES: usize = 2000;
+
+impl Settings {
+    /// Settings a condition can read as `settings.NAME`.
+    pub const EXPR_NAMES: &'static [&'static str] = &[
+        "timezone",
+        "auto_cancel_unpaid_after",
+        "payment_processing_grace",
+        "merchant_confirm_sla",
+        "auto_confirm_receipt_after",
+        "delivery_late_after",
+        "support_url",
+        "cancel_allowed_until",
+        "max_payment_attempts",
+    ];
+
+    /// The type and value of `settings.NAME` in a condition.
+    pub fn lookup(&self, name: &str) -> Option<(Ty, Const)> {
+        Some(match name {
+            "timezone" => (Ty::Str, Const::Str(self.timezone.clone())),
+            "auto_cancel_unpaid_after" => (Ty::Dur, Const::Dur(self.auto_cancel_unpaid_after)),
+            "payment_processing_grace" => (Ty::Dur, Const::Dur(self.payment_processing_grace)),
+            "merchant_confirm_sla" => (Ty::Dur, Const::Dur(self.merchant_confirm_sla)),
+            "auto_confirm_receipt_after" => (Ty::Dur, Const::Dur(self.auto_confirm_receipt_after)),
+            "delivery_late_after" => (Ty::Dur, Const::Dur(self.delivery_late_after)),
+            "support_url" => (Ty::Str, self.support_url.clone().map_or(Const::Null, Const::Str)),
+            "cancel_allowed_until" => (
+                Ty::Enum(EnumTy::Status),
+                Const::Str(self.cancel_allowed_until.as_str().into()),
+            ),
+            "max_payment_attempts" => (Ty::Int, Const::Int(self.max_payment_attempts)),
+            _ => return None,
+        })
+    }
+
+    /// Applies one `settings` object over `self`, reporting each bad value
+    /// at `{base}.{key}`.
+    pub fn apply(&mut self, v: &Value, base: &str, diags: &mut Vec<Diagnostic>) {
+        let Value::Object(entries) = v else {
+            diags.push(Diagnostic::at(base, format!("expected an object, found {}", v.type_name())));
+            return;
+        };
+        for (key, val) in entries {
+            let path = format!("{base}.{key}");
+            let mut bad = |msg: String, help: Option<String>| diags.push(Diagnostic::at(&path, msg).help(help));
+            match key.as_str() {
+                "timezone" => match val {
+                    Value::String(s) => self.timezone = s.clone(),
+                    other => bad(format!("expected an IANA time zone name, found {}", other.type_name()), None),
+                },
+                "weekend" => match val {
+                    Value::Array(days) => {
+                        let mut out = Vec::new();
+                        for (i, d) in days.iter().enumerate() {
+                            match d.as_str_opt().and_then(Weekday::parse) {
+                                Some(w) if !out.contains(&w) => out.push(w),
+                                Some(_) => {}
+                                None => diags.push(
+                                    Diagnostic::at(format!("{path}[{i}]"), format!("unknown day {}", show(d)))
+                                        .help(Some("days are `mon`, `tue`, `wed`, `thu`, `fri`, `sat`, `sun`".into())),
+                                ),
+                            }
+                        }
+                        self.weekend = out;
+                    }
+                    other => bad(format!("expected a list of days like [\"sat\", \"sun\"], found {}", other.type_name()), None),
+                },
+                "holidays" | "extra_business_days" => match val {
+                    Value::Array(dates) if dates.len() > MAX_DATES => {
+                        bad(format!("too many dates ({}; at most {MAX_DATES})", dates.len()), None)
+                    }
+                    Value::Array(dates) => {
+                        let mut out = Vec::new();
+                        for (i, d) in dates.iter().enumerate() {
+                            match d.as_str_opt().map(Date::parse) {
+                                Some(Ok(date)) => out.push(date),
+                                Some(Err(e)) => diags.push(Diagnostic::at(format!("{path}[{i}]"), e.to_string())),
+                                None => diags.push(Diagnostic::at(format!("{path}[{i}]"), format!("expected a date string `YYYY-MM-DD`, found {}", d.type_name()))),
+                            }
+                        }
+                        if key == "holidays" {
+                            self.holidays = out;
+                        } else {
+                            self.extra_business_days = out;
+                        }
+                    }
+                    other => bad(format!("expected a list of `YYYY-MM-DD` dates, found {}", other.type_name()), None),
+                },
+                "auto_cancel_unpaid_after" | "payment_processing_grace" | "merchant_confirm_sla" | "auto_confirm_receipt_after" | "delivery_late_after" => {
+                    match val.as_str_opt().map(Duration::parse) {
+                        Some(Ok(d)) => {
+                            let slot = match key.as_str() {
+                                "auto_cancel_unpaid_after" => &mut self.auto_cancel_unpaid_after,
+                                "payment_processing_grace" => &mut self.payment_processing_grace,
+                                "merchant_confirm_sla" => &mut self.merchant_confirm_sla,
+                                "auto_confirm_receipt_after" => &mut self.auto_confirm_receipt_after,
+                                _ => &mut self.delivery_late_after,
+                            };
+                            *slot = d;
+                        }
+                        Some(Err(e)) => bad(e.to_string(), None),
+                        None => bad(format!("expected a duration string like \"30m\", found {}", val.type_name()), None),
+                    }
+                }
+                "support_url" => match val {
+                    Value::Null => self.support_url = None,
+                    Value::String(s) if is_web_url(s) => self.support_url = Some(s.clone()),
+                    Value::String(s) => bad(format!("`{}` is not an http(s) URL", truncate(s)), Some("links accept only `https:` and `http:` URLs".into())),
+                    other => bad(format!("expected a URL string, found {}", other.type_name()), None),
+                },
+                "cancel_allowed_until" => match val.as_str_opt() {
+                    Some(s) => match Status::parse(s) {
+                        Some(st) => self.cancel_allowed_until = st,
+                        None => bad(
+                            format!("unknown status `{}`", truncate(s)),
+                            suggest::nearest(s, Status::ALL.iter().copied()).map(|n| format!("did you mean `{n}`?")),
+                        ),
+                    },
+                    None => bad(format!("expected a status string, found {}", val.type_name()), None),
+                },
+                "max_payment_attempts" => match val {
+                    Value::Number(Number::Int(n)) if *n >= 1 => self.max_payment_attempts = *n,
+                    other => bad(format!("expected a whole number of at least 1, found {}", show(other)), None),
+                },
+                other => diags.push(
+                    Diagnostic::at(&path, format!("unknown setting `{}`", truncate(other)))
+                        .help(suggest::nearest(other, SETTING_KEYS.iter().copied()).map(|n| format!("did you mean `{n}`?"))),
+                ),
+            }
+        }
+    }
+}
+
+/// Whether `s` is an absolute `http:` or `https:` URL with a host.
+pub fn is_web_url(s: &str) -> bool {
+    let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        s.get(8..)
+    } else if lower.starts_with("http://") {
+        s.get(7..)
+    } else {
+        None
+    };
+    match rest {
+        Some(r) => {
+            let host = r.split(['/', '?', '#']).next().unwrap_or("");
+            !host.is_empty()
+                && s.len() <= 2048
+                && !s.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>' || c == '`')
+        }
+        None => false,
+    }
+}
+
+fn show(v: &Value) -> String {
+    match v {
+        Value::String(s) => format!("`{}`", truncate(s)),
+        other => other.type_name().to_string(),
+    }
+}
+
+trait StrOpt {
+    fn as_str_opt(&self) -> Option<&str>;
+}
+impl StrOpt for Value {
+    fn as_str_opt(&self) -> Option<&str> {
+        match self {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+/// How long a refund takes for one payment method.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RefundWindow {
+    /// From request to approval.
+    pub review: Duration,
+    /// From issue to arrival: earliest and latest.
+    pub arrive: (Duration, Duration),
+}
+
+/// Refund windows for every payment method.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RefundWindows(pub Vec<(PaymentMethod, RefundWindow)>);
+
+impl Default for RefundWindows {
+    fn default() -> RefundWindows {
+        let w = |a, b| RefundWindow {
+            review: Duration::Business(1),
+            arrive: (Duration::Business(a), Duration::Business(b)),
+        };
+        RefundWindows(vec![
+            (PaymentMethod::Card, w(5, 10)),
+            (PaymentMethod::Wallet, w(0, 1)),
+            (PaymentMethod::BankTransfer, w(3, 5)),
+            (PaymentMethod::Bnpl, w(0, 5)),
+            (PaymentMethod::CashOnDelivery, w(3, 7)),
+            (PaymentMethod::Other, w(5, 10)),
+        ])
+    }
+}
+
+impl RefundWindows {
+    /// The window of a method.
+    pub fn get(&self, m: PaymentMethod) -> RefundWindow {
+        self.0
+            .iter()
+            .find(|(k, _)| *k == m)
+            .map(|(_, w)| *w)
+            .unwrap_or(RefundWindow {
+                review: Duration::Business(1),
+                arrive: (Duration::Business(5), Duration::Business(10)),
+            })
+    }
+
+    /// Applies a `refund_windows` object: per method, per field.
+    pub fn apply(&mut self, v: &Value, base: &str, diags: &mut Vec<Diagnostic>) {
+        let Value::Object(entries) = v else {
+            diags.push(Diagnostic::at(base, format!("expected an object, found {}", v.type_name())));
+            return;
+        };
+        for (method, w) in entries {
+            let path = format!("{base}.{method}");
+            let Some(m) = PaymentMethod::parse(method) else {
+                diags.push(
+                    Diagnostic::at(&path, format!("unknown payment method `{}`", truncate(method))).help(
+                        suggest::nearest(method, PaymentMethod::ALL.iter().copied()).map(|n| format!("did you mean `{n}`?")),
+                    ),
+                );
+                continue;
+            };
+            let mut win = self.get(m);
+            let Value::Object(fields) = w else {
+                diags.push(Diagnostic::at(&path, format!("expected an object like {{\"review\": \"1bd\", \"arrive\": [\"5bd\", \"10bd\"]}}, found {}", w.type_name())));
+                continue;
+            };
+            for (k, val) in fields {
+                let p = format!("{path}.{k}");
+                match k.as_str() {
+                    "review" => match val.as_str_opt().map(Duration::parse) {
+                        Some(Ok(d)) => win.review = d,
+                        Some(Err(e)) => diags.push(Diagnostic::at(&p, e.to_string())),
+                        None => diags.push(Diagnostic::at(&p, format!("expected a duration string, found {}", val.type_name()))),
+                    },
+                    "arrive" => {
+                        let pair = match val {
+                            Value::Array(a) if a.len() == 2 => {
+                                let parse = |i: usize| a.get(i).and_then(|x| x.as_str_opt()).map(Duration::parse);
+                                match (parse(0), parse(1)) {
+                                    (Some(Ok(x)), Some(Ok(y))) => Some((x, y)),
+                                    _ => None,
+                                }
+                            }
+                            _ => None,
+                        };
+                        match pair {
+                            Some((a, b)) if !later(a, b) => win.arrive = (a, b),
+                            Some(_) => diags.push(Diagnostic::at(&p, "the earliest arrival is after the latest")),
+                            None => diags.push(Diagnostic::at(&p, "expected two durations, earliest and latest, like [\"5bd\", \"10bd\"]")),
+                        }
+                    }
+                    other => diags.push(
+                        Diagnostic::at(&p, format!("unknown field `{}`", truncate(other))).help(
+                            suggest::nearest(other, ["review", "arrive"]).map(|n| format!("did you mean `{n}`?")),
+                        ),
+                    ),
+                }
+            }
+            if let Some(slot) = self.0.iter_mut().find(|(k, _)| *k == m) {
+                slot.1 = win;
+            } else {
+                self.0.push((m, win));
+            }
+        }
+    }
+}
+
+/// Whether `a` is surely longer than `b` (same units only).
+fn later(a: Duration, b: Duration) -> bool {
+    match (a, b) {
+        (Duration::Wall(x), Duration::Wall(y)) => x > y,
+        (Duration::Business(x), Duration::Business(y)) => x > y,
+        _ => false,
+    }
+}
