@@ -326,7 +326,7 @@ impl Parser<'_> {
             let k = self.string()?;
             self.ws();
             if self.peek() != Some(b':') {
-                return Err(self.error("expected `:` after the key".into()));
+                return Err(self.error("expected ':' after the key".into()));
             }
             self.i += 1;
             self.ws();
@@ -339,7 +339,7 @@ impl Parser<'_> {
                     self.i += 1;
                     return Ok(Value::Object(m));
                 }
-                _ => return Err(self.error("expected `,` or `}`".into())),
+                _ => return Err(self.error("expected ',' or '}'".into())),
             }
         }
     }
@@ -362,7 +362,7 @@ impl Parser<'_> {
                     self.i += 1;
                     return Ok(Value::Array(a));
                 }
-                _ => return Err(self.error("expected `,` or `]`".into())),
+                _ => return Err(self.error("expected ',' or ']'".into())),
             }
         }
     }
@@ -373,7 +373,7 @@ impl Parser<'_> {
             let d = self
                 .peek()
                 .and_then(|b| (b as char).to_digit(16))
-                .ok_or_else(|| self.error("invalid `\\u` escape".into()))?;
+                .ok_or_else(|| self.error("invalid '\\u' escape".into()))?;
             v = v * 16 + d;
             self.i += 1;
         }
@@ -417,19 +417,19 @@ impl Parser<'_> {
                             let hi = self.hex4()?;
                             let cp = if (0xD800..0xDC00).contains(&hi) {
                                 if self.s.get(self.i..self.i + 2) != Some(b"\\u") {
-                                    return Err(self.error("unpaired surrogate in `\\u` escape".into()));
+                                    return Err(self.error("unpaired surrogate in '\\u' escape".into()));
                                 }
                                 self.i += 2;
                                 let lo = self.hex4()?;
                                 if !(0xDC00..0xE000).contains(&lo) {
-                                    return Err(self.error("unpaired surrogate in `\\u` escape".into()));
+                                    return Err(self.error("unpaired surrogate in '\\u' escape".into()));
                                 }
                                 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
                             } else {
                                 hi
                             };
                             char::from_u32(cp)
-                                .ok_or_else(|| self.error("unpaired surrogate in `\\u` escape".into()))?
+                                .ok_or_else(|| self.error("unpaired surrogate in '\\u' escape".into()))?
                         }
                         _ => {
                             self.i -= 1;
@@ -469,7 +469,7 @@ impl Parser<'_> {
                 self.i += 1;
             }
             if self.i == f {
-                return Err(self.error("expected a digit after `.`".into()));
+                return Err(self.error("expected a digit after '.'".into()));
             }
         }
         if let Some(b'e' | b'E') = self.peek() {

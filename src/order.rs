@@ -477,9 +477,9 @@ impl Reader {
                 let v = parse(s);
                 if v.is_none() {
                     let help = suggest::nearest(s, all.iter().copied())
-                        .map(|n| format!("did you mean `{n}`?"))
+                        .map(|n| format!("did you mean '{n}'?"))
                         .or_else(|| Some(format!("expected one of {}", list(all))));
-                    self.err(p, format!("unknown value `{}`", truncate(s)), help);
+                    self.err(p, format!("unknown value '{}'", truncate(s)), help);
                 }
                 v
             }
@@ -526,7 +526,7 @@ impl Reader {
             if up.len() == 3 && up.bytes().all(|b| b.is_ascii_uppercase()) {
                 Some(up)
             } else {
-                self.err("currency".into(), format!("invalid currency `{}`: expected an ISO 4217 code like `CNY`", truncate(&c)), None);
+                self.err("currency".into(), format!("invalid currency '{}': expected an ISO 4217 code like 'CNY'", truncate(&c)), None);
                 None
             }
         });
@@ -649,7 +649,7 @@ impl Reader {
 
 /// `` `a`, `b` or `c` ``
 pub(crate) fn list(all: &[&str]) -> String {
-    let quoted: Vec<String> = all.iter().map(|s| format!("`{s}`")).collect();
+    let quoted: Vec<String> = all.iter().map(|s| format!("'{s}'")).collect();
     match quoted.split_last() {
         Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
         Some((last, _)) => last.clone(),
@@ -687,8 +687,8 @@ mod tests {
             .replace("\"qty\": 2", "\"qty\": \"two\"");
         let e = Order::from_json(&bad).unwrap_err();
         let s = e.to_string();
-        assert!(s.contains("status: unknown value `unconfirmd`; did you mean `unconfirmed`?"), "{s}");
-        assert!(s.contains("payment.updated_at: invalid timestamp `2026-13-45T10:00:00+08:00`"), "{s}");
+        assert!(s.contains("status: unknown value 'unconfirmd'; did you mean 'unconfirmed'?"), "{s}");
+        assert!(s.contains("payment.updated_at: invalid timestamp '2026-13-45T10:00:00+08:00'"), "{s}");
         assert!(s.contains("items[0].qty: expected an integer, found a string"), "{s}");
         assert_eq!(e.errors.len(), 3);
     }

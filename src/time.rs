@@ -88,13 +88,13 @@ impl fmt::Display for Timestamp {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TimeError {
     /// Not an RFC 3339 timestamp with offset.
-    #[error("invalid timestamp `{0}`: expected RFC 3339 with an offset, like `2026-11-21T09:58:00+08:00`")]
+    #[error("invalid timestamp '{0}': expected RFC 3339 with an offset, like '2026-11-21T09:58:00+08:00'")]
     InvalidTimestamp(String),
     /// Not a `YYYY-MM-DD` date.
-    #[error("invalid date `{0}`: expected `YYYY-MM-DD`")]
+    #[error("invalid date '{0}': expected 'YYYY-MM-DD'")]
     InvalidDate(String),
     /// Not a duration such as `30m`, `2h`, `10d` or `5bd`.
-    #[error("invalid duration `{0}`: expected a number and a unit: `30m`, `2h`, `10d` or `5bd` (business days)")]
+    #[error("invalid duration '{0}': expected a number and a unit: '30m', '2h', '10d' or '5bd' (business days)")]
     InvalidDuration(String),
 }
 

@@ -91,7 +91,7 @@ pub struct Calendar {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CalendarError {
     /// `settings.timezone` is not an IANA time-zone name this build knows.
-    #[error("unknown time zone `{name}`")]
+    #[error("unknown time zone '{name}'")]
     UnknownTimeZone {
         /// The name as given (shortened if very long).
         name: String,
@@ -113,12 +113,12 @@ impl CalendarError {
             CalendarError::UnknownTimeZone {
                 suggestion: Some(s),
                 ..
-            } => Some(format!("did you mean `{s}`?")),
+            } => Some(format!("did you mean '{s}'?")),
             CalendarError::UnknownTimeZone {
                 suggestion: None, ..
-            } => Some("use an IANA time-zone name such as `Europe/Berlin` or `UTC`".to_string()),
+            } => Some("use an IANA time-zone name such as 'Europe/Berlin' or 'UTC'".to_string()),
             CalendarError::NoBusinessDays => {
-                Some("leave at least one day of the week out of `weekend`".to_string())
+                Some("leave at least one day of the week out of 'weekend'".to_string())
             }
         }
     }

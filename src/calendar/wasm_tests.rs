@@ -73,7 +73,7 @@ fn intl_shanghai_and_moscow() {
 #[wasm_bindgen_test]
 fn intl_unknown_zone_is_an_error() {
     let err = Calendar::new("Asia/Shangai", SAT_SUN, &[], &[]).unwrap_err();
-    assert_eq!(err.to_string(), "unknown time zone `Asia/Shangai`");
+    assert_eq!(err.to_string(), "unknown time zone 'Asia/Shangai'");
     // Node 20 and current browsers have Intl.supportedValuesOf.
     assert_eq!(
         err,

@@ -73,7 +73,7 @@ pub fn parse(src: &str) -> Result<Message, FormatError> {
     let mut p = P { c: &chars, i: 0 };
     let parts = p.parts(0, false)?;
     if p.i < chars.len() {
-        return Err(p.err("unexpected `}`"));
+        return Err(p.err("unexpected '}'"));
     }
     Ok(Message { parts })
 }
@@ -150,7 +150,7 @@ impl P<'_> {
         self.ws();
         let name = self.ident();
         if name.is_empty() || name.contains('=') {
-            return Err(self.err("expected a placeholder name after `{`"));
+            return Err(self.err("expected a placeholder name after '{'"));
         }
         self.ws();
         match self.peek() {
@@ -164,7 +164,7 @@ impl P<'_> {
                 let kind = self.ident();
                 self.ws();
                 if self.peek() != Some(',') {
-                    return Err(self.err("expected `,` after the placeholder kind"));
+                    return Err(self.err("expected ',' after the placeholder kind"));
                 }
                 self.i += 1;
                 match kind.as_str() {
@@ -172,30 +172,30 @@ impl P<'_> {
                         let mut cases = Vec::new();
                         for (key, body) in self.cases(depth, true)? {
                             let k = if let Some(n) = key.strip_prefix('=') {
-                                PluralKey::Exact(n.parse().map_err(|_| self.err("expected a number after `=`"))?)
+                                PluralKey::Exact(n.parse().map_err(|_| self.err("expected a number after '='"))?)
                             } else {
                                 PluralKey::Cat(Category::parse(&key).ok_or_else(|| {
-                                    self.err("plural cases are `zero`, `one`, `two`, `few`, `many`, `other` or `=N`")
+                                    self.err("plural cases are 'zero', 'one', 'two', 'few', 'many', 'other' or '=N'")
                                 })?)
                             };
                             cases.push((k, body));
                         }
                         if !cases.iter().any(|(k, _)| *k == PluralKey::Cat(Category::Other)) {
-                            return Err(self.err("a plural needs an `other` case"));
+                            return Err(self.err("a plural needs an 'other' case"));
                         }
                         Ok(Part::Plural { arg: name, cases })
                     }
                     "select" => {
                         let cases = self.cases(depth, in_plural)?;
                         if !cases.iter().any(|(k, _)| k == "other") {
-                            return Err(self.err("a select needs an `other` case"));
+                            return Err(self.err("a select needs an 'other' case"));
                         }
                         Ok(Part::Select { arg: name, cases })
                     }
-                    _ => Err(self.err("expected `plural` or `select`")),
+                    _ => Err(self.err("expected 'plural' or 'select'")),
                 }
             }
-            _ => Err(self.err("expected `}` or `,` after the placeholder name")),
+            _ => Err(self.err("expected '}' or ',' after the placeholder name")),
         }
     }
 
@@ -208,7 +208,7 @@ impl P<'_> {
                     self.i += 1;
                     return Ok(cases);
                 }
-                None => return Err(self.err("unclosed `{`")),
+                None => return Err(self.err("unclosed '{'")),
                 _ => {}
             }
             let key = self.ident();
@@ -217,12 +217,12 @@ impl P<'_> {
             }
             self.ws();
             if self.peek() != Some('{') {
-                return Err(self.err("expected `{` after the case name"));
+                return Err(self.err("expected '{' after the case name"));
             }
             self.i += 1;
             let body = self.parts(depth + 1, in_plural)?;
             if self.peek() != Some('}') {
-                return Err(self.err("unclosed `{`"));
+                return Err(self.err("unclosed '{'"));
             }
             self.i += 1;
             cases.push((key, body));

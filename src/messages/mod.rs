@@ -144,7 +144,7 @@ impl Catalog {
                 for (tag, msgs) in locales {
                     let path = format!("messages.{tag}");
                     if !valid_tag(tag) {
-                        diags.push(Diagnostic::at(&path, format!("`{}` is not a locale tag like `en`, `zh-CN` or `de`", crate::time::truncate(tag))));
+                        diags.push(Diagnostic::at(&path, format!("'{}' is not a locale tag like 'en', 'zh-CN' or 'de'", crate::time::truncate(tag))));
                         continue;
                     }
                     // Shipped tags are matched case-insensitively.
@@ -228,7 +228,7 @@ impl Catalog {
                     diags.push(
                         Diagnostic::at(
                             format!("messages.{}", lc.locale.tag),
-                            format!("message `{key}` is missing in locale `{}`", lc.locale.tag),
+                            format!("message '{key}' is missing in locale '{}'", lc.locale.tag),
                         )
                         .rule(rule.as_deref())
                         .help(Some(format!("add \"{key}\" to messages.{}", lc.locale.tag))),
@@ -249,24 +249,24 @@ fn check_uses(m: &Message) -> Vec<(String, Option<String>)> {
     let mut out = Vec::new();
     for (name, how) in m.uses() {
         let Some((_, kind)) = PLACEHOLDERS.iter().find(|(n, _)| *n == name) else {
-            let help = crate::suggest::nearest(&name, PLACEHOLDERS.iter().map(|(n, _)| *n)).map(|n| format!("did you mean `{{{n}}}`?"));
-            out.push((format!("unknown placeholder `{{{name}}}`"), help));
+            let help = crate::suggest::nearest(&name, PLACEHOLDERS.iter().map(|(n, _)| *n)).map(|n| format!("did you mean '{{{n}}}'?"));
+            out.push((format!("unknown placeholder '{{{name}}}'"), help));
             continue;
         };
         match (how, kind) {
             (Use::Plural, ArgKind::Number) => {}
-            (Use::Plural, _) => out.push((format!("`{{{name}}}` is not a number; `plural` needs one"), None)),
+            (Use::Plural, _) => out.push((format!("'{{{name}}}' is not a number; 'plural' needs one"), None)),
             (Use::Select(keys), ArgKind::Choice(values)) => {
                 for k in keys {
                     if k != "other" && k != "none" && !values.contains(&k.as_str()) {
-                        let help = crate::suggest::nearest(&k, values.iter().copied()).map(|n| format!("did you mean `{n}`?"));
-                        out.push((format!("`{k}` is not a value of `{{{name}}}`"), help));
+                        let help = crate::suggest::nearest(&k, values.iter().copied()).map(|n| format!("did you mean '{n}'?"));
+                        out.push((format!("'{k}' is not a value of '{{{name}}}'"), help));
                     }
                 }
             }
             (Use::Select(keys), _) => {
                 if keys.iter().any(|k| k != "other" && k != "none") {
-                    out.push((format!("`{{{name}}}` can only be selected on `none` and `other`"), None));
+                    out.push((format!("'{{{name}}}' can only be selected on 'none' and 'other'"), None));
                 }
             }
             (Use::Plain, _) => {}

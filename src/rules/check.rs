@@ -37,7 +37,7 @@ pub fn check_condition(e: &Expr, settings: &Settings) -> Checked {
         c.error(
             e.span,
             format!("the condition must be true or false, but this is {}", ty.describe()),
-            Some("compare it with something, e.g. `status == 'unconfirmed'`".into()),
+            Some("compare it with something, e.g. 'status == 'unconfirmed''".into()),
         );
     }
     Checked {
@@ -60,7 +60,7 @@ pub fn check_timestamp_path(e: &Expr, settings: &Settings) -> Checked {
     };
     let (ty, node) = c.expr(e);
     if !matches!(ty, Ty::Ts | Ty::Error) {
-        c.error(e.span, format!("expected a timestamp, found {}", ty.describe()), Some("use a field such as `expected.auto_cancel_at`".into()));
+        c.error(e.span, format!("expected a timestamp, found {}", ty.describe()), Some("use a field such as 'expected.auto_cancel_at'".into()));
     }
     Checked {
         node,
@@ -98,11 +98,11 @@ impl Checker<'_> {
             } => self.call(name, *name_span, args, e.span),
             ExprKind::Not(inner) => {
                 let (t, n) = self.expr(inner);
-                self.want_bool(t, inner.span, "`!`");
+                self.want_bool(t, inner.span, "'!'");
                 (Ty::Bool, Node::Not(Box::new(n)))
             }
             ExprKind::And(parts) | ExprKind::Or(parts) => {
-                let op = if matches!(e.kind, ExprKind::And(_)) { "`&&`" } else { "`||`" };
+                let op = if matches!(e.kind, ExprKind::And(_)) { "'&&'" } else { "'||'" };
                 let mut nodes = Vec::with_capacity(parts.len());
                 for p in parts {
                     let (t, n) = self.expr(p);
@@ -138,8 +138,8 @@ impl Checker<'_> {
             if !self.in_item {
                 self.error(
                     span,
-                    format!("`{full}` is only available inside `any`, `all` or `count`"),
-                    Some("e.g. `any(items, !item.in_stock)`".into()),
+                    format!("'{full}' is only available inside 'any', 'all' or 'count'"),
+                    Some("e.g. 'any(items, !item.in_stock)'".into()),
                 );
                 return BAD;
             }
@@ -148,7 +148,7 @@ impl Checker<'_> {
                 return (*ty, Node::Field(Field::Item(*f)));
             }
             let help = suggest::nearest(&full, ITEM_FIELDS.iter().map(|(p, _, _)| *p));
-            self.error(span, format!("unknown field `{full}`"), Some(did_you_mean(help, ITEM_FIELDS.iter().map(|(p, _, _)| *p))));
+            self.error(span, format!("unknown field '{full}'"), Some(did_you_mean(help, ITEM_FIELDS.iter().map(|(p, _, _)| *p))));
             return BAD;
         }
         if let Some(rest) = full.strip_prefix("settings.") {
@@ -156,8 +156,8 @@ impl Checker<'_> {
                 Some((ty, c)) => (ty, Node::Const(c)),
                 None => {
                     let names = Settings::EXPR_NAMES.iter().map(|n| n.to_string()).collect::<Vec<_>>();
-                    let help = suggest::nearest(rest, names.iter().map(String::as_str)).map(|n| format!("did you mean `settings.{n}`?"));
-                    self.error(span, format!("unknown setting `{full}`"), help.or(Some(format!("settings usable in conditions: {}", Settings::EXPR_NAMES.join(", ")))));
+                    let help = suggest::nearest(rest, names.iter().map(String::as_str)).map(|n| format!("did you mean 'settings.{n}'?"));
+                    self.error(span, format!("unknown setting '{full}'"), help.or(Some(format!("settings usable in conditions: {}", Settings::EXPR_NAMES.join(", ")))));
                     BAD
                 }
             };
@@ -172,19 +172,19 @@ impl Checker<'_> {
         }
         let help = suggest::nearest(&full, candidates.iter().copied());
         // A field of a known object: point at the segment that is wrong.
-        let (mut at, mut msg) = (span, format!("unknown field `{full}`"));
+        let (mut at, mut msg) = (span, format!("unknown field '{full}'"));
         if segs.len() > 1 {
             if let Some((first, _)) = segs.first() {
                 if !ORDER_FIELDS.iter().any(|(p, _, _)| p.starts_with(&format!("{first}."))) && first != "expected" {
                     if let Some((_, s)) = segs.first() {
                         at = *s;
                     }
-                    msg = format!("unknown field `{full}`: the order has no `{first}`");
+                    msg = format!("unknown field '{full}': the order has no '{first}'");
                 }
             }
         }
         let help = if segs.len() == 1 && FUNCTIONS.iter().any(|(f, _)| *f == full) {
-            Some(format!("`{full}` is a function: write `{full}(...)`"))
+            Some(format!("'{full}' is a function: write '{full}(...)'"))
         } else {
             Some(did_you_mean(help, candidates.iter().copied()))
         };
@@ -198,7 +198,7 @@ impl Checker<'_> {
                 let sig = FUNCTIONS.iter().find(|(f, _)| *f == name).map(|(_, s)| *s);
                 c.error(
                     span,
-                    format!("`{name}` takes {n} argument{}, found {}", if n == 1 { "" } else { "s" }, args.len()),
+                    format!("'{name}' takes {n} argument{}, found {}", if n == 1 { "" } else { "s" }, args.len()),
                     sig.map(|s| format!("usage: {s}")),
                 );
                 false
@@ -214,11 +214,11 @@ impl Checker<'_> {
                 let Some(a) = args.first() else { return BAD };
                 let (t, n) = self.expr(a);
                 if !matches!(t, Ty::Ts | Ty::Error) {
-                    let what = path_text(a).map_or_else(|| "this".to_string(), |p| format!("`{p}`"));
+                    let what = path_text(a).map_or_else(|| "this".to_string(), |p| format!("'{p}'"));
                     self.error(
                         a.span,
-                        format!("`{name}` expects a timestamp, but {what} is {}", t.describe()),
-                        Some("pass a timestamp field such as `created_at` or `payment.updated_at`".into()),
+                        format!("'{name}' expects a timestamp, but {what} is {}", t.describe()),
+                        Some("pass a timestamp field such as 'created_at' or 'payment.updated_at'".into()),
                     );
                     return BAD;
                 }
@@ -232,16 +232,16 @@ impl Checker<'_> {
                 let (Some(list), Some(cond)) = (args.first(), args.get(1)) else { return BAD };
                 let (lt, _) = self.expr(list);
                 if !matches!(lt, Ty::Items | Ty::Error) {
-                    self.error(list.span, format!("`{name}` works on `items`, but this is {}", lt.describe()), Some(format!("e.g. `{name}(items, !item.in_stock)`")));
+                    self.error(list.span, format!("'{name}' works on 'items', but this is {}", lt.describe()), Some(format!("e.g. '{name}(items, !item.in_stock)'")));
                 }
                 if self.in_item {
-                    self.error(name_span, format!("`{name}` cannot be used inside another item function"), None);
+                    self.error(name_span, format!("'{name}' cannot be used inside another item function"), None);
                     return BAD;
                 }
                 self.in_item = true;
                 let (ct, cn) = self.expr(cond);
                 self.in_item = false;
-                self.want_bool(ct, cond.span, &format!("the condition of `{name}`"));
+                self.want_bool(ct, cond.span, &format!("the condition of '{name}'"));
                 let b = Box::new(cn);
                 match name {
                     "any" => (Ty::Bool, Node::Any(b)),
@@ -255,7 +255,7 @@ impl Checker<'_> {
                 }
                 let Some(a) = args.first() else { return BAD };
                 if !matches!(a.kind, ExprKind::Path(_)) {
-                    self.error(a.span, "`is_set` expects a field, like `is_set(shipment.tracking_url)`".into(), None);
+                    self.error(a.span, "'is_set' expects a field, like 'is_set(shipment.tracking_url)'".into(), None);
                     return BAD;
                 }
                 let (_, n) = self.expr(a);
@@ -263,7 +263,7 @@ impl Checker<'_> {
             }
             _ => {
                 let help = suggest::nearest(name, FUNCTIONS.iter().map(|(f, _)| *f));
-                self.error(name_span, format!("unknown function `{name}`"), Some(did_you_mean(help, FUNCTIONS.iter().map(|(f, _)| *f))));
+                self.error(name_span, format!("unknown function '{name}'"), Some(did_you_mean(help, FUNCTIONS.iter().map(|(f, _)| *f))));
                 for a in args {
                     self.expr(a);
                 }
@@ -282,14 +282,14 @@ impl Checker<'_> {
         if lt == Ty::Null || rt == Ty::Null {
             let (other, node) = if lt == Ty::Null { (rt, rn) } else { (lt, ln) };
             if other == Ty::RelDur {
-                self.error(l.span.to(r.span), "`age`/`until` is never null; test the timestamp instead".into(), None);
+                self.error(l.span.to(r.span), "'age'/'until' is never null; test the timestamp instead".into(), None);
                 return BAD;
             }
             return match op {
                 CmpOp::Eq => (Ty::Bool, Node::Not(Box::new(Node::IsSet(Box::new(node))))),
                 CmpOp::Ne => (Ty::Bool, Node::IsSet(Box::new(node))),
                 _ => {
-                    self.error(l.span.to(r.span), format!("`{}` cannot compare with null", op.as_str()), Some("use `== null` or `!= null`".into()));
+                    self.error(l.span.to(r.span), format!("'{}' cannot compare with null", op.as_str()), Some("use '== null' or '!= null'".into()));
                     BAD
                 }
             };
@@ -304,8 +304,8 @@ impl Checker<'_> {
                 _ => {
                     self.error(
                         dur_span,
-                        "`age(...)` and `until(...)` must be compared with a duration".into(),
-                        Some("e.g. `age(created_at) >= 30m` or `>= settings.auto_cancel_unpaid_after`".into()),
+                        "'age(...)' and 'until(...)' must be compared with a duration".into(),
+                        Some("e.g. 'age(created_at) >= 30m' or '>= settings.auto_cancel_unpaid_after'".into()),
                     );
                     BAD
                 }
@@ -330,7 +330,7 @@ impl Checker<'_> {
                     }
                 }
                 if ordered {
-                    self.error(span, format!("`{}` cannot order enum values", op.as_str()), Some("use `==`, `!=` or `in [...]`".into()));
+                    self.error(span, format!("'{}' cannot order enum values", op.as_str()), Some("use '==', '!=' or 'in [...]'".into()));
                     return BAD;
                 }
             }
@@ -342,11 +342,11 @@ impl Checker<'_> {
             (Ty::Bool, Ty::Bool) if !ordered => {}
             _ => {
                 let help = match (lt, rt) {
-                    (Ty::Ts, Ty::Dur) | (Ty::Dur, Ty::Ts) => Some("measure time with `age(ts)` or `until(ts)`, e.g. `age(created_at) > 30m`".to_string()),
+                    (Ty::Ts, Ty::Dur) | (Ty::Dur, Ty::Ts) => Some("measure time with 'age(ts)' or 'until(ts)', e.g. 'age(created_at) > 30m'".to_string()),
                     (Ty::Int, Ty::Str) | (Ty::Str, Ty::Int) => Some("quote text, leave numbers unquoted".to_string()),
                     _ => None,
                 };
-                let what = if ordered && lt == rt { format!("`{}` cannot order {}s", op.as_str(), lt.describe().trim_start_matches("a ").trim_start_matches("an ")) } else { format!("cannot compare {} with {}", lt.describe(), rt.describe()) };
+                let what = if ordered && lt == rt { format!("'{}' cannot order {}s", op.as_str(), lt.describe().trim_start_matches("a ").trim_start_matches("an ")) } else { format!("cannot compare {} with {}", lt.describe(), rt.describe()) };
                 self.error(span, what, help);
                 return BAD;
             }
@@ -356,8 +356,8 @@ impl Checker<'_> {
 
     fn unknown_enum_value(&mut self, e: EnumTy, value: &str, span: Span, field: &Expr) {
         let help = suggest::nearest(value, e.values().iter().copied());
-        let field_name = path_text(field).map_or(String::new(), |p| format!(" for `{p}`"));
-        self.error(span, format!("unknown value `{}`{field_name}", truncate(value)), Some(did_you_mean(help, e.values().iter().copied())));
+        let field_name = path_text(field).map_or(String::new(), |p| format!(" for '{p}'"));
+        self.error(span, format!("unknown value '{}'{field_name}", truncate(value)), Some(did_you_mean(help, e.values().iter().copied())));
     }
 
     fn warn_failure_code(&mut self, field: &Node, lit: &Node, span: Span) {
@@ -369,7 +369,7 @@ impl Checker<'_> {
     fn check_code(&mut self, s: &str, span: Span) {
         if !KNOWN_FAILURE_CODES.contains(&s) {
             if let Some(n) = suggest::nearest(s, KNOWN_FAILURE_CODES.iter().copied()) {
-                self.warnings.push(ExprError::new(span, format!("`{}` is not a known failure code", truncate(s)), Some(format!("did you mean `{n}`?"))));
+                self.warnings.push(ExprError::new(span, format!("'{}' is not a known failure code", truncate(s)), Some(format!("did you mean '{n}'?"))));
             }
         }
     }
@@ -409,7 +409,7 @@ impl Checker<'_> {
             consts.push(c);
         }
         if matches!(lt, Ty::RelDur | Ty::Items | Ty::Object | Ty::Ts) {
-            self.error(lhs.span, format!("`in` cannot test {}", lt.describe()), None);
+            self.error(lhs.span, format!("'in' cannot test {}", lt.describe()), None);
             return BAD;
         }
         (Ty::Bool, Node::In { lhs: Box::new(ln), list: consts, negated })
@@ -435,7 +435,7 @@ fn path_text(e: &Expr) -> Option<String> {
 
 fn did_you_mean<'a>(best: Option<&str>, all: impl Iterator<Item = &'a str>) -> String {
     match best {
-        Some(b) => format!("did you mean `{b}`?"),
+        Some(b) => format!("did you mean '{b}'?"),
         None => {
             let all: Vec<&str> = all.collect();
             if all.len() <= 10 {

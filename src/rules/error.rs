@@ -121,28 +121,33 @@ impl Diagnostic {
             out.push_str("warning: ");
         }
         match (&self.rule, self.path.is_empty()) {
-            (Some(r), false) => out.push_str(&format!("rule '{r}' ({}) ", self.path)),
-            (Some(r), true) => out.push_str(&format!("rule '{r}' ")),
-            (None, false) => out.push_str(&format!("{} ", self.path)),
+            (Some(r), false) => out.push_str(&format!("rule '{r}' ({})", self.path)),
+            (Some(r), true) => out.push_str(&format!("rule '{r}'")),
+            (None, false) => out.push_str(&self.path),
             (None, true) => {}
         }
-        if let (Some(l), Some(c)) = (self.line, self.column) {
-            out.push_str(&format!("{l}:{c}: "));
+        match (self.line, self.column) {
+            (Some(l), Some(c)) if self.rule.is_none() && self.path.is_empty() => out.push_str(&format!("{l}:{c}: ")),
+            (Some(l), Some(c)) => out.push_str(&format!(" {l}:{c}: ")),
+            _ if self.rule.is_none() && self.path.is_empty() => {}
+            _ => out.push_str(": "),
         }
         out.push_str(&self.message);
+        if let Some(h) = &self.help {
+            out.push_str("; ");
+            out.push_str(h);
+        }
         if let (Some(src), Some(l), Some(c)) = (&self.source, self.line, self.column) {
             if let Some(text) = src.lines().nth(l.saturating_sub(1)) {
-                let shown: String = text.chars().take(200).collect();
+                // Show at most 100 characters around the spot.
+                let skip = c.saturating_sub(60);
+                let shown: String = text.chars().skip(skip).take(100).collect();
                 out.push_str("\n    ");
                 out.push_str(&shown);
                 out.push_str("\n    ");
-                out.push_str(&" ".repeat(c.saturating_sub(1).min(200)));
-                out.push_str(&"^".repeat(self.width.clamp(1, 80)));
+                out.push_str(&" ".repeat(c.saturating_sub(1) - skip));
+                out.push_str(&"^".repeat(self.width.clamp(1, 40)));
             }
-        }
-        if let Some(h) = &self.help {
-            out.push_str("\n    help: ");
-            out.push_str(h);
         }
         out
     }

@@ -82,30 +82,30 @@ impl Tok {
     /// How the token reads in an error message.
     pub fn describe(&self) -> String {
         match self {
-            Tok::Ident(s) => format!("`{s}`"),
+            Tok::Ident(s) => format!("'{s}'"),
             Tok::Str(_) => "a string".into(),
             Tok::Int(_) => "a number".into(),
             Tok::Dur(_) => "a duration".into(),
-            Tok::True => "`true`".into(),
-            Tok::False => "`false`".into(),
-            Tok::Null => "`null`".into(),
-            Tok::In => "`in`".into(),
-            Tok::Not => "`not`".into(),
-            Tok::And => "`&&`".into(),
-            Tok::Or => "`||`".into(),
-            Tok::Bang => "`!`".into(),
-            Tok::Eq => "`==`".into(),
-            Tok::Ne => "`!=`".into(),
-            Tok::Lt => "`<`".into(),
-            Tok::Le => "`<=`".into(),
-            Tok::Gt => "`>`".into(),
-            Tok::Ge => "`>=`".into(),
-            Tok::LParen => "`(`".into(),
-            Tok::RParen => "`)`".into(),
-            Tok::LBracket => "`[`".into(),
-            Tok::RBracket => "`]`".into(),
-            Tok::Comma => "`,`".into(),
-            Tok::Dot => "`.`".into(),
+            Tok::True => "'true'".into(),
+            Tok::False => "'false'".into(),
+            Tok::Null => "'null'".into(),
+            Tok::In => "'in'".into(),
+            Tok::Not => "'not'".into(),
+            Tok::And => "'&&'".into(),
+            Tok::Or => "'||'".into(),
+            Tok::Bang => "'!'".into(),
+            Tok::Eq => "'=='".into(),
+            Tok::Ne => "'!='".into(),
+            Tok::Lt => "'<'".into(),
+            Tok::Le => "'<='".into(),
+            Tok::Gt => "'>'".into(),
+            Tok::Ge => "'>='".into(),
+            Tok::LParen => "'('".into(),
+            Tok::RParen => "')'".into(),
+            Tok::LBracket => "'['".into(),
+            Tok::RBracket => "']'".into(),
+            Tok::Comma => "','".into(),
+            Tok::Dot => "'.'".into(),
             Tok::Eof => "the end of the expression".into(),
         }
     }
@@ -136,16 +136,16 @@ pub fn lex(src: &str) -> Result<Vec<(Tok, Span)>, ExprError> {
                 let op = if c == b'&' { "&&" } else { "||" };
                 return Err(ExprError::new(
                     Span::new(i, i + 1),
-                    format!("unexpected `{}`", c as char),
-                    Some(format!("did you mean `{op}`?")),
+                    format!("unexpected '{}'", c as char),
+                    Some(format!("did you mean '{op}'?")),
                 ));
             }
             b'=' if at(i + 1) == Some(b'=') => two(&mut i, Tok::Eq),
             b'=' => {
                 return Err(ExprError::new(
                     Span::new(i, i + 1),
-                    "unexpected `=`".into(),
-                    Some("compare with `==`".into()),
+                    "unexpected '='".into(),
+                    Some("compare with '=='".into()),
                 ))
             }
             b'!' if at(i + 1) == Some(b'=') => two(&mut i, Tok::Ne),
@@ -167,7 +167,7 @@ pub fn lex(src: &str) -> Result<Vec<(Tok, Span)>, ExprError> {
                     return Err(ExprError::new(
                         Span::new(start, i),
                         "unterminated string".into(),
-                        Some(format!("close it with `{}`", c as char)),
+                        Some(format!("close it with '{}'", c as char)),
                     ));
                 }
                 let s = src.get(body..i).unwrap_or_default().to_string();
@@ -185,15 +185,15 @@ pub fn lex(src: &str) -> Result<Vec<(Tok, Span)>, ExprError> {
                 let text = src.get(start..i).unwrap_or_default();
                 if digits_end == i {
                     let n = text.parse::<i64>().map_err(|_| {
-                        ExprError::new(Span::new(start, i), format!("number `{text}` is too large"), None)
+                        ExprError::new(Span::new(start, i), format!("number '{text}' is too large"), None)
                     })?;
                     Tok::Int(n)
                 } else {
                     let d = Duration::parse(text).map_err(|_| {
                         ExprError::new(
                             Span::new(start, i),
-                            format!("invalid duration `{}`", crate::time::truncate(text)),
-                            Some("write durations like `30m`, `2h`, `10d` or `5bd`".into()),
+                            format!("invalid duration '{}'", crate::time::truncate(text)),
+                            Some("write durations like '30m', '2h', '10d' or '5bd'".into()),
                         )
                     })?;
                     Tok::Dur(d)
@@ -212,15 +212,15 @@ pub fn lex(src: &str) -> Result<Vec<(Tok, Span)>, ExprError> {
                     "and" | "AND" => {
                         return Err(ExprError::new(
                             Span::new(start, i),
-                            "unexpected `and`".into(),
-                            Some("did you mean `&&`?".into()),
+                            "unexpected 'and'".into(),
+                            Some("did you mean '&&'?".into()),
                         ))
                     }
                     "or" | "OR" => {
                         return Err(ExprError::new(
                             Span::new(start, i),
-                            "unexpected `or`".into(),
-                            Some("did you mean `||`?".into()),
+                            "unexpected 'or'".into(),
+                            Some("did you mean '||'?".into()),
                         ))
                     }
                     s => Tok::Ident(s.to_string()),
@@ -230,7 +230,7 @@ pub fn lex(src: &str) -> Result<Vec<(Tok, Span)>, ExprError> {
                 let ch = src.get(i..).and_then(|s| s.chars().next()).unwrap_or('?');
                 return Err(ExprError::new(
                     Span::new(i, i + ch.len_utf8()),
-                    format!("unexpected character `{ch}`"),
+                    format!("unexpected character '{ch}'"),
                     None,
                 ));
             }

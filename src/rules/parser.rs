@@ -151,9 +151,9 @@ pub fn parse(src: &str) -> Result<Expr, ExprError> {
     if *t != Tok::Eof {
         let help = match t {
             Tok::Ident(_) | Tok::Str(_) | Tok::Int(_) | Tok::Dur(_) => {
-                Some("join conditions with `&&` or `||`".to_string())
+                Some("join conditions with '&&' or '||'".to_string())
             }
-            Tok::RParen => Some("this `)` has no matching `(`".to_string()),
+            Tok::RParen => Some("this ')' has no matching '('".to_string()),
             _ => None,
         };
         return Err(ExprError::new(span, format!("unexpected {}", t.describe()), help));
@@ -287,8 +287,8 @@ impl Parser {
                 if *t2 != Tok::In {
                     return Err(ExprError::new(
                         op_span.to(s2),
-                        format!("expected `in` after `not`, found {}", t2.describe()),
-                        Some("negate a condition with `!`".into()),
+                        format!("expected 'in' after 'not', found {}", t2.describe()),
+                        Some("negate a condition with '!'".into()),
                     ));
                 }
                 self.bump();
@@ -304,14 +304,14 @@ impl Parser {
             return Err(ExprError::new(
                 s,
                 "comparisons cannot be chained".into(),
-                Some("join two comparisons with `&&`".into()),
+                Some("join two comparisons with '&&'".into()),
             ));
         }
         self.node(ExprKind::Cmp(op, Box::new(lhs), Box::new(rhs)), span)
     }
 
     fn in_list(&mut self, lhs: Expr, negated: bool) -> Result<Expr, ExprError> {
-        self.expect(Tok::LBracket, "`[` starting a list of values")?;
+        self.expect(Tok::LBracket, "'[' starting a list of values")?;
         let mut list = Vec::new();
         let end;
         if *self.peek().0 == Tok::RBracket {
@@ -330,7 +330,7 @@ impl Parser {
                         return Err(ExprError::new(
                             s,
                             format!("expected a literal value in the list, found {}", other.describe()),
-                            Some("lists hold literals only, like `['card', 'wallet']`".into()),
+                            Some("lists hold literals only, like '['card', 'wallet']'".into()),
                         ))
                     }
                 };
@@ -346,7 +346,7 @@ impl Parser {
                     other => {
                         return Err(ExprError::new(
                             s,
-                            format!("expected `,` or `]`, found {}", other.describe()),
+                            format!("expected ',' or ']', found {}", other.describe()),
                             None,
                         ))
                     }
@@ -381,8 +381,8 @@ impl Parser {
                 if *self.peek().0 != Tok::RParen {
                     return Err(ExprError::new(
                         close,
-                        format!("expected `)`, found {}", self.peek().0.describe()),
-                        Some(format!("the `(` at column {} is not closed", span.start + 1)),
+                        format!("expected ')', found {}", self.peek().0.describe()),
+                        Some(format!("the '(' at column {} is not closed", span.start + 1)),
                     ));
                 }
                 self.bump();
@@ -406,7 +406,7 @@ impl Parser {
                             break;
                         }
                     }
-                    let close = self.expect(Tok::RParen, "`,` or `)` in the call")?;
+                    let close = self.expect(Tok::RParen, "',' or ')' in the call")?;
                     self.depth -= 1;
                     return self.node(
                         ExprKind::Call {
@@ -430,7 +430,7 @@ impl Parser {
                         other => {
                             return Err(ExprError::new(
                                 s,
-                                format!("expected a field name after `.`, found {}", other.describe()),
+                                format!("expected a field name after '.', found {}", other.describe()),
                                 None,
                             ))
                         }
@@ -481,7 +481,7 @@ mod tests {
     fn points_at_the_mistake() {
         let e = parse("status = 'x'").unwrap_err();
         assert_eq!(e.span.start, 7);
-        assert_eq!(e.help.as_deref(), Some("compare with `==`"));
+        assert_eq!(e.help.as_deref(), Some("compare with '=='"));
         let e = parse("a == 1 b").unwrap_err();
         assert_eq!(e.span.start, 7);
         let e = parse("any(items, ").unwrap_err();

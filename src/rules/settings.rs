@@ -132,7 +132,7 @@ impl Settings {
                                 Some(_) => {}
                                 None => diags.push(
                                     Diagnostic::at(format!("{path}[{i}]"), format!("unknown day {}", show(d)))
-                                        .help(Some("days are `mon`, `tue`, `wed`, `thu`, `fri`, `sat`, `sun`".into())),
+                                        .help(Some("days are 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'".into())),
                                 ),
                             }
                         }
@@ -150,7 +150,7 @@ impl Settings {
                             match d.as_str_opt().map(Date::parse) {
                                 Some(Ok(date)) => out.push(date),
                                 Some(Err(e)) => diags.push(Diagnostic::at(format!("{path}[{i}]"), e.to_string())),
-                                None => diags.push(Diagnostic::at(format!("{path}[{i}]"), format!("expected a date string `YYYY-MM-DD`, found {}", d.type_name()))),
+                                None => diags.push(Diagnostic::at(format!("{path}[{i}]"), format!("expected a date string 'YYYY-MM-DD', found {}", d.type_name()))),
                             }
                         }
                         if key == "holidays" {
@@ -159,7 +159,7 @@ impl Settings {
                             self.extra_business_days = out;
                         }
                     }
-                    other => bad(format!("expected a list of `YYYY-MM-DD` dates, found {}", other.type_name()), None),
+                    other => bad(format!("expected a list of 'YYYY-MM-DD' dates, found {}", other.type_name()), None),
                 },
                 "auto_cancel_unpaid_after" | "payment_processing_grace" | "merchant_confirm_sla" | "auto_confirm_receipt_after" | "delivery_late_after" => {
                     match val.as_str_opt().map(Duration::parse) {
@@ -180,15 +180,15 @@ impl Settings {
                 "support_url" => match val {
                     Value::Null => self.support_url = None,
                     Value::String(s) if is_web_url(s) => self.support_url = Some(s.clone()),
-                    Value::String(s) => bad(format!("`{}` is not an http(s) URL", truncate(s)), Some("links accept only `https:` and `http:` URLs".into())),
+                    Value::String(s) => bad(format!("'{}' is not an http(s) URL", truncate(s)), Some("links accept only 'https:' and 'http:' URLs".into())),
                     other => bad(format!("expected a URL string, found {}", other.type_name()), None),
                 },
                 "cancel_allowed_until" => match val.as_str_opt() {
                     Some(s) => match Status::parse(s) {
                         Some(st) => self.cancel_allowed_until = st,
                         None => bad(
-                            format!("unknown status `{}`", truncate(s)),
-                            suggest::nearest(s, Status::ALL.iter().copied()).map(|n| format!("did you mean `{n}`?")),
+                            format!("unknown status '{}'", truncate(s)),
+                            suggest::nearest(s, Status::ALL.iter().copied()).map(|n| format!("did you mean '{n}'?")),
                         ),
                     },
                     None => bad(format!("expected a status string, found {}", val.type_name()), None),
@@ -198,8 +198,8 @@ impl Settings {
                     other => bad(format!("expected a whole number of at least 1, found {}", show(other)), None),
                 },
                 other => diags.push(
-                    Diagnostic::at(&path, format!("unknown setting `{}`", truncate(other)))
-                        .help(suggest::nearest(other, SETTING_KEYS.iter().copied()).map(|n| format!("did you mean `{n}`?"))),
+                    Diagnostic::at(&path, format!("unknown setting '{}'", truncate(other)))
+                        .help(suggest::nearest(other, SETTING_KEYS.iter().copied()).map(|n| format!("did you mean '{n}'?"))),
                 ),
             }
         }
@@ -229,7 +229,7 @@ pub fn is_web_url(s: &str) -> bool {
 
 fn show(v: &Value) -> String {
     match v {
-        Value::String(s) => format!("`{}`", truncate(s)),
+        Value::String(s) => format!("'{}'", truncate(s)),
         other => other.type_name().to_string(),
     }
 }
@@ -299,8 +299,8 @@ impl RefundWindows {
             let path = format!("{base}.{method}");
             let Some(m) = PaymentMethod::parse(method) else {
                 diags.push(
-                    Diagnostic::at(&path, format!("unknown payment method `{}`", truncate(method))).help(
-                        suggest::nearest(method, PaymentMethod::ALL.iter().copied()).map(|n| format!("did you mean `{n}`?")),
+                    Diagnostic::at(&path, format!("unknown payment method '{}'", truncate(method))).help(
+                        suggest::nearest(method, PaymentMethod::ALL.iter().copied()).map(|n| format!("did you mean '{n}'?")),
                     ),
                 );
                 continue;
@@ -336,8 +336,8 @@ impl RefundWindows {
                         }
                     }
                     other => diags.push(
-                        Diagnostic::at(&p, format!("unknown field `{}`", truncate(other))).help(
-                            suggest::nearest(other, ["review", "arrive"]).map(|n| format!("did you mean `{n}`?")),
+                        Diagnostic::at(&p, format!("unknown field '{}'", truncate(other))).help(
+                            suggest::nearest(other, ["review", "arrive"]).map(|n| format!("did you mean '{n}'?")),
                         ),
                     ),
                 }

@@ -1,0 +1,459 @@
+//! The `orderlens` command line (SPEC §4.2).
+//!
+//! Exit codes: 0 ok, 1 invalid input, 2 usage error.
+
+use crate::explain::sweep_line;
+use crate::json::Value;
+use crate::messages::locale::negotiate;
+use crate::order::Order;
+use crate::rules::error::{Diagnostic, Severity};
+use crate::rules::RuleSet;
+use crate::time::Timestamp;
+use std::io::{self, BufRead, BufWriter, Read, Write};
+
+const USAGE: &str = "\
+orderlens — explain why an order is not confirmed yet, what to do, and when
+
+usage:
+  orderlens check RULES.json [--format text|json]
+  orderlens explain ORDER.json [--rules R] [--locale L] [--now TS] [--json]
+  orderlens sweep [--rules R] [--now TS] [--due-only] < orders.ndjson > due.ndjson
+  orderlens decode OL-XXXX-XXXX [--rules R]
+  orderlens messages [--locale L] [--rules R]
+
+  ORDER.json may be '-' for standard input. TS is RFC 3339 (default: now).
+exit codes: 0 ok, 1 invalid input, 2 usage error";
+
+/// Longest NDJSON line `sweep` reads; longer lines are reported and skipped.
+pub const MAX_LINE: usize = 4 * 1024 * 1024;
+
+struct Usage(String);
+
+struct Args {
+    positional: Vec<String>,
+    flags: Vec<(String, Option<String>)>,
+}
+
+impl Args {
+    fn parse(argv: &[String], with_value: &[&str], switches: &[&str]) -> Result<Args, Usage> {
+        let mut a = Args {
+            positional: Vec::new(),
+            flags: Vec::new(),
+        };
+        let mut it = argv.iter();
+        while let Some(arg) = it.next() {
+            if let Some(name) = arg.strip_prefix("--") {
+                let (name, inline) = match name.split_once('=') {
+                    Some((n, v)) => (n, Some(v.to_string())),
+                    None => (name, None),
+                };
+                if with_value.contains(&name) {
+                    let v = match inline {
+                        Some(v) => v,
+                        None => it.next().cloned().ok_or_else(|| Usage(format!("--{name} needs a value")))?,
+                    };
+                    a.flags.push((name.to_string(), Some(v)));
+                } else if switches.contains(&name) {
+                    a.flags.push((name.to_string(), None));
+                } else {
+                    return Err(Usage(format!("unknown option --{name}")));
+                }
+            } else {
+                a.positional.push(arg.clone());
+            }
+        }
+        Ok(a)
+    }
+    fn value(&self, name: &str) -> Option<&str> {
+        self.flags.iter().rev().find(|(n, _)| n == name).and_then(|(_, v)| v.as_deref())
+    }
+    fn has(&self, name: &str) -> bool {
+        self.flags.iter().any(|(n, _)| n == name)
+    }
+}
+
+/// Runs the CLI with `argv` (without the program name); returns the exit code.
+pub fn run(argv: &[String], stdin: &mut dyn BufRead, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
+    let result = match argv.first().map(String::as_str) {
+        None | Some("-h" | "--help" | "help") => {
+            let _ = writeln!(stdout, "{USAGE}");
+            return if argv.is_empty() { 2 } else { 0 };
+        }
+        Some("-V" | "--version") => {
+            let _ = writeln!(stdout, "orderlens {}", env!("CARGO_PKG_VERSION"));
+            return 0;
+        }
+        Some("check") => check(argv.get(1..).unwrap_or_default(), stdout, stderr),
+        Some("explain") => explain(argv.get(1..).unwrap_or_default(), stdin, stdout, stderr),
+        Some("sweep") => sweep(argv.get(1..).unwrap_or_default(), stdin, stdout, stderr),
+        Some("decode") => decode(argv.get(1..).unwrap_or_default(), stdout, stderr),
+        Some("messages") => messages(argv.get(1..).unwrap_or_default(), stdout, stderr),
+        Some(other) => Err(Usage(format!("unknown command '{other}'"))),
+    };
+    match result {
+        Ok(code) => code,
+        Err(Usage(msg)) => {
+            let _ = writeln!(stderr, "orderlens: {msg}\n\n{USAGE}");
+            2
+        }
+    }
+}
+
+fn read_file(path: &str, stdin: Option<&mut dyn BufRead>) -> Result<String, String> {
+    if path == "-" {
+        let mut s = String::new();
+        return match stdin {
+            Some(r) => r.read_to_string(&mut s).map(|_| s).map_err(|e| format!("standard input: {e}")),
+            None => Err("standard input is not available here".into()),
+        };
+    }
+    let meta = std::fs::metadata(path).map_err(|e| format!("{path}: {e}"))?;
+    if meta.len() > crate::json::MAX_BYTES as u64 {
+        return Err(format!("{path}: file is too large ({} bytes; at most {})", meta.len(), crate::json::MAX_BYTES));
+    }
+    let mut s = String::new();
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_to_string(&mut s))
+        .map_err(|e| format!("{path}: {e}"))?;
+    Ok(s)
+}
+
+fn load_rules(path: Option<&str>, stderr: &mut dyn Write) -> Option<RuleSet> {
+    let text = match path {
+        None => String::new(),
+        Some(p) => match read_file(p, None) {
+            Ok(t) => t,
+            Err(e) => {
+                let _ = writeln!(stderr, "orderlens: {e}");
+                return None;
+            }
+        },
+    };
+    let name = path.unwrap_or("(built-in rules)");
+    match RuleSet::from_json(&text) {
+        Ok(rs) => {
+            for w in &rs.warnings {
+                let _ = writeln!(stderr, "{}", w.render(name));
+            }
+            Some(rs)
+        }
+        Err(e) => {
+            for d in &e.diagnostics {
+                let _ = writeln!(stderr, "{}", d.render(name));
+            }
+            None
+        }
+    }
+}
+
+fn parse_now(a: &Args) -> Result<Timestamp, Usage> {
+    match a.value("now") {
+        Some(s) => Timestamp::parse_rfc3339(s).map_err(|e| Usage(format!("--now: {e}"))),
+        None => {
+            let ms = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_millis() as i64)
+                .unwrap_or(0);
+            Ok(Timestamp(ms))
+        }
+    }
+}
+
+fn diag_json(d: &Diagnostic) -> Value {
+    let opt = |v: Option<usize>| v.map_or(Value::Null, |n| (n as i64).into());
+    Value::Object(vec![
+        ("severity".into(), (if d.severity == Severity::Error { "error" } else { "warning" }).into()),
+        ("rule".into(), d.rule.clone().into()),
+        ("path".into(), d.path.as_str().into()),
+        ("line".into(), opt(d.line)),
+        ("column".into(), opt(d.column)),
+        ("message".into(), d.message.as_str().into()),
+        ("help".into(), d.help.clone().into()),
+    ])
+}
+
+fn check(argv: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<i32, Usage> {
+    let a = Args::parse(argv, &["format"], &[])?;
+    let [path] = a.positional.as_slice() else {
+        return Err(Usage("check needs one RULES.json".into()));
+    };
+    let format = a.value("format").unwrap_or("text");
+    if format != "text" && format != "json" {
+        return Err(Usage(format!("--format must be text or json, not '{format}'")));
+    }
+    let diags = match read_file(path, None) {
+        Ok(text) => match RuleSet::from_json(&text) {
+            Ok(rs) => rs.warnings,
+            Err(e) => e.diagnostics,
+        },
+        Err(e) => {
+            let _ = writeln!(stderr, "orderlens: {e}");
+            return Ok(1);
+        }
+    };
+    let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
+    let warnings = diags.len() - errors;
+    if format == "json" {
+        let v = Value::Object(vec![
+            ("ok".into(), (errors == 0).into()),
+            ("diagnostics".into(), Value::Array(diags.iter().map(diag_json).collect())),
+        ]);
+        let _ = writeln!(stdout, "{}", v.to_json_pretty());
+    } else {
+        for d in &diags {
+            let _ = writeln!(stdout, "{}\n", d.render(path));
+        }
+        let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+        if errors == 0 {
+            let _ = writeln!(stdout, "{path}: ok ({})", plural(warnings, "warning"));
+        } else {
+            let _ = writeln!(stdout, "{path}: {}, {}", plural(errors, "error"), plural(warnings, "warning"));
+        }
+    }
+    Ok(if errors == 0 { 0 } else { 1 })
+}
+
+fn explain(argv: &[String], stdin: &mut dyn BufRead, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<i32, Usage> {
+    let a = Args::parse(argv, &["rules", "locale", "now"], &["json"])?;
+    let [path] = a.positional.as_slice() else {
+        return Err(Usage("explain needs one ORDER.json (or '-')".into()));
+    };
+    let now = parse_now(&a)?;
+    let Some(rs) = load_rules(a.value("rules"), stderr) else {
+        return Ok(1);
+    };
+    let text = match read_file(path, Some(stdin)) {
+        Ok(t) => t,
+        Err(e) => {
+            let _ = writeln!(stderr, "orderlens: {e}");
+            return Ok(1);
+        }
+    };
+    let order = match Order::from_json(&text) {
+        Ok(o) => o,
+        Err(e) => {
+            for fe in &e.errors {
+                let _ = writeln!(stderr, "{path}: {fe}");
+            }
+            return Ok(1);
+        }
+    };
+    let d = rs.explain(&order, now, a.value("locale").unwrap_or("en"));
+    if a.has("json") {
+        let _ = writeln!(stdout, "{}", d.to_value().to_json_pretty());
+        return Ok(0);
+    }
+    let mut out = String::new();
+    out.push_str(&format!("Order {} — {}\n", d.order_id, d.headline.title));
+    if !d.headline.body.is_empty() {
+        out.push_str(&format!("  {}\n", d.headline.body));
+    }
+    for r in d.reasons.iter().skip(1) {
+        out.push_str(&format!("\nAlso: {}\n  {}\n", r.title, r.body));
+    }
+    if !d.actions.is_empty() {
+        out.push('\n');
+        for act in &d.actions {
+            let mark = if act.primary { "▶" } else { "·" };
+            let url = act.url.as_deref().map(|u| format!(" <{u}>")).unwrap_or_default();
+            out.push_str(&format!("  {mark} {}{url}\n", act.label));
+        }
+    }
+    for dl in &d.deadlines {
+        out.push_str(&format!("\n  ⏱ {} ({})", dl.label, dl.at));
+    }
+    if !d.deadlines.is_empty() {
+        out.push('\n');
+    }
+    if !d.timeline.is_empty() {
+        out.push('\n');
+        for s in &d.timeline {
+            let when = match (s.at, s.from, s.to) {
+                (Some(at), _, _) => at.to_rfc3339(),
+                (None, Some(f), Some(t)) => format!("{f} – {t}"),
+                _ => String::new(),
+            };
+            out.push_str(&format!("  [{:<8}] {} {when}\n", s.state, s.label));
+        }
+    }
+    out.push_str(&format!(
+        "\nreasons: {}   valid until: {}   support code: {}\n",
+        d.reasons.iter().map(|r| r.reason.as_str()).collect::<Vec<_>>().join(", "),
+        d.valid_until.map_or_else(|| "—".to_string(), |t| t.to_rfc3339()),
+        d.support_code
+    ));
+    let _ = stdout.write_all(out.as_bytes());
+    Ok(0)
+}
+
+fn sweep(argv: &[String], stdin: &mut dyn BufRead, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<i32, Usage> {
+    let a = Args::parse(argv, &["rules", "now"], &["due-only"])?;
+    if !a.positional.is_empty() {
+        return Err(Usage("sweep reads orders from standard input".into()));
+    }
+    let now = parse_now(&a)?;
+    let due_only = a.has("due-only");
+    let Some(rs) = load_rules(a.value("rules"), stderr) else {
+        return Ok(1);
+    };
+    let mut out = BufWriter::with_capacity(64 * 1024, stdout);
+    let mut buf: Vec<u8> = Vec::with_capacity(8192);
+    let mut line_no = 0usize;
+    let mut bad = 0usize;
+    let mut line_out = String::with_capacity(512);
+    loop {
+        buf.clear();
+        line_no += 1;
+        let (n, too_long) = match read_line_bounded(stdin, &mut buf, MAX_LINE) {
+            Ok(x) => x,
+            Err(e) => {
+                let _ = writeln!(stderr, "orderlens: reading standard input: {e}");
+                return Ok(1);
+            }
+        };
+        if n == 0 {
+            break;
+        }
+        if too_long {
+            bad += 1;
+            let _ = writeln!(stderr, "line {line_no}: line is too long (more than {MAX_LINE} bytes); skipped");
+            continue;
+        }
+        let text = match std::str::from_utf8(&buf) {
+            Ok(t) => t.trim(),
+            Err(_) => {
+                bad += 1;
+                let _ = writeln!(stderr, "line {line_no}: not valid UTF-8");
+                continue;
+            }
+        };
+        if text.is_empty() {
+            continue;
+        }
+        match Order::from_json(text) {
+            Ok(order) => {
+                let v = sweep_line(&rs, &order, now);
+                if due_only && matches!(v.get("deadlines"), Some(Value::Array(d)) if d.is_empty()) {
+                    continue;
+                }
+                line_out.clear();
+                v.write(&mut line_out);
+                line_out.push('\n');
+                if out.write_all(line_out.as_bytes()).is_err() {
+                    // The reader went away (e.g. `| head`): stop quietly.
+                    return Ok(0);
+                }
+            }
+            Err(e) => {
+                bad += 1;
+                let msg = e.errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ");
+                let _ = writeln!(stderr, "line {line_no}: {msg}");
+            }
+        }
+    }
+    if out.flush().is_err() {
+        return Ok(0);
+    }
+    if bad > 0 {
+        let _ = writeln!(stderr, "orderlens: {bad} bad line{} skipped", if bad == 1 { "" } else { "s" });
+        return Ok(1);
+    }
+    Ok(0)
+}
+
+/// Reads one line into `buf`, keeping at most `max` bytes; returns the bytes
+/// consumed and whether the line was longer than `max`.
+fn read_line_bounded(r: &mut dyn BufRead, buf: &mut Vec<u8>, max: usize) -> io::Result<(usize, bool)> {
+    let mut total = 0;
+    let mut too_long = false;
+    loop {
+        let available = match r.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            return Ok((total, too_long));
+        }
+        let (chunk, done) = match available.iter().position(|&b| b == b'\n') {
+            Some(i) => (available.get(..=i).unwrap_or(available), true),
+            None => (available, false),
+        };
+        let len = chunk.len();
+        if !too_long {
+            if buf.len() + len > max {
+                too_long = true;
+                buf.clear();
+            } else {
+                buf.extend_from_slice(chunk);
+            }
+        }
+        total += len;
+        r.consume(len);
+        if done {
+            return Ok((total, too_long));
+        }
+    }
+}
+
+fn decode(argv: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<i32, Usage> {
+    let a = Args::parse(argv, &["rules"], &[])?;
+    if a.positional.is_empty() {
+        return Err(Usage("decode needs a support code like OL-XXXX-XXXX".into()));
+    }
+    let code = a.positional.join("");
+    let d = match crate::diagnosis::support_code::decode(&code) {
+        Ok(d) => d,
+        Err(e) => {
+            let _ = writeln!(stderr, "orderlens: {code}: {e}");
+            return Ok(1);
+        }
+    };
+    let Some(rs) = load_rules(a.value("rules"), stderr) else {
+        return Ok(1);
+    };
+    let same = (rs.fingerprint & 0xF_FFFF) == d.fingerprint;
+    let mut out = String::new();
+    out.push_str(&format!("support code: {code}\n"));
+    out.push_str(&format!("evaluated at: {} (to the minute)\n", d.at));
+    out.push_str(&format!(
+        "rule set:     {:05x} ({})\n",
+        d.fingerprint,
+        if same {
+            "matches these rules".to_string()
+        } else {
+            format!("does NOT match these rules ({:05x}); pass the merchant's rules with --rules", rs.fingerprint & 0xF_FFFF)
+        }
+    ));
+    if d.rules.is_empty() {
+        out.push_str("reasons:      none matched (the generic status line was shown)\n");
+    } else {
+        out.push_str("reasons:\n");
+        for (n, i) in d.rules.iter().enumerate() {
+            let tag = if n == 0 { "headline" } else { "" };
+            match rs.rules.get(usize::from(*i)).filter(|_| same) {
+                Some(r) => out.push_str(&format!("  #{i:<3} {:<32} rule '{}' {tag}\n", r.reason, r.id)),
+                None => out.push_str(&format!("  #{i:<3} (rule index; needs the matching rules) {tag}\n")),
+            }
+        }
+    }
+    let _ = stdout.write_all(out.as_bytes());
+    Ok(0)
+}
+
+fn messages(argv: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<i32, Usage> {
+    let a = Args::parse(argv, &["locale", "rules"], &[])?;
+    let Some(rs) = load_rules(a.value("rules"), stderr) else {
+        return Ok(1);
+    };
+    let tag = negotiate(a.value("locale").unwrap_or("en"), &rs.catalog.tags());
+    let Some(lc) = rs.catalog.get(&tag) else {
+        return Ok(1);
+    };
+    let mut out = format!("# locale {tag}: {} messages\n", lc.sources.len());
+    for (k, v) in &lc.sources {
+        out.push_str(&format!("{k} = {v}\n"));
+    }
+    let _ = stdout.write_all(out.as_bytes());
+    Ok(0)
+}
