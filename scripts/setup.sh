@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs what the wasm build and the browser tests need, skipping what is
+# already there: the wasm32 target, the wasm-bindgen CLI at the version
+# Cargo.lock pins, Chromium and ChromeDriver (Debian packages).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  rustup target add wasm32-unknown-unknown
+fi
+
+wb_ver=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/"/,"",$3); print $3}' Cargo.lock)
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wb_ver" ]; then
+  echo "installing wasm-bindgen-cli $wb_ver (takes a few minutes once)"
+  cargo install wasm-bindgen-cli --version "$wb_ver"
+fi
+
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  echo "installing chromium and chromium-driver"
+  sudo_cmd=""
+  [ "$(id -u)" != 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
+fi

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs every test of orderlens. Sets up what it needs on a fresh machine
+# (wasm target, wasm-bindgen CLI, Chromium + ChromeDriver, npm packages),
+# skipping whatever is already there.
+#
+#   ./scripts/test.sh            everything
+#   ./scripts/test.sh --native   only the Rust tests and lints (no wasm, no browser)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+step() { printf '\n=== %s\n' "$*"; }
+native_only=0
+[ "${1:-}" = "--native" ] && native_only=1
+
+step "format and lints"
+cargo fmt --all -- --check
+cargo clippy --all-targets --locked -- -D warnings
+
+step "native tests (unit, fixtures, CLI, generated bad input)"
+cargo test --locked --no-fail-fast
+
+[ "$native_only" = 1 ] && exit 0
+
+step "toolchain for wasm"
+scripts/setup.sh
+
+step "wasm build"
+cargo build --locked --target wasm32-unknown-unknown --lib
+cargo clippy --locked --target wasm32-unknown-unknown --lib -- -D warnings
+
+step "wasm tests in Node and headless Chromium"
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test --locked --target wasm32-unknown-unknown --lib
+
+if [ -x scripts/test-consumers.sh ]; then
+  step "npm package: build, size budget, consumer projects, parity with native"
+  scripts/test-consumers.sh
+fi
