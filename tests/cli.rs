@@ -1,0 +1,185 @@
+//! The `orderlens` binary as merchants run it: exit codes, output formats,
+//! streaming sweep.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_orderlens"))
+}
+
+fn run(args: &[&str], stdin: &str) -> Output {
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+fn tmp(name: &str, content: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("orderlens-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, content).unwrap();
+    p.to_string_lossy().into_owned()
+}
+
+#[test]
+fn check_reports_three_mistakes_located_with_suggestions() {
+    let rules = tmp(
+        "three.json",
+        r#"{"rules": [
+  {"id": "late-pay", "when": "status == 'unconfirmd' && payment.stat == 'failed'", "reason": "payment_declined"},
+  {"id": "old", "when": "age(status) > 1h", "reason": "payment_declined"}
+]}"#,
+    );
+    let out = run(&["check", &rules], "");
+    assert_eq!(out.status.code(), Some(1));
+    let s = text(&out.stdout);
+    assert!(s.contains("rule 'late-pay' (rules[0].when) 1:11: unknown value 'unconfirmd' for 'status'; did you mean 'unconfirmed'?"), "{s}");
+    assert!(s.contains("rule 'late-pay' (rules[0].when) 1:27: unknown field 'payment.stat'; did you mean 'payment.state'?"), "{s}");
+    assert!(s.contains("rule 'old' (rules[1].when) 1:5: 'age' expects a timestamp, but 'status' is an enum value"), "{s}");
+    // The expression, and a caret under the spot.
+    assert!(s.contains("\n    status == 'unconfirmd' && payment.stat == 'failed'\n                              ^^^^^^^^^^^^\n"), "{s}");
+    assert!(s.contains("3 errors"), "{s}");
+}
+
+#[test]
+fn check_json_format_and_valid_document() {
+    let out = run(&["check", "examples/rules.json", "--format", "json"], "");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let v = orderlens::json::parse(&text(&out.stdout)).unwrap();
+    assert_eq!(v.get("ok"), Some(&orderlens::json::Value::Bool(true)));
+
+    let bad = tmp("bad.json", "{\"settings\": {\"timezone\": \"Mars/Olympus\"}}");
+    let out = run(&["check", &bad, "--format", "json"], "");
+    assert_eq!(out.status.code(), Some(1));
+    let v = orderlens::json::parse(&text(&out.stdout)).unwrap();
+    let s = v.to_json();
+    assert!(s.contains("\"path\":\"settings.timezone\""), "{s}");
+}
+
+#[test]
+fn malformed_rules_json_is_located() {
+    let bad = tmp("malformed.json", "{\n  \"rules\": [\n    {\"id\": \"x\",}\n  ]\n}");
+    let out = run(&["check", &bad], "");
+    assert_eq!(out.status.code(), Some(1));
+    let s = text(&out.stdout);
+    assert!(s.contains("3:16: invalid JSON"), "{s}");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(run(&[], "").status.code(), Some(2));
+    assert_eq!(run(&["frobnicate"], "").status.code(), Some(2));
+    assert_eq!(run(&["check"], "").status.code(), Some(2));
+    assert_eq!(run(&["check", "x.json", "--format", "xml"], "").status.code(), Some(2));
+    assert_eq!(run(&["explain", "examples/order.json", "--now", "yesterday"], "").status.code(), Some(2));
+    assert_eq!(run(&["sweep", "--bogus"], "").status.code(), Some(2));
+    assert_eq!(run(&["--help"], "").status.code(), Some(0));
+}
+
+#[test]
+fn explain_json_is_the_diagnosis() {
+    let out = run(
+        &["explain", "examples/order.json", "--rules", "examples/rules.json", "--now", "2026-11-21T02:05:00Z", "--json"],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let v = orderlens::json::parse(&text(&out.stdout)).unwrap();
+    let keys: Vec<&str> = match &v {
+        orderlens::json::Value::Object(m) => m.iter().map(|(k, _)| k.as_str()).collect(),
+        _ => panic!(),
+    };
+    assert_eq!(
+        keys,
+        ["order_id", "locale", "now", "headline", "reasons", "actions", "deadlines", "timeline", "valid_until", "trace", "support_code"]
+    );
+    let s = v.to_json();
+    assert!(s.contains("\"body\":\"Nothing was charged. Try again or use another card before 10:28, or the order is cancelled automatically.\""), "{s}");
+    assert!(s.contains("\"deadlines\":[{\"kind\":\"auto_cancel\",\"at\":\"2026-11-21T02:28:00Z\""), "{s}");
+    assert!(s.contains("\"valid_until\":\"2026-11-21T02:28:00Z\""), "{s}");
+}
+
+#[test]
+fn explain_reads_stdin_and_reports_bad_orders_by_field() {
+    let order = std::fs::read_to_string("examples/order.json").unwrap();
+    let out = run(&["explain", "-", "--locale", "ru-RU", "--now", "2026-11-21T02:05:00Z"], &order);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("A-1001"));
+
+    let bad = order.replace("2026-11-21T10:00:00+08:00", "2026-13-45T10:00:00+08:00");
+    let out = run(&["explain", "-"], &bad);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("payment.updated_at: invalid timestamp '2026-13-45T10:00:00+08:00'"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn sweep_streams_and_reports_bad_lines_without_stopping() {
+    let good = |id: &str, created: &str| {
+        format!(r#"{{"id":"{id}","status":"pending_payment","created_at":"{created}","payment":null}}"#)
+    };
+    let input = [
+        good("A", "2026-11-21T00:00:00Z"),
+        "{not json".to_string(),
+        good("B", "2026-11-21T01:50:00Z"),
+        String::new(),
+        r#"{"id":"C","status":"nope","created_at":"2026-11-21T00:00:00Z"}"#.to_string(),
+        good("D", "2026-11-20T00:00:00Z"),
+    ]
+    .join("\n");
+    let out = run(&["sweep", "--now", "2026-11-21T02:00:00Z"], &input);
+    assert_eq!(out.status.code(), Some(1), "bad lines make the exit code 1");
+    let lines: Vec<String> = text(&out.stdout).lines().map(str::to_string).collect();
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    assert_eq!(
+        lines[0],
+        r#"{"id":"A","reasons":["auto_cancelled_unpaid"],"deadlines":[{"kind":"auto_cancel","at":"2026-11-21T00:30:00Z"}]}"#
+    );
+    assert_eq!(lines[1], r#"{"id":"B","reasons":["checkout_incomplete"],"deadlines":[]}"#);
+    assert!(lines[2].starts_with(r#"{"id":"D""#));
+    let err = text(&out.stderr);
+    assert!(err.contains("line 2: invalid JSON at 1:2"), "{err}");
+    assert!(err.contains("line 5: status: unknown value 'nope'"), "{err}");
+
+    let out = run(&["sweep", "--now", "2026-11-21T02:00:00Z", "--due-only"], &input);
+    assert_eq!(text(&out.stdout).lines().count(), 2);
+}
+
+#[test]
+fn decode_turns_a_support_code_back_into_reasons() {
+    let out = run(
+        &["explain", "examples/order.json", "--rules", "examples/rules.json", "--now", "2026-11-21T02:05:00Z", "--json"],
+        "",
+    );
+    let v = orderlens::json::parse(&text(&out.stdout)).unwrap();
+    let Some(orderlens::json::Value::String(code)) = v.get("support_code") else { panic!() };
+    let out = run(&["decode", code, "--rules", "examples/rules.json"], "");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let s = text(&out.stdout);
+    assert!(s.contains("matches these rules"), "{s}");
+    assert!(s.contains("payment_declined") && s.contains("rule 'payment-declined'"), "{s}");
+    assert!(s.contains("2026-11-21T02:05:00Z"), "{s}");
+
+    // Without the merchant's rules the fingerprint does not match.
+    let s = text(&run(&["decode", code], "").stdout);
+    assert!(s.contains("does NOT match"), "{s}");
+    assert_eq!(run(&["decode", "OL-ZZZZ"], "").status.code(), Some(1));
+}
+
+#[test]
+fn messages_lists_a_locale_for_translators() {
+    let out = run(&["messages", "--locale", "ru"], "");
+    assert_eq!(out.status.code(), Some(0));
+    let s = text(&out.stdout);
+    assert!(s.starts_with("# locale ru:"), "{s}");
+    assert!(s.contains("action.cancel_order.label = "));
+}
