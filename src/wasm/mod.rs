@@ -1,0 +1,506 @@
+//! The JavaScript front door (SPEC §4.1): `compileRules`, `checkRules`,
+//! `CompiledRules.explain` / `explainMany` / `sweep`, `explain`, `version`.
+//!
+//! Documents cross the boundary as JSON text: a JS object is turned into
+//! text with `JSON.stringify` and read by [`crate::json`], the same reader
+//! the native CLI uses, so native and wasm see identical bytes and give
+//! identical diagnoses. A string argument is taken as JSON text directly.
+//! Results go back the same way: our compact JSON, then `JSON.parse`, so the
+//! caller gets plain objects and arrays.
+//!
+//! Errors are `Error` instances with a `name` of `RulesError`, `OrderError`
+//! or `TypeError` / `RangeError` (bad options), and for the first two a
+//! structured array (`diagnostics` / `errors`). Nothing here panics; the
+//! panic hook installed at start turns any remaining panic into a readable
+//! `console.error` line before the module traps.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Array, Date, Object, Reflect, JSON};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::json::{write_string, Value};
+use crate::order::{FieldError, Order, OrderError};
+use crate::rules::error::{Diagnostic, RulesError, Severity};
+use crate::rules::RuleSet;
+use crate::time::Timestamp;
+
+/// How many diagnostics or field errors an error's `message` shows; the
+/// structured array always holds all of them.
+const MESSAGE_ITEMS: usize = 3;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    fn console_error(s: &str);
+}
+
+/// Installs the panic hook. Runs once when the module is instantiated.
+#[wasm_bindgen(start)]
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error(&format!(
+            "orderlens: internal error (please report it): {info}"
+        ));
+    }));
+}
+
+/// The package version (the crate's version).
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+// ---------------------------------------------------------------------------
+// Values in and out.
+
+/// The JSON text of a JS argument: `None` for `undefined` / `null`, the
+/// string itself for a string, else `JSON.stringify(value)`.
+fn json_text(v: &JsValue, what: &str) -> Result<Option<String>, JsValue> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    if let Some(s) = v.as_string() {
+        return Ok(Some(s));
+    }
+    let kind = v.js_typeof().as_string().unwrap_or_default();
+    if kind != "object" {
+        return Err(type_error(&format!(
+            "{what}: expected an object or JSON text, found {kind}"
+        )));
+    }
+    match JSON::stringify(v) {
+        Ok(s) => match s.as_string() {
+            Some(s) => Ok(Some(s)),
+            None => Err(type_error(&format!("{what}: cannot be written as JSON"))),
+        },
+        Err(e) => Err(type_error(&format!(
+            "{what}: cannot be written as JSON ({})",
+            error_message(&e)
+        ))),
+    }
+}
+
+/// Our JSON text back as a JS value.
+fn from_json(text: &str) -> Result<JsValue, JsValue> {
+    JSON::parse(text)
+}
+
+fn from_value(v: &Value) -> Result<JsValue, JsValue> {
+    from_json(&v.to_json())
+}
+
+fn error_message(e: &JsValue) -> String {
+    if let Some(s) = e.as_string() {
+        return s;
+    }
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .unwrap_or_else(|| "unknown error".into())
+}
+
+fn type_error(msg: &str) -> JsValue {
+    js_sys::TypeError::new(msg).into()
+}
+
+fn range_error(msg: &str) -> JsValue {
+    js_sys::RangeError::new(msg).into()
+}
+
+fn set(target: &JsValue, key: &str, value: &JsValue) -> Result<(), JsValue> {
+    Reflect::set(target, &JsValue::from_str(key), value).map(|_| ())
+}
+
+fn get(target: &JsValue, key: &str) -> JsValue {
+    if target.is_object() {
+        Reflect::get(target, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    } else {
+        JsValue::UNDEFINED
+    }
+}
+
+/// An `Error` with a custom `name` and one structured property.
+fn named_error(name: &str, message: &str, key: &str, items: &Value) -> JsValue {
+    let e = js_sys::Error::new(message);
+    e.set_name(name);
+    let e: JsValue = e.into();
+    if let Ok(items) = from_value(items) {
+        let _ = set(&e, key, &items);
+    }
+    e
+}
+
+fn opt_str(s: Option<&str>) -> Value {
+    s.map_or(Value::Null, Value::from)
+}
+
+fn opt_usize(n: Option<usize>) -> Value {
+    n.map_or(Value::Null, |n| {
+        Value::from(i64::try_from(n).unwrap_or(i64::MAX))
+    })
+}
+
+fn diagnostic_value(d: &Diagnostic) -> Value {
+    Value::Object(vec![
+        (
+            "severity".into(),
+            match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            }
+            .into(),
+        ),
+        ("rule".into(), opt_str(d.rule.as_deref())),
+        ("path".into(), d.path.as_str().into()),
+        ("line".into(), opt_usize(d.line)),
+        ("column".into(), opt_usize(d.column)),
+        ("message".into(), d.message.as_str().into()),
+        ("help".into(), opt_str(d.help.as_deref())),
+        ("width".into(), opt_usize(Some(d.width))),
+    ])
+}
+
+fn diagnostics_value(ds: &[Diagnostic]) -> Value {
+    Value::Array(ds.iter().map(diagnostic_value).collect())
+}
+
+fn field_error_value(e: &FieldError) -> Value {
+    Value::Object(vec![
+        ("path".into(), e.path.as_str().into()),
+        ("message".into(), e.message.as_str().into()),
+        ("help".into(), opt_str(e.help.as_deref())),
+    ])
+}
+
+/// `the rules have 2 errors` and the first few rendered diagnostics.
+fn rules_message(e: &RulesError) -> String {
+    let errors = e
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let mut out = format!(
+        "the rules have {errors} error{}",
+        if errors == 1 { "" } else { "s" }
+    );
+    for d in e.diagnostics.iter().take(MESSAGE_ITEMS) {
+        out.push('\n');
+        out.push_str(&d.render("rules"));
+    }
+    let more = e.diagnostics.len().saturating_sub(MESSAGE_ITEMS);
+    if more > 0 {
+        out.push_str(&format!("\n(and {more} more; see .diagnostics)"));
+    }
+    out
+}
+
+fn rules_error(e: &RulesError) -> JsValue {
+    named_error(
+        "RulesError",
+        &rules_message(e),
+        "diagnostics",
+        &diagnostics_value(&e.diagnostics),
+    )
+}
+
+fn order_message(e: &OrderError) -> String {
+    let mut out = String::from("invalid order");
+    for (i, fe) in e.errors.iter().take(MESSAGE_ITEMS).enumerate() {
+        out.push_str(if i == 0 { ": " } else { "\n" });
+        out.push_str(&fe.to_string());
+    }
+    let more = e.errors.len().saturating_sub(MESSAGE_ITEMS);
+    if more > 0 {
+        out.push_str(&format!("\n(and {more} more; see .errors)"));
+    }
+    out
+}
+
+fn order_errors_value(e: &OrderError) -> Value {
+    Value::Array(e.errors.iter().map(field_error_value).collect())
+}
+
+fn order_error(e: &OrderError) -> JsValue {
+    named_error(
+        "OrderError",
+        &order_message(e),
+        "errors",
+        &order_errors_value(e),
+    )
+}
+
+/// `{"name": "OrderError", "message": …, "errors": […]}` for batch results.
+fn order_error_json(e: &OrderError, out: &mut String) {
+    out.push_str("{\"error\":{\"name\":\"OrderError\",\"message\":");
+    write_string(&order_message(e), out);
+    out.push_str(",\"errors\":");
+    order_errors_value(e).write(out);
+    out.push_str("}}");
+}
+
+fn single_error(path: &str, message: String) -> OrderError {
+    OrderError {
+        errors: vec![FieldError {
+            path: path.into(),
+            message,
+            help: None,
+        }],
+    }
+}
+
+/// Reads one order from a JS object or JSON text.
+fn read_order(v: &JsValue) -> Result<Order, OrderError> {
+    let text = match json_text(v, "order") {
+        Ok(Some(t)) => t,
+        Ok(None) => {
+            let found = if v.is_null() { "null" } else { "undefined" };
+            return Err(single_error(
+                "",
+                format!("expected an order object, found {found}"),
+            ));
+        }
+        Err(e) => return Err(single_error("", error_message(&e))),
+    };
+    Order::from_json(&text)
+}
+
+/// Parses a rules document given as a JS object, JSON text or nothing.
+fn read_rules(doc: &JsValue) -> Result<RuleSet, RulesError> {
+    match json_text(doc, "rules") {
+        Ok(text) => rules_from_text(text.as_deref()),
+        Err(e) => Err(RulesError {
+            diagnostics: vec![Diagnostic::at("", error_message(&e))],
+        }),
+    }
+}
+
+fn rules_from_text(text: Option<&str>) -> Result<RuleSet, RulesError> {
+    match text {
+        Some(text) => RuleSet::from_json(text),
+        None => RuleSet::from_value(None),
+    }
+}
+
+/// The elements of an array argument (a JS array or JSON text of one).
+fn read_list(v: &JsValue, what: &str) -> Result<Vec<JsValue>, JsValue> {
+    if Array::is_array(v) {
+        return Ok(Array::from(v).iter().collect());
+    }
+    if let Some(text) = v.as_string() {
+        let parsed = from_json(&text)
+            .map_err(|e| type_error(&format!("{what}: invalid JSON ({})", error_message(&e))))?;
+        if Array::is_array(&parsed) {
+            return Ok(Array::from(&parsed).iter().collect());
+        }
+    }
+    Err(type_error(&format!("{what}: expected an array of orders")))
+}
+
+// ---------------------------------------------------------------------------
+// Options.
+
+struct Options {
+    now: Timestamp,
+    locale: String,
+}
+
+fn read_now(v: &JsValue) -> Result<Timestamp, JsValue> {
+    const WHAT: &str =
+        "options.now: expected milliseconds since the epoch, a Date or an RFC 3339 string";
+    let ms = if v.is_undefined() || v.is_null() {
+        Date::now()
+    } else if let Some(n) = v.as_f64() {
+        n
+    } else if let Some(d) = v.dyn_ref::<Date>() {
+        d.get_time()
+    } else if let Some(s) = v.as_string() {
+        return Timestamp::parse_rfc3339(&s).map_err(|e| range_error(&format!("options.now: {e}")));
+    } else {
+        return Err(type_error(WHAT));
+    };
+    if !ms.is_finite() {
+        return Err(range_error("options.now: not a valid time"));
+    }
+    // Whole milliseconds; `as` saturates, and from_millis bounds the range.
+    Timestamp::from_millis(ms.floor() as i64)
+        .ok_or_else(|| range_error("options.now: outside years 1 to 9999"))
+}
+
+fn read_locale(v: &JsValue) -> Result<String, JsValue> {
+    if v.is_undefined() || v.is_null() {
+        return Ok("en".into());
+    }
+    if let Some(s) = v.as_string() {
+        return Ok(s);
+    }
+    // A list such as `navigator.languages`: the same as an Accept-Language list.
+    if Array::is_array(v) {
+        let tags: Vec<String> = Array::from(v)
+            .iter()
+            .filter_map(|t| t.as_string())
+            .collect();
+        return Ok(tags.join(","));
+    }
+    Err(type_error(
+        "options.locale: expected a language tag, an Accept-Language list or an array of tags",
+    ))
+}
+
+fn read_options(v: &JsValue) -> Result<Options, JsValue> {
+    if !(v.is_undefined() || v.is_null() || v.is_object()) {
+        return Err(type_error(
+            "options: expected an object such as { now, locale }",
+        ));
+    }
+    Ok(Options {
+        now: read_now(&get(v, "now"))?,
+        locale: read_locale(&get(v, "locale"))?,
+    })
+}
+
+// ---------------------------------------------------------------------------
+// The API.
+
+/// Compiled, checked rules: compile once, explain many orders.
+#[wasm_bindgen]
+pub struct CompiledRules {
+    rs: Rc<RuleSet>,
+}
+
+/// Compiles a rules document (`undefined` / `null` / `{}` = the built-in
+/// rules). Throws a `RulesError` listing every problem.
+#[wasm_bindgen(js_name = compileRules)]
+pub fn compile_rules(doc: JsValue) -> Result<CompiledRules, JsValue> {
+    match read_rules(&doc) {
+        Ok(rs) => Ok(CompiledRules { rs: Rc::new(rs) }),
+        Err(e) => Err(rules_error(&e)),
+    }
+}
+
+/// Every diagnostic of a rules document; never throws:
+/// `{ ok, diagnostics }`.
+#[wasm_bindgen(js_name = checkRules)]
+pub fn check_rules(doc: JsValue) -> JsValue {
+    let diags = match read_rules(&doc) {
+        Ok(rs) => rs.warnings,
+        Err(e) => e.diagnostics,
+    };
+    let ok = !diags.iter().any(|d| d.severity == Severity::Error);
+    let v = Value::Object(vec![
+        ("ok".into(), ok.into()),
+        ("diagnostics".into(), diagnostics_value(&diags)),
+    ]);
+    from_value(&v).unwrap_or_else(|_| {
+        let o = Object::new();
+        let _ = set(&o, "ok", &JsValue::from_bool(ok));
+        let _ = set(&o, "diagnostics", &Array::new());
+        o.into()
+    })
+}
+
+fn explain_with(rs: &RuleSet, order: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
+    let opts = read_options(options)?;
+    let order = read_order(order).map_err(|e| order_error(&e))?;
+    from_json(&rs.explain(&order, opts.now, &opts.locale).to_json())
+}
+
+#[wasm_bindgen]
+impl CompiledRules {
+    /// The diagnosis of one order (SPEC §3) as a plain object. Throws an
+    /// `OrderError` naming the bad fields.
+    pub fn explain(&self, order: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+        explain_with(&self.rs, &order, &options)
+    }
+
+    /// Diagnoses of many orders at the same time and locale. A bad order
+    /// gives `{ error: { name, message, errors } }` in its place.
+    #[wasm_bindgen(js_name = explainMany)]
+    pub fn explain_many(&self, orders: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+        let opts = read_options(&options)?;
+        let list = read_list(&orders, "orders")?;
+        let mut out = String::from("[");
+        for (i, o) in list.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            match read_order(o) {
+                Ok(order) => self
+                    .rs
+                    .explain(&order, opts.now, &opts.locale)
+                    .to_value()
+                    .write(&mut out),
+                Err(e) => order_error_json(&e, &mut out),
+            }
+        }
+        out.push(']');
+        from_json(&out)
+    }
+
+    /// What `orderlens sweep` prints, one entry per order:
+    /// `{ id, reasons, deadlines }` with the deadlines due at `now`, or
+    /// `{ error: { … } }` for a bad order.
+    pub fn sweep(&self, orders: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+        let now = read_now(&get(&options, "now"))?;
+        let list = read_list(&orders, "orders")?;
+        let mut out = String::from("[");
+        for (i, o) in list.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            match read_order(o) {
+                Ok(order) => crate::explain::sweep_line(&self.rs, &order, now).write(&mut out),
+                Err(e) => order_error_json(&e, &mut out),
+            }
+        }
+        out.push(']');
+        from_json(&out)
+    }
+
+    /// The rule set's 32-bit fingerprint (part of support codes).
+    #[wasm_bindgen(getter)]
+    pub fn fingerprint(&self) -> u32 {
+        self.rs.fingerprint
+    }
+
+    /// The locales the messages cover, e.g. `["en", "zh-CN", "ru"]`.
+    #[wasm_bindgen(getter)]
+    pub fn locales(&self) -> Vec<String> {
+        self.rs.catalog.tags()
+    }
+
+    /// Warnings found while compiling (same shape as `RulesError.diagnostics`).
+    #[wasm_bindgen(getter)]
+    pub fn warnings(&self) -> JsValue {
+        from_value(&diagnostics_value(&self.rs.warnings)).unwrap_or_else(|_| Array::new().into())
+    }
+}
+
+thread_local! {
+    /// The last rules document `explain` compiled, by its JSON text.
+    static LAST_RULES: RefCell<Option<(Option<String>, Rc<RuleSet>)>> = const { RefCell::new(None) };
+}
+
+/// One-shot convenience: compiles `rulesDoc` (the built-in rules when
+/// absent) and explains `order`. The last compiled document is kept, so
+/// calling it again with the same rules does not compile them again.
+#[wasm_bindgen]
+pub fn explain(order: JsValue, options: JsValue, rules: JsValue) -> Result<JsValue, JsValue> {
+    let key = json_text(&rules, "rules")?;
+    let cached = LAST_RULES.with(|c| {
+        c.borrow()
+            .as_ref()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, rs)| Rc::clone(rs))
+    });
+    let rs = match cached {
+        Some(rs) => rs,
+        None => {
+            let rs = Rc::new(rules_from_text(key.as_deref()).map_err(|e| rules_error(&e))?);
+            LAST_RULES.with(|c| *c.borrow_mut() = Some((key, Rc::clone(&rs))));
+            rs
+        }
+    };
+    explain_with(&rs, &order, &options)
+}
