@@ -81,6 +81,7 @@ impl RuleSet {
     }
 
     /// Indexes of the rules that match, by priority (ties by rule order).
+    /// Fallback rules (calm status lines) count only when nothing else matches.
     pub fn matching(&self, order: &Order, expected: &Expected, now: Timestamp) -> Vec<usize> {
         let cx = self.ctx(order, expected, now);
         let mut m: Vec<usize> = self
@@ -90,6 +91,9 @@ impl RuleSet {
             .filter(|(_, r)| eval::holds(&r.when, &cx))
             .map(|(i, _)| i)
             .collect();
+        if m.iter().any(|&i| self.rules.get(i).is_some_and(|r| !r.fallback)) {
+            m.retain(|&i| self.rules.get(i).is_some_and(|r| !r.fallback));
+        }
         m.sort_by_key(|&i| std::cmp::Reverse(self.rules.get(i).map_or(i64::MIN, |r| r.priority)));
         m
     }
@@ -207,7 +211,11 @@ impl RuleSet {
                         at: s.at,
                         from: s.from,
                         to: s.to,
-                        label: r.text(&format!("timeline.{}.label", s.stage)),
+                        // A refund that arrived shows no expected window.
+                        label: r.text_with(
+                            &format!("timeline.{}.label", s.stage),
+                            &[("arrive_from", s.from.map_or(Arg::Null, Arg::Time))],
+                        ),
                     })
                     .collect()
             })

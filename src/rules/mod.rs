@@ -126,6 +126,8 @@ pub struct Rule {
     pub deadlines: Vec<DeadlineSpec>,
     /// Until when `wait` applies.
     pub wait_until: Option<Node>,
+    /// A calm status line: shown only when no other rule matches.
+    pub fallback: bool,
 }
 
 /// A loaded, checked and compiled rules document.
@@ -159,6 +161,7 @@ const RULE_KEYS: &[&str] = &[
     "mask",
     "deadlines",
     "wait_until",
+    "fallback",
     "description",
 ];
 
@@ -541,7 +544,7 @@ fn compile_rule(r: &RawRule, settings: &Settings, diags: &mut Vec<Diagnostic>) -
         Some((v, p)) => diags.push(Diagnostic::at(p, format!("expected a list of actions, found {}", v.type_name())).rule(rid)),
     }
 
-    let mask = match r.get("mask") {
+    let mut flag = |key: &str| match r.get(key) {
         None => false,
         Some((Value::Bool(b), _)) => *b,
         Some((v, p)) => {
@@ -549,6 +552,8 @@ fn compile_rule(r: &RawRule, settings: &Settings, diags: &mut Vec<Diagnostic>) -
             false
         }
     };
+    let mask = flag("mask");
+    let fallback = flag("fallback");
 
     let ts_path = |v: &Value, p: &str, diags: &mut Vec<Diagnostic>| -> Option<Node> {
         let Value::String(src) = v else {
@@ -612,5 +617,6 @@ fn compile_rule(r: &RawRule, settings: &Settings, diags: &mut Vec<Diagnostic>) -
         mask,
         deadlines,
         wait_until,
+        fallback,
     })
 }
