@@ -10,7 +10,7 @@ use crate::rules::eval::{self, Ctx, Expected, Val};
 use crate::rules::schema::{field_path, Field};
 use crate::rules::settings::is_web_url;
 use crate::rules::{ActionKind, Rule, RuleSet};
-use crate::time::{Duration, TimeOfDay, Timestamp, DAY_MS};
+use crate::time::{Duration, Timestamp, DAY_MS};
 use std::cell::Cell;
 
 /// Reason shown when no rule matches, so there is always a headline.
@@ -144,7 +144,7 @@ impl RuleSet {
                 today,
             },
             args: &args,
-            used_today: Cell::new(false),
+            text_changes_at: Cell::new(None),
         };
 
         let masked_code = f.matched.iter().filter_map(|&i| self.rules.get(i)).any(|r| r.mask)
@@ -236,10 +236,9 @@ impl RuleSet {
             .collect();
 
         let mut valid_until = self.next_change(order, &f, now);
-        if r.used_today.get() {
-            let midnight = self.calendar.from_local(today.succ(), TimeOfDay(0));
-            if midnight > now && valid_until.is_none_or(|v| midnight < v) {
-                valid_until = Some(midnight);
+        if let Some(t) = r.text_changes_at.get().filter(|t| *t > now) {
+            if valid_until.is_none_or(|v| t < v) {
+                valid_until = Some(t);
             }
         }
 

@@ -136,7 +136,7 @@ impl DateFormatter<'_> {
     }
 
     /// A date and time: `10:28` today, else `Nov 22, 10:28`, `11月22日 10:28`,
-    /// `22 ноября, 10:28`. Returns whether the short (today) form was used.
+    /// `22 ноября, 10:28`, and whether the short (today) form was used.
     pub fn date_time(&self, t: Timestamp) -> (String, bool) {
         let (d, tod) = self.calendar.local(t);
         let time = hm(tod);

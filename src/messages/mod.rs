@@ -8,7 +8,7 @@ pub mod plural;
 use crate::json::Value;
 use crate::order::{CancelBy, CancelReason, DisputeKind, DisputeState, PaymentMethod, Status};
 use crate::rules::error::Diagnostic;
-use crate::time::Timestamp;
+use crate::time::{Date, Timestamp};
 use format::{Message, Part, PluralKey, Use};
 use locale::{DateFormatter, Locale};
 use std::cell::Cell;
@@ -285,11 +285,36 @@ pub struct Renderer<'a> {
     pub dates: DateFormatter<'a>,
     /// Placeholder values.
     pub args: &'a Args,
-    /// Set when a time was written in its short "today" form.
-    pub used_today: Cell<bool>,
+    /// The earliest instant at which some shown date reads differently only
+    /// because the day changed.
+    pub text_changes_at: Cell<Option<Timestamp>>,
 }
 
 impl Renderer<'_> {
+    /// Records when the text of a shown date changes only because the local
+    /// day changes: a time on a later day switches to its short form at
+    /// that day's midnight, a time today switches to the long form at the
+    /// next midnight, and the year is shown or hidden from New Year on.
+    fn note_date(&self, t: Timestamp, with_time: bool) {
+        let cal = self.dates.calendar;
+        let d = cal.local(t).0;
+        let today = self.dates.today;
+        let earliest = |day: Date| {
+            let at = cal.from_local(day, crate::time::TimeOfDay(0));
+            if self.text_changes_at.get().is_none_or(|c| at < c) {
+                self.text_changes_at.set(Some(at));
+            }
+        };
+        if with_time && d >= today {
+            earliest(if d == today { today.succ() } else { d });
+        }
+        if d.year == today.year || d.year == today.year.saturating_add(1) {
+            if let Some(ny) = Date::new(today.year.saturating_add(1), 1, 1) {
+                earliest(ny);
+            }
+        }
+    }
+
     /// Renders a message; never fails (a missing key gives English, then an
     /// empty string, which callers replace).
     pub fn text(&self, key: &str) -> String {
@@ -328,13 +353,13 @@ impl Renderer<'_> {
                     let kind = PLACEHOLDERS.iter().find(|(n, _)| n == name).map(|(_, k)| *k);
                     match (self.arg(name, extra), kind) {
                         (Arg::Null, _) => out.push('—'),
-                        (Arg::Time(t), Some(ArgKind::Date)) => out.push_str(&self.dates.date(*t)),
+                        (Arg::Time(t), Some(ArgKind::Date)) => {
+                            self.note_date(*t, false);
+                            out.push_str(&self.dates.date(*t));
+                        }
                         (Arg::Time(t), _) => {
-                            let (s, short) = self.dates.date_time(*t);
-                            if short {
-                                self.used_today.set(true);
-                            }
-                            out.push_str(&s);
+                            self.note_date(*t, true);
+                            out.push_str(&self.dates.date_time(*t).0);
                         }
                         (Arg::Money(m), _) => out.push_str(&locale::money(style, *m, self.args.currency.as_deref())),
                         (Arg::Number(n), _) => out.push_str(&locale::number(style, *n)),

@@ -39,7 +39,7 @@ extern "C" {
 
 /// Installs the panic hook. Runs once when the module is instantiated.
 #[wasm_bindgen(start)]
-pub fn start() {
+fn start() {
     std::panic::set_hook(Box::new(|info| {
         console_error(&format!(
             "orderlens: internal error (please report it): {info}"
