@@ -22,7 +22,8 @@ pub mod refund;
 pub mod rules;
 pub mod suggest;
 pub mod time;
-#[cfg(target_arch = "wasm32")] pub mod wasm;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 pub use diagnosis::Diagnosis;
 pub use order::{Order, OrderError};
