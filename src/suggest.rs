@@ -23,36 +23,32 @@ where
 pub fn distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().take(64).collect();
     let b: Vec<char> = b.chars().take(64).collect();
-    let w = b.len() + 1;
-    let mut d = vec![0usize; (a.len() + 1) * w];
-    let idx = |i: usize, j: usize| i * w + j;
-    for i in 0..=a.len() {
-        if let Some(x) = d.get_mut(idx(i, 0)) {
-            *x = i;
-        }
-    }
-    for j in 0..=b.len() {
-        if let Some(x) = d.get_mut(idx(0, j)) {
-            *x = j;
-        }
-    }
-    let at = |d: &Vec<usize>, i: usize, j: usize| d.get(idx(i, j)).copied().unwrap_or(usize::MAX / 2);
+    distance_chars(&a, &b)
+}
+
+/// [`distance`] on character slices, keeping three rows of the table.
+pub fn distance_chars(a: &[char], b: &[char]) -> usize {
+    let far = usize::MAX / 2;
+    let mut before: Vec<usize> = vec![far; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur: Vec<usize> = Vec::with_capacity(b.len() + 1);
     for (i, ca) in a.iter().enumerate() {
+        cur.clear();
+        cur.push(i + 1);
         for (j, cb) in b.iter().enumerate() {
-            let (i1, j1) = (i + 1, j + 1);
-            let cost = usize::from(ca != cb);
-            let mut v = (at(&d, i, j1) + 1)
-                .min(at(&d, i1, j) + 1)
-                .min(at(&d, i, j) + cost);
+            let at = |row: &Vec<usize>, k: usize| row.get(k).copied().unwrap_or(far);
+            let mut v = (at(&prev, j) + usize::from(ca != cb))
+                .min(at(&prev, j + 1) + 1)
+                .min(at(&cur, j) + 1);
             if i > 0 && j > 0 && a.get(i - 1) == Some(cb) && b.get(j - 1) == Some(ca) {
-                v = v.min(at(&d, i - 1, j - 1) + 1);
+                v = v.min(at(&before, j - 1) + 1);
             }
-            if let Some(x) = d.get_mut(idx(i1, j1)) {
-                *x = v;
-            }
+            cur.push(v);
         }
+        std::mem::swap(&mut before, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
     }
-    at(&d, a.len(), b.len())
+    prev.last().copied().unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -65,5 +61,8 @@ mod tests {
         assert_eq!(nearest("unconfirmd", ["unconfirmed", "confirmed"]), Some("unconfirmed"));
         assert_eq!(nearest("xyz", ["payment.state"]), None);
         assert_eq!(distance("ab", "ba"), 1);
+        assert_eq!(distance("kitten", "sitting"), 3);
+        assert_eq!(distance("", "abc"), 3);
+        assert_eq!(distance("Asia/Shangai", "Asia/Shanghai"), 1);
     }
 }

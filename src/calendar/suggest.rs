@@ -36,14 +36,13 @@ pub(crate) fn nearest<'a>(
     };
     let whole_only = wanted.contains(&'/');
     let mut best: Option<(usize, &'a str)> = None;
-    let mut scratch = Scratch::default();
     for name in names {
         let lower: Vec<char> = name.chars().flat_map(char::to_lowercase).collect();
-        let mut d = scratch.distance(&wanted, &lower);
+        let mut d = crate::suggest::distance_chars(&wanted, &lower);
         if !whole_only {
             if let Some(slash) = lower.iter().rposition(|&c| c == '/') {
                 let last = lower.get(slash + 1..).unwrap_or(&[]);
-                d = d.min(scratch.distance(&wanted, last));
+                d = d.min(crate::suggest::distance_chars(&wanted, last));
             }
         }
         let better = match best {
@@ -58,32 +57,4 @@ pub(crate) fn nearest<'a>(
         }
     }
     best.map(|(_, name)| name)
-}
-
-/// Reused rows of the Levenshtein table.
-#[derive(Default)]
-struct Scratch {
-    prev: Vec<usize>,
-    cur: Vec<usize>,
-}
-
-impl Scratch {
-    /// Levenshtein distance (insertions, deletions, substitutions).
-    fn distance(&mut self, a: &[char], b: &[char]) -> usize {
-        self.prev.clear();
-        self.prev.extend(0..=b.len());
-        for (i, ca) in a.iter().enumerate() {
-            self.cur.clear();
-            self.cur.push(i + 1);
-            for (j, cb) in b.iter().enumerate() {
-                let sub =
-                    self.prev.get(j).copied().unwrap_or(usize::MAX / 2) + usize::from(ca != cb);
-                let del = self.prev.get(j + 1).copied().unwrap_or(usize::MAX / 2) + 1;
-                let ins = self.cur.get(j).copied().unwrap_or(usize::MAX / 2) + 1;
-                self.cur.push(sub.min(del).min(ins));
-            }
-            std::mem::swap(&mut self.prev, &mut self.cur);
-        }
-        self.prev.last().copied().unwrap_or(0)
-    }
 }
