@@ -259,8 +259,10 @@ fn explain(argv: &[String], stdin: &mut dyn BufRead, stdout: &mut dyn Write, std
             out.push_str(&format!("  {mark} {}{url}\n", act.label));
         }
     }
+    let style = crate::messages::locale::Locale::from_tag(&d.locale).style;
     for dl in &d.deadlines {
-        out.push_str(&format!("\n  ⏱ {} ({})", dl.label, dl.at));
+        let rel = crate::messages::locale::relative(style, now, dl.at);
+        out.push_str(&format!("\n  ⏱ {} ({rel}; {})", dl.label, dl.at));
     }
     if !d.deadlines.is_empty() {
         out.push('\n');

@@ -8,7 +8,7 @@
 
 use super::plural::Rule;
 use crate::calendar::Calendar;
-use crate::time::{Date, Timestamp, TimeOfDay};
+use crate::time::{Date, TimeOfDay, Timestamp};
 
 /// The locales orderlens ships.
 pub const SHIPPED: &[&str] = &["en", "zh-CN", "ru"];
@@ -241,6 +241,69 @@ pub fn money(style: Style, minor: i64, currency: Option<&str>) -> String {
     }
 }
 
+/// A relative time for a countdown: `in 25 minutes`, `через 25 минут`,
+/// `25分钟后`; past times read `25 minutes ago`, `25 минут назад`, `25分钟前`.
+/// Under a minute reads as "less than a minute". Minutes are rounded to the
+/// nearest whole one, up to an hour; then hours, up to two days; then days.
+pub fn relative(style: Style, now: Timestamp, at: Timestamp) -> String {
+    let diff = at.millis() - now.millis();
+    let future = diff >= 0;
+    let ms = diff.unsigned_abs();
+    let minutes = (ms + 30_000) / 60_000;
+    let (n, unit) = if ms < 60_000 {
+        (0, 0)
+    } else if minutes < 60 {
+        (minutes, 1)
+    } else if minutes < 48 * 60 {
+        ((ms + 1_800_000) / 3_600_000, 2)
+    } else {
+        ((ms + 43_200_000) / 86_400_000, 3)
+    };
+    let n_i = i64::try_from(n).unwrap_or(i64::MAX);
+    match style {
+        Style::En => {
+            if unit == 0 {
+                return if future { "in less than a minute".into() } else { "less than a minute ago".into() };
+            }
+            let word = ["", "minute", "hour", "day"].get(unit).copied().unwrap_or("day");
+            let plural = if n == 1 { "" } else { "s" };
+            if future {
+                format!("in {n} {word}{plural}")
+            } else {
+                format!("{n} {word}{plural} ago")
+            }
+        }
+        Style::Zh => {
+            if unit == 0 {
+                return if future { "不到1分钟后".into() } else { "不到1分钟前".into() };
+            }
+            let word = ["", "分钟", "小时", "天"].get(unit).copied().unwrap_or("天");
+            format!("{n}{word}{}", if future { "后" } else { "前" })
+        }
+        Style::Ru => {
+            if unit == 0 {
+                return if future { "меньше чем через минуту".into() } else { "меньше минуты назад".into() };
+            }
+            let forms: [&str; 3] = match unit {
+                1 => ["минуту", "минуты", "минут"],
+                2 => ["час", "часа", "часов"],
+                _ => ["день", "дня", "дней"],
+            };
+            let [one, few, many] = forms;
+            let word = match Rule::EastSlavic.select(n_i) {
+                super::plural::Category::One => one,
+                super::plural::Category::Few => few,
+                _ => many,
+            };
+            if future {
+                format!("через {n} {word}")
+            } else {
+                format!("{n} {word} назад")
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -255,6 +318,24 @@ mod tests {
         assert_eq!(money(Style::En, 1250, Some("KWD")), "KWD\u{a0}1.250");
         assert_eq!(money(Style::Ru, 1250, Some("KWD")), "1,250 KWD");
         assert_eq!(money(Style::En, -500, Some("EUR")), "-€5.00");
+    }
+
+    #[test]
+    fn relative_times() {
+        let now = Timestamp(1_000_000_000_000);
+        let at = |mins: i64| now.plus_ms(mins * 60_000);
+        assert_eq!(relative(Style::En, now, at(25)), "in 25 minutes");
+        assert_eq!(relative(Style::Ru, now, at(25)), "через 25 минут");
+        assert_eq!(relative(Style::Zh, now, at(25)), "25分钟后");
+        assert_eq!(relative(Style::En, now, at(1)), "in 1 minute");
+        assert_eq!(relative(Style::Ru, now, at(1)), "через 1 минуту");
+        assert_eq!(relative(Style::Ru, now, at(22)), "через 22 минуты");
+        assert_eq!(relative(Style::Ru, now, at(21 * 60)), "через 21 час");
+        assert_eq!(relative(Style::Ru, now, at(3 * 24 * 60)), "через 3 дня");
+        assert_eq!(relative(Style::Ru, now, at(5 * 24 * 60)), "через 5 дней");
+        assert_eq!(relative(Style::En, now, at(-90)), "2 hours ago");
+        assert_eq!(relative(Style::Zh, now, at(-3 * 24 * 60)), "3天前");
+        assert_eq!(relative(Style::En, now, now.plus_ms(20_000)), "in less than a minute");
     }
 
     #[test]
