@@ -239,6 +239,27 @@ impl Message {
     }
 }
 
+impl Message {
+    /// Whether the message shows `name` without first selecting on its
+    /// `none` case (so it needs a value).
+    pub fn needs(&self, name: &str) -> bool {
+        needs(&self.parts, name)
+    }
+}
+
+fn needs(parts: &[Part], name: &str) -> bool {
+    parts.iter().any(|p| match p {
+        Part::Text(_) | Part::Hash => false,
+        Part::Arg(a) => a == name,
+        Part::Plural { arg, cases } => arg == name || cases.iter().any(|(_, b)| needs(b, name)),
+        Part::Select { arg, cases } if arg == name => {
+            // Each case but `none` may show the value.
+            !cases.iter().any(|(k, _)| k == "none") || cases.iter().any(|(k, b)| k == "none" && needs(b, name))
+        }
+        Part::Select { cases, .. } => cases.iter().any(|(_, b)| needs(b, name)),
+    })
+}
+
 /// How a message uses a placeholder.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Use {

@@ -326,6 +326,24 @@ fn load(doc: Option<&Value>, diags: &mut Vec<Diagnostic>) -> Option<RuleSet> {
         }
     }
     catalog.require(&needed, diags);
+    // `{deadline}` in a reason's text needs a rule that gives one.
+    for r in &rules {
+        if !r.deadlines.is_empty() || r.wait_until.is_some() {
+            continue;
+        }
+        for lc in &catalog.locales {
+            for part in ["title", "body"] {
+                let key = format!("reason.{}.{part}", r.reason);
+                if lc.messages.get(&key).is_some_and(|m| m.needs("deadline")) {
+                    diags.push(
+                        Diagnostic::at(format!("messages.{}[\"{key}\"]", lc.locale.tag), format!("'{{deadline}}' is used, but rule '{}' gives no deadline", r.id))
+                            .rule(Some(&r.id))
+                            .help(Some("add \"deadlines\" or \"wait_until\" to the rule, or write '{deadline, select, none {...} other {...}}'".into())),
+                    );
+                }
+            }
+        }
+    }
 
     let fingerprint = fnv1a(doc.to_json().as_bytes()) ^ fnv1a(DEFAULTS.as_bytes()).rotate_left(7);
     Some(RuleSet {
