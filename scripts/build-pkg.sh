@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Builds the npm package `orderlens` into pkg/ and packs it into
+# build/orderlens-VERSION.tgz. Reproducible on a fresh machine and idempotent:
+# every tool is installed only when missing (or at the wrong version), and
+# only under build/ (never globally).
+#
+#   scripts/build-pkg.sh              build, check the size budget, pack
+#   SKIP_SIZE_CHECK=1 scripts/build-pkg.sh   pack even above the budget
+#
+# Steps: wasm32 target -> wasm-bindgen-cli at Cargo.lock's version -> npm tools
+# (binaryen's wasm-opt, typescript, playwright-core) from scripts/tools ->
+# cargo build (release: opt-level z, LTO, 1 codegen unit, panic=abort) ->
+# wasm-bindgen for bundler, web, nodejs -> wasm-opt -Oz -> pkg/ from
+# pkg-template/ -> size budget (scripts/size.sh) -> npm pack.
+#
+# Never uses a wasm-opt from PATH: Debian's binaryen produces wasm that fails
+# in browsers (see TOOLCHAIN.md).
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+export PATH="$HOME/.cargo/bin:$PATH"
+
+BUILD="$ROOT/build"
+TOOLS="$BUILD/tools"
+BG="$BUILD/bindgen"
+PKG="$ROOT/pkg"
+WASM="${CARGO_TARGET_DIR:-$ROOT/target}/wasm32-unknown-unknown/release/orderlens.wasm"
+
+log() { printf '[build-pkg] %s\n' "$*" >&2; }
+t0=$(date +%s)
+
+# --- toolchain -------------------------------------------------------------
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+WB_VER=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/"/,"",$3); print $3}' Cargo.lock)
+[ -n "$WB_VER" ] || { log "no wasm-bindgen in Cargo.lock"; exit 1; }
+wb_version() { "$1" --version 2>/dev/null | awk '{print $2}'; }
+WASM_BINDGEN=""
+for cand in "$(command -v wasm-bindgen || true)" "$TOOLS/cargo/bin/wasm-bindgen"; do
+  if [ -n "$cand" ] && [ -x "$cand" ] && [ "$(wb_version "$cand")" = "$WB_VER" ]; then
+    WASM_BINDGEN="$cand"
+    break
+  fi
+done
+if [ -z "$WASM_BINDGEN" ]; then
+  log "installing wasm-bindgen-cli $WB_VER into build/tools/cargo (a few minutes, once)"
+  # Not --locked: the registry lacks one of its locked dependency versions.
+  cargo install wasm-bindgen-cli --version "$WB_VER" --root "$TOOLS/cargo"
+  WASM_BINDGEN="$TOOLS/cargo/bin/wasm-bindgen"
+fi
+
+# npm tools, pinned by scripts/tools/package-lock.json; reinstalled only
+# when the lock file changes.
+mkdir -p "$TOOLS"
+if ! cmp -s scripts/tools/package-lock.json "$TOOLS/package-lock.json" || [ ! -x "$TOOLS/node_modules/.bin/wasm-opt" ]; then
+  log "installing npm tools (binaryen, typescript, playwright-core) into build/tools"
+  cp scripts/tools/package.json scripts/tools/package-lock.json "$TOOLS/"
+  (cd "$TOOLS" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+WASM_OPT="$TOOLS/node_modules/.bin/wasm-opt"
+
+# --- compile ---------------------------------------------------------------
+log "cargo build --release --target wasm32-unknown-unknown --lib"
+cargo build --release --locked --target wasm32-unknown-unknown --lib
+
+rm -rf "$BG"
+for target in bundler web nodejs; do
+  "$WASM_BINDGEN" --target "$target" --no-typescript --out-name orderlens --out-dir "$BG/$target" "$WASM"
+done
+# The three targets get byte-identical .wasm files; optimize once.
+log "wasm-opt -Oz ($("$WASM_OPT" --version))"
+"$WASM_OPT" -Oz --strip-debug --strip-producers "$BG/web/orderlens_bg.wasm" -o "$BG/orderlens_bg.opt.wasm"
+
+# --- assemble pkg/ -----------------------------------------------------------
+VERSION=$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)
+rm -rf "$PKG"
+mkdir -p "$PKG/web" "$PKG/node" "$PKG/bundler"
+cp pkg-template/README.md pkg-template/LICENSE-MIT pkg-template/LICENSE-APACHE \
+   pkg-template/orderlens.d.ts pkg-template/browser.js "$PKG/"
+sed "s/@VERSION@/$VERSION/" pkg-template/package.json > "$PKG/package.json"
+
+cp "$BG/web/orderlens.js" "$PKG/web/orderlens.js"
+cp "$BG/orderlens_bg.opt.wasm" "$PKG/web/orderlens_bg.wasm"
+cp pkg-template/web.d.ts "$PKG/web/orderlens.d.ts"
+
+# Node: wasm-bindgen's CommonJS output, as .cjs because the package is
+# "type": "module"; node.mjs gives `import` the same bindings.
+cp "$BG/nodejs/orderlens.js" "$PKG/node/orderlens.cjs"
+cp "$BG/orderlens_bg.opt.wasm" "$PKG/node/orderlens_bg.wasm"
+cp pkg-template/node.mjs "$PKG/node/orderlens.mjs"
+cp pkg-template/orderlens.d.ts "$PKG/node/orderlens.d.cts"
+
+# Bundlers with WebAssembly ESM integration (webpack asyncWebAssembly,
+# vite-plugin-wasm): `orderlens/bundler`.
+cp "$BG/bundler/orderlens.js" "$BG/bundler/orderlens_bg.js" "$PKG/bundler/"
+cp "$BG/orderlens_bg.opt.wasm" "$PKG/bundler/orderlens_bg.wasm"
+
+# Generated JS points at declarations we do not ship under that name.
+for f in "$PKG/web/orderlens.js" "$PKG/node/orderlens.cjs" "$PKG/bundler/orderlens.js"; do
+  sed -i '/^\/\* @ts-self-types=/d' "$f"
+done
+
+# --- budget and pack -----------------------------------------------------------
+if [ "${SKIP_SIZE_CHECK:-0}" = 1 ]; then
+  scripts/size.sh "$PKG" || log "size budget exceeded (ignored: SKIP_SIZE_CHECK=1)"
+else
+  scripts/size.sh "$PKG"
+fi
+
+rm -f "$BUILD"/orderlens-*.tgz
+(cd "$PKG" && npm pack --pack-destination "$BUILD" --loglevel=error >/dev/null)
+TARBALL="$BUILD/orderlens-$VERSION.tgz"
+[ -f "$TARBALL" ] || { log "npm pack did not produce $TARBALL"; exit 1; }
+log "packed $TARBALL ($(stat -c%s "$TARBALL") bytes) in $(( $(date +%s) - t0 )) s"
+echo "$TARBALL"
