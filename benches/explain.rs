@@ -24,18 +24,25 @@ fn bench(c: &mut Criterion) {
     c.bench_function("compile rules (defaults + merchant doc)", |b| {
         b.iter(|| RuleSet::from_json(black_box(&rules_text)).is_ok())
     });
-    c.bench_function("parse order JSON", |b| b.iter(|| Order::from_json(black_box(&order_text)).is_ok()));
+    c.bench_function("parse order JSON", |b| {
+        b.iter(|| Order::from_json(black_box(&order_text)).is_ok())
+    });
     c.bench_function("explain (parsed order, reused rules, en)", |b| {
         b.iter(|| rules.explain(black_box(&order), now, "en"))
     });
-    c.bench_function("explain to JSON text (parse + explain + serialize, ru)", |b| {
-        b.iter(|| {
-            Order::from_json(black_box(&order_text)).map(|o| rules.explain(&o, now, "ru").to_json())
-        })
-    });
+    c.bench_function(
+        "explain to JSON text (parse + explain + serialize, ru)",
+        |b| {
+            b.iter(|| {
+                Order::from_json(black_box(&order_text))
+                    .map(|o| rules.explain(&o, now, "ru").to_json())
+            })
+        },
+    );
     c.bench_function("sweep line (parse + evaluate, no text)", |b| {
         b.iter(|| {
-            Order::from_json(black_box(&order_text)).map(|o| orderlens::explain::sweep_line(&rules, &o, now))
+            Order::from_json(black_box(&order_text))
+                .map(|o| orderlens::explain::sweep_line(&rules, &o, now))
         })
     });
 }

@@ -118,7 +118,12 @@ fn ts(t: Option<Timestamp>) -> Value {
 }
 
 fn obj(fields: Vec<(&str, Value)>) -> Value {
-    Value::Object(fields.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+    Value::Object(
+        fields
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect(),
+    )
 }
 
 impl Reason {
@@ -164,7 +169,13 @@ impl Diagnosis {
         let deadlines = self
             .deadlines
             .iter()
-            .map(|d| obj(vec![("kind", d.kind.as_str().into()), ("at", ts(Some(d.at))), ("label", d.label.as_str().into())]))
+            .map(|d| {
+                obj(vec![
+                    ("kind", d.kind.as_str().into()),
+                    ("at", ts(Some(d.at))),
+                    ("label", d.label.as_str().into()),
+                ])
+            })
             .collect();
         let timeline = self
             .timeline
@@ -183,14 +194,22 @@ impl Diagnosis {
         let trace = self
             .trace
             .iter()
-            .map(|t| obj(vec![("rule", t.rule.as_str().into()), ("fields", Value::Object(t.fields.clone()))]))
+            .map(|t| {
+                obj(vec![
+                    ("rule", t.rule.as_str().into()),
+                    ("fields", Value::Object(t.fields.clone())),
+                ])
+            })
             .collect();
         obj(vec![
             ("order_id", self.order_id.as_str().into()),
             ("locale", self.locale.as_str().into()),
             ("now", ts(Some(self.now))),
             ("headline", self.headline.to_value(true)),
-            ("reasons", Value::Array(self.reasons.iter().map(|r| r.to_value(true)).collect())),
+            (
+                "reasons",
+                Value::Array(self.reasons.iter().map(|r| r.to_value(true)).collect()),
+            ),
             ("actions", Value::Array(actions)),
             ("deadlines", Value::Array(deadlines)),
             ("timeline", Value::Array(timeline)),
@@ -248,7 +267,11 @@ pub mod support_code {
     /// Encodes a code.
     pub fn encode(fingerprint: u32, now: crate::time::Timestamp, rules: &[usize]) -> String {
         let minutes = ((now.millis() - EPOCH_MS).max(0) / 60_000).min((1 << 26) - 1) as u64;
-        let rules: Vec<u64> = rules.iter().take(15).map(|&r| (r.min(255)) as u64).collect();
+        let rules: Vec<u64> = rules
+            .iter()
+            .take(15)
+            .map(|&r| (r.min(255)) as u64)
+            .collect();
         let mut b = Bits { bits: Vec::new() };
         b.push(VERSION, 3);
         b.push(u64::from(fingerprint & 0xF_FFFF), 20);
@@ -343,7 +366,14 @@ pub mod support_code {
             let code = encode(0xABCDE, t, &[2, 14]);
             assert!(code.starts_with("OL-"));
             let d = decode(&code).unwrap();
-            assert_eq!(d, Decoded { fingerprint: 0xABCDE, at: t, rules: vec![2, 14] });
+            assert_eq!(
+                d,
+                Decoded {
+                    fingerprint: 0xABCDE,
+                    at: t,
+                    rules: vec![2, 14]
+                }
+            );
             assert_eq!(decode(&code.to_lowercase().replace('1', "l")).unwrap(), d);
             let mut broken: Vec<char> = code.chars().collect();
             let i = broken.len() - 3;

@@ -1,6 +1,8 @@
 //! Evaluation: an order, a time and a locale in; a [`Diagnosis`] out.
 
-use crate::diagnosis::{support_code, Action, Confirm, Deadline, Diagnosis, Reason, TimelineStage, Trace};
+use crate::diagnosis::{
+    support_code, Action, Confirm, Deadline, Diagnosis, Reason, TimelineStage, Trace,
+};
 use crate::json::Value;
 use crate::messages::locale::{negotiate, DateFormatter};
 use crate::messages::{Arg, Args, Renderer};
@@ -34,7 +36,12 @@ pub struct Findings {
 impl Findings {
     /// What changes the diagnosis when only time passes: the matched rules
     /// and the refund stage states.
-    fn signature(&self, rs: &RuleSet, order: &Order, now: Timestamp) -> (Vec<usize>, Vec<StageState>) {
+    fn signature(
+        &self,
+        rs: &RuleSet,
+        order: &Order,
+        now: Timestamp,
+    ) -> (Vec<usize>, Vec<StageState>) {
         let matched = rs.matching(order, &self.expected, now);
         let states = self
             .refund
@@ -50,20 +57,38 @@ impl RuleSet {
     pub fn expected(&self, order: &Order) -> (Expected, Option<RefundPlan>) {
         let s = &self.settings;
         let cal = &self.calendar;
-        let pay_anchor = order.payment.as_ref().and_then(|p| p.updated_at).unwrap_or(order.created_at);
+        let pay_anchor = order
+            .payment
+            .as_ref()
+            .and_then(|p| p.updated_at)
+            .unwrap_or(order.created_at);
         let ship = order.shipment.as_ref();
         let plan = RefundPlan::of(order, &self.windows, cal);
-        let restock_at = order.items.iter().filter(|i| !i.in_stock).filter_map(|i| i.restock_at).min();
+        let restock_at = order
+            .items
+            .iter()
+            .filter(|i| !i.in_stock)
+            .filter_map(|i| i.restock_at)
+            .min();
         let e = Expected {
             auto_cancel_at: Some(cal.add(order.created_at, s.auto_cancel_unpaid_after)),
             payment_grace_end: Some(cal.add(pay_anchor, s.payment_processing_grace)),
             merchant_confirm_by: Some(cal.add(pay_anchor, s.merchant_confirm_sla)),
-            delivery_by: ship.and_then(|sh| sh.expected_at.or_else(|| sh.shipped_at.map(|t| cal.add(t, s.delivery_late_after)))),
-            auto_confirm_at: ship.and_then(|sh| sh.delivered_at).map(|t| cal.add(t, s.auto_confirm_receipt_after)),
+            delivery_by: ship.and_then(|sh| {
+                sh.expected_at
+                    .or_else(|| sh.shipped_at.map(|t| cal.add(t, s.delivery_late_after)))
+            }),
+            auto_confirm_at: ship
+                .and_then(|sh| sh.delivered_at)
+                .map(|t| cal.add(t, s.auto_confirm_receipt_after)),
             restock_at,
             refund_requested_at: plan.as_ref().map(|p| p.requested),
-            refund_approved_by: plan.as_ref().map(|p| p.approved_at.unwrap_or(p.approved_expected)),
-            refund_issued_by: plan.as_ref().map(|p| p.issued_at.unwrap_or(p.issued_expected)),
+            refund_approved_by: plan
+                .as_ref()
+                .map(|p| p.approved_at.unwrap_or(p.approved_expected)),
+            refund_issued_by: plan
+                .as_ref()
+                .map(|p| p.issued_at.unwrap_or(p.issued_expected)),
             refund_arrival_from: plan.as_ref().map(|p| p.arrive_from),
             refund_arrival_by: plan.as_ref().map(|p| p.arrive_to),
         };
@@ -91,7 +116,9 @@ impl RuleSet {
             .filter(|(_, r)| eval::holds(&r.when, &cx))
             .map(|(i, _)| i)
             .collect();
-        if m.iter().any(|&i| self.rules.get(i).is_some_and(|r| !r.fallback)) {
+        if m.iter()
+            .any(|&i| self.rules.get(i).is_some_and(|r| !r.fallback))
+        {
             m.retain(|&i| self.rules.get(i).is_some_and(|r| !r.fallback));
         }
         m.sort_by_key(|&i| std::cmp::Reverse(self.rules.get(i).map_or(i64::MIN, |r| r.priority)));
@@ -102,7 +129,11 @@ impl RuleSet {
     pub fn evaluate(&self, order: &Order, now: Timestamp) -> Findings {
         let (expected, refund) = self.expected(order);
         let matched = self.matching(order, &expected, now);
-        Findings { expected, refund, matched }
+        Findings {
+            expected,
+            refund,
+            matched,
+        }
     }
 
     /// The earliest instant after `now` at which the findings change because
@@ -119,7 +150,10 @@ impl RuleSet {
         cands.sort_unstable();
         cands.dedup();
         let here = f.signature(self, order, now);
-        cands.into_iter().filter(|c| *c > now).find(|&c| f.signature(self, order, c) != here)
+        cands
+            .into_iter()
+            .filter(|c| *c > now)
+            .find(|&c| f.signature(self, order, c) != here)
     }
 
     /// Explains an order to a customer (SPEC §3). `locale` may be a tag or
@@ -147,8 +181,16 @@ impl RuleSet {
             text_changes_at: Cell::new(None),
         };
 
-        let masked_code = f.matched.iter().filter_map(|&i| self.rules.get(i)).any(|r| r.mask)
-            || order.payment.as_ref().and_then(|p| p.failure_code.as_deref()) == Some("fraud_suspected");
+        let masked_code = f
+            .matched
+            .iter()
+            .filter_map(|&i| self.rules.get(i))
+            .any(|r| r.mask)
+            || order
+                .payment
+                .as_ref()
+                .and_then(|p| p.failure_code.as_deref())
+                == Some("fraud_suspected");
 
         // Reasons.
         let mut reasons: Vec<Reason> = Vec::new();
@@ -166,7 +208,10 @@ impl RuleSet {
                 reason: reason.to_string(),
                 rule: rule_id.to_string(),
                 severity: rule.severity.as_str(),
-                title: nonblank(r.text_with(&format!("reason.{reason}.title"), &extra), reason),
+                title: nonblank(
+                    r.text_with(&format!("reason.{reason}.title"), &extra),
+                    reason,
+                ),
                 body: r.text_with(&format!("reason.{reason}.body"), &extra),
             });
         }
@@ -193,7 +238,10 @@ impl RuleSet {
                     deadlines.push(Deadline {
                         kind: d.kind.clone(),
                         at,
-                        label: r.text_with(&format!("deadline.{}.label", d.kind), &[("deadline", Arg::Time(at))]),
+                        label: r.text_with(
+                            &format!("deadline.{}.label", d.kind),
+                            &[("deadline", Arg::Time(at))],
+                        ),
                     });
                 }
             }
@@ -226,11 +274,20 @@ impl RuleSet {
             .iter()
             .filter_map(|&i| self.rules.get(i))
             .map(|rule| Trace {
-                rule: if rule.mask { MASKED_RULE.into() } else { rule.id.clone() },
+                rule: if rule.mask {
+                    MASKED_RULE.into()
+                } else {
+                    rule.id.clone()
+                },
                 fields: rule
                     .fields
                     .iter()
-                    .map(|&fl| (field_path(fl).to_string(), trace_value(fl, &cx, masked_code)))
+                    .map(|&fl| {
+                        (
+                            field_path(fl).to_string(),
+                            trace_value(fl, &cx, masked_code),
+                        )
+                    })
                     .collect(),
             })
             .collect();
@@ -318,7 +375,12 @@ impl RuleSet {
         a.set("arrive_from", time(e.refund_arrival_from));
         a.set("arrive_to", time(e.refund_arrival_by));
         let window = f.refund.as_ref().map(|p| p.window).unwrap_or_else(|| {
-            self.windows.get(order.payment.as_ref().map_or(crate::order::PaymentMethod::Other, |p| p.method))
+            self.windows.get(
+                order
+                    .payment
+                    .as_ref()
+                    .map_or(crate::order::PaymentMethod::Other, |p| p.method),
+            )
         });
         a.set("days_from", Arg::Number(days(window.arrive.0)));
         a.set("days_to", Arg::Number(days(window.arrive.1)));
@@ -334,7 +396,10 @@ impl RuleSet {
         if let Some(p) = &order.payment {
             a.set("attempts", Arg::Number(p.attempts));
         }
-        a.set("max_attempts", Arg::Number(self.settings.max_payment_attempts));
+        a.set(
+            "max_attempts",
+            Arg::Number(self.settings.max_payment_attempts),
+        );
         if let Some(s) = &order.shipment {
             if let Some(c) = &s.carrier {
                 a.set("carrier", Arg::Text(c.clone()));
@@ -343,8 +408,15 @@ impl RuleSet {
                 a.set("tracking_number", Arg::Text(n.clone()));
             }
         }
-        let method = f.refund.as_ref().map(|p| p.method).or(order.payment.as_ref().map(|p| p.method));
-        a.set("method", method.map_or(Arg::Null, |m| Arg::Choice(m.as_str())));
+        let method = f
+            .refund
+            .as_ref()
+            .map(|p| p.method)
+            .or(order.payment.as_ref().map(|p| p.method));
+        a.set(
+            "method",
+            method.map_or(Arg::Null, |m| Arg::Choice(m.as_str())),
+        );
         if let Some(c) = &order.cancellation {
             a.set("cancel_reason", Arg::Choice(c.reason.as_str()));
             a.set("cancelled_by", Arg::Choice(c.by.as_str()));
@@ -355,7 +427,10 @@ impl RuleSet {
         }
         a.set("status", Arg::Choice(order.status.as_str()));
         let paid = order.payment.as_ref().is_some_and(|p| {
-            matches!(p.state, PaymentState::Succeeded | PaymentState::PartiallyRefunded | PaymentState::Refunded)
+            matches!(
+                p.state,
+                PaymentState::Succeeded | PaymentState::PartiallyRefunded | PaymentState::Refunded
+            )
         });
         a.set("paid", Arg::Choice(if paid { "yes" } else { "no" }));
         a
@@ -363,12 +438,18 @@ impl RuleSet {
 
     fn actions(&self, order: &Order, f: &Findings, cx: &Ctx<'_>, r: &Renderer<'_>) -> Vec<Action> {
         let s = &self.settings;
-        let over_attempts = order.payment.as_ref().is_some_and(|p| p.attempts >= s.max_payment_attempts);
+        let over_attempts = order
+            .payment
+            .as_ref()
+            .is_some_and(|p| p.attempts >= s.max_payment_attempts);
         let cancel_pending = order
             .cancellation
             .as_ref()
             .is_some_and(|c| matches!(c.state, CancelState::Requested | CancelState::Approved));
-        let dispute_open = order.dispute.as_ref().is_some_and(|d| d.state != DisputeState::Resolved);
+        let dispute_open = order
+            .dispute
+            .as_ref()
+            .is_some_and(|d| d.state != DisputeState::Resolved);
         let tracking = order
             .shipment
             .as_ref()
@@ -378,7 +459,9 @@ impl RuleSet {
         for rule in f.matched.iter().filter_map(|&i| self.rules.get(i)) {
             for &kind in &rule.actions {
                 let kind = match kind {
-                    ActionKind::RetryPayment | ActionKind::UpdatePaymentMethod if over_attempts => ActionKind::ContactSupport,
+                    ActionKind::RetryPayment | ActionKind::UpdatePaymentMethod if over_attempts => {
+                        ActionKind::ContactSupport
+                    }
                     k => k,
                 };
                 if out.iter().any(|a| a.kind == kind.as_str()) {
@@ -464,7 +547,16 @@ fn trace_value(f: Field, cx: &Ctx<'_>, masked: bool) -> Value {
             cx.order
                 .items
                 .iter()
-                .map(|it| eval::field(f, &Ctx { item: Some(it), ..*cx }).to_json())
+                .map(|it| {
+                    eval::field(
+                        f,
+                        &Ctx {
+                            item: Some(it),
+                            ..*cx
+                        },
+                    )
+                    .to_json()
+                })
                 .collect(),
         ),
         _ => eval::field(f, cx).to_json(),
@@ -486,7 +578,11 @@ pub fn sweep_line(rs: &RuleSet, order: &Order, now: Timestamp) -> Value {
     let mut due: Vec<Value> = Vec::new();
     let mut kinds: Vec<&str> = Vec::new();
     for rule in f.matched.iter().filter_map(|&i| rs.rules.get(i)) {
-        let reason = if rule.mask { MASKED_REASON } else { rule.reason.as_str() };
+        let reason = if rule.mask {
+            MASKED_REASON
+        } else {
+            rule.reason.as_str()
+        };
         let rv: Value = reason.into();
         if !reasons.contains(&rv) {
             reasons.push(rv);

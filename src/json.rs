@@ -396,9 +396,8 @@ impl Parser<'_> {
                 None => return Err(self.error("unterminated string".into())),
                 Some(b'"') => {
                     self.i += 1;
-                    return String::from_utf8(out).map_err(|_| {
-                        self.error("string is not valid UTF-8".into())
-                    });
+                    return String::from_utf8(out)
+                        .map_err(|_| self.error("string is not valid UTF-8".into()));
                 }
                 Some(b'\\') => {
                     self.i += 1;
@@ -417,19 +416,24 @@ impl Parser<'_> {
                             let hi = self.hex4()?;
                             let cp = if (0xD800..0xDC00).contains(&hi) {
                                 if self.s.get(self.i..self.i + 2) != Some(b"\\u") {
-                                    return Err(self.error("unpaired surrogate in '\\u' escape".into()));
+                                    return Err(
+                                        self.error("unpaired surrogate in '\\u' escape".into())
+                                    );
                                 }
                                 self.i += 2;
                                 let lo = self.hex4()?;
                                 if !(0xDC00..0xE000).contains(&lo) {
-                                    return Err(self.error("unpaired surrogate in '\\u' escape".into()));
+                                    return Err(
+                                        self.error("unpaired surrogate in '\\u' escape".into())
+                                    );
                                 }
                                 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
                             } else {
                                 hi
                             };
-                            char::from_u32(cp)
-                                .ok_or_else(|| self.error("unpaired surrogate in '\\u' escape".into()))?
+                            char::from_u32(cp).ok_or_else(|| {
+                                self.error("unpaired surrogate in '\\u' escape".into())
+                            })?
                         }
                         _ => {
                             self.i -= 1;
@@ -506,7 +510,10 @@ mod tests {
     fn round_trips() {
         let src = r#"{"a":[1,-2,3.5,true,null,"x\"\u00e9\ud83d\ude00"],"b":{}}"#;
         let v = parse(src).unwrap();
-        assert_eq!(v.to_json(), "{\"a\":[1,-2,3.5,true,null,\"x\\\"é😀\"],\"b\":{}}");
+        assert_eq!(
+            v.to_json(),
+            "{\"a\":[1,-2,3.5,true,null,\"x\\\"é😀\"],\"b\":{}}"
+        );
     }
 
     #[test]
@@ -515,7 +522,10 @@ mod tests {
         assert_eq!((e.line, e.column), (2, 8));
         let e = parse("[1,]").unwrap_err();
         assert_eq!((e.line, e.column), (1, 4));
-        assert!(parse("{\"é\": 1} x").unwrap_err().message.contains("after the end"));
+        assert!(parse("{\"é\": 1} x")
+            .unwrap_err()
+            .message
+            .contains("after the end"));
     }
 
     #[test]
@@ -528,7 +538,17 @@ mod tests {
 
     #[test]
     fn rejects_garbage() {
-        for s in ["", "nul", "01", "1.", "\"\\x\"", "\"\u{1}\"", "{1:2}", "\"\\ud800\"", "-"] {
+        for s in [
+            "",
+            "nul",
+            "01",
+            "1.",
+            "\"\\x\"",
+            "\"\u{1}\"",
+            "{1:2}",
+            "\"\\ud800\"",
+            "-",
+        ] {
             assert!(parse(s).is_err(), "{s:?}");
         }
     }

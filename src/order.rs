@@ -395,12 +395,20 @@ fn join(path: &str, key: &str) -> String {
 impl Reader {
     fn err(&mut self, path: String, message: String, help: Option<String>) {
         if self.errors.len() < 100 {
-            self.errors.push(FieldError { path, message, help });
+            self.errors.push(FieldError {
+                path,
+                message,
+                help,
+            });
         }
     }
 
     fn expected(&mut self, path: String, what: &str, got: &Value) {
-        self.err(path, format!("expected {what}, found {}", got.type_name()), None);
+        self.err(
+            path,
+            format!("expected {what}, found {}", got.type_name()),
+            None,
+        );
     }
 
     /// The field's value, `None` when absent or null.
@@ -412,7 +420,11 @@ impl Reader {
         let p = join(path, key);
         match self.field(obj, key)? {
             Value::String(s) if s.len() > MAX_TEXT => {
-                self.err(p, format!("text is too long ({} bytes; at most {MAX_TEXT})", s.len()), None);
+                self.err(
+                    p,
+                    format!("text is too long ({} bytes; at most {MAX_TEXT})", s.len()),
+                    None,
+                );
                 None
             }
             Value::String(s) => Some(s.clone()),
@@ -427,7 +439,9 @@ impl Reader {
         let p = join(path, key);
         match self.field(obj, key)? {
             Value::Number(Number::Int(i)) => Some(*i),
-            Value::Number(Number::Float(f)) if f.fract() == 0.0 && f.abs() < 9.0e15 => Some(*f as i64),
+            Value::Number(Number::Float(f)) if f.fract() == 0.0 && f.abs() < 9.0e15 => {
+                Some(*f as i64)
+            }
             other => {
                 self.expected(p, "an integer", other);
                 None
@@ -515,7 +529,11 @@ impl Reader {
         };
         let status = self.enumeration(v, "", "status", Status::ALL, Status::parse);
         if self.field(v, "status").is_none() {
-            self.err("status".into(), "missing field".into(), Some(format!("expected one of {}", list(Status::ALL))));
+            self.err(
+                "status".into(),
+                "missing field".into(),
+                Some(format!("expected one of {}", list(Status::ALL))),
+            );
         }
         let created_at = self.ts(v, "", "created_at");
         if self.field(v, "created_at").is_none() {
@@ -526,7 +544,14 @@ impl Reader {
             if up.len() == 3 && up.bytes().all(|b| b.is_ascii_uppercase()) {
                 Some(up)
             } else {
-                self.err("currency".into(), format!("invalid currency '{}': expected an ISO 4217 code like 'CNY'", truncate(&c)), None);
+                self.err(
+                    "currency".into(),
+                    format!(
+                        "invalid currency '{}': expected an ISO 4217 code like 'CNY'",
+                        truncate(&c)
+                    ),
+                    None,
+                );
                 None
             }
         });
@@ -541,10 +566,22 @@ impl Reader {
                 .enumeration(c, "cancellation", "by", CancelBy::ALL, CancelBy::parse)
                 .unwrap_or(CancelBy::Buyer),
             reason: self
-                .enumeration(c, "cancellation", "reason", CancelReason::ALL, CancelReason::parse)
+                .enumeration(
+                    c,
+                    "cancellation",
+                    "reason",
+                    CancelReason::ALL,
+                    CancelReason::parse,
+                )
                 .unwrap_or(CancelReason::Other),
             state: self
-                .enumeration(c, "cancellation", "state", CancelState::ALL, CancelState::parse)
+                .enumeration(
+                    c,
+                    "cancellation",
+                    "state",
+                    CancelState::ALL,
+                    CancelState::parse,
+                )
                 .unwrap_or(CancelState::Requested),
         });
         let refund = self.object(v, "", "refund").map(|r| Refund {
@@ -553,7 +590,13 @@ impl Reader {
             approved_at: self.ts(r, "refund", "approved_at"),
             issued_at: self.ts(r, "refund", "issued_at"),
             completed_at: self.ts(r, "refund", "completed_at"),
-            method: self.enumeration(r, "refund", "method", PaymentMethod::ALL, PaymentMethod::parse),
+            method: self.enumeration(
+                r,
+                "refund",
+                "method",
+                PaymentMethod::ALL,
+                PaymentMethod::parse,
+            ),
         });
         let dispute = self.object(v, "", "dispute").map(|d| Dispute {
             opened_at: self.ts(d, "dispute", "opened_at"),
@@ -561,7 +604,13 @@ impl Reader {
                 .enumeration(d, "dispute", "kind", DisputeKind::ALL, DisputeKind::parse)
                 .unwrap_or(DisputeKind::Other),
             state: self
-                .enumeration(d, "dispute", "state", DisputeState::ALL, DisputeState::parse)
+                .enumeration(
+                    d,
+                    "dispute",
+                    "state",
+                    DisputeState::ALL,
+                    DisputeState::parse,
+                )
                 .unwrap_or(DisputeState::Open),
         });
         Some(Order {
@@ -581,17 +630,37 @@ impl Reader {
     }
 
     fn payment(&mut self, p: &Value) -> Payment {
-        let state = self.enumeration(p, "payment", "state", PaymentState::ALL, PaymentState::parse);
+        let state = self.enumeration(
+            p,
+            "payment",
+            "state",
+            PaymentState::ALL,
+            PaymentState::parse,
+        );
         if self.field(p, "state").is_none() {
-            self.err("payment.state".into(), "missing field".into(), Some(format!("expected one of {}", list(PaymentState::ALL))));
+            self.err(
+                "payment.state".into(),
+                "missing field".into(),
+                Some(format!("expected one of {}", list(PaymentState::ALL))),
+            );
         }
         let attempts = self.int(p, "payment", "attempts").unwrap_or(0);
         if attempts < 0 {
-            self.err("payment.attempts".into(), format!("expected a count of 0 or more, found {attempts}"), None);
+            self.err(
+                "payment.attempts".into(),
+                format!("expected a count of 0 or more, found {attempts}"),
+                None,
+            );
         }
         Payment {
             method: self
-                .enumeration(p, "payment", "method", PaymentMethod::ALL, PaymentMethod::parse)
+                .enumeration(
+                    p,
+                    "payment",
+                    "method",
+                    PaymentMethod::ALL,
+                    PaymentMethod::parse,
+                )
                 .unwrap_or(PaymentMethod::Other),
             state: state.unwrap_or(PaymentState::None),
             failure_code: self.text(p, "payment", "failure_code"),
@@ -610,7 +679,11 @@ impl Reader {
             }
         };
         if arr.len() > MAX_ITEMS {
-            self.err("items".into(), format!("too many items ({}; at most {MAX_ITEMS})", arr.len()), None);
+            self.err(
+                "items".into(),
+                format!("too many items ({}; at most {MAX_ITEMS})", arr.len()),
+                None,
+            );
             return Vec::new();
         }
         let mut out = Vec::with_capacity(arr.len());
@@ -622,7 +695,11 @@ impl Reader {
             }
             let qty = self.int(it, &path, "qty").unwrap_or(1);
             if qty < 0 {
-                self.err(join(&path, "qty"), format!("expected a quantity of 0 or more, found {qty}"), None);
+                self.err(
+                    join(&path, "qty"),
+                    format!("expected a quantity of 0 or more, found {qty}"),
+                    None,
+                );
             }
             out.push(Item {
                 sku: self.text(it, &path, "sku"),
@@ -674,7 +751,10 @@ mod tests {
     fn reads_the_spec_example() {
         let o = Order::from_json(SAMPLE).unwrap();
         assert_eq!(o.status, Status::Unconfirmed);
-        assert_eq!(o.payment.as_ref().unwrap().failure_code.as_deref(), Some("insufficient_funds"));
+        assert_eq!(
+            o.payment.as_ref().unwrap().failure_code.as_deref(),
+            Some("insufficient_funds")
+        );
         assert_eq!(o.created_at.to_rfc3339(), "2026-11-21T01:58:00Z");
         assert_eq!(o.items.len(), 1);
     }
@@ -687,9 +767,18 @@ mod tests {
             .replace("\"qty\": 2", "\"qty\": \"two\"");
         let e = Order::from_json(&bad).unwrap_err();
         let s = e.to_string();
-        assert!(s.contains("status: unknown value 'unconfirmd'; did you mean 'unconfirmed'?"), "{s}");
-        assert!(s.contains("payment.updated_at: invalid timestamp '2026-13-45T10:00:00+08:00'"), "{s}");
-        assert!(s.contains("items[0].qty: expected an integer, found a string"), "{s}");
+        assert!(
+            s.contains("status: unknown value 'unconfirmd'; did you mean 'unconfirmed'?"),
+            "{s}"
+        );
+        assert!(
+            s.contains("payment.updated_at: invalid timestamp '2026-13-45T10:00:00+08:00'"),
+            "{s}"
+        );
+        assert!(
+            s.contains("items[0].qty: expected an integer, found a string"),
+            "{s}"
+        );
         assert_eq!(e.errors.len(), 3);
     }
 }

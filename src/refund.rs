@@ -7,7 +7,12 @@ use crate::rules::settings::{RefundWindow, RefundWindows};
 use crate::time::Timestamp;
 
 /// The stages, in order.
-pub const STAGES: [&str; 4] = ["refund_requested", "refund_approved", "refund_issued", "refund_arrived"];
+pub const STAGES: [&str; 4] = [
+    "refund_requested",
+    "refund_approved",
+    "refund_issued",
+    "refund_arrived",
+];
 
 /// Where a stage stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -81,9 +86,15 @@ impl RefundPlan {
     /// cancellation (not rejected) of an order whose payment succeeded.
     pub fn of(order: &Order, windows: &RefundWindows, cal: &Calendar) -> Option<RefundPlan> {
         let paid = order.payment.as_ref().is_some_and(|p| {
-            matches!(p.state, PaymentState::Succeeded | PaymentState::PartiallyRefunded | PaymentState::Refunded)
+            matches!(
+                p.state,
+                PaymentState::Succeeded | PaymentState::PartiallyRefunded | PaymentState::Refunded
+            )
         });
-        let cancel = order.cancellation.as_ref().filter(|c| c.state != CancelState::Rejected);
+        let cancel = order
+            .cancellation
+            .as_ref()
+            .filter(|c| c.state != CancelState::Rejected);
         let refund = order.refund.as_ref();
         if refund.is_none() && !(paid && cancel.is_some()) {
             return None;
@@ -126,7 +137,12 @@ impl RefundPlan {
             self.issued_at.is_some() || self.completed_at.is_some(),
             self.completed_at.is_some(),
         ];
-        let latest = [self.requested, self.approved_expected, self.issued_expected, self.arrive_to];
+        let latest = [
+            self.requested,
+            self.approved_expected,
+            self.issued_expected,
+            self.arrive_to,
+        ];
         let mut first_open = true;
         let mut out = [0, 1, 2, 3].map(|i| {
             let d = done.get(i).copied().unwrap_or(false);

@@ -57,8 +57,14 @@ mod tests {
 
     #[test]
     fn suggests_near_names() {
-        assert_eq!(nearest("payment.stat", ["payment.state", "payment.method"]), Some("payment.state"));
-        assert_eq!(nearest("unconfirmd", ["unconfirmed", "confirmed"]), Some("unconfirmed"));
+        assert_eq!(
+            nearest("payment.stat", ["payment.state", "payment.method"]),
+            Some("payment.state")
+        );
+        assert_eq!(
+            nearest("unconfirmd", ["unconfirmed", "confirmed"]),
+            Some("unconfirmed")
+        );
         assert_eq!(nearest("xyz", ["payment.state"]), None);
         assert_eq!(distance("ab", "ba"), 1);
         assert_eq!(distance("kitten", "sitting"), 3);

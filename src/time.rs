@@ -58,9 +58,7 @@ impl Timestamp {
 
     /// The instant of a civil date and time at a fixed UTC offset.
     pub fn from_civil(date: Date, tod: TimeOfDay, offset_s: i32) -> Timestamp {
-        Timestamp(
-            date.days() * DAY_MS + i64::from(tod.0) - i64::from(offset_s) * 1000,
-        )
+        Timestamp(date.days() * DAY_MS + i64::from(tod.0) - i64::from(offset_s) * 1000)
     }
 
     /// RFC 3339 in UTC: `2026-11-21T02:28:00Z`, with `.sss` only when the
@@ -263,10 +261,9 @@ impl Weekday {
     /// Parses `mon` … `sun` (also full English names, any case).
     pub fn parse(s: &str) -> Option<Weekday> {
         let l = s.to_ascii_lowercase();
-        Weekday::ALL
-            .iter()
-            .copied()
-            .find(|w| l == w.name() || (l.len() > 3 && l.starts_with(w.name()) && FULL.contains(&l.as_str())))
+        Weekday::ALL.iter().copied().find(|w| {
+            l == w.name() || (l.len() > 3 && l.starts_with(w.name()) && FULL.contains(&l.as_str()))
+        })
     }
 }
 

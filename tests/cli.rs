@@ -1,7 +1,12 @@
 //! The `orderlens` binary as merchants run it: exit codes, output formats,
 //! streaming sweep.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
@@ -18,7 +23,12 @@ fn run(args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
     child.wait_with_output().unwrap()
 }
 
@@ -61,7 +71,10 @@ fn check_json_format_and_valid_document() {
     let v = orderlens::json::parse(&text(&out.stdout)).unwrap();
     assert_eq!(v.get("ok"), Some(&orderlens::json::Value::Bool(true)));
 
-    let bad = tmp("bad.json", "{\"settings\": {\"timezone\": \"Mars/Olympus\"}}");
+    let bad = tmp(
+        "bad.json",
+        "{\"settings\": {\"timezone\": \"Mars/Olympus\"}}",
+    );
     let out = run(&["check", &bad, "--format", "json"], "");
     assert_eq!(out.status.code(), Some(1));
     let v = orderlens::json::parse(&text(&out.stdout)).unwrap();
@@ -71,7 +84,10 @@ fn check_json_format_and_valid_document() {
 
 #[test]
 fn malformed_rules_json_is_located() {
-    let bad = tmp("malformed.json", "{\n  \"rules\": [\n    {\"id\": \"x\",}\n  ]\n}");
+    let bad = tmp(
+        "malformed.json",
+        "{\n  \"rules\": [\n    {\"id\": \"x\",}\n  ]\n}",
+    );
     let out = run(&["check", &bad], "");
     assert_eq!(out.status.code(), Some(1));
     let s = text(&out.stdout);
@@ -83,8 +99,21 @@ fn usage_errors_exit_2() {
     assert_eq!(run(&[], "").status.code(), Some(2));
     assert_eq!(run(&["frobnicate"], "").status.code(), Some(2));
     assert_eq!(run(&["check"], "").status.code(), Some(2));
-    assert_eq!(run(&["check", "x.json", "--format", "xml"], "").status.code(), Some(2));
-    assert_eq!(run(&["explain", "examples/order.json", "--now", "yesterday"], "").status.code(), Some(2));
+    assert_eq!(
+        run(&["check", "x.json", "--format", "xml"], "")
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        run(
+            &["explain", "examples/order.json", "--now", "yesterday"],
+            ""
+        )
+        .status
+        .code(),
+        Some(2)
+    );
     assert_eq!(run(&["sweep", "--bogus"], "").status.code(), Some(2));
     assert_eq!(run(&["--help"], "").status.code(), Some(0));
 }
@@ -92,7 +121,15 @@ fn usage_errors_exit_2() {
 #[test]
 fn explain_json_is_the_diagnosis() {
     let out = run(
-        &["explain", "examples/order.json", "--rules", "examples/rules.json", "--now", "2026-11-21T02:05:00Z", "--json"],
+        &[
+            "explain",
+            "examples/order.json",
+            "--rules",
+            "examples/rules.json",
+            "--now",
+            "2026-11-21T02:05:00Z",
+            "--json",
+        ],
         "",
     );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
@@ -103,31 +140,66 @@ fn explain_json_is_the_diagnosis() {
     };
     assert_eq!(
         keys,
-        ["order_id", "locale", "now", "headline", "reasons", "actions", "deadlines", "timeline", "valid_until", "trace", "support_code"]
+        [
+            "order_id",
+            "locale",
+            "now",
+            "headline",
+            "reasons",
+            "actions",
+            "deadlines",
+            "timeline",
+            "valid_until",
+            "trace",
+            "support_code"
+        ]
     );
     let s = v.to_json();
     assert!(s.contains("\"body\":\"Nothing was charged. Try again or use another card before 10:28, or the order is cancelled automatically.\""), "{s}");
-    assert!(s.contains("\"deadlines\":[{\"kind\":\"auto_cancel\",\"at\":\"2026-11-21T02:28:00Z\""), "{s}");
-    assert!(s.contains("\"valid_until\":\"2026-11-21T02:28:00Z\""), "{s}");
+    assert!(
+        s.contains("\"deadlines\":[{\"kind\":\"auto_cancel\",\"at\":\"2026-11-21T02:28:00Z\""),
+        "{s}"
+    );
+    assert!(
+        s.contains("\"valid_until\":\"2026-11-21T02:28:00Z\""),
+        "{s}"
+    );
 }
 
 #[test]
 fn explain_reads_stdin_and_reports_bad_orders_by_field() {
     let order = std::fs::read_to_string("examples/order.json").unwrap();
-    let out = run(&["explain", "-", "--locale", "ru-RU", "--now", "2026-11-21T02:05:00Z"], &order);
+    let out = run(
+        &[
+            "explain",
+            "-",
+            "--locale",
+            "ru-RU",
+            "--now",
+            "2026-11-21T02:05:00Z",
+        ],
+        &order,
+    );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(text(&out.stdout).contains("A-1001"));
 
     let bad = order.replace("2026-11-21T10:00:00+08:00", "2026-13-45T10:00:00+08:00");
     let out = run(&["explain", "-"], &bad);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("payment.updated_at: invalid timestamp '2026-13-45T10:00:00+08:00'"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr)
+            .contains("payment.updated_at: invalid timestamp '2026-13-45T10:00:00+08:00'"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]
 fn sweep_streams_and_reports_bad_lines_without_stopping() {
     let good = |id: &str, created: &str| {
-        format!(r#"{{"id":"{id}","status":"pending_payment","created_at":"{created}","payment":null}}"#)
+        format!(
+            r#"{{"id":"{id}","status":"pending_payment","created_at":"{created}","payment":null}}"#
+        )
     };
     let input = [
         good("A", "2026-11-21T00:00:00Z"),
@@ -146,29 +218,51 @@ fn sweep_streams_and_reports_bad_lines_without_stopping() {
         lines[0],
         r#"{"id":"A","reasons":["auto_cancelled_unpaid"],"deadlines":[{"kind":"auto_cancel","at":"2026-11-21T00:30:00Z"}]}"#
     );
-    assert_eq!(lines[1], r#"{"id":"B","reasons":["checkout_incomplete"],"deadlines":[]}"#);
+    assert_eq!(
+        lines[1],
+        r#"{"id":"B","reasons":["checkout_incomplete"],"deadlines":[]}"#
+    );
     assert!(lines[2].starts_with(r#"{"id":"D""#));
     let err = text(&out.stderr);
     assert!(err.contains("line 2: invalid JSON at 1:2"), "{err}");
-    assert!(err.contains("line 5: status: unknown value 'nope'"), "{err}");
+    assert!(
+        err.contains("line 5: status: unknown value 'nope'"),
+        "{err}"
+    );
 
-    let out = run(&["sweep", "--now", "2026-11-21T02:00:00Z", "--due-only"], &input);
+    let out = run(
+        &["sweep", "--now", "2026-11-21T02:00:00Z", "--due-only"],
+        &input,
+    );
     assert_eq!(text(&out.stdout).lines().count(), 2);
 }
 
 #[test]
 fn decode_turns_a_support_code_back_into_reasons() {
     let out = run(
-        &["explain", "examples/order.json", "--rules", "examples/rules.json", "--now", "2026-11-21T02:05:00Z", "--json"],
+        &[
+            "explain",
+            "examples/order.json",
+            "--rules",
+            "examples/rules.json",
+            "--now",
+            "2026-11-21T02:05:00Z",
+            "--json",
+        ],
         "",
     );
     let v = orderlens::json::parse(&text(&out.stdout)).unwrap();
-    let Some(orderlens::json::Value::String(code)) = v.get("support_code") else { panic!() };
+    let Some(orderlens::json::Value::String(code)) = v.get("support_code") else {
+        panic!()
+    };
     let out = run(&["decode", code, "--rules", "examples/rules.json"], "");
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let s = text(&out.stdout);
     assert!(s.contains("matches these rules"), "{s}");
-    assert!(s.contains("payment_declined") && s.contains("rule 'payment-declined'"), "{s}");
+    assert!(
+        s.contains("payment_declined") && s.contains("rule 'payment-declined'"),
+        "{s}"
+    );
     assert!(s.contains("2026-11-21T02:05:00Z"), "{s}");
 
     // Without the merchant's rules the fingerprint does not match.

@@ -5,7 +5,12 @@
 //! reviewed snapshots in `tests/snapshots/`. After changing a message, run
 //! `UPDATE_SNAPSHOTS=1 cargo test --test messages`, then read the diff.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use orderlens::json::parse;
 use orderlens::messages::locale::{money, negotiate, Style, SHIPPED};
@@ -30,7 +35,9 @@ fn cases() -> Vec<(&'static str, String)> {
         )
     };
     let pay = |state: &str, code: &str, updated: &str| {
-        format!(r#", "payment": {{"method": "card", "state": "{state}", "failure_code": {code}, "attempts": 1, "updated_at": "{updated}"}}"#)
+        format!(
+            r#", "payment": {{"method": "card", "state": "{state}", "failure_code": {code}, "attempts": 1, "updated_at": "{updated}"}}"#
+        )
     };
     let paid = pay("succeeded", "null", "2026-11-21T09:59:00+08:00");
     vec![
@@ -102,12 +109,22 @@ fn render(rs: &RuleSet, locale: &str) -> String {
     for (reason, json) in cases() {
         let order = Order::from_json(&json).unwrap_or_else(|e| panic!("{reason}: {e}"));
         let d = rs.explain(&order, now, locale);
-        assert_eq!(d.headline.reason, reason, "the case for {reason} shows {}", d.headline.reason);
-        out.push_str(&format!("\n## {reason}\n{}\n{}\n", d.headline.title, d.headline.body));
+        assert_eq!(
+            d.headline.reason, reason,
+            "the case for {reason} shows {}",
+            d.headline.reason
+        );
+        out.push_str(&format!(
+            "\n## {reason}\n{}\n{}\n",
+            d.headline.title, d.headline.body
+        ));
         for a in &d.actions {
             out.push_str(&format!("  [{}] {}\n", a.kind, a.label));
             if let Some(c) = &a.confirm {
-                out.push_str(&format!("      ? {} / {} / [{}] [{}]\n", c.title, c.body, c.confirm_label, c.cancel_label));
+                out.push_str(&format!(
+                    "      ? {} / {} / [{}] [{}]\n",
+                    c.title, c.body, c.confirm_label, c.cancel_label
+                ));
             }
         }
         for dl in &d.deadlines {
@@ -131,8 +148,22 @@ fn every_default_reason_reads_well_in_each_locale() {
         let got = render(&rs, locale);
         // "—" stands for a missing value (Russian prose uses it as a dash).
         let missing = if *locale == "ru" { "{" } else { "—" };
-        for bad in ["{", "}", missing, "reason.", "action.", "timeline.", "deadline.", "1 days", "5 дня", "  \n"] {
-            assert!(!got.contains(bad), "{locale}: the text contains {bad:?}:\n{got}");
+        for bad in [
+            "{",
+            "}",
+            missing,
+            "reason.",
+            "action.",
+            "timeline.",
+            "deadline.",
+            "1 days",
+            "5 дня",
+            "  \n",
+        ] {
+            assert!(
+                !got.contains(bad),
+                "{locale}: the text contains {bad:?}:\n{got}"
+            );
         }
         let path = format!("tests/snapshots/{locale}.txt");
         if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
@@ -154,13 +185,29 @@ fn every_built_in_key_exists_in_every_locale() {
     for tag in SHIPPED {
         let lc = rs.catalog.get(tag).unwrap();
         assert_eq!(lc.locale.tag, *tag);
-        let missing: Vec<&String> = en.messages.keys().filter(|k| !lc.messages.contains_key(*k)).collect();
-        let extra: Vec<&String> = lc.messages.keys().filter(|k| !en.messages.contains_key(*k)).collect();
-        assert!(missing.is_empty() && extra.is_empty(), "{tag}: missing {missing:?}, extra {extra:?}");
+        let missing: Vec<&String> = en
+            .messages
+            .keys()
+            .filter(|k| !lc.messages.contains_key(*k))
+            .collect();
+        let extra: Vec<&String> = lc
+            .messages
+            .keys()
+            .filter(|k| !en.messages.contains_key(*k))
+            .collect();
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "{tag}: missing {missing:?}, extra {extra:?}"
+        );
     }
     // Every reason of a built-in rule has a title and body.
     for r in &rs.rules {
-        assert!(en.messages.contains_key(&format!("reason.{}.title", r.reason)), "{}", r.reason);
+        assert!(
+            en.messages
+                .contains_key(&format!("reason.{}.title", r.reason)),
+            "{}",
+            r.reason
+        );
     }
 }
 
@@ -223,7 +270,11 @@ fn money_in_each_locale() {
         (Style::En, 123_456_789, "USD", "$1,234,567.89"),
     ];
     for (style, minor, cur, want) in cases {
-        assert_eq!(money(style, minor, Some(cur)), want, "{style:?} {minor} {cur}");
+        assert_eq!(
+            money(style, minor, Some(cur)),
+            want,
+            "{style:?} {minor} {cur}"
+        );
     }
 }
 
@@ -239,13 +290,27 @@ fn dates_across_the_year_boundary_and_in_zones_east_of_utc() {
     let now = Timestamp::parse_rfc3339("2026-12-31T15:55:00Z").unwrap(); // Dec 31, 23:55 local
     let d = rs.explain(&order, now, "en");
     assert_eq!(d.deadlines[0].at.to_rfc3339(), "2026-12-31T20:20:00Z");
-    assert_eq!(d.deadlines[0].label, "Cancelled automatically if not paid by Jan 1, 2027, 04:20");
-    assert!(rs.explain(&order, now, "zh-CN").headline.body.contains("2027年1月1日 04:20"));
-    assert!(rs.explain(&order, now, "ru").headline.body.contains("1 января 2027 г., 04:20"));
+    assert_eq!(
+        d.deadlines[0].label,
+        "Cancelled automatically if not paid by Jan 1, 2027, 04:20"
+    );
+    assert!(rs
+        .explain(&order, now, "zh-CN")
+        .headline
+        .body
+        .contains("2027年1月1日 04:20"));
+    assert!(rs
+        .explain(&order, now, "ru")
+        .headline
+        .body
+        .contains("1 января 2027 г., 04:20"));
     // Same instant seen on the same local day: time only.
     let now = Timestamp::parse_rfc3339("2026-12-31T16:05:00Z").unwrap(); // Jan 1, 00:05 local
     let d = rs.explain(&order, now, "en");
-    assert_eq!(d.deadlines[0].label, "Cancelled automatically if not paid by 04:20");
+    assert_eq!(
+        d.deadlines[0].label,
+        "Cancelled automatically if not paid by 04:20"
+    );
 }
 
 #[test]
@@ -267,7 +332,10 @@ fn locale_negotiation() {
         assert_eq!(negotiate(asked, &av), got, "{asked}");
     }
     let rs = rules();
-    let order = Order::from_json(r#"{"id": "1", "status": "confirmed", "created_at": "2026-11-21T00:00:00Z"}"#).unwrap();
+    let order = Order::from_json(
+        r#"{"id": "1", "status": "confirmed", "created_at": "2026-11-21T00:00:00Z"}"#,
+    )
+    .unwrap();
     let now = Timestamp::parse_rfc3339(NOW).unwrap();
     assert_eq!(rs.explain(&order, now, "zh-Hans-CN").locale, "zh-CN");
     assert_eq!(rs.explain(&order, now, "ru-RU").locale, "ru");

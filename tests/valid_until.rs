@@ -2,7 +2,12 @@
 //! same as now, at it the diagnosis differs (SPEC §3). Checked over many
 //! generated orders in several time zones.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use orderlens::json::Value;
 use orderlens::{Order, RuleSet, Timestamp};
@@ -31,14 +36,40 @@ fn opt_ts(r: &mut Rng, base: i64, spread_h: u64) -> String {
     if r.below(4) == 0 {
         "null".into()
     } else {
-        format!("\"{}\"", ts(base + (r.below(spread_h * 3600) as i64) * 1000))
+        format!(
+            "\"{}\"",
+            ts(base + (r.below(spread_h * 3600) as i64) * 1000)
+        )
     }
 }
 
 fn order(r: &mut Rng, base: i64) -> String {
-    let status = r.pick(&["pending_payment", "unconfirmed", "confirmed", "shipped", "delivered", "completed", "cancelled", "refunded"]);
-    let state = r.pick(&["none", "pending", "processing", "requires_action", "failed", "succeeded", "refunded"]);
-    let code = r.pick(&["\"card_declined\"", "\"expired_card\"", "\"fraud_suspected\"", "null", "\"odd\""]);
+    let status = r.pick(&[
+        "pending_payment",
+        "unconfirmed",
+        "confirmed",
+        "shipped",
+        "delivered",
+        "completed",
+        "cancelled",
+        "refunded",
+    ]);
+    let state = r.pick(&[
+        "none",
+        "pending",
+        "processing",
+        "requires_action",
+        "failed",
+        "succeeded",
+        "refunded",
+    ]);
+    let code = r.pick(&[
+        "\"card_declined\"",
+        "\"expired_card\"",
+        "\"fraud_suspected\"",
+        "null",
+        "\"odd\"",
+    ]);
     let created = base - (r.below(20 * 24 * 3600) as i64) * 1000;
     let shipment = if r.below(2) == 0 {
         format!(
@@ -66,14 +97,21 @@ fn order(r: &mut Rng, base: i64) -> String {
             opt_ts(r, created, 200),
             opt_ts(r, created, 300),
             opt_ts(r, created, 400),
-            if r.below(3) == 0 { opt_ts(r, created, 600) } else { "null".into() },
+            if r.below(3) == 0 {
+                opt_ts(r, created, 600)
+            } else {
+                "null".into()
+            },
             r.pick(&["null", "\"wallet\"", "\"bank_transfer\""])
         )
     } else {
         "null".into()
     };
     let dispute = if r.below(5) == 0 {
-        format!(r#"{{"state": "{}"}}"#, r.pick(&["open", "awaiting_buyer", "resolved"]))
+        format!(
+            r#"{{"state": "{}"}}"#,
+            r.pick(&["open", "awaiting_buyer", "resolved"])
+        )
     } else {
         "null".into()
     };
@@ -125,16 +163,29 @@ fn one_millisecond_before_valid_until_nothing_changes_and_at_it_something_does()
             for locale in ["en", "ru"] {
                 let d = rs.explain(&o, now, locale).to_value();
                 checked += 1;
-                let Some(Value::String(vu)) = d.get("valid_until") else { continue };
+                let Some(Value::String(vu)) = d.get("valid_until") else {
+                    continue;
+                };
                 with_valid_until += 1;
                 let vu = Timestamp::parse_rfc3339(vu).unwrap();
                 assert!(vu > now);
                 let before = rs.explain(&o, vu.plus_ms(-1), locale).to_value();
                 let at = rs.explain(&o, vu, locale).to_value();
-                assert_eq!(stable(&d), stable(&before), "changed before valid_until {vu}\nnow {now}\n{text}");
-                assert_ne!(stable(&d), stable(&at), "nothing changed at valid_until {vu}\nnow {now}\n{text}");
+                assert_eq!(
+                    stable(&d),
+                    stable(&before),
+                    "changed before valid_until {vu}\nnow {now}\n{text}"
+                );
+                assert_ne!(
+                    stable(&d),
+                    stable(&at),
+                    "nothing changed at valid_until {vu}\nnow {now}\n{text}"
+                );
             }
         }
     }
-    assert!(checked == 2400 && with_valid_until > 300, "{checked} {with_valid_until}");
+    assert!(
+        checked == 2400 && with_valid_until > 300,
+        "{checked} {with_valid_until}"
+    );
 }

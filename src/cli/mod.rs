@@ -50,7 +50,10 @@ impl Args {
                 if with_value.contains(&name) {
                     let v = match inline {
                         Some(v) => v,
-                        None => it.next().cloned().ok_or_else(|| Usage(format!("--{name} needs a value")))?,
+                        None => it
+                            .next()
+                            .cloned()
+                            .ok_or_else(|| Usage(format!("--{name} needs a value")))?,
                     };
                     a.flags.push((name.to_string(), Some(v)));
                 } else if switches.contains(&name) {
@@ -65,7 +68,11 @@ impl Args {
         Ok(a)
     }
     fn value(&self, name: &str) -> Option<&str> {
-        self.flags.iter().rev().find(|(n, _)| n == name).and_then(|(_, v)| v.as_deref())
+        self.flags
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .and_then(|(_, v)| v.as_deref())
     }
     fn has(&self, name: &str) -> bool {
         self.flags.iter().any(|(n, _)| n == name)
@@ -73,7 +80,12 @@ impl Args {
 }
 
 /// Runs the CLI with `argv` (without the program name); returns the exit code.
-pub fn run(argv: &[String], stdin: &mut dyn BufRead, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
+pub fn run(
+    argv: &[String],
+    stdin: &mut dyn BufRead,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> i32 {
     let result = match argv.first().map(String::as_str) {
         None | Some("-h" | "--help" | "help") => {
             let _ = writeln!(stdout, "{USAGE}");
@@ -103,13 +115,20 @@ fn read_file(path: &str, stdin: Option<&mut dyn BufRead>) -> Result<String, Stri
     if path == "-" {
         let mut s = String::new();
         return match stdin {
-            Some(r) => r.read_to_string(&mut s).map(|_| s).map_err(|e| format!("standard input: {e}")),
+            Some(r) => r
+                .read_to_string(&mut s)
+                .map(|_| s)
+                .map_err(|e| format!("standard input: {e}")),
             None => Err("standard input is not available here".into()),
         };
     }
     let meta = std::fs::metadata(path).map_err(|e| format!("{path}: {e}"))?;
     if meta.len() > crate::json::MAX_BYTES as u64 {
-        return Err(format!("{path}: file is too large ({} bytes; at most {})", meta.len(), crate::json::MAX_BYTES));
+        return Err(format!(
+            "{path}: file is too large ({} bytes; at most {})",
+            meta.len(),
+            crate::json::MAX_BYTES
+        ));
     }
     let mut s = String::new();
     std::fs::File::open(path)
@@ -162,7 +181,15 @@ fn parse_now(a: &Args) -> Result<Timestamp, Usage> {
 fn diag_json(d: &Diagnostic) -> Value {
     let opt = |v: Option<usize>| v.map_or(Value::Null, |n| (n as i64).into());
     Value::Object(vec![
-        ("severity".into(), (if d.severity == Severity::Error { "error" } else { "warning" }).into()),
+        (
+            "severity".into(),
+            (if d.severity == Severity::Error {
+                "error"
+            } else {
+                "warning"
+            })
+            .into(),
+        ),
         ("rule".into(), d.rule.clone().into()),
         ("path".into(), d.path.as_str().into()),
         ("line".into(), opt(d.line)),
@@ -179,7 +206,9 @@ fn check(argv: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> Res
     };
     let format = a.value("format").unwrap_or("text");
     if format != "text" && format != "json" {
-        return Err(Usage(format!("--format must be text or json, not '{format}'")));
+        return Err(Usage(format!(
+            "--format must be text or json, not '{format}'"
+        )));
     }
     let diags = match read_file(path, None) {
         Ok(text) => match RuleSet::from_json(&text) {
@@ -191,12 +220,18 @@ fn check(argv: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> Res
             return Ok(1);
         }
     };
-    let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
     let warnings = diags.len() - errors;
     if format == "json" {
         let v = Value::Object(vec![
             ("ok".into(), (errors == 0).into()),
-            ("diagnostics".into(), Value::Array(diags.iter().map(diag_json).collect())),
+            (
+                "diagnostics".into(),
+                Value::Array(diags.iter().map(diag_json).collect()),
+            ),
         ]);
         let _ = writeln!(stdout, "{}", v.to_json_pretty());
     } else {
@@ -207,13 +242,23 @@ fn check(argv: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> Res
         if errors == 0 {
             let _ = writeln!(stdout, "{path}: ok ({})", plural(warnings, "warning"));
         } else {
-            let _ = writeln!(stdout, "{path}: {}, {}", plural(errors, "error"), plural(warnings, "warning"));
+            let _ = writeln!(
+                stdout,
+                "{path}: {}, {}",
+                plural(errors, "error"),
+                plural(warnings, "warning")
+            );
         }
     }
     Ok(if errors == 0 { 0 } else { 1 })
 }
 
-fn explain(argv: &[String], stdin: &mut dyn BufRead, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<i32, Usage> {
+fn explain(
+    argv: &[String],
+    stdin: &mut dyn BufRead,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<i32, Usage> {
     let a = Args::parse(argv, &["rules", "locale", "now"], &["json"])?;
     let [path] = a.positional.as_slice() else {
         return Err(Usage("explain needs one ORDER.json (or '-')".into()));
@@ -255,7 +300,11 @@ fn explain(argv: &[String], stdin: &mut dyn BufRead, stdout: &mut dyn Write, std
         out.push('\n');
         for act in &d.actions {
             let mark = if act.primary { "▶" } else { "·" };
-            let url = act.url.as_deref().map(|u| format!(" <{u}>")).unwrap_or_default();
+            let url = act
+                .url
+                .as_deref()
+                .map(|u| format!(" <{u}>"))
+                .unwrap_or_default();
             out.push_str(&format!("  {mark} {}{url}\n", act.label));
         }
     }
@@ -280,15 +329,25 @@ fn explain(argv: &[String], stdin: &mut dyn BufRead, stdout: &mut dyn Write, std
     }
     out.push_str(&format!(
         "\nreasons: {}   valid until: {}   support code: {}\n",
-        d.reasons.iter().map(|r| r.reason.as_str()).collect::<Vec<_>>().join(", "),
-        d.valid_until.map_or_else(|| "—".to_string(), |t| t.to_rfc3339()),
+        d.reasons
+            .iter()
+            .map(|r| r.reason.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+        d.valid_until
+            .map_or_else(|| "—".to_string(), |t| t.to_rfc3339()),
         d.support_code
     ));
     let _ = stdout.write_all(out.as_bytes());
     Ok(0)
 }
 
-fn sweep(argv: &[String], stdin: &mut dyn BufRead, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<i32, Usage> {
+fn sweep(
+    argv: &[String],
+    stdin: &mut dyn BufRead,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<i32, Usage> {
     let a = Args::parse(argv, &["rules", "now"], &["due-only"])?;
     if !a.positional.is_empty() {
         return Err(Usage("sweep reads orders from standard input".into()));
@@ -318,7 +377,10 @@ fn sweep(argv: &[String], stdin: &mut dyn BufRead, stdout: &mut dyn Write, stder
         }
         if too_long {
             bad += 1;
-            let _ = writeln!(stderr, "line {line_no}: line is too long (more than {MAX_LINE} bytes); skipped");
+            let _ = writeln!(
+                stderr,
+                "line {line_no}: line is too long (more than {MAX_LINE} bytes); skipped"
+            );
             continue;
         }
         let text = match std::str::from_utf8(&buf) {
@@ -348,7 +410,12 @@ fn sweep(argv: &[String], stdin: &mut dyn BufRead, stdout: &mut dyn Write, stder
             }
             Err(e) => {
                 bad += 1;
-                let msg = e.errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ");
+                let msg = e
+                    .errors
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("; ");
                 let _ = writeln!(stderr, "line {line_no}: {msg}");
             }
         }
@@ -357,7 +424,11 @@ fn sweep(argv: &[String], stdin: &mut dyn BufRead, stdout: &mut dyn Write, stder
         return Ok(0);
     }
     if bad > 0 {
-        let _ = writeln!(stderr, "orderlens: {bad} bad line{} skipped", if bad == 1 { "" } else { "s" });
+        let _ = writeln!(
+            stderr,
+            "orderlens: {bad} bad line{} skipped",
+            if bad == 1 { "" } else { "s" }
+        );
         return Ok(1);
     }
     Ok(0)
@@ -365,7 +436,11 @@ fn sweep(argv: &[String], stdin: &mut dyn BufRead, stdout: &mut dyn Write, stder
 
 /// Reads one line into `buf`, keeping at most `max` bytes; returns the bytes
 /// consumed and whether the line was longer than `max`.
-fn read_line_bounded(r: &mut dyn BufRead, buf: &mut Vec<u8>, max: usize) -> io::Result<(usize, bool)> {
+fn read_line_bounded(
+    r: &mut dyn BufRead,
+    buf: &mut Vec<u8>,
+    max: usize,
+) -> io::Result<(usize, bool)> {
     let mut total = 0;
     let mut too_long = false;
     loop {
@@ -401,7 +476,9 @@ fn read_line_bounded(r: &mut dyn BufRead, buf: &mut Vec<u8>, max: usize) -> io::
 fn decode(argv: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<i32, Usage> {
     let a = Args::parse(argv, &["rules"], &[])?;
     if a.positional.is_empty() {
-        return Err(Usage("decode needs a support code like OL-XXXX-XXXX".into()));
+        return Err(Usage(
+            "decode needs a support code like OL-XXXX-XXXX".into(),
+        ));
     }
     let code = a.positional.join("");
     let d = match crate::diagnosis::support_code::decode(&code) {
@@ -424,7 +501,10 @@ fn decode(argv: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> Re
         if same {
             "matches these rules".to_string()
         } else {
-            format!("does NOT match these rules ({:05x}); pass the merchant's rules with --rules", rs.fingerprint & 0xF_FFFF)
+            format!(
+                "does NOT match these rules ({:05x}); pass the merchant's rules with --rules",
+                rs.fingerprint & 0xF_FFFF
+            )
         }
     ));
     if d.rules.is_empty() {
@@ -434,8 +514,13 @@ fn decode(argv: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> Re
         for (n, i) in d.rules.iter().enumerate() {
             let tag = if n == 0 { "headline" } else { "" };
             match rs.rules.get(usize::from(*i)).filter(|_| same) {
-                Some(r) => out.push_str(&format!("  #{i:<3} {:<32} rule '{}' {tag}\n", r.reason, r.id)),
-                None => out.push_str(&format!("  #{i:<3} (rule index; needs the matching rules) {tag}\n")),
+                Some(r) => out.push_str(&format!(
+                    "  #{i:<3} {:<32} rule '{}' {tag}\n",
+                    r.reason, r.id
+                )),
+                None => out.push_str(&format!(
+                    "  #{i:<3} (rule index; needs the matching rules) {tag}\n"
+                )),
             }
         }
     }

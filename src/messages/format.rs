@@ -103,7 +103,10 @@ impl P<'_> {
 
     fn ident(&mut self) -> String {
         let mut s = String::new();
-        while let Some(ch) = self.peek().filter(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '=' || *c == '-') {
+        while let Some(ch) = self
+            .peek()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '=' || *c == '-')
+        {
             s.push(ch);
             self.i += 1;
         }
@@ -172,7 +175,10 @@ impl P<'_> {
                         let mut cases = Vec::new();
                         for (key, body) in self.cases(depth, true)? {
                             let k = if let Some(n) = key.strip_prefix('=') {
-                                PluralKey::Exact(n.parse().map_err(|_| self.err("expected a number after '='"))?)
+                                PluralKey::Exact(
+                                    n.parse()
+                                        .map_err(|_| self.err("expected a number after '='"))?,
+                                )
                             } else {
                                 PluralKey::Cat(Category::parse(&key).ok_or_else(|| {
                                     self.err("plural cases are 'zero', 'one', 'two', 'few', 'many', 'other' or '=N'")
@@ -180,7 +186,10 @@ impl P<'_> {
                             };
                             cases.push((k, body));
                         }
-                        if !cases.iter().any(|(k, _)| *k == PluralKey::Cat(Category::Other)) {
+                        if !cases
+                            .iter()
+                            .any(|(k, _)| *k == PluralKey::Cat(Category::Other))
+                        {
                             return Err(self.err("a plural needs an 'other' case"));
                         }
                         Ok(Part::Plural { arg: name, cases })
@@ -199,7 +208,11 @@ impl P<'_> {
         }
     }
 
-    fn cases(&mut self, depth: usize, in_plural: bool) -> Result<Vec<(String, Vec<Part>)>, FormatError> {
+    fn cases(
+        &mut self,
+        depth: usize,
+        in_plural: bool,
+    ) -> Result<Vec<(String, Vec<Part>)>, FormatError> {
         let mut cases = Vec::new();
         loop {
             self.ws();
@@ -254,7 +267,8 @@ fn needs(parts: &[Part], name: &str) -> bool {
         Part::Plural { arg, cases } => arg == name || cases.iter().any(|(_, b)| needs(b, name)),
         Part::Select { arg, cases } if arg == name => {
             // Each case but `none` may show the value.
-            !cases.iter().any(|(k, _)| k == "none") || cases.iter().any(|(k, b)| k == "none" && needs(b, name))
+            !cases.iter().any(|(k, _)| k == "none")
+                || cases.iter().any(|(k, b)| k == "none" && needs(b, name))
         }
         Part::Select { cases, .. } => cases.iter().any(|(_, b)| needs(b, name)),
     })
@@ -283,7 +297,10 @@ fn walk(parts: &[Part], out: &mut Vec<(String, Use)>) {
                 }
             }
             Part::Select { arg, cases } => {
-                out.push((arg.clone(), Use::Select(cases.iter().map(|(k, _)| k.clone()).collect())));
+                out.push((
+                    arg.clone(),
+                    Use::Select(cases.iter().map(|(k, _)| k.clone()).collect()),
+                ));
                 for (_, body) in cases {
                     walk(body, out);
                 }

@@ -38,7 +38,11 @@ pub struct Locale {
 impl Locale {
     /// A locale from a catalog tag.
     pub fn from_tag(tag: &str) -> Locale {
-        let lang = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let lang = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         let style = match lang.as_str() {
             "zh" => Style::Zh,
             "ru" | "uk" | "be" => Style::Ru,
@@ -71,13 +75,21 @@ pub fn negotiate(requested: &str, available: &[String]) -> String {
                 return None;
             }
             let q = it
-                .find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.trim().parse::<f32>().ok()))
+                .find_map(|p| {
+                    p.trim()
+                        .strip_prefix("q=")
+                        .and_then(|q| q.trim().parse::<f32>().ok())
+                })
                 .unwrap_or(1.0);
             (q > 0.0).then_some((q, i, tag))
         })
         .take(20)
         .collect();
-    prefs.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap_or(std::cmp::Ordering::Equal).then(a.1.cmp(&b.1)));
+    prefs.sort_by(|a, b| {
+        b.0.partial_cmp(&a.0)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then(a.1.cmp(&b.1))
+    });
     for (_, _, tag) in prefs {
         let tag = tag.replace('_', "-");
         if let Some(a) = available.iter().find(|a| a.eq_ignore_ascii_case(&tag)) {
@@ -87,23 +99,40 @@ pub fn negotiate(requested: &str, available: &[String]) -> String {
         if let Some(a) = available.iter().find(|a| a.eq_ignore_ascii_case(&lang)) {
             return a.clone();
         }
-        if let Some(a) = available
-            .iter()
-            .find(|a| a.split('-').next().is_some_and(|l| l.eq_ignore_ascii_case(&lang)))
-        {
+        if let Some(a) = available.iter().find(|a| {
+            a.split('-')
+                .next()
+                .is_some_and(|l| l.eq_ignore_ascii_case(&lang))
+        }) {
             return a.clone();
         }
     }
     "en".to_string()
 }
 
-const EN_MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const EN_MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 const RU_MONTHS: [&str; 12] = [
-    "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря",
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
 ];
 
 fn month(names: &[&'static str; 12], m: u8) -> &'static str {
-    names.get(usize::from(m.saturating_sub(1))).copied().unwrap_or("")
+    names
+        .get(usize::from(m.saturating_sub(1)))
+        .copied()
+        .unwrap_or("")
 }
 
 /// Formats instants and dates for one locale, relative to "now" (the year is
@@ -121,11 +150,15 @@ impl DateFormatter<'_> {
     fn date_text(&self, d: Date) -> String {
         let with_year = d.year != self.today.year;
         match self.style {
-            Style::En if with_year => format!("{} {}, {}", month(&EN_MONTHS, d.month), d.day, d.year),
+            Style::En if with_year => {
+                format!("{} {}, {}", month(&EN_MONTHS, d.month), d.day, d.year)
+            }
             Style::En => format!("{} {}", month(&EN_MONTHS, d.month), d.day),
             Style::Zh if with_year => format!("{}年{}月{}日", d.year, d.month, d.day),
             Style::Zh => format!("{}月{}日", d.month, d.day),
-            Style::Ru if with_year => format!("{} {} {} г.", d.day, month(&RU_MONTHS, d.month), d.year),
+            Style::Ru if with_year => {
+                format!("{} {} {} г.", d.day, month(&RU_MONTHS, d.month), d.year)
+            }
             Style::Ru => format!("{} {}", d.day, month(&RU_MONTHS, d.month)),
         }
     }
@@ -187,7 +220,8 @@ pub fn number(style: Style, n: i64) -> String {
 /// Digits after the decimal point of a currency (ISO 4217 minor unit).
 pub fn minor_digits(currency: &str) -> u32 {
     match currency {
-        "JPY" | "KRW" | "VND" | "CLP" | "ISK" | "PYG" | "UGX" | "XAF" | "XOF" | "RWF" | "KMF" | "GNF" | "DJF" | "VUV" | "XPF" | "BIF" => 0,
+        "JPY" | "KRW" | "VND" | "CLP" | "ISK" | "PYG" | "UGX" | "XAF" | "XOF" | "RWF" | "KMF"
+        | "GNF" | "DJF" | "VUV" | "XPF" | "BIF" => 0,
         "KWD" | "BHD" | "OMR" | "JOD" | "TND" | "IQD" | "LYD" => 3,
         _ => 2,
     }
@@ -263,9 +297,16 @@ pub fn relative(style: Style, now: Timestamp, at: Timestamp) -> String {
     match style {
         Style::En => {
             if unit == 0 {
-                return if future { "in less than a minute".into() } else { "less than a minute ago".into() };
+                return if future {
+                    "in less than a minute".into()
+                } else {
+                    "less than a minute ago".into()
+                };
             }
-            let word = ["", "minute", "hour", "day"].get(unit).copied().unwrap_or("day");
+            let word = ["", "minute", "hour", "day"]
+                .get(unit)
+                .copied()
+                .unwrap_or("day");
             let plural = if n == 1 { "" } else { "s" };
             if future {
                 format!("in {n} {word}{plural}")
@@ -275,14 +316,25 @@ pub fn relative(style: Style, now: Timestamp, at: Timestamp) -> String {
         }
         Style::Zh => {
             if unit == 0 {
-                return if future { "不到1分钟后".into() } else { "不到1分钟前".into() };
+                return if future {
+                    "不到1分钟后".into()
+                } else {
+                    "不到1分钟前".into()
+                };
             }
-            let word = ["", "分钟", "小时", "天"].get(unit).copied().unwrap_or("天");
+            let word = ["", "分钟", "小时", "天"]
+                .get(unit)
+                .copied()
+                .unwrap_or("天");
             format!("{n}{word}{}", if future { "后" } else { "前" })
         }
         Style::Ru => {
             if unit == 0 {
-                return if future { "меньше чем через минуту".into() } else { "меньше минуты назад".into() };
+                return if future {
+                    "меньше чем через минуту".into()
+                } else {
+                    "меньше минуты назад".into()
+                };
             }
             let forms: [&str; 3] = match unit {
                 1 => ["минуту", "минуты", "минут"],
@@ -313,7 +365,10 @@ mod tests {
         assert_eq!(money(Style::En, 12900, Some("USD")), "$129.00");
         assert_eq!(money(Style::Zh, 12900, Some("CNY")), "¥129.00");
         assert_eq!(money(Style::Ru, 12900, Some("RUB")), "129,00 ₽");
-        assert_eq!(money(Style::Ru, 123_456_789, Some("RUB")), "1\u{a0}234\u{a0}567,89 ₽");
+        assert_eq!(
+            money(Style::Ru, 123_456_789, Some("RUB")),
+            "1\u{a0}234\u{a0}567,89 ₽"
+        );
         assert_eq!(money(Style::En, 1290, Some("JPY")), "¥1,290");
         assert_eq!(money(Style::En, 1250, Some("KWD")), "KWD\u{a0}1.250");
         assert_eq!(money(Style::Ru, 1250, Some("KWD")), "1,250 KWD");
@@ -335,7 +390,10 @@ mod tests {
         assert_eq!(relative(Style::Ru, now, at(5 * 24 * 60)), "через 5 дней");
         assert_eq!(relative(Style::En, now, at(-90)), "2 hours ago");
         assert_eq!(relative(Style::Zh, now, at(-3 * 24 * 60)), "3天前");
-        assert_eq!(relative(Style::En, now, now.plus_ms(20_000)), "in less than a minute");
+        assert_eq!(
+            relative(Style::En, now, now.plus_ms(20_000)),
+            "in less than a minute"
+        );
     }
 
     #[test]

@@ -104,7 +104,10 @@ impl Args {
         }
     }
     fn get(&self, name: &str) -> &Arg {
-        self.values.iter().find(|(n, _)| *n == name).map_or(&Arg::Null, |(_, v)| v)
+        self.values
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or(&Arg::Null, |(_, v)| v)
     }
 }
 
@@ -135,7 +138,10 @@ impl Catalog {
         for (tag, text) in BUILTIN {
             match crate::json::parse(text) {
                 Ok(v) => cat.apply_locale(tag, &v, &format!("(built-in {tag} messages)"), diags),
-                Err(e) => diags.push(Diagnostic::at(format!("(built-in {tag} messages)"), e.to_string())),
+                Err(e) => diags.push(Diagnostic::at(
+                    format!("(built-in {tag} messages)"),
+                    e.to_string(),
+                )),
             }
         }
         match merchant {
@@ -144,22 +150,40 @@ impl Catalog {
                 for (tag, msgs) in locales {
                     let path = format!("messages.{tag}");
                     if !valid_tag(tag) {
-                        diags.push(Diagnostic::at(&path, format!("'{}' is not a locale tag like 'en', 'zh-CN' or 'de'", crate::time::truncate(tag))));
+                        diags.push(Diagnostic::at(
+                            &path,
+                            format!(
+                                "'{}' is not a locale tag like 'en', 'zh-CN' or 'de'",
+                                crate::time::truncate(tag)
+                            ),
+                        ));
                         continue;
                     }
                     // Shipped tags are matched case-insensitively.
-                    let tag = locale::SHIPPED.iter().find(|s| s.eq_ignore_ascii_case(tag)).map_or(tag.as_str(), |s| s);
+                    let tag = locale::SHIPPED
+                        .iter()
+                        .find(|s| s.eq_ignore_ascii_case(tag))
+                        .map_or(tag.as_str(), |s| s);
                     cat.apply_locale(tag, msgs, &path, diags);
                 }
             }
-            Some(other) => diags.push(Diagnostic::at("messages", format!("expected an object of locales, found {}", other.type_name()))),
+            Some(other) => diags.push(Diagnostic::at(
+                "messages",
+                format!("expected an object of locales, found {}", other.type_name()),
+            )),
         }
         cat
     }
 
     fn apply_locale(&mut self, tag: &str, v: &Value, path: &str, diags: &mut Vec<Diagnostic>) {
         let Value::Object(entries) = v else {
-            diags.push(Diagnostic::at(path, format!("expected an object of message keys, found {}", v.type_name())));
+            diags.push(Diagnostic::at(
+                path,
+                format!(
+                    "expected an object of message keys, found {}",
+                    v.type_name()
+                ),
+            ));
             return;
         };
         let idx = match self.locales.iter().position(|l| l.locale.tag == tag) {
@@ -173,15 +197,23 @@ impl Catalog {
                 self.locales.len() - 1
             }
         };
-        let Some(lc) = self.locales.get_mut(idx) else { return };
+        let Some(lc) = self.locales.get_mut(idx) else {
+            return;
+        };
         for (key, text) in entries {
             let kpath = format!("{path}[\"{key}\"]");
             let Value::String(text) = text else {
-                diags.push(Diagnostic::at(&kpath, format!("expected message text, found {}", text.type_name())));
+                diags.push(Diagnostic::at(
+                    &kpath,
+                    format!("expected message text, found {}", text.type_name()),
+                ));
                 continue;
             };
             if text.len() > 4096 {
-                diags.push(Diagnostic::at(&kpath, "message is too long (at most 4096 bytes)"));
+                diags.push(Diagnostic::at(
+                    &kpath,
+                    "message is too long (at most 4096 bytes)",
+                ));
                 continue;
             }
             match format::parse(text) {
@@ -242,31 +274,41 @@ impl Catalog {
 fn valid_tag(tag: &str) -> bool {
     !tag.is_empty()
         && tag.len() <= 35
-        && tag.split('-').all(|p| !p.is_empty() && p.len() <= 8 && p.chars().all(|c| c.is_ascii_alphanumeric()))
+        && tag
+            .split('-')
+            .all(|p| !p.is_empty() && p.len() <= 8 && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 fn check_uses(m: &Message) -> Vec<(String, Option<String>)> {
     let mut out = Vec::new();
     for (name, how) in m.uses() {
         let Some((_, kind)) = PLACEHOLDERS.iter().find(|(n, _)| *n == name) else {
-            let help = crate::suggest::nearest(&name, PLACEHOLDERS.iter().map(|(n, _)| *n)).map(|n| format!("did you mean '{{{n}}}'?"));
+            let help = crate::suggest::nearest(&name, PLACEHOLDERS.iter().map(|(n, _)| *n))
+                .map(|n| format!("did you mean '{{{n}}}'?"));
             out.push((format!("unknown placeholder '{{{name}}}'"), help));
             continue;
         };
         match (how, kind) {
             (Use::Plural, ArgKind::Number) => {}
-            (Use::Plural, _) => out.push((format!("'{{{name}}}' is not a number; 'plural' needs one"), None)),
+            (Use::Plural, _) => out.push((
+                format!("'{{{name}}}' is not a number; 'plural' needs one"),
+                None,
+            )),
             (Use::Select(keys), ArgKind::Choice(values)) => {
                 for k in keys {
                     if k != "other" && k != "none" && !values.contains(&k.as_str()) {
-                        let help = crate::suggest::nearest(&k, values.iter().copied()).map(|n| format!("did you mean '{n}'?"));
+                        let help = crate::suggest::nearest(&k, values.iter().copied())
+                            .map(|n| format!("did you mean '{n}'?"));
                         out.push((format!("'{k}' is not a value of '{{{name}}}'"), help));
                     }
                 }
             }
             (Use::Select(keys), _) => {
                 if keys.iter().any(|k| k != "other" && k != "none") {
-                    out.push((format!("'{{{name}}}' can only be selected on 'none' and 'other'"), None));
+                    out.push((
+                        format!("'{{{name}}}' can only be selected on 'none' and 'other'"),
+                        None,
+                    ));
                 }
             }
             (Use::Plain, _) => {}
@@ -336,7 +378,10 @@ impl Renderer<'_> {
     }
 
     fn arg<'b>(&'b self, name: &str, extra: &'b [(&str, Arg)]) -> &'b Arg {
-        extra.iter().find(|(n, _)| *n == name).map_or_else(|| self.args.get(name), |(_, v)| v)
+        extra
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or_else(|| self.args.get(name), |(_, v)| v)
     }
 
     fn parts(&self, parts: &[Part], extra: &[(&str, Arg)], hash: Option<i64>, out: &mut String) {
@@ -350,7 +395,10 @@ impl Renderer<'_> {
                     }
                 }
                 Part::Arg(name) => {
-                    let kind = PLACEHOLDERS.iter().find(|(n, _)| n == name).map(|(_, k)| *k);
+                    let kind = PLACEHOLDERS
+                        .iter()
+                        .find(|(n, _)| n == name)
+                        .map(|(_, k)| *k);
                     match (self.arg(name, extra), kind) {
                         (Arg::Null, _) => out.push('—'),
                         (Arg::Time(t), Some(ArgKind::Date)) => {
@@ -361,7 +409,9 @@ impl Renderer<'_> {
                             self.note_date(*t, true);
                             out.push_str(&self.dates.date_time(*t).0);
                         }
-                        (Arg::Money(m), _) => out.push_str(&locale::money(style, *m, self.args.currency.as_deref())),
+                        (Arg::Money(m), _) => {
+                            out.push_str(&locale::money(style, *m, self.args.currency.as_deref()))
+                        }
                         (Arg::Number(n), _) => out.push_str(&locale::number(style, *n)),
                         (Arg::Text(t), _) => out.push_str(t),
                         (Arg::Choice(c), _) => out.push_str(c),
@@ -377,7 +427,11 @@ impl Renderer<'_> {
                         .iter()
                         .find(|(k, _)| *k == PluralKey::Exact(n))
                         .or_else(|| cases.iter().find(|(k, _)| *k == PluralKey::Cat(cat)))
-                        .or_else(|| cases.iter().find(|(k, _)| *k == PluralKey::Cat(plural::Category::Other)));
+                        .or_else(|| {
+                            cases
+                                .iter()
+                                .find(|(k, _)| *k == PluralKey::Cat(plural::Category::Other))
+                        });
                     if let Some((_, b)) = body {
                         self.parts(b, extra, Some(n), out);
                     }

@@ -115,9 +115,15 @@ mod tests {
     #[test]
     fn russian_days() {
         let r = Rule::EastSlavic;
-        let got: Vec<Category> = [0, 1, 2, 5, 11, 21, 22, 25, 111, 112, 1001].iter().map(|&n| r.select(n)).collect();
+        let got: Vec<Category> = [0, 1, 2, 5, 11, 21, 22, 25, 111, 112, 1001]
+            .iter()
+            .map(|&n| r.select(n))
+            .collect();
         use Category::*;
-        assert_eq!(got, vec![Many, One, Few, Many, Many, One, Few, Many, Many, Many, One]);
+        assert_eq!(
+            got,
+            vec![Many, One, Few, Many, Many, One, Few, Many, Many, Many, One]
+        );
     }
 
     #[test]

@@ -36,7 +36,10 @@ pub fn check_condition(e: &Expr, settings: &Settings) -> Checked {
     if !matches!(ty, Ty::Bool | Ty::Error) {
         c.error(
             e.span,
-            format!("the condition must be true or false, but this is {}", ty.describe()),
+            format!(
+                "the condition must be true or false, but this is {}",
+                ty.describe()
+            ),
             Some("compare it with something, e.g. 'status == 'unconfirmed''".into()),
         );
     }
@@ -60,7 +63,11 @@ pub fn check_timestamp_path(e: &Expr, settings: &Settings) -> Checked {
     };
     let (ty, node) = c.expr(e);
     if !matches!(ty, Ty::Ts | Ty::Error) {
-        c.error(e.span, format!("expected a timestamp, found {}", ty.describe()), Some("use a field such as 'expected.auto_cancel_at'".into()));
+        c.error(
+            e.span,
+            format!("expected a timestamp, found {}", ty.describe()),
+            Some("use a field such as 'expected.auto_cancel_at'".into()),
+        );
     }
     Checked {
         node,
@@ -102,7 +109,11 @@ impl Checker<'_> {
                 (Ty::Bool, Node::Not(Box::new(n)))
             }
             ExprKind::And(parts) | ExprKind::Or(parts) => {
-                let op = if matches!(e.kind, ExprKind::And(_)) { "'&&'" } else { "'||'" };
+                let op = if matches!(e.kind, ExprKind::And(_)) {
+                    "'&&'"
+                } else {
+                    "'||'"
+                };
                 let mut nodes = Vec::with_capacity(parts.len());
                 for p in parts {
                     let (t, n) = self.expr(p);
@@ -122,7 +133,11 @@ impl Checker<'_> {
 
     fn want_bool(&mut self, t: Ty, span: Span, op: &str) {
         if !matches!(t, Ty::Bool | Ty::Error) {
-            self.error(span, format!("{op} needs true or false, but this is {}", t.describe()), None);
+            self.error(
+                span,
+                format!("{op} needs true or false, but this is {}", t.describe()),
+                None,
+            );
         }
     }
 
@@ -133,7 +148,11 @@ impl Checker<'_> {
     }
 
     fn path(&mut self, segs: &[(String, Span)], span: Span) -> (Ty, Node) {
-        let full: String = segs.iter().map(|(s, _)| s.as_str()).collect::<Vec<_>>().join(".");
+        let full: String = segs
+            .iter()
+            .map(|(s, _)| s.as_str())
+            .collect::<Vec<_>>()
+            .join(".");
         if full.starts_with("item.") || full == "item" {
             if !self.in_item {
                 self.error(
@@ -148,16 +167,31 @@ impl Checker<'_> {
                 return (*ty, Node::Field(Field::Item(*f)));
             }
             let help = suggest::nearest(&full, ITEM_FIELDS.iter().map(|(p, _, _)| *p));
-            self.error(span, format!("unknown field '{full}'"), Some(did_you_mean(help, ITEM_FIELDS.iter().map(|(p, _, _)| *p))));
+            self.error(
+                span,
+                format!("unknown field '{full}'"),
+                Some(did_you_mean(help, ITEM_FIELDS.iter().map(|(p, _, _)| *p))),
+            );
             return BAD;
         }
         if let Some(rest) = full.strip_prefix("settings.") {
             return match self.settings.lookup(rest) {
                 Some((ty, c)) => (ty, Node::Const(c)),
                 None => {
-                    let names = Settings::EXPR_NAMES.iter().map(|n| n.to_string()).collect::<Vec<_>>();
-                    let help = suggest::nearest(rest, names.iter().map(String::as_str)).map(|n| format!("did you mean 'settings.{n}'?"));
-                    self.error(span, format!("unknown setting '{full}'"), help.or(Some(format!("settings usable in conditions: {}", Settings::EXPR_NAMES.join(", ")))));
+                    let names = Settings::EXPR_NAMES
+                        .iter()
+                        .map(|n| n.to_string())
+                        .collect::<Vec<_>>();
+                    let help = suggest::nearest(rest, names.iter().map(String::as_str))
+                        .map(|n| format!("did you mean 'settings.{n}'?"));
+                    self.error(
+                        span,
+                        format!("unknown setting '{full}'"),
+                        help.or(Some(format!(
+                            "settings usable in conditions: {}",
+                            Settings::EXPR_NAMES.join(", ")
+                        ))),
+                    );
                     BAD
                 }
             };
@@ -175,7 +209,11 @@ impl Checker<'_> {
         let (mut at, mut msg) = (span, format!("unknown field '{full}'"));
         if segs.len() > 1 {
             if let Some((first, _)) = segs.first() {
-                if !ORDER_FIELDS.iter().any(|(p, _, _)| p.starts_with(&format!("{first}."))) && first != "expected" {
+                if !ORDER_FIELDS
+                    .iter()
+                    .any(|(p, _, _)| p.starts_with(&format!("{first}.")))
+                    && first != "expected"
+                {
                     if let Some((_, s)) = segs.first() {
                         at = *s;
                     }
@@ -198,7 +236,11 @@ impl Checker<'_> {
                 let sig = FUNCTIONS.iter().find(|(f, _)| *f == name).map(|(_, s)| *s);
                 c.error(
                     span,
-                    format!("'{name}' takes {n} argument{}, found {}", if n == 1 { "" } else { "s" }, args.len()),
+                    format!(
+                        "'{name}' takes {n} argument{}, found {}",
+                        if n == 1 { "" } else { "s" },
+                        args.len()
+                    ),
                     sig.map(|s| format!("usage: {s}")),
                 );
                 false
@@ -214,11 +256,18 @@ impl Checker<'_> {
                 let Some(a) = args.first() else { return BAD };
                 let (t, n) = self.expr(a);
                 if !matches!(t, Ty::Ts | Ty::Error) {
-                    let what = path_text(a).map_or_else(|| "this".to_string(), |p| format!("'{p}'"));
+                    let what =
+                        path_text(a).map_or_else(|| "this".to_string(), |p| format!("'{p}'"));
                     self.error(
                         a.span,
-                        format!("'{name}' expects a timestamp, but {what} is {}", t.describe()),
-                        Some("pass a timestamp field such as 'created_at' or 'payment.updated_at'".into()),
+                        format!(
+                            "'{name}' expects a timestamp, but {what} is {}",
+                            t.describe()
+                        ),
+                        Some(
+                            "pass a timestamp field such as 'created_at' or 'payment.updated_at'"
+                                .into(),
+                        ),
                     );
                     return BAD;
                 }
@@ -229,13 +278,23 @@ impl Checker<'_> {
                 if !arity(self, 2) {
                     return BAD;
                 }
-                let (Some(list), Some(cond)) = (args.first(), args.get(1)) else { return BAD };
+                let (Some(list), Some(cond)) = (args.first(), args.get(1)) else {
+                    return BAD;
+                };
                 let (lt, _) = self.expr(list);
                 if !matches!(lt, Ty::Items | Ty::Error) {
-                    self.error(list.span, format!("'{name}' works on 'items', but this is {}", lt.describe()), Some(format!("e.g. '{name}(items, !item.in_stock)'")));
+                    self.error(
+                        list.span,
+                        format!("'{name}' works on 'items', but this is {}", lt.describe()),
+                        Some(format!("e.g. '{name}(items, !item.in_stock)'")),
+                    );
                 }
                 if self.in_item {
-                    self.error(name_span, format!("'{name}' cannot be used inside another item function"), None);
+                    self.error(
+                        name_span,
+                        format!("'{name}' cannot be used inside another item function"),
+                        None,
+                    );
                     return BAD;
                 }
                 self.in_item = true;
@@ -255,7 +314,11 @@ impl Checker<'_> {
                 }
                 let Some(a) = args.first() else { return BAD };
                 if !matches!(a.kind, ExprKind::Path(_)) {
-                    self.error(a.span, "'is_set' expects a field, like 'is_set(shipment.tracking_url)'".into(), None);
+                    self.error(
+                        a.span,
+                        "'is_set' expects a field, like 'is_set(shipment.tracking_url)'".into(),
+                        None,
+                    );
                     return BAD;
                 }
                 let (_, n) = self.expr(a);
@@ -263,7 +326,11 @@ impl Checker<'_> {
             }
             _ => {
                 let help = suggest::nearest(name, FUNCTIONS.iter().map(|(f, _)| *f));
-                self.error(name_span, format!("unknown function '{name}'"), Some(did_you_mean(help, FUNCTIONS.iter().map(|(f, _)| *f))));
+                self.error(
+                    name_span,
+                    format!("unknown function '{name}'"),
+                    Some(did_you_mean(help, FUNCTIONS.iter().map(|(f, _)| *f))),
+                );
                 for a in args {
                     self.expr(a);
                 }
@@ -282,25 +349,43 @@ impl Checker<'_> {
         if lt == Ty::Null || rt == Ty::Null {
             let (other, node) = if lt == Ty::Null { (rt, rn) } else { (lt, ln) };
             if other == Ty::RelDur {
-                self.error(l.span.to(r.span), "'age'/'until' is never null; test the timestamp instead".into(), None);
+                self.error(
+                    l.span.to(r.span),
+                    "'age'/'until' is never null; test the timestamp instead".into(),
+                    None,
+                );
                 return BAD;
             }
             return match op {
                 CmpOp::Eq => (Ty::Bool, Node::Not(Box::new(Node::IsSet(Box::new(node))))),
                 CmpOp::Ne => (Ty::Bool, Node::IsSet(Box::new(node))),
                 _ => {
-                    self.error(l.span.to(r.span), format!("'{}' cannot compare with null", op.as_str()), Some("use '== null' or '!= null'".into()));
+                    self.error(
+                        l.span.to(r.span),
+                        format!("'{}' cannot compare with null", op.as_str()),
+                        Some("use '== null' or '!= null'".into()),
+                    );
                     BAD
                 }
             };
         }
         // age(ts) op duration → a threshold in time.
         if lt == Ty::RelDur || rt == Ty::RelDur {
-            let (rel, dur, op, dur_span) = if lt == Ty::RelDur { (ln, (rt, rn), op, r.span) } else { (rn, (lt, ln), op.flip(), l.span) };
+            let (rel, dur, op, dur_span) = if lt == Ty::RelDur {
+                (ln, (rt, rn), op, r.span)
+            } else {
+                (rn, (lt, ln), op.flip(), l.span)
+            };
             return match (rel, dur) {
-                (Node::Rel(kind, ts), (Ty::Dur, Node::Const(Const::Dur(d)))) => {
-                    (Ty::Bool, Node::Threshold { kind, ts, op, dur: d })
-                }
+                (Node::Rel(kind, ts), (Ty::Dur, Node::Const(Const::Dur(d)))) => (
+                    Ty::Bool,
+                    Node::Threshold {
+                        kind,
+                        ts,
+                        op,
+                        dur: d,
+                    },
+                ),
                 _ => {
                     self.error(
                         dur_span,
@@ -325,12 +410,20 @@ impl Checker<'_> {
                         }
                     }
                     _ => {
-                        self.error(span, "cannot compare an enum field with a free-text field".into(), None);
+                        self.error(
+                            span,
+                            "cannot compare an enum field with a free-text field".into(),
+                            None,
+                        );
                         return BAD;
                     }
                 }
                 if ordered {
-                    self.error(span, format!("'{}' cannot order enum values", op.as_str()), Some("use '==', '!=' or 'in [...]'".into()));
+                    self.error(
+                        span,
+                        format!("'{}' cannot order enum values", op.as_str()),
+                        Some("use '==', '!=' or 'in [...]'".into()),
+                    );
                     return BAD;
                 }
             }
@@ -342,11 +435,26 @@ impl Checker<'_> {
             (Ty::Bool, Ty::Bool) if !ordered => {}
             _ => {
                 let help = match (lt, rt) {
-                    (Ty::Ts, Ty::Dur) | (Ty::Dur, Ty::Ts) => Some("measure time with 'age(ts)' or 'until(ts)', e.g. 'age(created_at) > 30m'".to_string()),
-                    (Ty::Int, Ty::Str) | (Ty::Str, Ty::Int) => Some("quote text, leave numbers unquoted".to_string()),
+                    (Ty::Ts, Ty::Dur) | (Ty::Dur, Ty::Ts) => Some(
+                        "measure time with 'age(ts)' or 'until(ts)', e.g. 'age(created_at) > 30m'"
+                            .to_string(),
+                    ),
+                    (Ty::Int, Ty::Str) | (Ty::Str, Ty::Int) => {
+                        Some("quote text, leave numbers unquoted".to_string())
+                    }
                     _ => None,
                 };
-                let what = if ordered && lt == rt { format!("'{}' cannot order {}s", op.as_str(), lt.describe().trim_start_matches("a ").trim_start_matches("an ")) } else { format!("cannot compare {} with {}", lt.describe(), rt.describe()) };
+                let what = if ordered && lt == rt {
+                    format!(
+                        "'{}' cannot order {}s",
+                        op.as_str(),
+                        lt.describe()
+                            .trim_start_matches("a ")
+                            .trim_start_matches("an ")
+                    )
+                } else {
+                    format!("cannot compare {} with {}", lt.describe(), rt.describe())
+                };
                 self.error(span, what, help);
                 return BAD;
             }
@@ -357,7 +465,11 @@ impl Checker<'_> {
     fn unknown_enum_value(&mut self, e: EnumTy, value: &str, span: Span, field: &Expr) {
         let help = suggest::nearest(value, e.values().iter().copied());
         let field_name = path_text(field).map_or(String::new(), |p| format!(" for '{p}'"));
-        self.error(span, format!("unknown value '{}'{field_name}", truncate(value)), Some(did_you_mean(help, e.values().iter().copied())));
+        self.error(
+            span,
+            format!("unknown value '{}'{field_name}", truncate(value)),
+            Some(did_you_mean(help, e.values().iter().copied())),
+        );
     }
 
     fn warn_failure_code(&mut self, field: &Node, lit: &Node, span: Span) {
@@ -369,7 +481,11 @@ impl Checker<'_> {
     fn check_code(&mut self, s: &str, span: Span) {
         if !KNOWN_FAILURE_CODES.contains(&s) {
             if let Some(n) = suggest::nearest(s, KNOWN_FAILURE_CODES.iter().copied()) {
-                self.warnings.push(ExprError::new(span, format!("'{}' is not a known failure code", truncate(s)), Some(format!("did you mean '{n}'?"))));
+                self.warnings.push(ExprError::new(
+                    span,
+                    format!("'{}' is not a known failure code", truncate(s)),
+                    Some(format!("did you mean '{n}'?")),
+                ));
             }
         }
     }
@@ -403,16 +519,31 @@ impl Checker<'_> {
                 (a, b) => a == b && matches!(a, Ty::Int | Ty::Dur | Ty::Bool),
             };
             if !ok {
-                self.error(*span, format!("cannot compare {} with {}", lt.describe(), t.describe()), None);
+                self.error(
+                    *span,
+                    format!("cannot compare {} with {}", lt.describe(), t.describe()),
+                    None,
+                );
                 return BAD;
             }
             consts.push(c);
         }
         if matches!(lt, Ty::RelDur | Ty::Items | Ty::Object | Ty::Ts) {
-            self.error(lhs.span, format!("'in' cannot test {}", lt.describe()), None);
+            self.error(
+                lhs.span,
+                format!("'in' cannot test {}", lt.describe()),
+                None,
+            );
             return BAD;
         }
-        (Ty::Bool, Node::In { lhs: Box::new(ln), list: consts, negated })
+        (
+            Ty::Bool,
+            Node::In {
+                lhs: Box::new(ln),
+                list: consts,
+                negated,
+            },
+        )
     }
 }
 
@@ -428,7 +559,12 @@ fn lit(l: &Lit) -> (Ty, Node) {
 
 fn path_text(e: &Expr) -> Option<String> {
     match &e.kind {
-        ExprKind::Path(segs) => Some(segs.iter().map(|(s, _)| s.as_str()).collect::<Vec<_>>().join(".")),
+        ExprKind::Path(segs) => Some(
+            segs.iter()
+                .map(|(s, _)| s.as_str())
+                .collect::<Vec<_>>()
+                .join("."),
+        ),
         _ => None,
     }
 }

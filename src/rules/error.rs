@@ -93,7 +93,12 @@ impl Diagnostic {
     }
 
     /// A diagnostic for an error inside the expression `src`.
-    pub fn in_expr(path: impl Into<String>, rule: Option<&str>, src: &str, e: ExprError) -> Diagnostic {
+    pub fn in_expr(
+        path: impl Into<String>,
+        rule: Option<&str>,
+        src: &str,
+        e: ExprError,
+    ) -> Diagnostic {
         let (line, column) = line_col(src, e.span.start);
         let width = src
             .get(e.span.start.min(src.len())..e.span.end.min(src.len()))
@@ -127,7 +132,9 @@ impl Diagnostic {
             (None, true) => {}
         }
         match (self.line, self.column) {
-            (Some(l), Some(c)) if self.rule.is_none() && self.path.is_empty() => out.push_str(&format!("{l}:{c}: ")),
+            (Some(l), Some(c)) if self.rule.is_none() && self.path.is_empty() => {
+                out.push_str(&format!("{l}:{c}: "))
+            }
             (Some(l), Some(c)) => out.push_str(&format!(" {l}:{c}: ")),
             _ if self.rule.is_none() && self.path.is_empty() => {}
             _ => out.push_str(": "),
@@ -182,7 +189,11 @@ impl fmt::Display for RulesError {
             .iter()
             .filter(|d| d.severity == Severity::Error)
             .count();
-        write!(f, "the rules have {errors} error{}", if errors == 1 { "" } else { "s" })?;
+        write!(
+            f,
+            "the rules have {errors} error{}",
+            if errors == 1 { "" } else { "s" }
+        )?;
         for d in &self.diagnostics {
             write!(f, "\n{d}")?;
         }

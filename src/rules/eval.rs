@@ -241,7 +241,9 @@ pub fn field<'a>(f: Field, cx: &Ctx<'a>) -> Val<'a> {
         Field::RefundApprovedAt => opt_ts(r.and_then(|r| r.approved_at)),
         Field::RefundIssuedAt => opt_ts(r.and_then(|r| r.issued_at)),
         Field::RefundCompletedAt => opt_ts(r.and_then(|r| r.completed_at)),
-        Field::RefundMethod => r.and_then(|r| r.method).map_or(Val::Null, |m| Val::Str(m.as_str())),
+        Field::RefundMethod => r
+            .and_then(|r| r.method)
+            .map_or(Val::Null, |m| Val::Str(m.as_str())),
         Field::Dispute => present(d.is_some()),
         Field::DisputeOpenedAt => opt_ts(d.and_then(|d| d.opened_at)),
         Field::DisputeKind => d.map_or(Val::Null, |d| Val::Str(d.kind.as_str())),
@@ -315,13 +317,40 @@ pub fn eval<'a>(n: &'a Node, cx: &Ctx<'a>) -> Val<'a> {
             }
             _ => Val::Bool(false),
         },
-        Node::Any(c) => Val::Bool(cx.order.items.iter().any(|it| eval(c, &Ctx { item: Some(it), ..*cx }).truthy())),
-        Node::All(c) => Val::Bool(cx.order.items.iter().all(|it| eval(c, &Ctx { item: Some(it), ..*cx }).truthy())),
+        Node::Any(c) => Val::Bool(cx.order.items.iter().any(|it| {
+            eval(
+                c,
+                &Ctx {
+                    item: Some(it),
+                    ..*cx
+                },
+            )
+            .truthy()
+        })),
+        Node::All(c) => Val::Bool(cx.order.items.iter().all(|it| {
+            eval(
+                c,
+                &Ctx {
+                    item: Some(it),
+                    ..*cx
+                },
+            )
+            .truthy()
+        })),
         Node::Count(c) => Val::Int(
             cx.order
                 .items
                 .iter()
-                .filter(|it| eval(c, &Ctx { item: Some(it), ..*cx }).truthy())
+                .filter(|it| {
+                    eval(
+                        c,
+                        &Ctx {
+                            item: Some(it),
+                            ..*cx
+                        },
+                    )
+                    .truthy()
+                })
                 .count() as i64,
         ),
     }
@@ -357,7 +386,14 @@ pub fn instants(n: &Node, cx: &Ctx<'_>, out: &mut Vec<Timestamp>) {
         }
         Node::Any(c) | Node::All(c) | Node::Count(c) => {
             for it in &cx.order.items {
-                instants(c, &Ctx { item: Some(it), ..*cx }, out);
+                instants(
+                    c,
+                    &Ctx {
+                        item: Some(it),
+                        ..*cx
+                    },
+                    out,
+                );
             }
         }
     }

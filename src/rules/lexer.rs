@@ -185,7 +185,11 @@ pub fn lex(src: &str) -> Result<Vec<(Tok, Span)>, ExprError> {
                 let text = src.get(start..i).unwrap_or_default();
                 if digits_end == i {
                     let n = text.parse::<i64>().map_err(|_| {
-                        ExprError::new(Span::new(start, i), format!("number '{text}' is too large"), None)
+                        ExprError::new(
+                            Span::new(start, i),
+                            format!("number '{text}' is too large"),
+                            None,
+                        )
                     })?;
                     Tok::Int(n)
                 } else {

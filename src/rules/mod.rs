@@ -183,7 +183,11 @@ struct RawRule {
 
 impl RawRule {
     fn get(&self, k: &str) -> Option<(&Value, &str)> {
-        self.fields.iter().rev().find(|(n, _, _)| n == k).map(|(_, v, p)| (v, p.as_str()))
+        self.fields
+            .iter()
+            .rev()
+            .find(|(n, _, _)| n == k)
+            .map(|(_, v, p)| (v, p.as_str()))
     }
 }
 
@@ -204,7 +208,9 @@ impl RuleSet {
                 let mut d = Diagnostic::at("", format!("invalid JSON: {}", e.message));
                 d.line = Some(e.line);
                 d.column = Some(e.column);
-                Err(RulesError { diagnostics: vec![d] })
+                Err(RulesError {
+                    diagnostics: vec![d],
+                })
             }
         }
     }
@@ -250,7 +256,10 @@ fn load(doc: Option<&Value>, diags: &mut Vec<Diagnostic>) -> Option<RuleSet> {
         None | Some(Value::Null) => &empty,
         Some(v @ Value::Object(_)) => v,
         Some(other) => {
-            diags.push(Diagnostic::at("", format!("expected a rules object, found {}", other.type_name())));
+            diags.push(Diagnostic::at(
+                "",
+                format!("expected a rules object, found {}", other.type_name()),
+            ));
             return None;
         }
     };
@@ -258,12 +267,20 @@ fn load(doc: Option<&Value>, diags: &mut Vec<Diagnostic>) -> Option<RuleSet> {
         for (k, v) in entries {
             if !TOP_KEYS.contains(&k.as_str()) {
                 diags.push(
-                    Diagnostic::at(k.clone(), format!("unknown key '{}'", truncate(k)))
-                        .help(suggest::nearest(k, TOP_KEYS.iter().copied()).map(|n| format!("did you mean '{n}'?"))),
+                    Diagnostic::at(k.clone(), format!("unknown key '{}'", truncate(k))).help(
+                        suggest::nearest(k, TOP_KEYS.iter().copied())
+                            .map(|n| format!("did you mean '{n}'?")),
+                    ),
                 );
             }
             if k == "version" && !matches!(v, Value::Number(Number::Int(1))) {
-                diags.push(Diagnostic::at("version", "unsupported version; this orderlens reads version 1").help(Some("write \"version\": 1".into())));
+                diags.push(
+                    Diagnostic::at(
+                        "version",
+                        "unsupported version; this orderlens reads version 1",
+                    )
+                    .help(Some("write \"version\": 1".into())),
+                );
             }
         }
     }
@@ -275,7 +292,12 @@ fn load(doc: Option<&Value>, diags: &mut Vec<Diagnostic>) -> Option<RuleSet> {
     if let Some(s) = doc.get("settings") {
         settings.apply(s, "settings", diags);
     }
-    let calendar = match Calendar::new(&settings.timezone, &settings.weekend, &settings.holidays, &settings.extra_business_days) {
+    let calendar = match Calendar::new(
+        &settings.timezone,
+        &settings.weekend,
+        &settings.holidays,
+        &settings.extra_business_days,
+    ) {
         Ok(c) => c,
         Err(e) => {
             let path = match e {
@@ -304,7 +326,10 @@ fn load(doc: Option<&Value>, diags: &mut Vec<Diagnostic>) -> Option<RuleSet> {
     }
 
     let catalog = Catalog::load(doc.get("messages"), diags);
-    let mut needed: Vec<(String, Option<String>)> = ALWAYS_NEEDED.iter().map(|k| (k.to_string(), None)).collect();
+    let mut needed: Vec<(String, Option<String>)> = ALWAYS_NEEDED
+        .iter()
+        .map(|k| (k.to_string(), None))
+        .collect();
     let mut need = |k: String, rule: &str| {
         if !needed.iter().any(|(n, _)| *n == k) {
             needed.push((k, Some(rule.to_string())));
@@ -378,7 +403,10 @@ fn layer_rules(defaults: &Value, doc: &Value, diags: &mut Vec<Diagnostic>) -> Ve
         if let Value::Object(fields) = r {
             let base = format!("(built-in) rules[{i}]");
             out.push(RawRule {
-                fields: fields.iter().map(|(k, v)| (k.clone(), v.clone(), format!("{base}.{k}"))).collect(),
+                fields: fields
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.clone(), format!("{base}.{k}")))
+                    .collect(),
             });
             ids.push(r.get("id").and_then(as_str).unwrap_or_default().to_string());
         }
@@ -387,7 +415,10 @@ fn layer_rules(defaults: &Value, doc: &Value, diags: &mut Vec<Diagnostic>) -> Ve
         None | Some(Value::Null) => return out,
         Some(Value::Array(a)) => a,
         Some(other) => {
-            diags.push(Diagnostic::at("rules", format!("expected a list of rules, found {}", other.type_name())));
+            diags.push(Diagnostic::at(
+                "rules",
+                format!("expected a list of rules, found {}", other.type_name()),
+            ));
             return out;
         }
     };
@@ -395,20 +426,34 @@ fn layer_rules(defaults: &Value, doc: &Value, diags: &mut Vec<Diagnostic>) -> Ve
     for (i, r) in merchant.iter().enumerate() {
         let base = format!("rules[{i}]");
         let Value::Object(fields) = r else {
-            diags.push(Diagnostic::at(&base, format!("expected a rule object, found {}", r.type_name())));
+            diags.push(Diagnostic::at(
+                &base,
+                format!("expected a rule object, found {}", r.type_name()),
+            ));
             continue;
         };
         let Some(id) = r.get("id").and_then(as_str) else {
-            diags.push(Diagnostic::at(format!("{base}.id"), "every rule needs an 'id' (a string)"));
+            diags.push(Diagnostic::at(
+                format!("{base}.id"),
+                "every rule needs an 'id' (a string)",
+            ));
             continue;
         };
         if seen.iter().any(|s| s == id) {
-            diags.push(Diagnostic::at(format!("{base}.id"), format!("duplicate rule id '{}'", truncate(id))).rule(Some(id)));
+            diags.push(
+                Diagnostic::at(
+                    format!("{base}.id"),
+                    format!("duplicate rule id '{}'", truncate(id)),
+                )
+                .rule(Some(id)),
+            );
             continue;
         }
         seen.push(id.to_string());
-        let layered: Vec<(String, Value, String)> =
-            fields.iter().map(|(k, v)| (k.clone(), v.clone(), format!("{base}.{k}"))).collect();
+        let layered: Vec<(String, Value, String)> = fields
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone(), format!("{base}.{k}")))
+            .collect();
         match ids.iter().position(|x| x == id) {
             Some(pos) => {
                 if let Some(slot) = out.get_mut(pos) {
@@ -417,7 +462,10 @@ fn layer_rules(defaults: &Value, doc: &Value, diags: &mut Vec<Diagnostic>) -> Ve
             }
             None => {
                 if out.len() >= MAX_RULES {
-                    diags.push(Diagnostic::at(&base, format!("too many rules (at most {MAX_RULES})")));
+                    diags.push(Diagnostic::at(
+                        &base,
+                        format!("too many rules (at most {MAX_RULES})"),
+                    ));
                     break;
                 }
                 ids.push(id.to_string());
@@ -439,7 +487,8 @@ fn is_name(s: &str, sep: char) -> bool {
     !s.is_empty()
         && s.len() <= 64
         && s.starts_with(|c: char| c.is_ascii_lowercase())
-        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == sep || c == '_')
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == sep || c == '_')
 }
 
 fn compile_rule(r: &RawRule, settings: &Settings, diags: &mut Vec<Diagnostic>) -> Option<Rule> {
@@ -447,24 +496,45 @@ fn compile_rule(r: &RawRule, settings: &Settings, diags: &mut Vec<Diagnostic>) -
     let id = as_str(id_v)?.to_string();
     let rid = Some(id.as_str());
     if !is_name(&id, '-') {
-        diags.push(Diagnostic::at(id_path, format!("rule id '{}' must be lowercase letters, digits, '-' and '_'", truncate(&id))).rule(rid));
+        diags.push(
+            Diagnostic::at(
+                id_path,
+                format!(
+                    "rule id '{}' must be lowercase letters, digits, '-' and '_'",
+                    truncate(&id)
+                ),
+            )
+            .rule(rid),
+        );
     }
     if matches!(r.get("disabled"), Some((Value::Bool(true), _))) {
         return None;
     }
-    let before = diags.iter().filter(|d| d.severity == Severity::Error).count();
+    let before = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
     for (k, _, p) in &r.fields {
         if !RULE_KEYS.contains(&k.as_str()) {
             diags.push(
                 Diagnostic::at(p, format!("unknown rule field '{}'", truncate(k)))
                     .rule(rid)
-                    .help(suggest::nearest(k, RULE_KEYS.iter().copied()).map(|n| format!("did you mean '{n}'?"))),
+                    .help(
+                        suggest::nearest(k, RULE_KEYS.iter().copied())
+                            .map(|n| format!("did you mean '{n}'?")),
+                    ),
             );
         }
     }
     if let Some((v, p)) = r.get("disabled") {
         if !matches!(v, Value::Bool(_)) {
-            diags.push(Diagnostic::at(p, format!("expected true or false, found {}", v.type_name())).rule(rid));
+            diags.push(
+                Diagnostic::at(
+                    p,
+                    format!("expected true or false, found {}", v.type_name()),
+                )
+                .rule(rid),
+            );
         }
     }
 
@@ -489,23 +559,47 @@ fn compile_rule(r: &RawRule, settings: &Settings, diags: &mut Vec<Diagnostic>) -
                 Err(e) => diags.push(Diagnostic::in_expr(p, rid, src, e)),
             }
         }
-        Some((v, p)) => diags.push(Diagnostic::at(p, format!("expected a condition string, found {}", v.type_name())).rule(rid)),
-        None => diags.push(Diagnostic::at(format!("rules[{id}]"), "the rule has no 'when' condition").rule(rid)),
+        Some((v, p)) => diags.push(
+            Diagnostic::at(
+                p,
+                format!("expected a condition string, found {}", v.type_name()),
+            )
+            .rule(rid),
+        ),
+        None => diags.push(
+            Diagnostic::at(format!("rules[{id}]"), "the rule has no 'when' condition").rule(rid),
+        ),
     }
 
     let reason = match r.get("reason") {
         Some((Value::String(s), p)) => {
             if !is_name(s, '_') {
-                diags.push(Diagnostic::at(p, format!("reason '{}' must be snake_case: lowercase letters, digits and '_'", truncate(s))).rule(rid));
+                diags.push(
+                    Diagnostic::at(
+                        p,
+                        format!(
+                            "reason '{}' must be snake_case: lowercase letters, digits and '_'",
+                            truncate(s)
+                        ),
+                    )
+                    .rule(rid),
+                );
             }
             s.clone()
         }
         Some((v, p)) => {
-            diags.push(Diagnostic::at(p, format!("expected a reason name, found {}", v.type_name())).rule(rid));
+            diags.push(
+                Diagnostic::at(
+                    p,
+                    format!("expected a reason name, found {}", v.type_name()),
+                )
+                .rule(rid),
+            );
             String::new()
         }
         None => {
-            diags.push(Diagnostic::at(format!("rules[{id}]"), "the rule has no 'reason'").rule(rid));
+            diags
+                .push(Diagnostic::at(format!("rules[{id}]"), "the rule has no 'reason'").rule(rid));
             String::new()
         }
     };
@@ -516,15 +610,23 @@ fn compile_rule(r: &RawRule, settings: &Settings, diags: &mut Vec<Diagnostic>) -
             diags.push(
                 Diagnostic::at(p, format!("unknown severity '{}'", truncate(s)))
                     .rule(rid)
-                    .help(Some(suggest::nearest(s, SeverityLevel::ALL.iter().copied()).map_or_else(
-                        || "severity is 'info', 'warning' or 'action_required'".to_string(),
-                        |n| format!("did you mean '{n}'?"),
-                    ))),
+                    .help(Some(
+                        suggest::nearest(s, SeverityLevel::ALL.iter().copied()).map_or_else(
+                            || "severity is 'info', 'warning' or 'action_required'".to_string(),
+                            |n| format!("did you mean '{n}'?"),
+                        ),
+                    )),
             );
             SeverityLevel::Info
         }),
         Some((v, p)) => {
-            diags.push(Diagnostic::at(p, format!("expected a severity string, found {}", v.type_name())).rule(rid));
+            diags.push(
+                Diagnostic::at(
+                    p,
+                    format!("expected a severity string, found {}", v.type_name()),
+                )
+                .rule(rid),
+            );
             SeverityLevel::Info
         }
     };
@@ -533,7 +635,16 @@ fn compile_rule(r: &RawRule, settings: &Settings, diags: &mut Vec<Diagnostic>) -
         None => 0,
         Some((Value::Number(Number::Int(n)), _)) if n.abs() <= 1_000_000 => *n,
         Some((v, p)) => {
-            diags.push(Diagnostic::at(p, format!("expected a whole number between -1000000 and 1000000, found {}", v.type_name())).rule(rid));
+            diags.push(
+                Diagnostic::at(
+                    p,
+                    format!(
+                        "expected a whole number between -1000000 and 1000000, found {}",
+                        v.type_name()
+                    ),
+                )
+                .rule(rid),
+            );
             0
         }
     };
@@ -553,20 +664,41 @@ fn compile_rule(r: &RawRule, settings: &Settings, diags: &mut Vec<Diagnostic>) -
                     Some((s, None)) => diags.push(
                         Diagnostic::at(ap, format!("unknown action '{}'", truncate(s)))
                             .rule(rid)
-                            .help(suggest::nearest(s, ActionKind::ALL.iter().copied()).map(|n| format!("did you mean '{n}'?"))),
+                            .help(
+                                suggest::nearest(s, ActionKind::ALL.iter().copied())
+                                    .map(|n| format!("did you mean '{n}'?")),
+                            ),
                     ),
-                    None => diags.push(Diagnostic::at(ap, format!("expected an action name, found {}", v.type_name())).rule(rid)),
+                    None => diags.push(
+                        Diagnostic::at(
+                            ap,
+                            format!("expected an action name, found {}", v.type_name()),
+                        )
+                        .rule(rid),
+                    ),
                 }
             }
         }
-        Some((v, p)) => diags.push(Diagnostic::at(p, format!("expected a list of actions, found {}", v.type_name())).rule(rid)),
+        Some((v, p)) => diags.push(
+            Diagnostic::at(
+                p,
+                format!("expected a list of actions, found {}", v.type_name()),
+            )
+            .rule(rid),
+        ),
     }
 
     let mut flag = |key: &str| match r.get(key) {
         None => false,
         Some((Value::Bool(b), _)) => *b,
         Some((v, p)) => {
-            diags.push(Diagnostic::at(p, format!("expected true or false, found {}", v.type_name())).rule(rid));
+            diags.push(
+                Diagnostic::at(
+                    p,
+                    format!("expected true or false, found {}", v.type_name()),
+                )
+                .rule(rid),
+            );
             false
         }
     };
@@ -575,7 +707,16 @@ fn compile_rule(r: &RawRule, settings: &Settings, diags: &mut Vec<Diagnostic>) -
 
     let ts_path = |v: &Value, p: &str, diags: &mut Vec<Diagnostic>| -> Option<Node> {
         let Value::String(src) = v else {
-            diags.push(Diagnostic::at(p, format!("expected a timestamp field such as 'expected.auto_cancel_at', found {}", v.type_name())).rule(rid));
+            diags.push(
+                Diagnostic::at(
+                    p,
+                    format!(
+                        "expected a timestamp field such as 'expected.auto_cancel_at', found {}",
+                        v.type_name()
+                    ),
+                )
+                .rule(rid),
+            );
             return None;
         };
         match parser::parse(src) {
@@ -614,7 +755,13 @@ fn compile_rule(r: &RawRule, settings: &Settings, diags: &mut Vec<Diagnostic>) -
                 }
             }
         }
-        Some((v, p)) => diags.push(Diagnostic::at(p, format!("expected a list of deadlines, found {}", v.type_name())).rule(rid)),
+        Some((v, p)) => diags.push(
+            Diagnostic::at(
+                p,
+                format!("expected a list of deadlines, found {}", v.type_name()),
+            )
+            .rule(rid),
+        ),
     }
 
     let wait_until = match r.get("wait_until") {
@@ -622,7 +769,10 @@ fn compile_rule(r: &RawRule, settings: &Settings, diags: &mut Vec<Diagnostic>) -
         Some((v, p)) => ts_path(v, p, diags),
     };
 
-    let after = diags.iter().filter(|d| d.severity == Severity::Error).count();
+    let after = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
     (after == before).then_some(Rule {
         id,
         reason,

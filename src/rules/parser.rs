@@ -132,12 +132,19 @@ pub fn parse(src: &str) -> Result<Expr, ExprError> {
     if src.len() > MAX_EXPR_BYTES {
         return Err(ExprError::new(
             Span::new(0, 1),
-            format!("expression is too long ({} bytes; at most {MAX_EXPR_BYTES})", src.len()),
+            format!(
+                "expression is too long ({} bytes; at most {MAX_EXPR_BYTES})",
+                src.len()
+            ),
             Some("split it into several rules".into()),
         ));
     }
     if src.trim().is_empty() {
-        return Err(ExprError::new(Span::new(0, 0), "empty expression".into(), None));
+        return Err(ExprError::new(
+            Span::new(0, 0),
+            "empty expression".into(),
+            None,
+        ));
     }
     let toks = lex(src)?;
     let mut p = Parser {
@@ -156,7 +163,11 @@ pub fn parse(src: &str) -> Result<Expr, ExprError> {
             Tok::RParen => Some("this ')' has no matching '('".to_string()),
             _ => None,
         };
-        return Err(ExprError::new(span, format!("unexpected {}", t.describe()), help));
+        return Err(ExprError::new(
+            span,
+            format!("unexpected {}", t.describe()),
+            help,
+        ));
     }
     Ok(e)
 }
@@ -177,7 +188,12 @@ impl Parser {
     }
 
     fn bump(&mut self) -> (Tok, Span) {
-        let t = self.toks.get(self.pos).or(self.toks.last()).cloned().unwrap_or((Tok::Eof, Span::default()));
+        let t = self
+            .toks
+            .get(self.pos)
+            .or(self.toks.last())
+            .cloned()
+            .unwrap_or((Tok::Eof, Span::default()));
         if self.pos < self.toks.len() {
             self.pos += 1;
         }
@@ -214,7 +230,11 @@ impl Parser {
             self.bump();
             Ok(span)
         } else {
-            Err(ExprError::new(span, format!("expected {what}, found {}", t.describe()), None))
+            Err(ExprError::new(
+                span,
+                format!("expected {what}, found {}", t.describe()),
+                None,
+            ))
         }
     }
 
@@ -329,7 +349,10 @@ impl Parser {
                     other => {
                         return Err(ExprError::new(
                             s,
-                            format!("expected a literal value in the list, found {}", other.describe()),
+                            format!(
+                                "expected a literal value in the list, found {}",
+                                other.describe()
+                            ),
                             Some("lists hold literals only, like '['card', 'wallet']'".into()),
                         ))
                     }
@@ -382,7 +405,10 @@ impl Parser {
                     return Err(ExprError::new(
                         close,
                         format!("expected ')', found {}", self.peek().0.describe()),
-                        Some(format!("the '(' at column {} is not closed", span.start + 1)),
+                        Some(format!(
+                            "the '(' at column {} is not closed",
+                            span.start + 1
+                        )),
                     ));
                 }
                 self.bump();
@@ -430,7 +456,10 @@ impl Parser {
                         other => {
                             return Err(ExprError::new(
                                 s,
-                                format!("expected a field name after '.', found {}", other.describe()),
+                                format!(
+                                    "expected a field name after '.', found {}",
+                                    other.describe()
+                                ),
                                 None,
                             ))
                         }

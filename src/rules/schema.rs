@@ -2,7 +2,8 @@
 //! and settings, with their types (SPEC §2.1).
 
 use crate::order::{
-    CancelBy, CancelReason, CancelState, DisputeKind, DisputeState, PaymentMethod, PaymentState, Status,
+    CancelBy, CancelReason, CancelState, DisputeKind, DisputeState, PaymentMethod, PaymentState,
+    Status,
 };
 
 /// An enumeration of the order schema.
@@ -180,47 +181,131 @@ pub const ORDER_FIELDS: &[(&str, Ty, Field)] = &[
     ("currency", Ty::Str, Field::Currency),
     ("total", Ty::Int, Field::Total),
     ("payment", Ty::Object, Field::Payment),
-    ("payment.method", Ty::Enum(EnumTy::PaymentMethod), Field::PaymentMethod),
-    ("payment.state", Ty::Enum(EnumTy::PaymentState), Field::PaymentState),
+    (
+        "payment.method",
+        Ty::Enum(EnumTy::PaymentMethod),
+        Field::PaymentMethod,
+    ),
+    (
+        "payment.state",
+        Ty::Enum(EnumTy::PaymentState),
+        Field::PaymentState,
+    ),
     ("payment.failure_code", Ty::Str, Field::PaymentFailureCode),
     ("payment.attempts", Ty::Int, Field::PaymentAttempts),
     ("payment.updated_at", Ty::Ts, Field::PaymentUpdatedAt),
     ("items", Ty::Items, Field::Items),
     ("shipment", Ty::Object, Field::Shipment),
     ("shipment.carrier", Ty::Str, Field::ShipmentCarrier),
-    ("shipment.tracking_number", Ty::Str, Field::ShipmentTrackingNumber),
+    (
+        "shipment.tracking_number",
+        Ty::Str,
+        Field::ShipmentTrackingNumber,
+    ),
     ("shipment.tracking_url", Ty::Str, Field::ShipmentTrackingUrl),
     ("shipment.shipped_at", Ty::Ts, Field::ShipmentShippedAt),
     ("shipment.expected_at", Ty::Ts, Field::ShipmentExpectedAt),
     ("shipment.delivered_at", Ty::Ts, Field::ShipmentDeliveredAt),
     ("buyer_confirmed_at", Ty::Ts, Field::BuyerConfirmedAt),
     ("cancellation", Ty::Object, Field::Cancellation),
-    ("cancellation.requested_at", Ty::Ts, Field::CancellationRequestedAt),
-    ("cancellation.by", Ty::Enum(EnumTy::CancelBy), Field::CancellationBy),
-    ("cancellation.reason", Ty::Enum(EnumTy::CancelReason), Field::CancellationReason),
-    ("cancellation.state", Ty::Enum(EnumTy::CancelState), Field::CancellationState),
+    (
+        "cancellation.requested_at",
+        Ty::Ts,
+        Field::CancellationRequestedAt,
+    ),
+    (
+        "cancellation.by",
+        Ty::Enum(EnumTy::CancelBy),
+        Field::CancellationBy,
+    ),
+    (
+        "cancellation.reason",
+        Ty::Enum(EnumTy::CancelReason),
+        Field::CancellationReason,
+    ),
+    (
+        "cancellation.state",
+        Ty::Enum(EnumTy::CancelState),
+        Field::CancellationState,
+    ),
     ("refund", Ty::Object, Field::Refund),
     ("refund.amount", Ty::Int, Field::RefundAmount),
     ("refund.requested_at", Ty::Ts, Field::RefundRequestedAt),
     ("refund.approved_at", Ty::Ts, Field::RefundApprovedAt),
     ("refund.issued_at", Ty::Ts, Field::RefundIssuedAt),
     ("refund.completed_at", Ty::Ts, Field::RefundCompletedAt),
-    ("refund.method", Ty::Enum(EnumTy::PaymentMethod), Field::RefundMethod),
+    (
+        "refund.method",
+        Ty::Enum(EnumTy::PaymentMethod),
+        Field::RefundMethod,
+    ),
     ("dispute", Ty::Object, Field::Dispute),
     ("dispute.opened_at", Ty::Ts, Field::DisputeOpenedAt),
-    ("dispute.kind", Ty::Enum(EnumTy::DisputeKind), Field::DisputeKind),
-    ("dispute.state", Ty::Enum(EnumTy::DisputeState), Field::DisputeState),
-    ("expected.auto_cancel_at", Ty::Ts, Field::Expected(ExpectedField::AutoCancelAt)),
-    ("expected.payment_grace_end", Ty::Ts, Field::Expected(ExpectedField::PaymentGraceEnd)),
-    ("expected.merchant_confirm_by", Ty::Ts, Field::Expected(ExpectedField::MerchantConfirmBy)),
-    ("expected.delivery_by", Ty::Ts, Field::Expected(ExpectedField::DeliveryBy)),
-    ("expected.auto_confirm_at", Ty::Ts, Field::Expected(ExpectedField::AutoConfirmAt)),
-    ("expected.restock_at", Ty::Ts, Field::Expected(ExpectedField::RestockAt)),
-    ("expected.refund_requested_at", Ty::Ts, Field::Expected(ExpectedField::RefundRequestedAt)),
-    ("expected.refund_approved_by", Ty::Ts, Field::Expected(ExpectedField::RefundApprovedBy)),
-    ("expected.refund_issued_by", Ty::Ts, Field::Expected(ExpectedField::RefundIssuedBy)),
-    ("expected.refund_arrival_from", Ty::Ts, Field::Expected(ExpectedField::RefundArrivalFrom)),
-    ("expected.refund_arrival_by", Ty::Ts, Field::Expected(ExpectedField::RefundArrivalBy)),
+    (
+        "dispute.kind",
+        Ty::Enum(EnumTy::DisputeKind),
+        Field::DisputeKind,
+    ),
+    (
+        "dispute.state",
+        Ty::Enum(EnumTy::DisputeState),
+        Field::DisputeState,
+    ),
+    (
+        "expected.auto_cancel_at",
+        Ty::Ts,
+        Field::Expected(ExpectedField::AutoCancelAt),
+    ),
+    (
+        "expected.payment_grace_end",
+        Ty::Ts,
+        Field::Expected(ExpectedField::PaymentGraceEnd),
+    ),
+    (
+        "expected.merchant_confirm_by",
+        Ty::Ts,
+        Field::Expected(ExpectedField::MerchantConfirmBy),
+    ),
+    (
+        "expected.delivery_by",
+        Ty::Ts,
+        Field::Expected(ExpectedField::DeliveryBy),
+    ),
+    (
+        "expected.auto_confirm_at",
+        Ty::Ts,
+        Field::Expected(ExpectedField::AutoConfirmAt),
+    ),
+    (
+        "expected.restock_at",
+        Ty::Ts,
+        Field::Expected(ExpectedField::RestockAt),
+    ),
+    (
+        "expected.refund_requested_at",
+        Ty::Ts,
+        Field::Expected(ExpectedField::RefundRequestedAt),
+    ),
+    (
+        "expected.refund_approved_by",
+        Ty::Ts,
+        Field::Expected(ExpectedField::RefundApprovedBy),
+    ),
+    (
+        "expected.refund_issued_by",
+        Ty::Ts,
+        Field::Expected(ExpectedField::RefundIssuedBy),
+    ),
+    (
+        "expected.refund_arrival_from",
+        Ty::Ts,
+        Field::Expected(ExpectedField::RefundArrivalFrom),
+    ),
+    (
+        "expected.refund_arrival_by",
+        Ty::Ts,
+        Field::Expected(ExpectedField::RefundArrivalBy),
+    ),
 ];
 
 /// Fields of `item` inside `any`, `all` and `count`.

@@ -6,7 +6,7 @@ use super::schema::{EnumTy, Ty};
 use crate::json::{Number, Value};
 use crate::order::{PaymentMethod, Status};
 use crate::suggest;
-use crate::time::{truncate, Date, Duration, Weekday, DAY_MS, MINUTE_MS, HOUR_MS};
+use crate::time::{truncate, Date, Duration, Weekday, DAY_MS, HOUR_MS, MINUTE_MS};
 
 /// The merchant's settings, defaults filled in.
 #[derive(Clone, Debug, PartialEq)]
@@ -98,7 +98,10 @@ impl Settings {
             "merchant_confirm_sla" => (Ty::Dur, Const::Dur(self.merchant_confirm_sla)),
             "auto_confirm_receipt_after" => (Ty::Dur, Const::Dur(self.auto_confirm_receipt_after)),
             "delivery_late_after" => (Ty::Dur, Const::Dur(self.delivery_late_after)),
-            "support_url" => (Ty::Str, self.support_url.clone().map_or(Const::Null, Const::Str)),
+            "support_url" => (
+                Ty::Str,
+                self.support_url.clone().map_or(Const::Null, Const::Str),
+            ),
             "cancel_allowed_until" => (
                 Ty::Enum(EnumTy::Status),
                 Const::Str(self.cancel_allowed_until.as_str().into()),
@@ -112,22 +115,34 @@ impl Settings {
     /// at `{base}.{key}`.
     pub fn apply(&mut self, v: &Value, base: &str, diags: &mut Vec<Diagnostic>) {
         let Value::Object(entries) = v else {
-            diags.push(Diagnostic::at(base, format!("expected an object, found {}", v.type_name())));
+            diags.push(Diagnostic::at(
+                base,
+                format!("expected an object, found {}", v.type_name()),
+            ));
             return;
         };
         for (key, val) in entries {
             let path = format!("{base}.{key}");
-            let mut bad = |msg: String, help: Option<String>| diags.push(Diagnostic::at(&path, msg).help(help));
+            let mut bad = |msg: String, help: Option<String>| {
+                diags.push(Diagnostic::at(&path, msg).help(help))
+            };
             match key.as_str() {
                 "timezone" => match val {
                     Value::String(s) => self.timezone = s.clone(),
-                    other => bad(format!("expected an IANA time zone name, found {}", other.type_name()), None),
+                    other => bad(
+                        format!(
+                            "expected an IANA time zone name, found {}",
+                            other.type_name()
+                        ),
+                        None,
+                    ),
                 },
-                "weekend" => match val {
-                    Value::Array(days) => {
-                        let mut out = Vec::new();
-                        for (i, d) in days.iter().enumerate() {
-                            match d.as_str_opt().and_then(Weekday::parse) {
+                "weekend" => {
+                    match val {
+                        Value::Array(days) => {
+                            let mut out = Vec::new();
+                            for (i, d) in days.iter().enumerate() {
+                                match d.as_str_opt().and_then(Weekday::parse) {
                                 Some(w) if !out.contains(&w) => out.push(w),
                                 Some(_) => {}
                                 None => diags.push(
@@ -135,22 +150,37 @@ impl Settings {
                                         .help(Some("days are 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'".into())),
                                 ),
                             }
+                            }
+                            self.weekend = out;
                         }
-                        self.weekend = out;
+                        other => bad(
+                            format!(
+                                "expected a list of days like [\"sat\", \"sun\"], found {}",
+                                other.type_name()
+                            ),
+                            None,
+                        ),
                     }
-                    other => bad(format!("expected a list of days like [\"sat\", \"sun\"], found {}", other.type_name()), None),
-                },
+                }
                 "holidays" | "extra_business_days" => match val {
-                    Value::Array(dates) if dates.len() > MAX_DATES => {
-                        bad(format!("too many dates ({}; at most {MAX_DATES})", dates.len()), None)
-                    }
+                    Value::Array(dates) if dates.len() > MAX_DATES => bad(
+                        format!("too many dates ({}; at most {MAX_DATES})", dates.len()),
+                        None,
+                    ),
                     Value::Array(dates) => {
                         let mut out = Vec::new();
                         for (i, d) in dates.iter().enumerate() {
                             match d.as_str_opt().map(Date::parse) {
                                 Some(Ok(date)) => out.push(date),
-                                Some(Err(e)) => diags.push(Diagnostic::at(format!("{path}[{i}]"), e.to_string())),
-                                None => diags.push(Diagnostic::at(format!("{path}[{i}]"), format!("expected a date string 'YYYY-MM-DD', found {}", d.type_name()))),
+                                Some(Err(e)) => diags
+                                    .push(Diagnostic::at(format!("{path}[{i}]"), e.to_string())),
+                                None => diags.push(Diagnostic::at(
+                                    format!("{path}[{i}]"),
+                                    format!(
+                                        "expected a date string 'YYYY-MM-DD', found {}",
+                                        d.type_name()
+                                    ),
+                                )),
                             }
                         }
                         if key == "holidays" {
@@ -159,47 +189,79 @@ impl Settings {
                             self.extra_business_days = out;
                         }
                     }
-                    other => bad(format!("expected a list of 'YYYY-MM-DD' dates, found {}", other.type_name()), None),
+                    other => bad(
+                        format!(
+                            "expected a list of 'YYYY-MM-DD' dates, found {}",
+                            other.type_name()
+                        ),
+                        None,
+                    ),
                 },
-                "auto_cancel_unpaid_after" | "payment_processing_grace" | "merchant_confirm_sla" | "auto_confirm_receipt_after" | "delivery_late_after" => {
-                    match val.as_str_opt().map(Duration::parse) {
-                        Some(Ok(d)) => {
-                            let slot = match key.as_str() {
-                                "auto_cancel_unpaid_after" => &mut self.auto_cancel_unpaid_after,
-                                "payment_processing_grace" => &mut self.payment_processing_grace,
-                                "merchant_confirm_sla" => &mut self.merchant_confirm_sla,
-                                "auto_confirm_receipt_after" => &mut self.auto_confirm_receipt_after,
-                                _ => &mut self.delivery_late_after,
-                            };
-                            *slot = d;
-                        }
-                        Some(Err(e)) => bad(e.to_string(), None),
-                        None => bad(format!("expected a duration string like \"30m\", found {}", val.type_name()), None),
+                "auto_cancel_unpaid_after"
+                | "payment_processing_grace"
+                | "merchant_confirm_sla"
+                | "auto_confirm_receipt_after"
+                | "delivery_late_after" => match val.as_str_opt().map(Duration::parse) {
+                    Some(Ok(d)) => {
+                        let slot = match key.as_str() {
+                            "auto_cancel_unpaid_after" => &mut self.auto_cancel_unpaid_after,
+                            "payment_processing_grace" => &mut self.payment_processing_grace,
+                            "merchant_confirm_sla" => &mut self.merchant_confirm_sla,
+                            "auto_confirm_receipt_after" => &mut self.auto_confirm_receipt_after,
+                            _ => &mut self.delivery_late_after,
+                        };
+                        *slot = d;
                     }
-                }
+                    Some(Err(e)) => bad(e.to_string(), None),
+                    None => bad(
+                        format!(
+                            "expected a duration string like \"30m\", found {}",
+                            val.type_name()
+                        ),
+                        None,
+                    ),
+                },
                 "support_url" => match val {
                     Value::Null => self.support_url = None,
                     Value::String(s) if is_web_url(s) => self.support_url = Some(s.clone()),
-                    Value::String(s) => bad(format!("'{}' is not an http(s) URL", truncate(s)), Some("links accept only 'https:' and 'http:' URLs".into())),
-                    other => bad(format!("expected a URL string, found {}", other.type_name()), None),
+                    Value::String(s) => bad(
+                        format!("'{}' is not an http(s) URL", truncate(s)),
+                        Some("links accept only 'https:' and 'http:' URLs".into()),
+                    ),
+                    other => bad(
+                        format!("expected a URL string, found {}", other.type_name()),
+                        None,
+                    ),
                 },
                 "cancel_allowed_until" => match val.as_str_opt() {
                     Some(s) => match Status::parse(s) {
                         Some(st) => self.cancel_allowed_until = st,
                         None => bad(
                             format!("unknown status '{}'", truncate(s)),
-                            suggest::nearest(s, Status::ALL.iter().copied()).map(|n| format!("did you mean '{n}'?")),
+                            suggest::nearest(s, Status::ALL.iter().copied())
+                                .map(|n| format!("did you mean '{n}'?")),
                         ),
                     },
-                    None => bad(format!("expected a status string, found {}", val.type_name()), None),
+                    None => bad(
+                        format!("expected a status string, found {}", val.type_name()),
+                        None,
+                    ),
                 },
                 "max_payment_attempts" => match val {
                     Value::Number(Number::Int(n)) if *n >= 1 => self.max_payment_attempts = *n,
-                    other => bad(format!("expected a whole number of at least 1, found {}", show(other)), None),
+                    other => bad(
+                        format!(
+                            "expected a whole number of at least 1, found {}",
+                            show(other)
+                        ),
+                        None,
+                    ),
                 },
                 other => diags.push(
-                    Diagnostic::at(&path, format!("unknown setting '{}'", truncate(other)))
-                        .help(suggest::nearest(other, SETTING_KEYS.iter().copied()).map(|n| format!("did you mean '{n}'?"))),
+                    Diagnostic::at(&path, format!("unknown setting '{}'", truncate(other))).help(
+                        suggest::nearest(other, SETTING_KEYS.iter().copied())
+                            .map(|n| format!("did you mean '{n}'?")),
+                    ),
                 ),
             }
         }
@@ -221,7 +283,14 @@ pub fn is_web_url(s: &str) -> bool {
             let host = r.split(['/', '?', '#']).next().unwrap_or("");
             !host.is_empty()
                 && s.len() <= 2048
-                && !s.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>' || c == '`')
+                && !s.chars().any(|c| {
+                    c.is_whitespace()
+                        || c.is_control()
+                        || c == '"'
+                        || c == '<'
+                        || c == '>'
+                        || c == '`'
+                })
         }
         None => false,
     }
@@ -292,15 +361,23 @@ impl RefundWindows {
     /// Applies a `refund_windows` object: per method, per field.
     pub fn apply(&mut self, v: &Value, base: &str, diags: &mut Vec<Diagnostic>) {
         let Value::Object(entries) = v else {
-            diags.push(Diagnostic::at(base, format!("expected an object, found {}", v.type_name())));
+            diags.push(Diagnostic::at(
+                base,
+                format!("expected an object, found {}", v.type_name()),
+            ));
             return;
         };
         for (method, w) in entries {
             let path = format!("{base}.{method}");
             let Some(m) = PaymentMethod::parse(method) else {
                 diags.push(
-                    Diagnostic::at(&path, format!("unknown payment method '{}'", truncate(method))).help(
-                        suggest::nearest(method, PaymentMethod::ALL.iter().copied()).map(|n| format!("did you mean '{n}'?")),
+                    Diagnostic::at(
+                        &path,
+                        format!("unknown payment method '{}'", truncate(method)),
+                    )
+                    .help(
+                        suggest::nearest(method, PaymentMethod::ALL.iter().copied())
+                            .map(|n| format!("did you mean '{n}'?")),
                     ),
                 );
                 continue;
@@ -316,12 +393,17 @@ impl RefundWindows {
                     "review" => match val.as_str_opt().map(Duration::parse) {
                         Some(Ok(d)) => win.review = d,
                         Some(Err(e)) => diags.push(Diagnostic::at(&p, e.to_string())),
-                        None => diags.push(Diagnostic::at(&p, format!("expected a duration string, found {}", val.type_name()))),
+                        None => diags.push(Diagnostic::at(
+                            &p,
+                            format!("expected a duration string, found {}", val.type_name()),
+                        )),
                     },
                     "arrive" => {
                         let pair = match val {
                             Value::Array(a) if a.len() == 2 => {
-                                let parse = |i: usize| a.get(i).and_then(|x| x.as_str_opt()).map(Duration::parse);
+                                let parse = |i: usize| {
+                                    a.get(i).and_then(|x| x.as_str_opt()).map(Duration::parse)
+                                };
                                 match (parse(0), parse(1)) {
                                     (Some(Ok(x)), Some(Ok(y))) => Some((x, y)),
                                     _ => None,
@@ -337,7 +419,8 @@ impl RefundWindows {
                     }
                     other => diags.push(
                         Diagnostic::at(&p, format!("unknown field '{}'", truncate(other))).help(
-                            suggest::nearest(other, ["review", "arrive"]).map(|n| format!("did you mean '{n}'?")),
+                            suggest::nearest(other, ["review", "arrive"])
+                                .map(|n| format!("did you mean '{n}'?")),
                         ),
                     ),
                 }
