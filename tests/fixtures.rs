@@ -169,7 +169,15 @@ fn load_case(case: &Value) -> Result<Loaded, String> {
         .ok_or("missing \"now\"")?;
     let now = Timestamp::parse_rfc3339(now).map_err(|e| format!("bad \"now\": {e}"))?;
     let locale = case.get("locale").and_then(as_str).unwrap_or("en").to_string();
-    let rules = RuleSet::from_value(case.get("rules")).map_err(|e| format!("rules do not load: {e}"))?;
+    let rules = RuleSet::from_value(case.get("rules")).map_err(|e| {
+        let lines: Vec<String> = e.to_string().lines().map(str::to_string).collect();
+        let more = lines.len().saturating_sub(6);
+        let mut s = format!("rules do not load: {}", lines.iter().take(6).cloned().collect::<Vec<_>>().join("\n      "));
+        if more > 0 {
+            s.push_str(&format!("\n      … and {more} more"));
+        }
+        s
+    })?;
     let order = Order::from_value(case.get("order").ok_or("missing \"order\"")?).map_err(|e| format!("order does not load: {e}"))?;
     Ok(Loaded { rules, order, now, locale })
 }
