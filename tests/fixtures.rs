@@ -1106,8 +1106,31 @@ fn explain_everywhere(rs: &RuleSet, o: &Order, rng_seed: u64) {
         let locale = rng.pick(&["en", "ru-RU", "zh-Hans-CN", "de", "", "*;q=0"]);
         let d = rs.explain(o, now, locale);
         assert!(!d.reasons.is_empty(), "no reasons");
-        let _ = d.to_json();
+        let v = d.to_value();
+        let mut problems = Vec::new();
+        check_invariants(&v, &mut problems);
+        // Missing order data may legitimately print the '—' placeholder.
+        problems.retain(|p| !p.contains('—'));
+        assert!(problems.is_empty(), "at {now}: {problems:?}");
+        if let Some(vu) = d.valid_until {
+            assert!(vu > now, "valid_until {vu} is not after now {now}");
+        }
     }
+}
+
+/// SPEC §3 valid_until on generated orders at ordinary times: the same
+/// diagnosis 1 ms before it, a different one at it.
+fn valid_until_exact(rs: &RuleSet, o: &Order, now: Timestamp, locale: &str) -> Result<(), String> {
+    let d = rs.explain(o, now, locale);
+    let Some(vu) = d.valid_until else { return Ok(()) };
+    let base = timeless(d.to_value());
+    if timeless(rs.explain(o, vu.plus_ms(-1), locale).to_value()) != base {
+        return Err(format!("at {now}: the diagnosis already differs 1 ms before valid_until {vu}"));
+    }
+    if timeless(rs.explain(o, vu, locale).to_value()) == base {
+        return Err(format!("at {now}: the diagnosis is unchanged at valid_until {vu}"));
+    }
+    Ok(())
 }
 
 #[test]
@@ -1155,6 +1178,33 @@ fn fuzz_order_structured() {
         if let Some(o) = order_located(s)? {
             for rs in &sets {
                 explain_everywhere(rs, &o, s.len() as u64);
+            }
+        }
+        Ok(())
+    });
+}
+
+#[test]
+fn valid_until_is_exact_on_generated_orders() {
+    let sets: Vec<RuleSet> = [
+        "{}",
+        r#"{"settings": {"timezone": "Asia/Shanghai", "support_url": "https://shop.example/help", "holidays": ["2026-11-23"]}}"#,
+        r#"{"settings": {"timezone": "America/New_York", "auto_confirm_receipt_after": "3bd", "weekend": ["fri", "sat"]}}"#,
+    ]
+    .iter()
+    .map(|t| RuleSet::from_json(t).unwrap())
+    .collect();
+    let nows: Vec<Timestamp> = ["2026-11-21T01:50:00Z", "2026-11-21T02:30:00Z", "2026-11-25T12:00:00Z", "2026-03-08T06:30:00Z", "2026-12-31T20:00:00Z"]
+        .iter()
+        .map(|t| Timestamp::parse_rfc3339(t).unwrap())
+        .collect();
+    // Dates years away are left to the fixture year-far-ahead-date-gains-no-year.
+    let realistic = |rng: &mut Rng| random_order(rng).replace("0001-01-01T00:00:00Z", "2026-11-19T23:30:00-05:00").replace("9999-12-31T23:59:59.999Z", "2026-11-23T08:00:00+08:00");
+    fuzz("valid_until/generated orders", 0x1234_5678_9ABC_DEF1, realistic, |s| {
+        let Ok(o) = Order::from_json(s) else { return Ok(()) };
+        for rs in &sets {
+            for &now in &nows {
+                valid_until_exact(rs, &o, now, "en")?;
             }
         }
         Ok(())
