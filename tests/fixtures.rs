@@ -832,8 +832,6 @@ fn fuzz(name: &str, seed: u64, mut gen: impl FnMut(&mut Rng) -> String, check: i
     let started = Instant::now();
     let mut failures: Vec<String> = Vec::new();
     let mut n = 0;
-    let hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|_| {}));
     while started.elapsed() < FUZZ_TIME && n < FUZZ_MAX_ITERATIONS && failures.len() < 10 {
         n += 1;
         let input = gen(&mut rng);
@@ -850,7 +848,6 @@ fn fuzz(name: &str, seed: u64, mut gen: impl FnMut(&mut Rng) -> String, check: i
             }
         }
     }
-    std::panic::set_hook(hook);
     assert!(failures.is_empty(), "{name}: {} failing inputs (of {n}):\n{}", failures.len(), failures.join("\n"));
     assert!(n > 10, "{name}: only {n} iterations");
 }
