@@ -27,6 +27,9 @@ use crate::rules::error::{Diagnostic, RulesError, Severity};
 use crate::rules::RuleSet;
 use crate::time::Timestamp;
 
+#[cfg(test)]
+mod tests;
+
 /// How many diagnostics or field errors an error's `message` shows; the
 /// structured array always holds all of them.
 const MESSAGE_ITEMS: usize = 3;

@@ -1,0 +1,133 @@
+#!/usr/bin/env node
+// Parity between the wasm build (the package's Node entry) and the native CLI:
+// for every fixture in tests/fixtures/cases/*.json (or, when there is none,
+// examples/order.json + examples/rules.json), the diagnosis from
+// `compileRules(rules).explain(order, { now, locale })` must deep-equal the
+// JSON of `orderlens explain ORDER --rules RULES --locale L --now NOW --json`,
+// in the fixture's locale and in every other built-in locale; and the
+// `sweep` entry must equal `orderlens sweep`'s line.
+//
+//   node scripts/parity.mjs [--pkg pkg/node/orderlens.cjs] [--cli target/debug/orderlens]
+//
+// Without --cli it builds the CLI once (`cargo build --bin orderlens`) and
+// runs the binary directly (the same as `cargo run --quiet --bin orderlens --`,
+// without cargo's start-up per case).
+import { execFileSync, spawnSync } from "node:child_process";
+import { isDeepStrictEqual } from "node:util";
+import { createRequire } from "node:module";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const pkgEntry = resolve(opt("pkg", join(root, "pkg/node/orderlens.cjs")));
+let cli = opt("cli");
+if (!cli) {
+  execFileSync("cargo", ["build", "--quiet", "--bin", "orderlens"], { cwd: root, stdio: "inherit" });
+  cli = join(process.env.CARGO_TARGET_DIR ?? join(root, "target"), "debug/orderlens");
+}
+const ol = createRequire(import.meta.url)(pkgEntry);
+
+const casesDir = join(root, "tests/fixtures/cases");
+let cases = [];
+try {
+  cases = readdirSync(casesDir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((f) => ({ name: f, ...JSON.parse(readFileSync(join(casesDir, f), "utf8")) }));
+} catch {
+  // no fixture folder yet
+}
+if (cases.length === 0) {
+  cases = [
+    {
+      name: "examples/order.json",
+      now: "2026-11-21T02:05:00Z",
+      order: JSON.parse(readFileSync(join(root, "examples/order.json"), "utf8")),
+      rules: JSON.parse(readFileSync(join(root, "examples/rules.json"), "utf8")),
+    },
+  ];
+}
+
+const tmp = mkdtempSync(join(tmpdir(), "orderlens-parity-"));
+const run = (argv, input) => spawnSync(cli, argv, { encoding: "utf8", input, maxBuffer: 64 << 20 });
+const firstDiff = (a, b, path = "") => {
+  if (isDeepStrictEqual(a, b)) return null;
+  if (a && b && typeof a === "object" && typeof b === "object") {
+    for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      const d = firstDiff(a[k], b[k], `${path}/${k}`);
+      if (d) return d;
+    }
+  }
+  return `${path || "/"}: wasm ${JSON.stringify(a)} vs native ${JSON.stringify(b)}`;
+};
+
+let same = 0;
+const diffs = [];
+const LOCALES = ["en", "zh-CN", "ru"];
+for (const c of cases) {
+  const orderFile = join(tmp, "order.json");
+  const rulesFile = join(tmp, "rules.json");
+  writeFileSync(orderFile, JSON.stringify(c.order));
+  const rulesArgs = c.rules === undefined ? [] : ["--rules", rulesFile];
+  if (c.rules !== undefined) writeFileSync(rulesFile, JSON.stringify(c.rules));
+
+  let rules = null;
+  let compileError = null;
+  try {
+    rules = ol.compileRules(c.rules);
+  } catch (e) {
+    compileError = e;
+  }
+  const locales = [c.locale ?? "en", ...LOCALES.filter((l) => l !== (c.locale ?? "en"))];
+  for (const locale of locales) {
+    const label = `${c.name} [${locale}]`;
+    const native = run(["explain", orderFile, ...rulesArgs, "--locale", locale, "--now", c.now, "--json"]);
+    let wasm;
+    try {
+      if (compileError) throw compileError;
+      wasm = rules.explain(c.order, { now: c.now, locale });
+    } catch (e) {
+      wasm = { thrown: e.name, message: e.message };
+    }
+    if (native.status !== 0) {
+      if (wasm.thrown) same++;
+      else diffs.push(`${label}: native failed (exit ${native.status}: ${native.stderr.trim().split("\n")[0]}), wasm did not`);
+      continue;
+    }
+    if (wasm.thrown) {
+      diffs.push(`${label}: wasm threw ${wasm.thrown}: ${wasm.message.split("\n")[0]}; native succeeded`);
+      continue;
+    }
+    const d = firstDiff(wasm, JSON.parse(native.stdout));
+    if (d) diffs.push(`${label}: ${d}`);
+    else same++;
+  }
+
+  // sweep: one NDJSON line in, one line out.
+  const native = run(["sweep", ...rulesArgs, "--now", c.now], JSON.stringify(c.order) + "\n");
+  if (rules && native.status === 0) {
+    const d = firstDiff(rules.sweep([c.order], { now: c.now })[0], JSON.parse(native.stdout.trim()));
+    if (d) diffs.push(`${c.name} [sweep]: ${d}`);
+    else same++;
+  } else if (rules || native.status === 0) {
+    diffs.push(`${c.name} [sweep]: native exit ${native.status}, wasm ${rules ? "compiled" : "did not compile"}`);
+  } else {
+    same++;
+  }
+  rules?.free();
+}
+rmSync(tmp, { recursive: true, force: true });
+
+for (const d of diffs.slice(0, 20)) console.error(`  differs: ${d}`);
+if (diffs.length > 20) console.error(`  … and ${diffs.length - 20} more`);
+console.log(
+  `parity: ${cases.length} fixture${cases.length === 1 ? "" : "s"}, ${same + diffs.length} comparisons (every locale + sweep): ${same} identical, ${diffs.length} different`,
+);
+process.exit(diffs.length ? 1 : 0);

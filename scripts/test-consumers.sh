@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# Consumer tests of the npm package, run against the packed tarball the way
+# users install it:
+#
+#   size       the browser payload within the gzip budget (scripts/size.sh)
+#   types      tsc --noEmit on tests/consumers/types (ESM + CommonJS views)
+#   node-require, node-import, node-bundler
+#              plain Node scripts: require("orderlens"), import "orderlens",
+#              and the ESM-integration build (node --experimental-wasm-modules)
+#   wasm-bindgen-test
+#              src/wasm/tests.rs under wasm-bindgen-test-runner in Node
+#   vite       a fresh Vite project importing "orderlens": vite build, then
+#              the page in headless Chromium under a strict CSP
+#   web        a static page with <script type="module"> + init() from
+#              "orderlens/web", strict CSP, headless Chromium
+#   parity     every fixture: Node build vs native CLI, deep-equal JSON
+#
+# Projects are copied from tests/consumers/ into build/consumers/ and get the
+# tarball with `npm install`. The last line is "N passed, M failed"; the exit
+# status is 1 when anything failed.
+#
+#   scripts/test-consumers.sh            build the package, then every check
+#   SKIP_BUILD=1 scripts/test-consumers.sh   reuse pkg/ and build/*.tgz
+#   scripts/test-consumers.sh vite web   only the named checks
+set -uo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+export PATH="$HOME/.cargo/bin:$PATH"
+export TOOLS="$ROOT/build/tools"
+WORK="$ROOT/build/consumers"
+LOGS="$WORK/logs"
+SRC="$ROOT/tests/consumers"
+npm_q=(--no-audit --no-fund --loglevel=error)
+
+t_start=$(date +%s)
+passed=0
+failed=0
+failures=()
+
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  echo "=== building the package (scripts/build-pkg.sh)"
+  if ! SKIP_SIZE_CHECK=1 SIZE_DETAILS=0 scripts/build-pkg.sh; then
+    echo "package build failed"
+    echo "0 passed, 1 failed"
+    exit 1
+  fi
+fi
+TARBALL=$(ls -t "$ROOT"/build/orderlens-*.tgz 2>/dev/null | head -1)
+if [ -z "$TARBALL" ]; then
+  echo "no build/orderlens-*.tgz; run scripts/build-pkg.sh"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+rm -rf "$LOGS"
+mkdir -p "$LOGS"
+
+# A fresh copy of tests/consumers/NAME in build/consumers/NAME with the
+# example order and rules, and the tarball installed.
+fresh_project() {
+  local name=$1
+  shift
+  local dir="$WORK/$name"
+  # Keep node_modules between runs (npm makes it match package.json again).
+  find "$dir" -mindepth 1 -maxdepth 1 ! -name node_modules -exec rm -rf {} + 2>/dev/null || true
+  mkdir -p "$dir"
+  cp -r "$SRC/$name/." "$dir/"
+  for target in "$@"; do
+    mkdir -p "$dir/$target"
+    cp examples/order.json examples/rules.json "$dir/$target/"
+  done
+  (cd "$dir" && npm install "${npm_q[@]}" && npm install "${npm_q[@]}" --no-save "$TARBALL")
+}
+
+check_size() { scripts/size.sh "$ROOT/pkg"; }
+
+check_types() {
+  fresh_project types || return 1
+  (cd "$WORK/types" && "$TOOLS/node_modules/.bin/tsc" --version && "$TOOLS/node_modules/.bin/tsc" -p .)
+}
+
+node_project() {
+  [ -f "$WORK/node/.ready-$(stat -c%Y "$TARBALL")" ] && return 0
+  fresh_project node examples && touch "$WORK/node/.ready-$(stat -c%Y "$TARBALL")"
+}
+check_node_require() { node_project && (cd "$WORK/node" && node require.cjs); }
+check_node_import() { node_project && (cd "$WORK/node" && node import.mjs); }
+check_node_bundler() {
+  node_project && (cd "$WORK/node" && node --experimental-wasm-modules --no-warnings bundler.mjs)
+}
+
+check_wasm_bindgen_test() {
+  # src/wasm/tests.rs: the JS API from Rust, in Node, every fixture included.
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner WASM_BINDGEN_TEST_ONLY_NODE=1 \
+    cargo test --locked --target wasm32-unknown-unknown --lib wasm::
+}
+
+check_vite() {
+  fresh_project vite src || return 1
+  (cd "$WORK/vite" && npx vite --version && npx vite build) || return 1
+  node "$SRC/browser-check.mjs" --root "$WORK/vite/dist" --path / --expect "declined"
+}
+
+check_web() {
+  fresh_project web . || return 1
+  node "$SRC/browser-check.mjs" --root "$WORK/web" --path /index.html --expect "declined"
+}
+
+check_parity() { node scripts/parity.mjs --pkg "$ROOT/pkg/node/orderlens.cjs"; }
+
+all=(size types node-require node-import node-bundler wasm-bindgen-test vite web parity)
+selected=("$@")
+[ ${#selected[@]} -eq 0 ] && selected=("${all[@]}")
+
+for name in "${selected[@]}"; do
+  fn="check_${name//-/_}"
+  if ! declare -F "$fn" >/dev/null; then
+    echo "unknown check '$name' (known: ${all[*]})"
+    failed=$((failed + 1))
+    failures+=("$name")
+    continue
+  fi
+  t0=$(date +%s)
+  if "$fn" >"$LOGS/$name.log" 2>&1; then
+    passed=$((passed + 1))
+    printf 'PASS %-18s %3ss  %s\n' "$name" "$(($(date +%s) - t0))" "$(grep -v '^\s*$' "$LOGS/$name.log" | tail -1 | cut -c1-110)"
+  else
+    failed=$((failed + 1))
+    failures+=("$name")
+    printf 'FAIL %-18s %3ss  (log: %s)\n' "$name" "$(($(date +%s) - t0))" "${LOGS#"$ROOT"/}/$name.log"
+    tail -n 25 "$LOGS/$name.log" | sed 's/^/     | /'
+  fi
+done
+
+echo "consumer checks took $(($(date +%s) - t_start)) s${failures:+; failed: ${failures[*]}}"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

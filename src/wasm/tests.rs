@@ -1,0 +1,321 @@
+//! The JS API from Rust, under wasm-bindgen-test in Node (part of the lib's
+//! wasm tests):
+//!
+//! ```sh
+//! CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+//!   cargo test --target wasm32-unknown-unknown --lib wasm::
+//! ```
+//!
+//! Besides the API's shapes (errors, options, batches), every shared fixture
+//! goes through the JS boundary (object → `JSON.stringify` → our reader →
+//! diagnosis → `JSON.parse`) and must come back byte for byte as the Rust
+//! core's own JSON, with the fixture's expected reasons, on wasm's time-zone
+//! source (`Intl`). Native-vs-wasm parity of the shipped package is
+//! `scripts/parity.mjs`.
+
+use js_sys::{Array, Function, Object, Reflect, JSON};
+
+use super::{check_rules, compile_rules, explain, version, CompiledRules};
+use crate::{Order, RuleSet, Timestamp};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const ORDER: &str = include_str!("../../examples/order.json");
+const RULES: &str = include_str!("../../examples/rules.json");
+const NOW: &str = "2026-11-21T02:05:00Z";
+
+fn get(v: &JsValue, k: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(k)).unwrap()
+}
+
+fn js(text: &str) -> JsValue {
+    JSON::parse(text).unwrap()
+}
+
+fn text(v: &JsValue) -> String {
+    JSON::stringify(v).unwrap().as_string().unwrap()
+}
+
+fn opts(now: &str, locale: &str) -> JsValue {
+    let o = Object::new();
+    Reflect::set(&o, &"now".into(), &now.into()).unwrap();
+    Reflect::set(&o, &"locale".into(), &locale.into()).unwrap();
+    o.into()
+}
+
+fn compiled(doc: &str) -> CompiledRules {
+    compile_rules(js(doc)).unwrap_or_else(|e| panic!("{}", get(&e, "message").as_string().unwrap()))
+}
+
+#[wasm_bindgen_test]
+fn explains_the_example_order() {
+    let rules = compiled(RULES);
+    let d = rules.explain(js(ORDER), opts(NOW, "en")).unwrap();
+    assert_eq!(
+        get(&get(&d, "headline"), "reason").as_string().unwrap(),
+        "payment_declined"
+    );
+    assert_eq!(
+        get(&d, "valid_until").as_string().unwrap(),
+        "2026-11-21T02:28:00Z"
+    );
+    assert!(Array::is_array(&get(&d, "actions")));
+    assert_eq!(rules.locales(), vec!["en", "zh-CN", "ru"]);
+    assert!(!version().is_empty());
+
+    // The same as the core's own JSON.
+    let rs = RuleSet::from_json(RULES).unwrap();
+    let order = Order::from_json(ORDER).unwrap();
+    let native = rs
+        .explain(&order, Timestamp::parse_rfc3339(NOW).unwrap(), "en")
+        .to_json();
+    assert_eq!(text(&d), native);
+    assert_eq!(rules.fingerprint(), rs.fingerprint);
+}
+
+#[wasm_bindgen_test]
+fn rules_error_is_an_error_with_diagnostics() {
+    let doc = r#"{"rules": [{"id": "x", "when": "payment.stat == 'failed'", "reason": "x"}]}"#;
+    let Err(e) = compile_rules(js(doc)) else {
+        panic!("compiled a bad document")
+    };
+    assert!(e.is_instance_of::<js_sys::Error>());
+    assert_eq!(get(&e, "name").as_string().unwrap(), "RulesError");
+    assert!(get(&e, "message")
+        .as_string()
+        .unwrap()
+        .contains("payment.stat"));
+    let diags = get(&e, "diagnostics");
+    assert!(Array::is_array(&diags));
+    let first = Array::from(&diags).get(0);
+    assert_eq!(get(&first, "rule").as_string().unwrap(), "x");
+    assert_eq!(get(&first, "path").as_string().unwrap(), "rules[0].when");
+    assert_eq!(get(&first, "line").as_f64(), Some(1.0));
+    assert_eq!(get(&first, "column").as_f64(), Some(1.0));
+    assert!(get(&first, "help")
+        .as_string()
+        .unwrap()
+        .contains("payment.state"));
+}
+
+#[wasm_bindgen_test]
+fn check_rules_never_throws() {
+    for input in [
+        JsValue::UNDEFINED,
+        JsValue::NULL,
+        JsValue::from(42),
+        JsValue::from_str("{not json"),
+        JsValue::from_str("[]"),
+        js(r#"{"rules": 7}"#),
+        js(RULES),
+    ] {
+        let r = check_rules(input);
+        assert!(get(&r, "ok").as_bool().is_some());
+        assert!(Array::is_array(&get(&r, "diagnostics")));
+    }
+    assert_eq!(get(&check_rules(js(RULES)), "ok").as_bool(), Some(true));
+    assert_eq!(
+        get(&check_rules(JsValue::from_str("{not json")), "ok").as_bool(),
+        Some(false)
+    );
+}
+
+#[wasm_bindgen_test]
+fn order_error_names_the_field() {
+    let rules = compiled("{}");
+    let bad =
+        js(r#"{"id": "A-1", "status": "unconfirmd", "created_at": "2026-11-21T09:58:00+08:00"}"#);
+    let e = rules.explain(bad, opts(NOW, "en")).unwrap_err();
+    assert!(e.is_instance_of::<js_sys::Error>());
+    assert_eq!(get(&e, "name").as_string().unwrap(), "OrderError");
+    let first = Array::from(&get(&e, "errors")).get(0);
+    assert_eq!(get(&first, "path").as_string().unwrap(), "status");
+    // Nothing, a number, a cyclic object: errors, never panics.
+    assert!(rules
+        .explain(JsValue::UNDEFINED, JsValue::UNDEFINED)
+        .is_err());
+    assert!(rules.explain(JsValue::from(1), JsValue::UNDEFINED).is_err());
+    let cyclic = Object::new();
+    Reflect::set(&cyclic, &"self".into(), &cyclic).unwrap();
+    assert!(rules.explain(cyclic.into(), JsValue::UNDEFINED).is_err());
+}
+
+#[wasm_bindgen_test]
+fn now_and_locale_options() {
+    let rules = compiled(RULES);
+    let base = text(&rules.explain(js(ORDER), opts(NOW, "en")).unwrap());
+    let ms = 1_795_226_700_000.0; // 2026-11-21T02:05:00Z
+    for now in [
+        JsValue::from(ms),
+        js_sys::Date::new(&JsValue::from(ms)).into(),
+    ] {
+        let o = Object::new();
+        Reflect::set(&o, &"now".into(), &now).unwrap();
+        assert_eq!(text(&rules.explain(js(ORDER), o.into()).unwrap()), base);
+    }
+    let d = rules
+        .explain(js(ORDER), opts(NOW, "ru-RU,ru;q=0.9"))
+        .unwrap();
+    assert_eq!(get(&d, "locale").as_string().unwrap(), "ru");
+    let o = Object::new();
+    Reflect::set(&o, &"locale".into(), &js(r#"["zh-Hans-CN", "en"]"#)).unwrap();
+    assert_eq!(
+        get(&rules.explain(js(ORDER), o.into()).unwrap(), "locale")
+            .as_string()
+            .unwrap(),
+        "zh-CN"
+    );
+    for bad in [
+        r#"{"now": "yesterday"}"#,
+        r#"{"now": {}}"#,
+        r#"{"now": 1e300}"#,
+        r#"{"locale": 5}"#,
+    ] {
+        assert!(rules.explain(js(ORDER), js(bad)).is_err(), "{bad}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn batches_keep_going_past_bad_orders() {
+    let rules = compiled(RULES);
+    let orders = Array::new();
+    orders.push(&js(ORDER));
+    orders.push(&js(r#"{"id": 1}"#));
+    let many = Array::from(
+        &rules
+            .explain_many(orders.clone().into(), opts(NOW, "en"))
+            .unwrap(),
+    );
+    assert_eq!(many.length(), 2);
+    assert_eq!(get(&many.get(0), "order_id").as_string().unwrap(), "A-1001");
+    assert_eq!(
+        get(&get(&many.get(1), "error"), "name")
+            .as_string()
+            .unwrap(),
+        "OrderError"
+    );
+    let swept = Array::from(
+        &rules
+            .sweep(orders.into(), opts("2026-11-21T03:00:00Z", "en"))
+            .unwrap(),
+    );
+    assert_eq!(get(&swept.get(0), "id").as_string().unwrap(), "A-1001");
+    assert!(rules
+        .explain_many(JsValue::from(3), JsValue::UNDEFINED)
+        .is_err());
+}
+
+#[wasm_bindgen_test]
+fn one_shot_explain_reuses_the_last_rules() {
+    let a = explain(js(ORDER), opts(NOW, "en"), js(RULES)).unwrap();
+    let b = explain(js(ORDER), opts(NOW, "en"), JsValue::from_str(RULES)).unwrap();
+    let c = explain(js(ORDER), opts(NOW, "en"), js(RULES)).unwrap();
+    assert_eq!(text(&a), text(&c));
+    assert_eq!(
+        get(&get(&b, "headline"), "reason").as_string().unwrap(),
+        "payment_declined"
+    );
+    let e = explain(js(ORDER), JsValue::UNDEFINED, js(r#"{"rules": 1}"#)).unwrap_err();
+    assert_eq!(get(&e, "name").as_string().unwrap(), "RulesError");
+}
+
+/// Node's `fs`, through `process.getBuiltinModule` (Node ≥ 20.16).
+fn node_fs() -> JsValue {
+    let process = get(&js_sys::global(), "process");
+    let f: Function = get(&process, "getBuiltinModule").dyn_into().unwrap();
+    f.call1(&process, &"fs".into()).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn every_fixture_crosses_the_boundary_unchanged() {
+    let fs = node_fs();
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/cases");
+    let readdir: Function = get(&fs, "readdirSync").dyn_into().unwrap();
+    let read: Function = get(&fs, "readFileSync").dyn_into().unwrap();
+    let Ok(names) = readdir.call1(&fs, &dir.into()) else {
+        return; // no fixtures yet
+    };
+    let mut n = 0;
+    let mut rejected = 0;
+    for name in Array::from(&names)
+        .iter()
+        .filter_map(|v| v.as_string())
+        .filter(|n| n.ends_with(".json"))
+    {
+        let path = format!("{dir}/{name}");
+        let src = read
+            .call2(&fs, &path.as_str().into(), &"utf8".into())
+            .unwrap()
+            .as_string()
+            .unwrap();
+        let case = js(&src);
+        let now = get(&case, "now").as_string().unwrap();
+        let locale = get(&case, "locale")
+            .as_string()
+            .unwrap_or_else(|| "en".into());
+        let rules_doc = get(&case, "rules");
+
+        // The core directly, from the fixture's JSON text.
+        let v = crate::json::parse(&src).unwrap();
+        let core_rules = RuleSet::from_value(v.get("rules"));
+
+        // Through the JS API, with objects: the same outcome.
+        let d = match (compile_rules(rules_doc.clone()), core_rules) {
+            (Ok(r), Ok(rs)) => {
+                let order = Order::from_value(v.get("order").unwrap()).unwrap();
+                let d = r.explain(get(&case, "order"), opts(&now, &locale));
+                let d = d.unwrap_or_else(|e| panic!("{name}: {}", text(&get(&e, "errors"))));
+                let core = rs
+                    .explain(&order, Timestamp::parse_rfc3339(&now).unwrap(), &locale)
+                    .to_json();
+                assert_eq!(text(&d), core, "{name}");
+                d
+            }
+            (Err(e), Err(core)) => {
+                // Rejected by both (the native fixture test reports it).
+                assert_eq!(
+                    Array::from(&get(&e, "diagnostics")).length() as usize,
+                    core.diagnostics.len(),
+                    "{name}"
+                );
+                rejected += 1;
+                continue;
+            }
+            (Ok(_), Err(e)) => {
+                panic!("{name}: the core rejects the rules, the JS API does not: {e}")
+            }
+            (Err(e), Ok(_)) => panic!("{name}: the JS API rejects the rules: {}", text(&e)),
+        };
+
+        // The fixture's expected reasons, on wasm's time-zone source.
+        let expect = get(&case, "expect");
+        let want = get(&expect, "reasons");
+        if Array::is_array(&want) {
+            let reasons: Vec<String> = Array::from(&get(&d, "reasons"))
+                .iter()
+                .map(|r| get(&r, "reason").as_string().unwrap())
+                .collect();
+            let want: Vec<String> = Array::from(&want)
+                .iter()
+                .filter_map(|r| r.as_string())
+                .collect();
+            assert_eq!(reasons, want, "{name}: reasons");
+        }
+        if let Some(headline) = get(&expect, "headline").as_string() {
+            assert_eq!(
+                get(&get(&d, "headline"), "reason").as_string(),
+                Some(headline),
+                "{name}: headline"
+            );
+        }
+        n += 1;
+    }
+    web_sys_log(&format!("{n} fixtures crossed the JS boundary unchanged ({rejected} rules documents rejected by both)"));
+}
+
+fn web_sys_log(s: &str) {
+    let console = get(&js_sys::global(), "console");
+    if let Ok(f) = get(&console, "log").dyn_into::<Function>() {
+        let _ = f.call1(&console, &s.into());
+    }
+}

@@ -1,0 +1,109 @@
+// Assertions shared by the Node consumers (require, import, the bundler
+// build): they get the package's exports and run the same API checks.
+"use strict";
+const assert = require("node:assert/strict");
+const fs = require("node:fs");
+const path = require("node:path");
+
+const examples = path.join(__dirname, "examples");
+const order = JSON.parse(fs.readFileSync(path.join(examples, "order.json"), "utf8"));
+const rulesDoc = JSON.parse(fs.readFileSync(path.join(examples, "rules.json"), "utf8"));
+const NOW = "2026-11-21T02:05:00Z";
+
+module.exports = function run(ol, label) {
+  const names = ["compileRules", "checkRules", "explain", "version", "CompiledRules"];
+  for (const n of names) assert.equal(typeof ol[n], "function", `${label}: export ${n}`);
+  assert.match(ol.version(), /^\d+\.\d+\.\d+/);
+
+  // Compile once, explain many.
+  const rules = ol.compileRules(rulesDoc);
+  assert.ok(rules instanceof ol.CompiledRules);
+  assert.deepEqual(rules.locales, ["en", "zh-CN", "ru"]);
+  assert.equal(typeof rules.fingerprint, "number");
+  assert.ok(Array.isArray(rules.warnings));
+
+  const d = rules.explain(order, { now: NOW, locale: "en" });
+  assert.equal(d.order_id, "A-1001");
+  assert.equal(d.headline.reason, "payment_declined");
+  assert.equal(d.headline.severity, "action_required");
+  assert.ok(d.headline.title.length > 0);
+  assert.equal(d.actions[0].kind, "retry_payment");
+  assert.equal(d.actions[0].primary, true);
+  assert.equal(d.deadlines[0].kind, "auto_cancel");
+  assert.equal(d.deadlines[0].at, "2026-11-21T02:28:00Z");
+  assert.equal(d.valid_until, "2026-11-21T02:28:00Z");
+  assert.match(d.support_code, /^OL-/);
+
+  // `now` as a number and a Date, the order as JSON text: the same diagnosis.
+  const ms = Date.parse(NOW);
+  assert.deepEqual(rules.explain(JSON.stringify(order), { now: ms }), d);
+  assert.deepEqual(rules.explain(order, { now: new Date(ms), locale: "en-US,en;q=0.9" }), d);
+
+  // Locale negotiation, including a navigator.languages-style list.
+  assert.equal(rules.explain(order, { now: NOW, locale: "ru-RU" }).locale, "ru");
+  assert.equal(rules.explain(order, { now: NOW, locale: ["zh-Hans-CN", "en"] }).locale, "zh-CN");
+  assert.equal(rules.explain(order, { now: NOW, locale: "fr" }).locale, "en");
+  // Default now: the current time, a valid diagnosis.
+  assert.equal(rules.explain(order).order_id, "A-1001");
+
+  // Rules errors: thrown Error with name and a structured diagnostics array.
+  let caught = null;
+  try {
+    ol.compileRules({ rules: [{ id: "x", when: "payment.stat == 'failed'", reason: "x" }] });
+  } catch (e) {
+    caught = e;
+  }
+  assert.ok(caught instanceof Error, "RulesError is an Error");
+  assert.equal(caught.name, "RulesError");
+  assert.match(caught.message, /payment\.stat/);
+  assert.ok(Array.isArray(caught.diagnostics));
+  const diag = caught.diagnostics.find((x) => x.rule === "x");
+  assert.ok(diag, "a diagnostic for rule x");
+  assert.equal(diag.severity, "error");
+  assert.equal(diag.path, "rules[0].when");
+  assert.equal(diag.line, 1);
+  assert.equal(diag.column, 1);
+  assert.match(diag.help, /payment\.state/);
+
+  // checkRules never throws.
+  const bad = ol.checkRules("{not json");
+  assert.equal(bad.ok, false);
+  assert.equal(bad.diagnostics[0].line, 1);
+  assert.deepEqual(ol.checkRules(rulesDoc), { ok: true, diagnostics: [] });
+  assert.equal(ol.checkRules(42).ok, false);
+
+  // Order errors name the field.
+  caught = null;
+  try {
+    rules.explain({ id: "A-1", status: "unconfirmd", created_at: "2026-11-21T09:58:00+08:00" }, { now: NOW });
+  } catch (e) {
+    caught = e;
+  }
+  assert.ok(caught instanceof Error);
+  assert.equal(caught.name, "OrderError");
+  assert.match(caught.message, /status/);
+  assert.equal(caught.errors[0].path, "status");
+  assert.match(caught.errors[0].help, /unconfirmed/);
+  assert.throws(() => rules.explain(undefined), { name: "OrderError" });
+  assert.throws(() => rules.explain(order, { now: "yesterday" }), RangeError);
+  assert.throws(() => rules.explain(order, { now: {} }), TypeError);
+
+  // Batches: a bad order takes its place as { error }.
+  const many = rules.explainMany([order, { id: 1 }, order], { now: NOW, locale: "zh-CN" });
+  assert.equal(many.length, 3);
+  assert.equal(many[0].locale, "zh-CN");
+  assert.equal(many[1].error.name, "OrderError");
+  assert.ok(many[1].error.errors.length > 0);
+  assert.deepEqual(many[2], many[0]);
+  const swept = rules.sweep([order], { now: "2026-11-21T03:00:00Z" });
+  assert.equal(swept[0].id, "A-1001");
+  assert.deepEqual(swept[0].deadlines, [{ kind: "auto_cancel", at: "2026-11-21T02:28:00Z" }]);
+
+  // One-shot explain, with and without rules.
+  assert.deepEqual(ol.explain(order, { now: NOW }, rulesDoc), d);
+  assert.equal(ol.explain(order, { now: NOW }).headline.reason, "payment_declined");
+  assert.throws(() => ol.explain(order, {}, { rules: 1 }), { name: "RulesError" });
+
+  rules.free();
+  return `${label}: ok (${d.headline.title})`;
+};

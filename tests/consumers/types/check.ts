@@ -1,0 +1,144 @@
+// Type-checks the package's declarations the way a TypeScript user meets
+// them: every export, option, the order, the rules document, the diagnosis
+// and the errors. Run with `tsc --noEmit -p .` (never executed).
+import {
+  checkRules,
+  compileRules,
+  CompiledRules,
+  explain,
+  version,
+  type Action,
+  type BatchError,
+  type CheckResult,
+  type Diagnosis,
+  type Diagnostic,
+  type ExplainOptions,
+  type FieldError,
+  type Order,
+  type OrderError,
+  type RulesDocument,
+  type RulesError,
+  type SweepLine,
+  type TimelineStage,
+} from "orderlens";
+import init, { initSync, compileRules as compileRulesWeb, type InitOutput } from "orderlens/web";
+import * as esmIntegration from "orderlens/bundler";
+
+const order: Order = {
+  id: "A-1001",
+  status: "unconfirmed",
+  created_at: "2026-11-21T09:58:00+08:00",
+  currency: "CNY",
+  total: 12900,
+  payment: { method: "card", state: "failed", failure_code: "insufficient_funds", attempts: 1, updated_at: null },
+  items: [{ sku: "TEA-01", name: "Oolong 250g", qty: 2, in_stock: true, restock_at: null }],
+  shipment: null,
+  cancellation: { requested_at: "2026-11-21T10:00:00+08:00", by: "buyer", reason: "input_error", state: "requested" },
+  refund: null,
+  dispute: { kind: "not_received", state: "awaiting_seller" },
+  some_backend_field: { ignored: true },
+};
+
+const doc: RulesDocument = {
+  version: 1,
+  settings: { timezone: "Asia/Shanghai", weekend: ["sat", "sun"], holidays: ["2026-10-01"], support_url: "https://shop.example/help" },
+  refund_windows: { card: { review: "1bd", arrive: ["5bd", "10bd"] } },
+  rules: [
+    {
+      id: "gift-card-pending",
+      when: "status == 'unconfirmed' && payment.method == 'other'",
+      reason: "gift_card_pending",
+      severity: "info",
+      priority: 45,
+      actions: ["wait", "contact_support"],
+    },
+    { id: "payment-declined", priority: 99 },
+    { id: "out-of-stock", disabled: true },
+  ],
+  messages: { en: { "reason.gift_card_pending.title": "Checking your gift card" } },
+};
+
+const rules: CompiledRules = compileRules(doc);
+compileRules();
+compileRules(null);
+compileRules(JSON.stringify(doc));
+
+const options: ExplainOptions = { now: Date.now(), locale: "zh-Hans-CN" };
+const d: Diagnosis = rules.explain(order, options);
+rules.explain(order, { now: new Date(), locale: navigator.languages });
+rules.explain(JSON.stringify(order), { now: "2026-11-21T02:05:00Z" });
+rules.explain(order);
+
+const title: string = d.headline.title;
+const severity: "info" | "warning" | "action_required" = d.headline.severity;
+const primary: Action | undefined = d.actions.find((a) => a.primary);
+const kind: string | undefined = primary?.kind;
+const confirmLabel: string | undefined = primary?.confirm?.confirm_label;
+const stages: TimelineStage[] = d.timeline;
+const arrives: string | null = stages[3]?.to ?? null;
+const validUntil: string | null = d.valid_until;
+const code: string = d.support_code;
+const deadlineAt: string | undefined = d.deadlines[0]?.at;
+
+const batch: (Diagnosis | BatchError)[] = rules.explainMany([order, JSON.stringify(order)], options);
+for (const b of batch) {
+  if ("error" in b) {
+    const fe: FieldError[] = b.error.errors;
+    void fe;
+  } else {
+    const r: string = b.headline.reason;
+    void r;
+  }
+}
+const swept: (SweepLine | BatchError)[] = rules.sweep([order], { now: Date.now() });
+const fp: number = rules.fingerprint;
+const locales: string[] = rules.locales;
+const warnings: Diagnostic[] = rules.warnings;
+rules.free();
+
+const report: CheckResult = checkRules(doc);
+if (!report.ok) {
+  for (const x of report.diagnostics) {
+    const where: string = `${x.path} ${x.line ?? "-"}:${x.column ?? "-"} ${x.rule ?? ""}`;
+    const help: string | null = x.help;
+    void where;
+    void help;
+  }
+}
+
+try {
+  compileRules({ rules: [{ id: "x", when: "payment.stat == 'failed'", reason: "x" }] });
+} catch (e) {
+  const err = e as RulesError;
+  if (err.name === "RulesError") {
+    const first: Diagnostic | undefined = err.diagnostics[0];
+    void first;
+  }
+}
+try {
+  explain({ id: "A-1", status: "unconfirmed", created_at: "2026-11-21T09:58:00+08:00" }, { locale: "ru" }, doc);
+} catch (e) {
+  const err = e as OrderError;
+  const paths: string[] = err.errors.map((x) => x.path);
+  void paths;
+}
+const v: string = version();
+
+async function web(): Promise<void> {
+  const out: InitOutput = await init();
+  await init({ module_or_path: new URL("https://cdn.example/orderlens_bg.wasm") });
+  initSync({ module: new Uint8Array(8) });
+  const r2 = compileRulesWeb(undefined);
+  void out;
+  void r2;
+}
+const e2: CompiledRules = esmIntegration.compileRules();
+
+// @ts-expect-error: unknown status values are rejected.
+const badOrder: Order = { id: "x", status: "unconfirmd", created_at: "" };
+// @ts-expect-error: options are camelCase objects, not strings.
+rules.explain(order, "en");
+// @ts-expect-error: there is no constructor; use compileRules.
+new CompiledRules();
+
+void [title, severity, kind, confirmLabel, arrives, validUntil, code, deadlineAt, swept, fp, locales, warnings, v, web, e2, badOrder];
