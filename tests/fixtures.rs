@@ -391,6 +391,22 @@ fn run_case(path: &Path) -> Vec<String> {
         _ => out.push("missing \"expect\" object".into()),
     }
     check_invariants(&d, &mut out);
+    // SPEC §3: plain text, never HTML. Markup can only come from the order
+    // or the merchant's messages, verbatim.
+    let source = format!("{}{}", case.get("order").map(Value::to_json).unwrap_or_default(), case.get("rules").map(Value::to_json).unwrap_or_default());
+    if !source.contains('<') && d.to_json().contains('<') {
+        out.push("invariant: the diagnosis holds '<' that is not in the order or the rules (SPEC §3: plain text)".into());
+    }
+    for (i, st) in list_of(&d, "timeline").iter().enumerate() {
+        if st.get("label").and_then(as_str).is_none_or(|t| t.trim().is_empty()) {
+            out.push(format!("invariant: timeline[{i}] has an empty label"));
+        }
+    }
+    for (i, dl) in list_of(&d, "deadlines").iter().enumerate() {
+        if dl.get("label").and_then(as_str).is_none_or(|t| t.trim().is_empty()) {
+            out.push(format!("invariant: deadlines[{i}] has an empty label"));
+        }
+    }
     out
 }
 
@@ -1206,4 +1222,39 @@ fn valid_until_is_exact_on_generated_orders() {
         }
         Ok(())
     });
+}
+
+#[test]
+fn huge_documents() {
+    // 100,000 items (far beyond any real order).
+    let items = vec![r#"{"sku": "S", "name": "x", "qty": 1, "in_stock": true}"#; 100_000].join(",");
+    let text = SAMPLE_ORDER.replacen(r#""items": ["#, &format!(r#""items": [{items},"#), 1);
+    let started = Instant::now();
+    match Order::from_json(&text) {
+        Err(e) => assert!(e.errors.iter().any(|x| x.path == "items"), "not located at items: {e}"),
+        Ok(o) => {
+            let _ = RuleSet::defaults().unwrap().explain(&o, Timestamp::parse_rfc3339("2026-11-21T02:05:00Z").unwrap(), "en");
+        }
+    }
+    assert!(started.elapsed() < Duration::from_secs(10), "took {:?}", started.elapsed());
+    // 5,000 merchant rules.
+    let rules: Vec<String> = (0..5_000)
+        .map(|i| format!(r#"{{"id": "r{i}", "when": "status == 'unconfirmed'", "reason": "order_status", "priority": {i}}}"#))
+        .collect();
+    let text = format!(r#"{{"rules": [{}]}}"#, rules.join(","));
+    let started = Instant::now();
+    match RuleSet::from_json(&text) {
+        Err(e) => assert!(e.diagnostics.iter().all(|d| !d.path.is_empty()), "not located: {e}"),
+        Ok(rs) => {
+            let o = Order::from_json(SAMPLE_ORDER).unwrap();
+            let _ = rs.explain(&o, Timestamp::parse_rfc3339("2026-11-21T02:05:00Z").unwrap(), "en");
+        }
+    }
+    assert!(started.elapsed() < Duration::from_secs(10), "took {:?}", started.elapsed());
+    // A document over the size limit is refused with a located error, quickly.
+    let text = format!(r#"{{"settings": {{}}, "x": "{}"}}"#, "y".repeat(20 * 1024 * 1024));
+    let e = RuleSet::from_json(&text).err().expect("a 20 MB document must be refused");
+    assert!(e.diagnostics.iter().all(|d| !d.path.is_empty() || d.line.is_some()), "{e}");
+    let e = Order::from_json(&text).err().expect("a 20 MB order must be refused");
+    assert!(!e.errors.is_empty());
 }
