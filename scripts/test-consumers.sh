@@ -13,6 +13,8 @@
 #              the page in headless Chromium under a strict CSP
 #   web        a static page with <script type="module"> + init() from
 #              "orderlens/web", strict CSP, headless Chromium
+#   csp-guard  the same page without 'wasm-unsafe-eval' must FAIL the browser
+#              check (proves the harness sees CSP violations)
 #   parity     every fixture: Node build vs native CLI, deep-equal JSON
 #
 # Projects are copied from tests/consumers/ into build/consumers/ and get the
@@ -105,9 +107,19 @@ check_web() {
   node "$SRC/browser-check.mjs" --root "$WORK/web" --path /index.html --expect "declined"
 }
 
+check_csp_guard() {
+  [ -d "$WORK/web/node_modules/orderlens" ] || fresh_project web . || return 1
+  if node "$SRC/browser-check.mjs" --root "$WORK/web" --path /index.html --expect "declined" \
+    --csp "default-src 'self'; script-src 'self'"; then
+    echo "the page passed without 'wasm-unsafe-eval': the browser check does not see CSP violations"
+    return 1
+  fi
+  echo "without 'wasm-unsafe-eval' the check fails as it must"
+}
+
 check_parity() { node scripts/parity.mjs --pkg "$ROOT/pkg/node/orderlens.cjs"; }
 
-all=(size types node-require node-import node-bundler wasm-bindgen-test vite web parity)
+all=(size types node-require node-import node-bundler wasm-bindgen-test vite web csp-guard parity)
 selected=("$@")
 [ ${#selected[@]} -eq 0 ] && selected=("${all[@]}")
 

@@ -4,10 +4,11 @@
 // console errors or warnings, no uncaught exceptions, no failed requests, no
 // CSP violations.
 //
-//   node browser-check.mjs --root DIR [--path /index.html] [--expect REGEX] [--no-csp]
+//   node browser-check.mjs --root DIR [--path /index.html] [--expect REGEX]
+//                          [--no-csp | --csp POLICY]
 // Needs TOOLS (build/tools, where playwright-core is installed).
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { startServer, CSP } from "./serve.mjs";
 
 const args = process.argv.slice(2);
@@ -18,13 +19,13 @@ const opt = (name, dflt) => {
 const root = opt("root");
 const path = opt("path", "/");
 const expect = new RegExp(opt("expect", "."));
-const csp = args.includes("--no-csp") ? null : CSP;
+const csp = args.includes("--no-csp") ? null : opt("csp", CSP);
 const tools = process.env.TOOLS;
 if (!root || !tools) {
   console.error("usage: TOOLS=build/tools node browser-check.mjs --root DIR [--path P] [--expect RE]");
   process.exit(2);
 }
-const { chromium } = createRequire(join(tools, "package.json"))("playwright-core");
+const { chromium } = createRequire(join(resolve(tools), "package.json"))("playwright-core");
 
 const problems = [];
 const srv = await startServer({ root, csp });
@@ -68,7 +69,7 @@ try {
   for (const v of await page.evaluate(() => window.__csp)) problems.push(`CSP violation: ${v}`);
   if (state !== "ready") problems.push(`page state ${state}: ${detail}`);
   if (!expect.test(title)) problems.push(`title ${JSON.stringify(title)} does not match ${expect}`);
-  console.log(`${url} (CSP: ${csp ? "strict" : "none"}): title ${JSON.stringify(title)}${detail ? `; ${detail}` : ""}`);
+  console.log(`${url} (CSP: ${csp ?? "none"}): title ${JSON.stringify(title)}${detail ? `; ${detail}` : ""}`);
   status = problems.length ? 1 : 0;
 } catch (e) {
   problems.push(`error: ${e.message}`);
