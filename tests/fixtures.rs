@@ -40,6 +40,14 @@
 //!
 //! Every mismatch of every file is collected; the test fails once at the end.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::err_expect
+)]
+
 use orderlens::json::{self, Number, Value};
 use orderlens::rules::error::Severity;
 use orderlens::time::Timestamp;
@@ -53,7 +61,10 @@ use std::time::{Duration, Instant};
 // ---------------------------------------------------------------------------
 
 fn fixture_dir(sub: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("fixtures").join(sub)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("fixtures")
+        .join(sub)
 }
 
 /// Every `*.json` of a fixture directory, sorted by name.
@@ -69,7 +80,11 @@ fn fixture_files(sub: &str) -> Vec<PathBuf> {
 }
 
 fn name_of(p: &Path) -> String {
-    let parent = p.parent().and_then(|d| d.file_name()).map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+    let parent = p
+        .parent()
+        .and_then(|d| d.file_name())
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
     format!("{parent}/{}", p.file_name().unwrap().to_string_lossy())
 }
 
@@ -163,23 +178,38 @@ struct Loaded {
 }
 
 fn load_case(case: &Value) -> Result<Loaded, String> {
-    let now = case
-        .get("now")
-        .and_then(as_str)
-        .ok_or("missing \"now\"")?;
+    let now = case.get("now").and_then(as_str).ok_or("missing \"now\"")?;
     let now = Timestamp::parse_rfc3339(now).map_err(|e| format!("bad \"now\": {e}"))?;
-    let locale = case.get("locale").and_then(as_str).unwrap_or("en").to_string();
+    let locale = case
+        .get("locale")
+        .and_then(as_str)
+        .unwrap_or("en")
+        .to_string();
     let rules = RuleSet::from_value(case.get("rules")).map_err(|e| {
         let lines: Vec<String> = e.to_string().lines().map(str::to_string).collect();
         let more = lines.len().saturating_sub(6);
-        let mut s = format!("rules do not load: {}", lines.iter().take(6).cloned().collect::<Vec<_>>().join("\n      "));
+        let mut s = format!(
+            "rules do not load: {}",
+            lines
+                .iter()
+                .take(6)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("\n      ")
+        );
         if more > 0 {
             s.push_str(&format!("\n      … and {more} more"));
         }
         s
     })?;
-    let order = Order::from_value(case.get("order").ok_or("missing \"order\"")?).map_err(|e| format!("order does not load: {e}"))?;
-    Ok(Loaded { rules, order, now, locale })
+    let order = Order::from_value(case.get("order").ok_or("missing \"order\"")?)
+        .map_err(|e| format!("order does not load: {e}"))?;
+    Ok(Loaded {
+        rules,
+        order,
+        now,
+        locale,
+    })
 }
 
 const EXPECT_KEYS: &[&str] = &[
@@ -204,7 +234,12 @@ fn list_of<'a>(d: &'a Value, key: &str) -> &'a [Value] {
 }
 
 fn field_list(d: &Value, key: &str, field: &str) -> Value {
-    Value::Array(list_of(d, key).iter().map(|x| x.get(field).cloned().unwrap_or(Value::Null)).collect())
+    Value::Array(
+        list_of(d, key)
+            .iter()
+            .map(|x| x.get(field).cloned().unwrap_or(Value::Null))
+            .collect(),
+    )
 }
 
 /// Compares a list of objects: same length, and every key of every
@@ -227,7 +262,11 @@ fn compare_objects(key: &str, want: &Value, got: &[Value], out: &mut Vec<String>
         for (k, wv) in obj_entries(w) {
             let gv = g.get(k).unwrap_or(&Value::Null);
             if gv != wv {
-                out.push(format!("{key}[{i}].{k}: expected {}, got {}", show(wv), show(gv)));
+                out.push(format!(
+                    "{key}[{i}].{k}: expected {}, got {}",
+                    show(wv),
+                    show(gv)
+                ));
             }
         }
     }
@@ -238,9 +277,17 @@ fn check_expect(d: &Value, expect: &Value, out: &mut Vec<String>) {
     for (k, want) in obj_entries(expect) {
         match k.as_str() {
             "headline" => {
-                let got = d.get("headline").and_then(|h| h.get("reason")).cloned().unwrap_or(Value::Null);
+                let got = d
+                    .get("headline")
+                    .and_then(|h| h.get("reason"))
+                    .cloned()
+                    .unwrap_or(Value::Null);
                 if &got != want {
-                    out.push(format!("headline: expected {}, got {}", show(want), show(&got)));
+                    out.push(format!(
+                        "headline: expected {}, got {}",
+                        show(want),
+                        show(&got)
+                    ));
                 }
             }
             "reasons" | "actions" => {
@@ -257,14 +304,22 @@ fn check_expect(d: &Value, expect: &Value, out: &mut Vec<String>) {
                     .and_then(|a| a.get("kind").cloned())
                     .unwrap_or(Value::Null);
                 if &got != want {
-                    out.push(format!("primary: expected {}, got {}", show(want), show(&got)));
+                    out.push(format!(
+                        "primary: expected {}, got {}",
+                        show(want),
+                        show(&got)
+                    ));
                 }
             }
             "deadlines" | "timeline" => compare_objects(k, want, list_of(d, k), out),
             "valid_until" => {
                 let got = d.get("valid_until").cloned().unwrap_or(Value::Null);
                 if &got != want {
-                    out.push(format!("valid_until: expected {}, got {}", show(want), show(&got)));
+                    out.push(format!(
+                        "valid_until: expected {}, got {}",
+                        show(want),
+                        show(&got)
+                    ));
                 }
             }
             "text" | "contains" => {
@@ -275,9 +330,9 @@ fn check_expect(d: &Value, expect: &Value, out: &mut Vec<String>) {
                     };
                     match at_path(d, path).and_then(as_str) {
                         None => out.push(format!("{k} {path}: no such text in the diagnosis")),
-                        Some(g) if k == "text" && g != w => {
-                            out.push(format!("text {path}:\n      expected {w:?}\n      got      {g:?}"))
-                        }
+                        Some(g) if k == "text" && g != w => out.push(format!(
+                            "text {path}:\n      expected {w:?}\n      got      {g:?}"
+                        )),
                         Some(g) if k == "contains" && !g.contains(w) => {
                             out.push(format!("contains {path}: {g:?} does not contain {w:?}"))
                         }
@@ -289,7 +344,11 @@ fn check_expect(d: &Value, expect: &Value, out: &mut Vec<String>) {
                 for (ptr, w) in obj_entries(want) {
                     match at_pointer(d, ptr) {
                         None => out.push(format!("values {ptr}: not in the diagnosis")),
-                        Some(g) if g != w => out.push(format!("values {ptr}: expected {}, got {}", show(w), show(g))),
+                        Some(g) if g != w => out.push(format!(
+                            "values {ptr}: expected {}, got {}",
+                            show(w),
+                            show(g)
+                        )),
                         Some(_) => {}
                     }
                 }
@@ -301,7 +360,10 @@ fn check_expect(d: &Value, expect: &Value, out: &mut Vec<String>) {
                     }
                 }
             }
-            other => out.push(format!("unknown expect key {other:?} (known: {})", EXPECT_KEYS.join(", "))),
+            other => out.push(format!(
+                "unknown expect key {other:?} (known: {})",
+                EXPECT_KEYS.join(", ")
+            )),
         }
     }
 }
@@ -316,7 +378,10 @@ fn check_invariants(d: &Value, out: &mut Vec<String>) {
         out.push("invariant: headline is not the first reason".into());
     }
     for (i, r) in reasons.iter().enumerate() {
-        if r.get("title").and_then(as_str).is_none_or(|t| t.trim().is_empty()) {
+        if r.get("title")
+            .and_then(as_str)
+            .is_none_or(|t| t.trim().is_empty())
+        {
             out.push(format!("invariant: reasons[{i}] has an empty title"));
         }
     }
@@ -327,11 +392,16 @@ fn check_invariants(d: &Value, out: &mut Vec<String>) {
         .filter(|(_, a)| a.get("primary") == Some(&Value::Bool(true)))
         .map(|(i, _)| i)
         .collect();
-    let first_non_wait = actions.iter().position(|a| a.get("kind").and_then(as_str) != Some("wait"));
+    let first_non_wait = actions
+        .iter()
+        .position(|a| a.get("kind").and_then(as_str) != Some("wait"));
     if primaries != first_non_wait.into_iter().collect::<Vec<_>>() {
         out.push(format!("invariant: primary flags {primaries:?}, expected only the first non-wait action {first_non_wait:?}"));
     }
-    let kinds: Vec<&str> = actions.iter().filter_map(|a| a.get("kind").and_then(as_str)).collect();
+    let kinds: Vec<&str> = actions
+        .iter()
+        .filter_map(|a| a.get("kind").and_then(as_str))
+        .collect();
     for (i, k) in kinds.iter().enumerate() {
         if kinds[..i].contains(k) {
             out.push(format!("invariant: action {k} appears twice"));
@@ -345,7 +415,10 @@ fn check_invariants(d: &Value, out: &mut Vec<String>) {
                 out.push(format!("invariant: {kind} without an http(s) url: {url:?}"));
             }
         }
-        if a.get("label").and_then(as_str).is_none_or(|t| t.trim().is_empty()) {
+        if a.get("label")
+            .and_then(as_str)
+            .is_none_or(|t| t.trim().is_empty())
+        {
             out.push(format!("invariant: action {kind} has an empty label"));
         }
     }
@@ -354,7 +427,9 @@ fn check_invariants(d: &Value, out: &mut Vec<String>) {
         out.push("invariant: the diagnosis reveals 'fraud_suspected' (SPEC §2.2)".into());
     }
     if d.get("locale").and_then(as_str) == Some("en") && text.contains('—') {
-        out.push("invariant: English text holds '—', the mark of a missing placeholder value".into());
+        out.push(
+            "invariant: English text holds '—', the mark of a missing placeholder value".into(),
+        );
     }
 }
 
@@ -379,7 +454,9 @@ fn run_case(path: &Path) -> Vec<String> {
             return out;
         }
     };
-    let d = match catch_unwind(AssertUnwindSafe(|| l.rules.explain(&l.order, l.now, &l.locale).to_value())) {
+    let d = match catch_unwind(AssertUnwindSafe(|| {
+        l.rules.explain(&l.order, l.now, &l.locale).to_value()
+    })) {
         Ok(d) => d,
         Err(_) => {
             out.push("explain panicked".into());
@@ -393,17 +470,29 @@ fn run_case(path: &Path) -> Vec<String> {
     check_invariants(&d, &mut out);
     // SPEC §3: plain text, never HTML. Markup can only come from the order
     // or the merchant's messages, verbatim.
-    let source = format!("{}{}", case.get("order").map(Value::to_json).unwrap_or_default(), case.get("rules").map(Value::to_json).unwrap_or_default());
+    let source = format!(
+        "{}{}",
+        case.get("order").map(Value::to_json).unwrap_or_default(),
+        case.get("rules").map(Value::to_json).unwrap_or_default()
+    );
     if !source.contains('<') && d.to_json().contains('<') {
         out.push("invariant: the diagnosis holds '<' that is not in the order or the rules (SPEC §3: plain text)".into());
     }
     for (i, st) in list_of(&d, "timeline").iter().enumerate() {
-        if st.get("label").and_then(as_str).is_none_or(|t| t.trim().is_empty()) {
+        if st
+            .get("label")
+            .and_then(as_str)
+            .is_none_or(|t| t.trim().is_empty())
+        {
             out.push(format!("invariant: timeline[{i}] has an empty label"));
         }
     }
     for (i, dl) in list_of(&d, "deadlines").iter().enumerate() {
-        if dl.get("label").and_then(as_str).is_none_or(|t| t.trim().is_empty()) {
+        if dl
+            .get("label")
+            .and_then(as_str)
+            .is_none_or(|t| t.trim().is_empty())
+        {
             out.push(format!("invariant: deadlines[{i}] has an empty label"));
         }
     }
@@ -471,7 +560,10 @@ fn valid_until_is_exact_for_every_case() {
             }
             Some(v) => {
                 if timeless(at(v.plus_ms(-1))) != base {
-                    problems.push(format!("the diagnosis already differs at {} (1 ms before valid_until)", v.plus_ms(-1)));
+                    problems.push(format!(
+                        "the diagnosis already differs at {} (1 ms before valid_until)",
+                        v.plus_ms(-1)
+                    ));
                 }
                 if timeless(at(v)) == base {
                     problems.push(format!("the diagnosis is unchanged at valid_until {v}"));
@@ -491,7 +583,11 @@ fn valid_until_is_exact_for_every_case() {
                         d.valid_until.map_or("null".to_string(), |v| v.to_string())
                     ));
                 }
-                t = if n == 0 { l.now.plus_ms(STEP) } else { t.plus_ms(STEP) };
+                t = if n == 0 {
+                    l.now.plus_ms(STEP)
+                } else {
+                    t.plus_ms(STEP)
+                };
                 n += 1;
             }
         }
@@ -520,8 +616,17 @@ fn diag_matches(want: &Value, d: &orderlens::Diagnostic) -> bool {
         "line" => d.line.map(|x| x as i64) == as_int(w),
         "column" => d.column.map(|x| x as i64) == as_int(w),
         "message_contains" => as_str(w).is_some_and(|s| d.message.contains(s)),
-        "help_contains" => as_str(w).is_some_and(|s| d.help.as_deref().is_some_and(|h| h.contains(s))),
-        "severity" => as_str(w) == Some(if d.severity == Severity::Error { "error" } else { "warning" }),
+        "help_contains" => {
+            as_str(w).is_some_and(|s| d.help.as_deref().is_some_and(|h| h.contains(s)))
+        }
+        "severity" => {
+            as_str(w)
+                == Some(if d.severity == Severity::Error {
+                    "error"
+                } else {
+                    "warning"
+                })
+        }
         _ => false,
     })
 }
@@ -530,7 +635,9 @@ fn field_error_matches(want: &Value, e: &orderlens::order::FieldError) -> bool {
     obj_entries(want).iter().all(|(k, w)| match k.as_str() {
         "path" => Some(e.path.as_str()) == as_str(w),
         "message_contains" => as_str(w).is_some_and(|s| e.message.contains(s)),
-        "help_contains" => as_str(w).is_some_and(|s| e.help.as_deref().is_some_and(|h| h.contains(s))),
+        "help_contains" => {
+            as_str(w).is_some_and(|s| e.help.as_deref().is_some_and(|h| h.contains(s)))
+        }
         _ => false,
     })
 }
@@ -557,7 +664,16 @@ fn run_error(path: &Path) -> Vec<String> {
         Err(e) => return vec![e],
     };
     for (k, _) in obj_entries(&case) {
-        if !["description", "rules", "rules_text", "order", "order_text", "expect_error"].contains(&k.as_str()) {
+        if ![
+            "description",
+            "rules",
+            "rules_text",
+            "order",
+            "order_text",
+            "expect_error",
+        ]
+        .contains(&k.as_str())
+        {
             out.push(format!("unknown top-level key {k:?}"));
         }
     }
@@ -588,16 +704,32 @@ fn run_error(path: &Path) -> Vec<String> {
                 }
                 Err(e) => e.diagnostics,
             };
-            let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
-            let listing = || diags.iter().map(diag_to_string).collect::<Vec<_>>().join("\n      ");
+            let errors = diags
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .count();
+            let listing = || {
+                diags
+                    .iter()
+                    .map(diag_to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n      ")
+            };
             if let Some(n) = expect.get("count").and_then(as_int) {
                 if errors as i64 != n {
-                    out.push(format!("expected {n} error diagnostics, got {errors}:\n      {}", listing()));
+                    out.push(format!(
+                        "expected {n} error diagnostics, got {errors}:\n      {}",
+                        listing()
+                    ));
                 }
             }
             for w in list_of(expect, "diagnostics") {
                 if !diags.iter().any(|d| diag_matches(w, d)) {
-                    out.push(format!("no diagnostic matches {}; got:\n      {}", show(w), listing()));
+                    out.push(format!(
+                        "no diagnostic matches {}; got:\n      {}",
+                        show(w),
+                        listing()
+                    ));
                 }
             }
             let root_ok = match (case.get("rules"), case.get("rules_text").and_then(as_str)) {
@@ -607,19 +739,26 @@ fn run_error(path: &Path) -> Vec<String> {
             };
             for d in &diags {
                 if d.path.is_empty() && (d.line.is_none() || d.column.is_none()) && !root_ok {
-                    out.push(format!("diagnostic without a location: {}", diag_to_string(d)));
+                    out.push(format!(
+                        "diagnostic without a location: {}",
+                        diag_to_string(d)
+                    ));
                 }
             }
         }
         "order" => {
             if let Err(e) = rules {
-                out.push(format!("the rules of an order error fixture must load: {e}"));
+                out.push(format!(
+                    "the rules of an order error fixture must load: {e}"
+                ));
                 return out;
             }
-            let Some(order) = catch_unwind(AssertUnwindSafe(|| load_order(&case))).unwrap_or_else(|_| {
-                out.push("loading the order panicked".into());
-                None
-            }) else {
+            let Some(order) =
+                catch_unwind(AssertUnwindSafe(|| load_order(&case))).unwrap_or_else(|_| {
+                    out.push("loading the order panicked".into());
+                    None
+                })
+            else {
                 if out.is_empty() {
                     out.push("an order error fixture needs \"order\" or \"order_text\"".into());
                 }
@@ -632,22 +771,38 @@ fn run_error(path: &Path) -> Vec<String> {
                 }
                 Err(e) => e.errors,
             };
-            let listing = || errors.iter().map(|e| format!("{e:?}")).collect::<Vec<_>>().join("\n      ");
+            let listing = || {
+                errors
+                    .iter()
+                    .map(|e| format!("{e:?}"))
+                    .collect::<Vec<_>>()
+                    .join("\n      ")
+            };
             if let Some(n) = expect.get("count").and_then(as_int) {
                 if errors.len() as i64 != n {
-                    out.push(format!("expected {n} errors, got {}:\n      {}", errors.len(), listing()));
+                    out.push(format!(
+                        "expected {n} errors, got {}:\n      {}",
+                        errors.len(),
+                        listing()
+                    ));
                 }
             }
             for w in list_of(expect, "errors") {
                 if !errors.iter().any(|e| field_error_matches(w, e)) {
-                    out.push(format!("no error matches {}; got:\n      {}", show(w), listing()));
+                    out.push(format!(
+                        "no error matches {}; got:\n      {}",
+                        show(w),
+                        listing()
+                    ));
                 }
             }
-            if list_of(expect, "diagnostics").len() > 0 {
+            if !list_of(expect, "diagnostics").is_empty() {
                 out.push("\"diagnostics\" is for rules errors; use \"errors\"".into());
             }
         }
-        other => out.push(format!("expect_error.kind must be \"rules\" or \"order\", found {other:?}")),
+        other => out.push(format!(
+            "expect_error.kind must be \"rules\" or \"order\", found {other:?}"
+        )),
     }
     out
 }
@@ -693,8 +848,14 @@ fn rules_with_when(when: &str) -> Value {
 fn assert_located_when_error(doc: &Value, what: &str) {
     let started = Instant::now();
     let r = RuleSet::from_value(Some(doc));
-    assert!(started.elapsed() < Duration::from_secs(5), "{what}: took {:?}", started.elapsed());
-    let e = r.err().unwrap_or_else(|| panic!("{what}: expected an error"));
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "{what}: took {:?}",
+        started.elapsed()
+    );
+    let e = r
+        .err()
+        .unwrap_or_else(|| panic!("{what}: expected an error"));
     let d = e
         .diagnostics
         .iter()
@@ -704,12 +865,19 @@ fn assert_located_when_error(doc: &Value, what: &str) {
     assert!(d.line.is_some() && d.column.is_some(), "{what}: {d:?}");
     assert!(!d.message.is_empty(), "{what}");
     // Rendering a diagnostic of a huge expression stays small.
-    assert!(d.render("rules.json").len() < 2_000, "{what}: rendered diagnostic is too long");
+    assert!(
+        d.render("rules.json").len() < 2_000,
+        "{what}: rendered diagnostic is too long"
+    );
 }
 
 #[test]
 fn expression_nested_10000_deep_parentheses() {
-    let when = format!("{}status == 'unconfirmed'{}", "(".repeat(10_000), ")".repeat(10_000));
+    let when = format!(
+        "{}status == 'unconfirmed'{}",
+        "(".repeat(10_000),
+        ")".repeat(10_000)
+    );
     assert_located_when_error(&rules_with_when(&when), "10,000 parentheses");
 }
 
@@ -743,15 +911,35 @@ fn expression_with_10000_terms() {
 fn json_nested_10000_deep() {
     for (open, close) in [("[", "]"), ("{\"a\":", "}")] {
         let text = format!("{}1{}", open.repeat(10_000), close.repeat(10_000));
-        let e = RuleSet::from_json(&text).err().expect("deep rules document must be rejected");
+        let e = RuleSet::from_json(&text)
+            .err()
+            .expect("deep rules document must be rejected");
         let d = &e.diagnostics[0];
-        assert!(d.line == Some(1) && d.column.is_some(), "deep rules document: {d:?}");
-        let e = Order::from_json(&text).err().expect("deep order must be rejected");
-        assert!(e.errors[0].message.contains("invalid JSON at 1:"), "deep order: {e}");
+        assert!(
+            d.line == Some(1) && d.column.is_some(),
+            "deep rules document: {d:?}"
+        );
+        let e = Order::from_json(&text)
+            .err()
+            .expect("deep order must be rejected");
+        assert!(
+            e.errors[0].message.contains("invalid JSON at 1:"),
+            "deep order: {e}"
+        );
     }
     // Deep nesting inside an otherwise valid order.
-    let text = SAMPLE_ORDER.replacen("\"currency\"", &format!("\"extra\": {}0{}, \"currency\"", "[".repeat(10_000), "]".repeat(10_000)), 1);
-    let e = Order::from_json(&text).err().expect("deep order must be rejected");
+    let text = SAMPLE_ORDER.replacen(
+        "\"currency\"",
+        &format!(
+            "\"extra\": {}0{}, \"currency\"",
+            "[".repeat(10_000),
+            "]".repeat(10_000)
+        ),
+        1,
+    );
+    let e = Order::from_json(&text)
+        .err()
+        .expect("deep order must be rejected");
     assert!(e.errors[0].message.contains("invalid JSON at"), "{e}");
 }
 
@@ -761,16 +949,32 @@ fn ten_megabyte_item_name() {
     let text = SAMPLE_ORDER.replacen("Oolong 250g", &big, 1);
     let started = Instant::now();
     let r = Order::from_json(&text);
-    assert!(started.elapsed() < Duration::from_secs(5), "took {:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "took {:?}",
+        started.elapsed()
+    );
     match r {
         Err(e) => {
-            assert!(e.errors.iter().any(|x| x.path == "items[0].name"), "error not located at items[0].name: {e:?}");
-            assert!(e.to_string().len() < 2_000, "the error repeats the 10 MB string");
+            assert!(
+                e.errors.iter().any(|x| x.path == "items[0].name"),
+                "error not located at items[0].name: {e:?}"
+            );
+            assert!(
+                e.to_string().len() < 2_000,
+                "the error repeats the 10 MB string"
+            );
         }
         Ok(o) => {
             // Accepting it is fine too, as long as explaining it works.
             let rs = RuleSet::defaults().unwrap();
-            let _ = rs.explain(&o, Timestamp::parse_rfc3339("2026-11-21T02:05:00Z").unwrap(), "en").to_json();
+            let _ = rs
+                .explain(
+                    &o,
+                    Timestamp::parse_rfc3339("2026-11-21T02:05:00Z").unwrap(),
+                    "en",
+                )
+                .to_json();
         }
     }
 }
@@ -779,10 +983,19 @@ fn ten_megabyte_item_name() {
 fn ten_megabyte_strings_in_rules() {
     let big = "a".repeat(10 * 1024 * 1024);
     // In a condition.
-    assert_located_when_error(&rules_with_when(&format!("status == '{big}'")), "10 MB condition");
+    assert_located_when_error(
+        &rules_with_when(&format!("status == '{big}'")),
+        "10 MB condition",
+    );
     // In settings, a reason and a message.
     let docs: Vec<(Value, &str)> = vec![
-        (Value::Object(vec![("settings".into(), Value::Object(vec![("timezone".into(), big.as_str().into())]))]), "settings.timezone"),
+        (
+            Value::Object(vec![(
+                "settings".into(),
+                Value::Object(vec![("timezone".into(), big.as_str().into())]),
+            )]),
+            "settings.timezone",
+        ),
         (
             Value::Object(vec![(
                 "rules".into(),
@@ -797,22 +1010,47 @@ fn ten_megabyte_strings_in_rules() {
         (
             Value::Object(vec![(
                 "messages".into(),
-                Value::Object(vec![("en".into(), Value::Object(vec![("reason.order_status.title".into(), big.as_str().into())]))]),
+                Value::Object(vec![(
+                    "en".into(),
+                    Value::Object(vec![(
+                        "reason.order_status.title".into(),
+                        big.as_str().into(),
+                    )]),
+                )]),
             )]),
             "messages.en[\"reason.order_status.title\"]",
         ),
     ];
     for (doc, path) in docs {
         let started = Instant::now();
-        let e = RuleSet::from_value(Some(&doc)).err().unwrap_or_else(|| panic!("10 MB at {path} must be rejected"));
-        assert!(started.elapsed() < Duration::from_secs(5), "{path}: took {:?}", started.elapsed());
-        assert!(e.diagnostics.iter().any(|d| d.path == path), "10 MB at {path}: {e}");
-        assert!(e.to_string().len() < 10_000, "{path}: the error repeats the 10 MB string");
+        let e = RuleSet::from_value(Some(&doc))
+            .err()
+            .unwrap_or_else(|| panic!("10 MB at {path} must be rejected"));
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "{path}: took {:?}",
+            started.elapsed()
+        );
+        assert!(
+            e.diagnostics.iter().any(|d| d.path == path),
+            "10 MB at {path}: {e}"
+        );
+        assert!(
+            e.to_string().len() < 10_000,
+            "{path}: the error repeats the 10 MB string"
+        );
     }
     // The same through the text reader.
     let text = format!("{{\"settings\": {{\"support_url\": \"https://x.example/{big}\"}}}}");
-    let e = RuleSet::from_json(&text).err().expect("10 MB URL must be rejected");
-    assert!(e.diagnostics.iter().any(|d| d.path == "settings.support_url"), "{e}");
+    let e = RuleSet::from_json(&text)
+        .err()
+        .expect("10 MB URL must be rejected");
+    assert!(
+        e.diagnostics
+            .iter()
+            .any(|d| d.path == "settings.support_url"),
+        "{e}"
+    );
 }
 
 /// xorshift64*: small, fast, deterministic.
@@ -843,7 +1081,12 @@ const FUZZ_MAX_ITERATIONS: usize = 200_000;
 
 /// Runs `f` with fresh inputs until the time or iteration cap; collects the
 /// inputs that panicked or broke a property.
-fn fuzz(name: &str, seed: u64, mut gen: impl FnMut(&mut Rng) -> String, check: impl Fn(&str) -> Result<(), String>) {
+fn fuzz(
+    name: &str,
+    seed: u64,
+    mut gen: impl FnMut(&mut Rng) -> String,
+    check: impl Fn(&str) -> Result<(), String>,
+) {
     let mut rng = Rng(seed);
     let started = Instant::now();
     let mut failures: Vec<String> = Vec::new();
@@ -864,7 +1107,12 @@ fn fuzz(name: &str, seed: u64, mut gen: impl FnMut(&mut Rng) -> String, check: i
             }
         }
     }
-    assert!(failures.is_empty(), "{name}: {} failing inputs (of {n}):\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{name}: {} failing inputs (of {n}):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
     assert!(n > 10, "{name}: only {n} iterations");
 }
 
@@ -894,17 +1142,91 @@ fn random_bytes(rng: &mut Rng) -> String {
 }
 
 const JSON_TOKENS: &[&str] = &[
-    "{", "}", "[", "]", ":", ",", " ", "\n", "null", "true", "false", "0", "-1", "1e999", "-0.0", "99999999999999999999",
-    "\"\"", "\"x\"", "\"\\u0000\"", "\"\\ud800\"", "\"\\u00e9\"", "\"é\"", "\"<script>\"", "\"rules\"", "\"settings\"",
-    "\"messages\"", "\"refund_windows\"", "\"version\"", "\"id\"", "\"when\"", "\"reason\"", "\"priority\"", "\"actions\"",
-    "\"disabled\"", "\"mask\"", "\"deadlines\"", "\"wait_until\"", "\"timezone\"", "\"Asia/Shanghai\"", "\"America/New_York\"",
-    "\"weekend\"", "\"sat\"", "\"holidays\"", "\"2026-10-01\"", "\"2026-13-45\"", "\"auto_cancel_unpaid_after\"", "\"30m\"",
-    "\"5bd\"", "\"support_url\"", "\"https://x.example\"", "\"javascript:alert(1)\"", "\"cancel_allowed_until\"",
-    "\"max_payment_attempts\"", "\"card\"", "\"review\"", "\"arrive\"", "\"en\"", "\"ru\"", "\"zh-CN\"",
-    "\"reason.x.title\"", "\"{count, plural, one {#} other {#}}\"", "\"{deadline}\"", "\"{nope}\"", "\"{\"", "\"status == 'unconfirmed'\"",
-    "\"age(created_at) > 1h\"", "\"retry_payment\"", "\"wait\"", "\"info\"", "\"x_y\"", "\"status\"", "\"created_at\"",
-    "\"2026-11-21T09:58:00+08:00\"", "\"9999-12-31T23:59:59Z\"", "\"0001-01-01T00:00:00Z\"", "\"payment\"", "\"state\"",
-    "\"failed\"", "\"items\"", "\"qty\"", "\"in_stock\"", "\"refund\"", "\"shipment\"", "\"dispute\"", "\"cancellation\"",
+    "{",
+    "}",
+    "[",
+    "]",
+    ":",
+    ",",
+    " ",
+    "\n",
+    "null",
+    "true",
+    "false",
+    "0",
+    "-1",
+    "1e999",
+    "-0.0",
+    "99999999999999999999",
+    "\"\"",
+    "\"x\"",
+    "\"\\u0000\"",
+    "\"\\ud800\"",
+    "\"\\u00e9\"",
+    "\"é\"",
+    "\"<script>\"",
+    "\"rules\"",
+    "\"settings\"",
+    "\"messages\"",
+    "\"refund_windows\"",
+    "\"version\"",
+    "\"id\"",
+    "\"when\"",
+    "\"reason\"",
+    "\"priority\"",
+    "\"actions\"",
+    "\"disabled\"",
+    "\"mask\"",
+    "\"deadlines\"",
+    "\"wait_until\"",
+    "\"timezone\"",
+    "\"Asia/Shanghai\"",
+    "\"America/New_York\"",
+    "\"weekend\"",
+    "\"sat\"",
+    "\"holidays\"",
+    "\"2026-10-01\"",
+    "\"2026-13-45\"",
+    "\"auto_cancel_unpaid_after\"",
+    "\"30m\"",
+    "\"5bd\"",
+    "\"support_url\"",
+    "\"https://x.example\"",
+    "\"javascript:alert(1)\"",
+    "\"cancel_allowed_until\"",
+    "\"max_payment_attempts\"",
+    "\"card\"",
+    "\"review\"",
+    "\"arrive\"",
+    "\"en\"",
+    "\"ru\"",
+    "\"zh-CN\"",
+    "\"reason.x.title\"",
+    "\"{count, plural, one {#} other {#}}\"",
+    "\"{deadline}\"",
+    "\"{nope}\"",
+    "\"{\"",
+    "\"status == 'unconfirmed'\"",
+    "\"age(created_at) > 1h\"",
+    "\"retry_payment\"",
+    "\"wait\"",
+    "\"info\"",
+    "\"x_y\"",
+    "\"status\"",
+    "\"created_at\"",
+    "\"2026-11-21T09:58:00+08:00\"",
+    "\"9999-12-31T23:59:59Z\"",
+    "\"0001-01-01T00:00:00Z\"",
+    "\"payment\"",
+    "\"state\"",
+    "\"failed\"",
+    "\"items\"",
+    "\"qty\"",
+    "\"in_stock\"",
+    "\"refund\"",
+    "\"shipment\"",
+    "\"dispute\"",
+    "\"cancellation\"",
 ];
 
 fn token_soup(rng: &mut Rng) -> String {
@@ -913,14 +1235,85 @@ fn token_soup(rng: &mut Rng) -> String {
 }
 
 const EXPR_TOKENS: &[&str] = &[
-    "status", "payment.state", "payment.failure_code", "payment.attempts", "created_at", "payment.updated_at", "items",
-    "item.in_stock", "item.qty", "item.restock_at", "shipment", "shipment.delivered_at", "expected.refund_arrival_by",
-    "expected.delivery_by", "expected.auto_cancel_at", "refund.method", "dispute.state", "settings.auto_cancel_unpaid_after",
-    "settings.max_payment_attempts", "settings.cancel_allowed_until", "settings.nope", "paymnt.state", "==", "!=", "<", "<=",
-    ">", ">=", "&&", "||", "!", "(", ")", "[", "]", ",", ".", "in", "not", "not in", "age(", "until(", "any(items,",
-    "all(items,", "count(items,", "is_set(", "frobnicate(", "'unconfirmed'", "'failed'", "'x'", "\"shipped\"", "'", "\"",
-    "30m", "0m", "5bd", "0bd", "10d", "2h", "45s", "1w", "99999999bd", "1", "0", "-1", "9223372036854775808", "null",
-    "true", "false", " ", "\n", "\t", "é", "中", "\u{0}", "&", "|", "=", "#",
+    "status",
+    "payment.state",
+    "payment.failure_code",
+    "payment.attempts",
+    "created_at",
+    "payment.updated_at",
+    "items",
+    "item.in_stock",
+    "item.qty",
+    "item.restock_at",
+    "shipment",
+    "shipment.delivered_at",
+    "expected.refund_arrival_by",
+    "expected.delivery_by",
+    "expected.auto_cancel_at",
+    "refund.method",
+    "dispute.state",
+    "settings.auto_cancel_unpaid_after",
+    "settings.max_payment_attempts",
+    "settings.cancel_allowed_until",
+    "settings.nope",
+    "paymnt.state",
+    "==",
+    "!=",
+    "<",
+    "<=",
+    ">",
+    ">=",
+    "&&",
+    "||",
+    "!",
+    "(",
+    ")",
+    "[",
+    "]",
+    ",",
+    ".",
+    "in",
+    "not",
+    "not in",
+    "age(",
+    "until(",
+    "any(items,",
+    "all(items,",
+    "count(items,",
+    "is_set(",
+    "frobnicate(",
+    "'unconfirmed'",
+    "'failed'",
+    "'x'",
+    "\"shipped\"",
+    "'",
+    "\"",
+    "30m",
+    "0m",
+    "5bd",
+    "0bd",
+    "10d",
+    "2h",
+    "45s",
+    "1w",
+    "99999999bd",
+    "1",
+    "0",
+    "-1",
+    "9223372036854775808",
+    "null",
+    "true",
+    "false",
+    " ",
+    "\n",
+    "\t",
+    "é",
+    "中",
+    "\u{0}",
+    "&",
+    "|",
+    "=",
+    "#",
 ];
 
 fn expr_soup(rng: &mut Rng) -> String {
@@ -942,10 +1335,33 @@ fn json_string(s: &str) -> String {
 fn random_rules_doc(rng: &mut Rng) -> String {
     let mut rules = Vec::new();
     for i in 0..1 + rng.below(3) {
-        let id = if rng.chance(4) { rng.pick(&["payment-declined", "in-transit", "out-of-stock", "x"]).to_string() } else { format!("r{i}") };
-        let reason = rng.pick(&["order_status", "payment_declined", "custom_reason", "Bad Reason"]);
-        let actions = rng.pick(&["[]", "[\"wait\"]", "[\"retry_payment\", \"cancel_order\"]", "[\"contact_support\", \"track_shipment\"]", "[\"nope\"]"]);
-        let extra = rng.pick(&["", ", \"wait_until\": \"expected.restock_at\"", ", \"deadlines\": [{\"kind\": \"auto_cancel\", \"at\": \"expected.auto_cancel_at\"}]", ", \"mask\": true", ", \"disabled\": true", ", \"wait_until\": \"status\""]);
+        let id = if rng.chance(4) {
+            rng.pick(&["payment-declined", "in-transit", "out-of-stock", "x"])
+                .to_string()
+        } else {
+            format!("r{i}")
+        };
+        let reason = rng.pick(&[
+            "order_status",
+            "payment_declined",
+            "custom_reason",
+            "Bad Reason",
+        ]);
+        let actions = rng.pick(&[
+            "[]",
+            "[\"wait\"]",
+            "[\"retry_payment\", \"cancel_order\"]",
+            "[\"contact_support\", \"track_shipment\"]",
+            "[\"nope\"]",
+        ]);
+        let extra = rng.pick(&[
+            "",
+            ", \"wait_until\": \"expected.restock_at\"",
+            ", \"deadlines\": [{\"kind\": \"auto_cancel\", \"at\": \"expected.auto_cancel_at\"}]",
+            ", \"mask\": true",
+            ", \"disabled\": true",
+            ", \"wait_until\": \"status\"",
+        ]);
         rules.push(format!(
             "{{\"id\": {}, \"when\": {}, \"reason\": \"{reason}\", \"priority\": {}, \"actions\": {actions}{extra}}}",
             json_string(&id),
@@ -960,7 +1376,10 @@ fn random_rules_doc(rng: &mut Rng) -> String {
         "{\"max_payment_attempts\": 1, \"cancel_allowed_until\": \"delivered\", \"auto_cancel_unpaid_after\": \"0m\"}",
         "{\"timezone\": \"Pacific/Kiritimati\", \"weekend\": [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\"]}",
     ]);
-    format!("{{\"settings\": {settings}, \"rules\": [{}]}}", rules.join(", "))
+    format!(
+        "{{\"settings\": {settings}, \"rules\": [{}]}}",
+        rules.join(", ")
+    )
 }
 
 const TIMESTAMPS: &[&str] = &[
@@ -979,7 +1398,8 @@ const TIMESTAMPS: &[&str] = &[
 fn random_order(rng: &mut Rng) -> String {
     let v = |rng: &mut Rng, xs: &[&str]| -> String {
         if rng.chance(12) {
-            rng.pick(&["null", "1", "\"\"", "[]", "{}", "\"nope\"", "true"]).to_string()
+            rng.pick(&["null", "1", "\"\"", "[]", "{}", "\"nope\"", "true"])
+                .to_string()
         } else {
             format!("\"{}\"", rng.pick(xs))
         }
@@ -988,7 +1408,16 @@ fn random_order(rng: &mut Rng) -> String {
     let status = v(rng, orderlens::order::Status::ALL);
     let method = v(rng, orderlens::order::PaymentMethod::ALL);
     let state = v(rng, orderlens::order::PaymentState::ALL);
-    let code = v(rng, &["insufficient_funds", "fraud_suspected", "expired_card", "authentication_required", "weird"]);
+    let code = v(
+        rng,
+        &[
+            "insufficient_funds",
+            "fraud_suspected",
+            "expired_card",
+            "authentication_required",
+            "weird",
+        ],
+    );
     let mut items = Vec::new();
     for _ in 0..rng.below(4) {
         items.push(format!(
@@ -1002,8 +1431,14 @@ fn random_order(rng: &mut Rng) -> String {
         format!("\"id\": {}", rng.pick(&["\"A-1\"", "7", "null"])),
         format!("\"status\": {status}"),
         format!("\"created_at\": {}", ts(rng)),
-        format!("\"currency\": {}", rng.pick(&["\"CNY\"", "\"usd\"", "\"RUB\"", "\"JPY\"", "\"KWD\"", "\"X\"", "null"])),
-        format!("\"total\": {}", rng.pick(&["12900", "-1", "0", "9223372036854775807", "1.5", "null"])),
+        format!(
+            "\"currency\": {}",
+            rng.pick(&["\"CNY\"", "\"usd\"", "\"RUB\"", "\"JPY\"", "\"KWD\"", "\"X\"", "null"])
+        ),
+        format!(
+            "\"total\": {}",
+            rng.pick(&["12900", "-1", "0", "9223372036854775807", "1.5", "null"])
+        ),
         format!("\"items\": [{}]", items.join(", ")),
     ];
     if !rng.chance(4) {
@@ -1095,9 +1530,13 @@ fn order_located(text: &str) -> Result<Option<Order>, String> {
                 }
                 match &parsed {
                     Err(_) if !fe.message.contains("invalid JSON at") => {
-                        return Err(format!("a JSON syntax error without its line and column: {fe:?}"))
+                        return Err(format!(
+                            "a JSON syntax error without its line and column: {fe:?}"
+                        ))
                     }
-                    Ok(Value::Object(_)) if fe.path.is_empty() => return Err(format!("an error without a path: {fe:?}")),
+                    Ok(Value::Object(_)) if fe.path.is_empty() => {
+                        return Err(format!("an error without a path: {fe:?}"))
+                    }
                     _ => {}
                 }
             }
@@ -1135,46 +1574,71 @@ fn explain_everywhere(rs: &RuleSet, o: &Order, rng_seed: u64) {
 /// diagnosis 1 ms before it, a different one at it.
 fn valid_until_exact(rs: &RuleSet, o: &Order, now: Timestamp, locale: &str) -> Result<(), String> {
     let d = rs.explain(o, now, locale);
-    let Some(vu) = d.valid_until else { return Ok(()) };
+    let Some(vu) = d.valid_until else {
+        return Ok(());
+    };
     let base = timeless(d.to_value());
     if timeless(rs.explain(o, vu.plus_ms(-1), locale).to_value()) != base {
-        return Err(format!("at {now}: the diagnosis already differs 1 ms before valid_until {vu}"));
+        return Err(format!(
+            "at {now}: the diagnosis already differs 1 ms before valid_until {vu}"
+        ));
     }
     if timeless(rs.explain(o, vu, locale).to_value()) == base {
-        return Err(format!("at {now}: the diagnosis is unchanged at valid_until {vu}"));
+        return Err(format!(
+            "at {now}: the diagnosis is unchanged at valid_until {vu}"
+        ));
     }
     Ok(())
 }
 
 #[test]
 fn fuzz_rules_random_bytes() {
-    fuzz("rules/random bytes", 0x9E37_79B9_7F4A_7C15, random_bytes, |s| rules_located(s).map(|_| ()));
+    fuzz(
+        "rules/random bytes",
+        0x9E37_79B9_7F4A_7C15,
+        random_bytes,
+        |s| rules_located(s).map(|_| ()),
+    );
 }
 
 #[test]
 fn fuzz_rules_token_soup() {
-    fuzz("rules/token soup", 0xD1B5_4A32_D192_ED03, token_soup, |s| rules_located(s).map(|_| ()));
+    fuzz("rules/token soup", 0xD1B5_4A32_D192_ED03, token_soup, |s| {
+        rules_located(s).map(|_| ())
+    });
 }
 
 #[test]
 fn fuzz_rules_expression_soup() {
     let order = Order::from_json(SAMPLE_ORDER).unwrap();
-    fuzz("rules/expression soup", 0xA076_1D64_78BD_642F, random_rules_doc, |s| {
-        if let Some(rs) = rules_located(s)? {
-            explain_everywhere(&rs, &order, s.len() as u64);
-        }
-        Ok(())
-    });
+    fuzz(
+        "rules/expression soup",
+        0xA076_1D64_78BD_642F,
+        random_rules_doc,
+        |s| {
+            if let Some(rs) = rules_located(s)? {
+                explain_everywhere(&rs, &order, s.len() as u64);
+            }
+            Ok(())
+        },
+    );
 }
 
 #[test]
 fn fuzz_order_random_bytes() {
-    fuzz("order/random bytes", 0xE703_7ED1_A0B4_28DB, random_bytes, |s| order_located(s).map(|_| ()));
+    fuzz(
+        "order/random bytes",
+        0xE703_7ED1_A0B4_28DB,
+        random_bytes,
+        |s| order_located(s).map(|_| ()),
+    );
 }
 
 #[test]
 fn fuzz_order_token_soup() {
-    fuzz("order/token soup", 0x8EBC_6AF0_9C88_C6E3, token_soup, |s| order_located(s).map(|_| ()));
+    fuzz("order/token soup", 0x8EBC_6AF0_9C88_C6E3, token_soup, |s| {
+        order_located(s).map(|_| ())
+    });
 }
 
 #[test]
@@ -1187,14 +1651,19 @@ fn fuzz_order_structured() {
     .iter()
     .map(|t| RuleSet::from_json(t).unwrap())
     .collect();
-    fuzz("order/structured", 0x5899_65CC_7537_4CC3, random_order, |s| {
-        if let Some(o) = order_located(s)? {
-            for rs in &sets {
-                explain_everywhere(rs, &o, s.len() as u64);
+    fuzz(
+        "order/structured",
+        0x5899_65CC_7537_4CC3,
+        random_order,
+        |s| {
+            if let Some(o) = order_located(s)? {
+                for rs in &sets {
+                    explain_everywhere(rs, &o, s.len() as u64);
+                }
             }
-        }
-        Ok(())
-    });
+            Ok(())
+        },
+    );
 }
 
 #[test]
@@ -1207,21 +1676,38 @@ fn valid_until_is_exact_on_generated_orders() {
     .iter()
     .map(|t| RuleSet::from_json(t).unwrap())
     .collect();
-    let nows: Vec<Timestamp> = ["2026-11-21T01:50:00Z", "2026-11-21T02:30:00Z", "2026-11-25T12:00:00Z", "2026-03-08T06:30:00Z", "2026-12-31T20:00:00Z"]
-        .iter()
-        .map(|t| Timestamp::parse_rfc3339(t).unwrap())
-        .collect();
+    let nows: Vec<Timestamp> = [
+        "2026-11-21T01:50:00Z",
+        "2026-11-21T02:30:00Z",
+        "2026-11-25T12:00:00Z",
+        "2026-03-08T06:30:00Z",
+        "2026-12-31T20:00:00Z",
+    ]
+    .iter()
+    .map(|t| Timestamp::parse_rfc3339(t).unwrap())
+    .collect();
     // Dates years away are left to the fixture year-far-ahead-date-gains-no-year.
-    let realistic = |rng: &mut Rng| random_order(rng).replace("0001-01-01T00:00:00Z", "2026-11-19T23:30:00-05:00").replace("9999-12-31T23:59:59.999Z", "2026-11-23T08:00:00+08:00");
-    fuzz("valid_until/generated orders", 0x1234_5678_9ABC_DEF1, realistic, |s| {
-        let Ok(o) = Order::from_json(s) else { return Ok(()) };
-        for rs in &sets {
-            for &now in &nows {
-                valid_until_exact(rs, &o, now, "en")?;
+    let realistic = |rng: &mut Rng| {
+        random_order(rng)
+            .replace("0001-01-01T00:00:00Z", "2026-11-19T23:30:00-05:00")
+            .replace("9999-12-31T23:59:59.999Z", "2026-11-23T08:00:00+08:00")
+    };
+    fuzz(
+        "valid_until/generated orders",
+        0x1234_5678_9ABC_DEF1,
+        realistic,
+        |s| {
+            let Ok(o) = Order::from_json(s) else {
+                return Ok(());
+            };
+            for rs in &sets {
+                for &now in &nows {
+                    valid_until_exact(rs, &o, now, "en")?;
+                }
             }
-        }
-        Ok(())
-    });
+            Ok(())
+        },
+    );
 }
 
 #[test]
@@ -1231,12 +1717,23 @@ fn huge_documents() {
     let text = SAMPLE_ORDER.replacen(r#""items": ["#, &format!(r#""items": [{items},"#), 1);
     let started = Instant::now();
     match Order::from_json(&text) {
-        Err(e) => assert!(e.errors.iter().any(|x| x.path == "items"), "not located at items: {e}"),
+        Err(e) => assert!(
+            e.errors.iter().any(|x| x.path == "items"),
+            "not located at items: {e}"
+        ),
         Ok(o) => {
-            let _ = RuleSet::defaults().unwrap().explain(&o, Timestamp::parse_rfc3339("2026-11-21T02:05:00Z").unwrap(), "en");
+            let _ = RuleSet::defaults().unwrap().explain(
+                &o,
+                Timestamp::parse_rfc3339("2026-11-21T02:05:00Z").unwrap(),
+                "en",
+            );
         }
     }
-    assert!(started.elapsed() < Duration::from_secs(10), "took {:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "took {:?}",
+        started.elapsed()
+    );
     // 5,000 merchant rules.
     let rules: Vec<String> = (0..5_000)
         .map(|i| format!(r#"{{"id": "r{i}", "when": "status == 'unconfirmed'", "reason": "order_status", "priority": {i}}}"#))
@@ -1244,17 +1741,40 @@ fn huge_documents() {
     let text = format!(r#"{{"rules": [{}]}}"#, rules.join(","));
     let started = Instant::now();
     match RuleSet::from_json(&text) {
-        Err(e) => assert!(e.diagnostics.iter().all(|d| !d.path.is_empty()), "not located: {e}"),
+        Err(e) => assert!(
+            e.diagnostics.iter().all(|d| !d.path.is_empty()),
+            "not located: {e}"
+        ),
         Ok(rs) => {
             let o = Order::from_json(SAMPLE_ORDER).unwrap();
-            let _ = rs.explain(&o, Timestamp::parse_rfc3339("2026-11-21T02:05:00Z").unwrap(), "en");
+            let _ = rs.explain(
+                &o,
+                Timestamp::parse_rfc3339("2026-11-21T02:05:00Z").unwrap(),
+                "en",
+            );
         }
     }
-    assert!(started.elapsed() < Duration::from_secs(10), "took {:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "took {:?}",
+        started.elapsed()
+    );
     // A document over the size limit is refused with a located error, quickly.
-    let text = format!(r#"{{"settings": {{}}, "x": "{}"}}"#, "y".repeat(20 * 1024 * 1024));
-    let e = RuleSet::from_json(&text).err().expect("a 20 MB document must be refused");
-    assert!(e.diagnostics.iter().all(|d| !d.path.is_empty() || d.line.is_some()), "{e}");
-    let e = Order::from_json(&text).err().expect("a 20 MB order must be refused");
+    let text = format!(
+        r#"{{"settings": {{}}, "x": "{}"}}"#,
+        "y".repeat(20 * 1024 * 1024)
+    );
+    let e = RuleSet::from_json(&text)
+        .err()
+        .expect("a 20 MB document must be refused");
+    assert!(
+        e.diagnostics
+            .iter()
+            .all(|d| !d.path.is_empty() || d.line.is_some()),
+        "{e}"
+    );
+    let e = Order::from_json(&text)
+        .err()
+        .expect("a 20 MB order must be refused");
     assert!(!e.errors.is_empty());
 }
