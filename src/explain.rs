@@ -34,23 +34,29 @@ pub struct Findings {
 }
 
 impl Findings {
-    /// What changes the diagnosis when only time passes: the matched rules
-    /// and the refund stage states.
-    fn signature(
-        &self,
-        rs: &RuleSet,
-        order: &Order,
-        now: Timestamp,
-    ) -> (Vec<usize>, Vec<StageState>) {
-        let matched = rs.matching(order, &self.expected, now);
+    /// What changes the diagnosis when only time passes: the matched rules,
+    /// the refund stage states and which deadlines are still ahead.
+    fn signature(&self, rs: &RuleSet, order: &Order, now: Timestamp) -> Signature {
+        let at_now = Findings {
+            matched: rs.matching(order, &self.expected, now),
+            ..self.clone()
+        };
         let states = self
             .refund
             .as_ref()
             .map(|p| p.stages(now).iter().map(|s| s.state).collect())
             .unwrap_or_default();
-        (matched, states)
+        let upcoming = rs
+            .deadlines(order, &at_now, now)
+            .into_iter()
+            .filter(|(_, at)| *at > now)
+            .map(|(k, _)| k.to_string())
+            .collect();
+        (at_now.matched, states, upcoming)
     }
 }
+
+type Signature = (Vec<usize>, Vec<StageState>, Vec<String>);
 
 impl RuleSet {
     /// The computed dates (`expected.*`) and the refund plan of an order.
@@ -125,6 +131,29 @@ impl RuleSet {
         m
     }
 
+    /// The deadlines of the matched rules, one per kind (from the most
+    /// important rule that has it), with their times.
+    pub fn deadlines<'a>(
+        &'a self,
+        order: &Order,
+        f: &Findings,
+        now: Timestamp,
+    ) -> Vec<(&'a str, Timestamp)> {
+        let cx = self.ctx(order, &f.expected, now);
+        let mut out: Vec<(&str, Timestamp)> = Vec::new();
+        for rule in f.matched.iter().filter_map(|&i| self.rules.get(i)) {
+            for d in &rule.deadlines {
+                if out.iter().any(|(k, _)| *k == d.kind) {
+                    continue;
+                }
+                if let Val::Ts(at) = eval::eval(&d.at, &cx) {
+                    out.push((d.kind.as_str(), at));
+                }
+            }
+        }
+        out
+    }
+
     /// Evaluates the rules without rendering any text.
     pub fn evaluate(&self, order: &Order, now: Timestamp) -> Findings {
         let (expected, refund) = self.expected(order);
@@ -146,6 +175,14 @@ impl RuleSet {
         }
         if let Some(p) = &f.refund {
             p.instants(now, &mut cands);
+        }
+        // A deadline leaves the list once it has passed.
+        for r in &self.rules {
+            for d in &r.deadlines {
+                if let Val::Ts(at) = eval::eval(&d.at, &cx) {
+                    cands.push(at);
+                }
+            }
         }
         cands.sort_unstable();
         cands.dedup();
@@ -190,7 +227,7 @@ impl RuleSet {
                 .payment
                 .as_ref()
                 .and_then(|p| p.failure_code.as_deref())
-                == Some("fraud_suspected");
+                .is_some_and(|c| self.masked_codes.iter().any(|m| m == c));
 
         // Reasons.
         let mut reasons: Vec<Reason> = Vec::new();
@@ -227,25 +264,21 @@ impl RuleSet {
 
         let actions = self.actions(order, &f, &cx, &r);
 
-        // Deadlines, one per kind, from the most important rule that has it.
-        let mut deadlines: Vec<Deadline> = Vec::new();
-        for rule in f.matched.iter().filter_map(|&i| self.rules.get(i)) {
-            for d in &rule.deadlines {
-                if deadlines.iter().any(|x| x.kind == d.kind) {
-                    continue;
-                }
-                if let Val::Ts(at) = eval::eval(&d.at, &cx) {
-                    deadlines.push(Deadline {
-                        kind: d.kind.clone(),
-                        at,
-                        label: r.text_with(
-                            &format!("deadline.{}.label", d.kind),
-                            &[("deadline", Arg::Time(at))],
-                        ),
-                    });
-                }
-            }
-        }
+        // Upcoming deadlines, one per kind, from the most important rule
+        // that has it (a passed one is history, not something to act on).
+        let deadlines: Vec<Deadline> = self
+            .deadlines(order, &f, now)
+            .into_iter()
+            .filter(|(_, at)| *at > now)
+            .map(|(kind, at)| Deadline {
+                kind: kind.to_string(),
+                at,
+                label: r.text_with(
+                    &format!("deadline.{kind}.label"),
+                    &[("deadline", Arg::Time(at))],
+                ),
+            })
+            .collect();
 
         let timeline = f
             .refund
@@ -567,44 +600,32 @@ fn trace_value(f: Field, cx: &Ctx<'_>, masked: bool) -> Value {
 /// deadlines that are due (at or before `now`).
 pub fn sweep_line(rs: &RuleSet, order: &Order, now: Timestamp) -> Value {
     let f = rs.evaluate(order, now);
-    let cx = Ctx {
-        order,
-        expected: &f.expected,
-        calendar: &rs.calendar,
-        now,
-        item: None,
-    };
     let mut reasons: Vec<Value> = Vec::new();
-    let mut due: Vec<Value> = Vec::new();
-    let mut kinds: Vec<&str> = Vec::new();
     for rule in f.matched.iter().filter_map(|&i| rs.rules.get(i)) {
-        let reason = if rule.mask {
+        let rv: Value = if rule.mask {
             MASKED_REASON
         } else {
             rule.reason.as_str()
-        };
-        let rv: Value = reason.into();
+        }
+        .into();
         if !reasons.contains(&rv) {
             reasons.push(rv);
-        }
-        for d in &rule.deadlines {
-            if kinds.contains(&d.kind.as_str()) {
-                continue;
-            }
-            if let Val::Ts(at) = eval::eval(&d.at, &cx) {
-                kinds.push(&d.kind);
-                if at <= now {
-                    due.push(Value::Object(vec![
-                        ("kind".into(), d.kind.as_str().into()),
-                        ("at".into(), at.to_rfc3339().into()),
-                    ]));
-                }
-            }
         }
     }
     if reasons.is_empty() {
         reasons.push(FALLBACK_REASON.into());
     }
+    let due = rs
+        .deadlines(order, &f, now)
+        .into_iter()
+        .filter(|(_, at)| *at <= now)
+        .map(|(kind, at)| {
+            Value::Object(vec![
+                ("kind".into(), kind.into()),
+                ("at".into(), at.to_rfc3339().into()),
+            ])
+        })
+        .collect();
     Value::Object(vec![
         ("id".into(), order.id.as_str().into()),
         ("reasons".into(), Value::Array(reasons)),

@@ -255,8 +255,14 @@ impl Catalog {
     /// Reports every key of `keys` that a locale lacks.
     pub fn require(&self, keys: &[(String, Option<String>)], diags: &mut Vec<Diagnostic>) {
         for lc in &self.locales {
-            for (key, rule) in keys {
-                if !lc.messages.contains_key(key) {
+            let shipped = locale::SHIPPED.contains(&lc.locale.tag.as_str());
+            let missing: Vec<&(String, Option<String>)> = keys
+                .iter()
+                .filter(|(k, _)| !lc.messages.contains_key(k))
+                .collect();
+            if shipped {
+                // A shipped locale must never show a blank: an error per key.
+                for (key, rule) in missing {
                     diags.push(
                         Diagnostic::at(
                             format!("messages.{}", lc.locale.tag),
@@ -266,6 +272,21 @@ impl Catalog {
                         .help(Some(format!("add \"{key}\" to messages.{}", lc.locale.tag))),
                     );
                 }
+            } else if let Some((first, _)) = missing.first() {
+                // A merchant's own locale may be partial: English fills in.
+                diags.push(
+                    Diagnostic::at(
+                        format!("messages.{}", lc.locale.tag),
+                        format!(
+                            "{} message{} of locale '{}' fall back to English, e.g. '{first}'",
+                            missing.len(),
+                            if missing.len() == 1 { "" } else { "s" },
+                            lc.locale.tag
+                        ),
+                    )
+                    .help(Some(format!("run `orderlens messages --locale en` for every key; add them to messages.{}", lc.locale.tag)))
+                    .warning(),
+                );
             }
         }
     }
@@ -350,8 +371,14 @@ impl Renderer<'_> {
         if with_time && d >= today {
             earliest(if d == today { today.succ() } else { d });
         }
-        if d.year == today.year || d.year == today.year.saturating_add(1) {
-            if let Some(ny) = Date::new(today.year.saturating_add(1), 1, 1) {
+        // The year is shown when it is not the current one.
+        let year_turns = if d.year > today.year {
+            d.year
+        } else {
+            today.year.saturating_add(1)
+        };
+        if d.year >= today.year {
+            if let Some(ny) = Date::new(year_turns, 1, 1) {
                 earliest(ny);
             }
         }

@@ -398,3 +398,35 @@ pub fn instants(n: &Node, cx: &Ctx<'_>, out: &mut Vec<Timestamp>) {
         }
     }
 }
+
+/// The text constants a condition compares `field` with (`==` or `in`).
+pub fn constants_for(n: &Node, field: Field, out: &mut Vec<String>) {
+    match n {
+        Node::Cmp(_, a, b) => {
+            for (x, y) in [(a, b), (b, a)] {
+                if let (Node::Field(f), Node::Const(Const::Str(s))) = (x.as_ref(), y.as_ref()) {
+                    if *f == field {
+                        out.push(s.clone());
+                    }
+                }
+            }
+        }
+        Node::In { lhs, list, .. } => {
+            if matches!(lhs.as_ref(), Node::Field(f) if *f == field) {
+                out.extend(list.iter().filter_map(|c| match c {
+                    Const::Str(s) => Some(s.clone()),
+                    _ => None,
+                }));
+            }
+        }
+        Node::Not(x)
+        | Node::IsSet(x)
+        | Node::Any(x)
+        | Node::All(x)
+        | Node::Count(x)
+        | Node::Rel(_, x) => constants_for(x, field, out),
+        Node::And(xs) | Node::Or(xs) => xs.iter().for_each(|x| constants_for(x, field, out)),
+        Node::Threshold { ts, .. } => constants_for(ts, field, out),
+        Node::Const(_) | Node::Field(_) => {}
+    }
+}

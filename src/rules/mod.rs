@@ -145,6 +145,9 @@ pub struct RuleSet {
     pub catalog: Catalog,
     /// 32-bit fingerprint of the document (for support codes).
     pub fingerprint: u32,
+    /// Payment failure codes never shown to a customer: `fraud_suspected`
+    /// and every code a rule with `"mask": true` tests for.
+    pub masked_codes: Vec<String>,
     /// Warnings found while loading.
     pub warnings: Vec<Diagnostic>,
 }
@@ -371,6 +374,12 @@ fn load(doc: Option<&Value>, diags: &mut Vec<Diagnostic>) -> Option<RuleSet> {
     }
 
     let fingerprint = fnv1a(doc.to_json().as_bytes()) ^ fnv1a(DEFAULTS.as_bytes()).rotate_left(7);
+    let mut masked_codes = vec!["fraud_suspected".to_string()];
+    for r in rules.iter().filter(|r| r.mask) {
+        eval::constants_for(&r.when, Field::PaymentFailureCode, &mut masked_codes);
+    }
+    masked_codes.sort();
+    masked_codes.dedup();
     Some(RuleSet {
         settings,
         calendar,
@@ -378,6 +387,7 @@ fn load(doc: Option<&Value>, diags: &mut Vec<Diagnostic>) -> Option<RuleSet> {
         rules,
         catalog,
         fingerprint,
+        masked_codes,
         warnings: Vec::new(),
     })
 }
