@@ -459,13 +459,18 @@ impl RuleSet {
             a.set("dispute_state", Arg::Choice(d.state.as_str()));
         }
         a.set("status", Arg::Choice(order.status.as_str()));
-        let paid = order.payment.as_ref().is_some_and(|p| {
-            matches!(
-                p.state,
-                PaymentState::Succeeded | PaymentState::PartiallyRefunded | PaymentState::Refunded
-            )
-        });
-        a.set("paid", Arg::Choice(if paid { "yes" } else { "no" }));
+        // Whether money was taken: unknown while a payment is in flight.
+        let paid = match order.payment.as_ref().map(|p| p.state) {
+            Some(
+                PaymentState::Succeeded | PaymentState::PartiallyRefunded | PaymentState::Refunded,
+            ) => Arg::Choice("yes"),
+            Some(PaymentState::None | PaymentState::Failed | PaymentState::RequiresAction) => {
+                Arg::Choice("no")
+            }
+            None if order.status == crate::order::Status::PendingPayment => Arg::Choice("no"),
+            _ => Arg::Null,
+        };
+        a.set("paid", paid);
         a
     }
 
