@@ -1,21 +1,54 @@
 //! "Did you mean …?" suggestions.
 
 /// The candidate nearest to `input` by edit distance (case-insensitive), if
-/// it is close enough to be a plausible typo.
+/// it is close enough to be a plausible typo; else one that has the same
+/// words but one or two more or fewer.
 pub fn nearest<'a, I>(input: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
 {
     let input_l = input.to_lowercase();
+    let candidates: Vec<&'a str> = candidates.into_iter().collect();
     let limit = (input.chars().count() / 3).clamp(1, 4);
     let mut best: Option<(usize, &'a str)> = None;
-    for c in candidates {
+    for &c in &candidates {
         let d = distance(&input_l, &c.to_lowercase());
         if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, c));
         }
     }
+    if best.is_none() {
+        // A word left out or added: `auto_cancel_after` → `auto_cancel_unpaid_after`.
+        best = by_words(&input_l, candidates);
+    }
     best.map(|(_, c)| c)
+}
+
+/// The candidate whose `_`/`.`-separated words contain all of the input's
+/// words (or the other way round), differing by the fewest words.
+fn by_words<'a>(input: &str, candidates: Vec<&'a str>) -> Option<(usize, &'a str)> {
+    let words = |s: &str| -> Vec<String> {
+        s.to_lowercase()
+            .split(['_', '.', '-', '/'])
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let mine = words(input);
+    if mine.len() < 2 {
+        return None;
+    }
+    let mut best: Option<(usize, &'a str)> = None;
+    for c in candidates {
+        let theirs = words(c);
+        let covered =
+            mine.iter().all(|w| theirs.contains(w)) || theirs.iter().all(|w| mine.contains(w));
+        let diff = theirs.len().abs_diff(mine.len());
+        if covered && diff <= 2 && best.is_none_or(|(d, _)| diff < d) {
+            best = Some((diff, c));
+        }
+    }
+    best
 }
 
 /// Levenshtein distance with adjacent transpositions, in characters.
@@ -66,6 +99,13 @@ mod tests {
             Some("unconfirmed")
         );
         assert_eq!(nearest("xyz", ["payment.state"]), None);
+        assert_eq!(
+            nearest(
+                "auto_cancel_after",
+                ["auto_cancel_unpaid_after", "payment_processing_grace"]
+            ),
+            Some("auto_cancel_unpaid_after")
+        );
         assert_eq!(distance("ab", "ba"), 1);
         assert_eq!(distance("kitten", "sitting"), 3);
         assert_eq!(distance("", "abc"), 3);

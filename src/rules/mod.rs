@@ -361,7 +361,13 @@ fn load(doc: Option<&Value>, diags: &mut Vec<Diagnostic>) -> Option<RuleSet> {
         }
         for lc in &catalog.locales {
             for part in ["title", "body"] {
-                let key = format!("reason.{}.{part}", r.reason);
+                // A masked rule shows the generic payment_declined text.
+                let reason = if r.mask {
+                    crate::explain::MASKED_REASON
+                } else {
+                    r.reason.as_str()
+                };
+                let key = format!("reason.{reason}.{part}");
                 if lc.messages.get(&key).is_some_and(|m| m.needs("deadline")) {
                     diags.push(
                         Diagnostic::at(format!("messages.{}[\"{key}\"]", lc.locale.tag), format!("'{{deadline}}' is used, but rule '{}' gives no deadline", r.id))
