@@ -27,6 +27,7 @@ use crate::rules::error::{Diagnostic, RulesError, Severity};
 use crate::rules::RuleSet;
 use crate::time::Timestamp;
 
+pub mod float;
 #[cfg(test)]
 mod tests;
 

@@ -319,3 +319,59 @@ fn web_sys_log(s: &str) {
         let _ = f.call1(&console, &s.into());
     }
 }
+
+#[wasm_bindgen_test]
+fn host_floats_match_rust() {
+    use super::float::{parse_f64, write_f64};
+    let values = [
+        0.1,
+        -0.0,
+        0.0,
+        1.0,
+        -1.5,
+        100.0,
+        0.3 + 0.6,
+        1e21,
+        1e20,
+        1.5e22,
+        123456.789,
+        1e-6,
+        1e-7,
+        -2.5e-10,
+        5e-324,
+        2.2250738585072014e-308,
+        1.7976931348623157e308,
+        9007199254740993.0,
+        4.35,
+        0.000001234,
+        1234567890123456789.0,
+    ];
+    for f in values {
+        let mut got = String::new();
+        write_f64(f, &mut got);
+        assert_eq!(got, format!("{f}"), "{f:e}");
+        assert_eq!(
+            parse_f64(&got).map(f64::to_bits),
+            Some(f.to_bits()),
+            "{got}"
+        );
+    }
+    for text in [
+        "0.1",
+        "1e400",
+        "-1e400",
+        "2.5E-3",
+        "1.00000000000000011102230246251565404236316680908203125",
+        "9007199254740993",
+        "123456789012345678901234567890",
+        "4.9e-324",
+        "2e-324",
+        "0.0000000000000000000001",
+    ] {
+        assert_eq!(
+            parse_f64(text).map(f64::to_bits),
+            text.parse::<f64>().ok().map(f64::to_bits),
+            "{text}"
+        );
+    }
+}
