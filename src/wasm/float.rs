@@ -31,7 +31,7 @@ pub fn write_f64(f: f64, out: &mut String) {
         return;
     }
     let js: String = Number::from(f)
-        .to_string(10)
+        .to_string_with_radix(10)
         .map(String::from)
         .unwrap_or_default();
     let (neg, body) = match js.strip_prefix('-') {
