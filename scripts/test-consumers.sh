@@ -11,6 +11,8 @@
 #              src/wasm/tests.rs under wasm-bindgen-test-runner in Node
 #   vite       a fresh Vite project importing "orderlens": vite build, then
 #              the page in headless Chromium under a strict CSP
+#   vite-dev   the same app on Vite's dev server (dependency pre-bundling),
+#              headless Chromium
 #   web        a static page with <script type="module"> + init() from
 #              "orderlens/web", strict CSP, headless Chromium
 #   csp-guard  the same page without 'wasm-unsafe-eval' must FAIL the browser
@@ -102,6 +104,24 @@ check_vite() {
   node "$SRC/browser-check.mjs" --root "$WORK/vite/dist" --path / --expect "declined"
 }
 
+check_vite_dev() {
+  [ -d "$WORK/vite/node_modules/orderlens" ] || fresh_project vite src || return 1
+  local port pid status
+  port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+  rm -rf "$WORK/vite/node_modules/.vite"
+  (cd "$WORK/vite" && exec ./node_modules/.bin/vite --host 127.0.0.1 --port "$port" --strictPort) &
+  pid=$!
+  for _ in $(seq 50); do
+    node -e 'require("net").connect(+process.argv[1],"127.0.0.1").on("connect",()=>process.exit(0)).on("error",()=>process.exit(1))' "$port" && break
+    sleep 0.2
+  done
+  node "$SRC/browser-check.mjs" --url "http://127.0.0.1:$port/" --expect "declined"
+  status=$?
+  kill "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  return $status
+}
+
 check_web() {
   fresh_project web . || return 1
   node "$SRC/browser-check.mjs" --root "$WORK/web" --path /index.html --expect "declined"
@@ -119,7 +139,7 @@ check_csp_guard() {
 
 check_parity() { node scripts/parity.mjs --pkg "$ROOT/pkg/node/orderlens.cjs"; }
 
-all=(size types node-require node-import node-bundler wasm-bindgen-test vite web csp-guard parity)
+all=(size types node-require node-import node-bundler wasm-bindgen-test vite vite-dev web csp-guard parity)
 selected=("$@")
 [ ${#selected[@]} -eq 0 ] && selected=("${all[@]}")
 

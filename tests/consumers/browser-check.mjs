@@ -6,6 +6,7 @@
 //
 //   node browser-check.mjs --root DIR [--path /index.html] [--expect REGEX]
 //                          [--no-csp | --csp POLICY]
+//   node browser-check.mjs --url http://127.0.0.1:PORT/ [--expect REGEX]   (a running server)
 // Needs TOOLS (build/tools, where playwright-core is installed).
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
@@ -17,19 +18,20 @@ const opt = (name, dflt) => {
   return i >= 0 ? args[i + 1] : dflt;
 };
 const root = opt("root");
+const fixedUrl = opt("url");
 const path = opt("path", "/");
 const expect = new RegExp(opt("expect", "."));
 const csp = args.includes("--no-csp") ? null : opt("csp", CSP);
 const tools = process.env.TOOLS;
-if (!root || !tools) {
+if ((!root && !fixedUrl) || !tools) {
   console.error("usage: TOOLS=build/tools node browser-check.mjs --root DIR [--path P] [--expect RE]");
   process.exit(2);
 }
 const { chromium } = createRequire(join(resolve(tools), "package.json"))("playwright-core");
 
 const problems = [];
-const srv = await startServer({ root, csp });
-srv.server.on("served", ({ url, code }) => {
+const srv = fixedUrl ? null : await startServer({ root, csp });
+srv?.server.on("served", ({ url, code }) => {
   if (code >= 400) problems.push(`HTTP ${code} for ${url}`);
 });
 const browser = await chromium.launch({
@@ -58,7 +60,10 @@ try {
       window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"}`),
     );
   });
-  const url = `http://127.0.0.1:${srv.port}${path}`;
+  page.on("response", (r) => {
+    if (fixedUrl && r.status() >= 400) problems.push(`HTTP ${r.status()} for ${r.url()}`);
+  });
+  const url = fixedUrl ?? `http://127.0.0.1:${srv.port}${path}`;
   await page.goto(url, { waitUntil: "load" });
   await page.waitForFunction(() => document.body?.dataset.state === "ready" || document.body?.dataset.state === "error", null, {
     timeout: 20000,
@@ -69,13 +74,13 @@ try {
   for (const v of await page.evaluate(() => window.__csp)) problems.push(`CSP violation: ${v}`);
   if (state !== "ready") problems.push(`page state ${state}: ${detail}`);
   if (!expect.test(title)) problems.push(`title ${JSON.stringify(title)} does not match ${expect}`);
-  console.log(`${url} (CSP: ${csp ?? "none"}): title ${JSON.stringify(title)}${detail ? `; ${detail}` : ""}`);
+  console.log(`${url} (CSP: ${fixedUrl ? "as served" : (csp ?? "none")}): title ${JSON.stringify(title)}${detail ? `; ${detail}` : ""}`);
   status = problems.length ? 1 : 0;
 } catch (e) {
   problems.push(`error: ${e.message}`);
 } finally {
   await browser.close();
-  await srv.close();
+  await srv?.close();
 }
 for (const p of problems) console.error(`  problem: ${p}`);
 process.exit(problems.length ? 1 : status);
