@@ -1,5 +1,4 @@
-// The default entry for browsers and bundlers (Vite, webpack 5, Rollup,
-// Parcel): the `web` build, instantiated here with top-level await so that
+// The default entry for browsers and bundlers (Vite, webpack 5): the `web` build, instantiated here with top-level await so that
 // `compileRules` & co. are ready as soon as the import resolves. Bundlers see
 // the `new URL("./web/orderlens_bg.wasm", import.meta.url)` below and emit the
 // .wasm as an asset; no plugin or config is needed.
