@@ -27,6 +27,13 @@ if [ -f "$NAMED" ] && [ "${SIZE_DETAILS:-1}" = 1 ]; then
   echo
   echo "top contributors (named wasm before wasm-opt; wasm-opt shrinks code ~10%):"
   python3 "$ROOT/scripts/wasm-sections.py" "$NAMED" 15 | sed -n '/^  code by module/,$p'
+  # twiggy (optional: `cargo install twiggy --root build/tools/cargo`).
+  twiggy=$(command -v twiggy || echo "$ROOT/build/tools/cargo/bin/twiggy")
+  if [ -x "$twiggy" ]; then
+    echo
+    echo "twiggy top (same file):"
+    "$twiggy" top -n 12 "$NAMED" | cut -c1-140
+  fi
 fi
 
 if [ "$total" -gt "$BUDGET" ]; then
