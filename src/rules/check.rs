@@ -25,35 +25,35 @@ pub struct Checked {
 
 /// Checks and compiles a boolean condition.
 pub fn check_condition(e: &Expr, settings: &Settings) -> Checked {
-    let mut c = Checker {
-        settings,
-        errors: Vec::new(),
-        warnings: Vec::new(),
-        fields: Vec::new(),
-        in_item: false,
-    };
-    let (ty, node) = c.expr(e);
-    if !matches!(ty, Ty::Bool | Ty::Error) {
-        c.error(
-            e.span,
+    check_as(e, settings, Ty::Bool, |ty| {
+        (
             format!(
                 "the condition must be true or false, but this is {}",
                 ty.describe()
             ),
-            Some("compare it with something, e.g. 'status == 'unconfirmed''".into()),
-        );
-    }
-    Checked {
-        node,
-        fields: c.fields,
-        errors: c.errors,
-        warnings: c.warnings,
-    }
+            "compare it with something, e.g. \"status == 'unconfirmed'\"",
+        )
+    })
 }
 
 /// Checks a path that must name a timestamp (used by `deadlines[].at` and
 /// `wait_until`).
 pub fn check_timestamp_path(e: &Expr, settings: &Settings) -> Checked {
+    check_as(e, settings, Ty::Ts, |ty| {
+        (
+            format!("expected a timestamp, found {}", ty.describe()),
+            "use a field such as 'expected.auto_cancel_at'",
+        )
+    })
+}
+
+/// Checks `e` and requires its type to be `want`.
+fn check_as(
+    e: &Expr,
+    settings: &Settings,
+    want: Ty,
+    wrong: impl Fn(Ty) -> (String, &'static str),
+) -> Checked {
     let mut c = Checker {
         settings,
         errors: Vec::new(),
@@ -62,12 +62,9 @@ pub fn check_timestamp_path(e: &Expr, settings: &Settings) -> Checked {
         in_item: false,
     };
     let (ty, node) = c.expr(e);
-    if !matches!(ty, Ty::Ts | Ty::Error) {
-        c.error(
-            e.span,
-            format!("expected a timestamp, found {}", ty.describe()),
-            Some("use a field such as 'expected.auto_cancel_at'".into()),
-        );
+    if ty != want && ty != Ty::Error {
+        let (message, help) = wrong(ty);
+        c.error(e.span, message, Some(help.into()));
     }
     Checked {
         node,
