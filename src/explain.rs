@@ -127,7 +127,8 @@ impl RuleSet {
         {
             m.retain(|&i| self.rules.get(i).is_some_and(|r| !r.fallback));
         }
-        m.sort_by_key(|&i| std::cmp::Reverse(self.rules.get(i).map_or(i64::MIN, |r| r.priority)));
+        let priority = |i: usize| self.rules.get(i).map_or(i64::MIN, |r| r.priority);
+        crate::util::sort_by(&mut m, |&a, &b| priority(a) > priority(b));
         m
     }
 
@@ -169,23 +170,25 @@ impl RuleSet {
     /// time passed, if any.
     pub fn next_change(&self, order: &Order, f: &Findings, now: Timestamp) -> Option<Timestamp> {
         let cx = self.ctx(order, &f.expected, now);
-        let mut cands = Vec::new();
+        let mut found = Vec::new();
         for r in &self.rules {
-            eval::instants(&r.when, &cx, &mut cands);
+            eval::instants(&r.when, &cx, &mut found);
         }
         if let Some(p) = &f.refund {
-            p.instants(now, &mut cands);
+            p.instants(now, &mut found);
         }
         // A deadline leaves the list once it has passed.
         for r in &self.rules {
             for d in &r.deadlines {
                 if let Val::Ts(at) = eval::eval(&d.at, &cx) {
-                    cands.push(at);
+                    found.push(at);
                 }
             }
         }
-        cands.sort_unstable();
-        cands.dedup();
+        let mut cands = Vec::new();
+        for c in found {
+            crate::util::insert_sorted(&mut cands, c);
+        }
         let here = f.signature(self, order, now);
         cands
             .into_iter()

@@ -83,7 +83,7 @@ impl Value {
             }
             Value::Number(Number::Float(f)) => {
                 if f.is_finite() {
-                    let _ = write!(out, "{f}");
+                    write_f64(*f, out);
                 } else {
                     out.push_str("null");
                 }
@@ -496,10 +496,26 @@ impl Parser<'_> {
                 return Ok(Value::Number(Number::Int(i)));
             }
         }
-        text.parse::<f64>()
+        parse_f64(text)
             .map(|f| Value::Number(Number::Float(f)))
-            .map_err(|_| self.error("invalid number".into()))
+            .ok_or_else(|| self.error("invalid number".into()))
     }
+}
+
+// Floats: on wasm32 through the JS engine (Rust's own float parsing and
+// printing would add about 22 KB gzipped to the browser payload); the results
+// are the same (`src/wasm/tests.rs` checks them against Rust's).
+#[cfg(target_arch = "wasm32")]
+use crate::wasm::float::{parse_f64, write_f64};
+
+#[cfg(not(target_arch = "wasm32"))]
+fn parse_f64(text: &str) -> Option<f64> {
+    text.parse::<f64>().ok()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn write_f64(f: f64, out: &mut String) {
+    let _ = write!(out, "{f}");
 }
 
 #[cfg(test)]

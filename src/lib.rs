@@ -22,6 +22,7 @@ pub mod refund;
 pub mod rules;
 pub mod suggest;
 pub mod time;
+mod util;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 

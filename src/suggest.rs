@@ -1,18 +1,19 @@
 //! "Did you mean …?" suggestions.
 
-/// The candidate nearest to `input` by edit distance (case-insensitive), if
+/// The candidate nearest to `input` by edit distance (ASCII case-insensitive:
+/// the names are ASCII; other characters are compared as they are), if
 /// it is close enough to be a plausible typo; else one that has the same
 /// words but one or two more or fewer.
 pub fn nearest<'a, I>(input: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
 {
-    let input_l = input.to_lowercase();
+    let input_l = input.to_ascii_lowercase();
     let candidates: Vec<&'a str> = candidates.into_iter().collect();
     let limit = (input.chars().count() / 3).clamp(1, 4);
     let mut best: Option<(usize, &'a str)> = None;
     for &c in &candidates {
-        let d = distance(&input_l, &c.to_lowercase());
+        let d = distance(&input_l, &c.to_ascii_lowercase());
         if d <= limit && best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, c));
         }
@@ -28,7 +29,7 @@ where
 /// words (or the other way round), differing by the fewest words.
 fn by_words<'a>(input: &str, candidates: Vec<&'a str>) -> Option<(usize, &'a str)> {
     let words = |s: &str| -> Vec<String> {
-        s.to_lowercase()
+        s.to_ascii_lowercase()
             .split(['_', '.', '-', '/'])
             .filter(|w| !w.is_empty())
             .map(str::to_string)

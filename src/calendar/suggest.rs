@@ -8,7 +8,7 @@ const MAX_INPUT_CHARS: usize = 64;
 /// The known name nearest to `input`, if it is near enough to be a plausible
 /// typo.
 ///
-/// Names are compared lowercased, with spaces in the input read as `_`
+/// Names are compared ASCII-lowercased (non-ASCII characters as they are), with spaces in the input read as `_`
 /// (`new york` → `America/New_York`). An input without `/` is also compared
 /// with the last segment of each name (`shanghai` → `Asia/Shanghai`). How
 /// many edits are tolerated grows with the input's length: none for up to 3
@@ -26,7 +26,7 @@ pub(crate) fn nearest<'a>(
     let wanted: Vec<char> = input
         .chars()
         .map(|c| if c == ' ' { '_' } else { c })
-        .flat_map(char::to_lowercase)
+        .map(|c| c.to_ascii_lowercase())
         .collect();
     let max = match len {
         0..=3 => 0,
@@ -37,7 +37,7 @@ pub(crate) fn nearest<'a>(
     let whole_only = wanted.contains(&'/');
     let mut best: Option<(usize, &'a str)> = None;
     for name in names {
-        let lower: Vec<char> = name.chars().flat_map(char::to_lowercase).collect();
+        let lower: Vec<char> = name.chars().map(|c| c.to_ascii_lowercase()).collect();
         let mut d = crate::suggest::distance_chars(&wanted, &lower);
         if !whole_only {
             if let Some(slash) = lower.iter().rposition(|&c| c == '/') {

@@ -65,32 +65,24 @@ impl Locale {
 /// catalog); the first requested tag that matches wins. Nothing matching
 /// gives `en`.
 pub fn negotiate(requested: &str, available: &[String]) -> String {
-    let mut prefs: Vec<(f32, usize, &str)> = requested
+    let mut prefs: Vec<(u32, &str)> = requested
         .split(',')
-        .enumerate()
-        .filter_map(|(i, part)| {
+        .filter_map(|part| {
             let mut it = part.split(';');
             let tag = it.next()?.trim();
             if tag.is_empty() || tag == "*" || tag.len() > 35 {
                 return None;
             }
             let q = it
-                .find_map(|p| {
-                    p.trim()
-                        .strip_prefix("q=")
-                        .and_then(|q| q.trim().parse::<f32>().ok())
-                })
-                .unwrap_or(1.0);
-            (q > 0.0).then_some((q, i, tag))
+                .find_map(|p| p.trim().strip_prefix("q=").and_then(|q| qvalue(q.trim())))
+                .unwrap_or(QONE);
+            (q > 0).then_some((q, tag))
         })
         .take(20)
         .collect();
-    prefs.sort_by(|a, b| {
-        b.0.partial_cmp(&a.0)
-            .unwrap_or(std::cmp::Ordering::Equal)
-            .then(a.1.cmp(&b.1))
-    });
-    for (_, _, tag) in prefs {
+    // Highest weight first; equal weights keep the order they were given in.
+    crate::util::sort_by(&mut prefs, |a, b| a.0 > b.0);
+    for (_, tag) in prefs {
         let tag = tag.replace('_', "-");
         if let Some(a) = available.iter().find(|a| a.eq_ignore_ascii_case(&tag)) {
             return a.clone();
@@ -108,6 +100,39 @@ pub fn negotiate(requested: &str, available: &[String]) -> String {
         }
     }
     "en".to_string()
+}
+
+/// `q=1` in [`qvalue`]'s units.
+const QONE: u32 = 1_000_000;
+
+/// A `q=` weight in millionths: a decimal such as `0.8`, `1`, `.5` or `+0.25`
+/// (a value above 1 is kept as it is, as before; a negative one is 0).
+/// `None` for anything else, which leaves the tag at the default weight 1.
+fn qvalue(text: &str) -> Option<u32> {
+    let (neg, body) = match text.as_bytes().first() {
+        Some(b'-') => (true, text.get(1..)?),
+        Some(b'+') => (false, text.get(1..)?),
+        _ => (false, text),
+    };
+    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if int.len() + frac.len() == 0 || !digits(int) || !digits(frac) {
+        return None;
+    }
+    if neg {
+        return Some(0);
+    }
+    let mut q: u32 = 0;
+    for b in int.bytes() {
+        q = q.saturating_mul(10).saturating_add(u32::from(b - b'0'));
+    }
+    q = q.saturating_mul(QONE);
+    let mut unit = QONE;
+    for b in frac.bytes() {
+        unit /= 10;
+        q = q.saturating_add(unit * u32::from(b - b'0'));
+    }
+    Some(q)
 }
 
 const EN_MONTHS: [&str; 12] = [
@@ -406,5 +431,21 @@ mod tests {
         assert_eq!(negotiate("fr-CH, fr;q=0.9, ru;q=0.8, en;q=0.7", &av), "ru");
         assert_eq!(negotiate("en;q=0.5, ru", &av), "ru");
         assert_eq!(negotiate("", &av), "en");
+        assert_eq!(negotiate("ru;q=0.50, zh;q=.5, en;q=0.499", &av), "ru");
+        assert_eq!(negotiate("en;q=0, ru;q=-1, zh;q=x", &av), "zh-CN");
+        assert_eq!(negotiate("en;q=0.001, ru;q=0.0001", &av), "en");
+    }
+
+    #[test]
+    fn reads_qvalues() {
+        assert_eq!(qvalue("1"), Some(QONE));
+        assert_eq!(qvalue("0.8"), Some(800_000));
+        assert_eq!(qvalue(".5"), Some(500_000));
+        assert_eq!(qvalue("+0.25"), Some(250_000));
+        assert_eq!(qvalue("1."), Some(QONE));
+        assert_eq!(qvalue("-0.5"), Some(0));
+        for bad in ["", ".", "-", "x", "0.5x", "1e-1", "0..5"] {
+            assert_eq!(qvalue(bad), None, "{bad}");
+        }
     }
 }

@@ -222,7 +222,11 @@ impl RuleSet {
     pub fn from_value(doc: Option<&Value>) -> Result<RuleSet, RulesError> {
         let mut diags = Vec::new();
         let set = load(doc, &mut diags);
-        diags.sort_by_key(|d| d.severity == Severity::Warning);
+        // Errors first, then warnings, each in the order found.
+        let (mut diags, warnings): (Vec<_>, Vec<_>) = diags
+            .into_iter()
+            .partition(|d| d.severity != Severity::Warning);
+        diags.extend(warnings);
         match set {
             Some(mut s) if !diags.iter().any(|d| d.severity == Severity::Error) => {
                 s.warnings = diags;
@@ -380,12 +384,14 @@ fn load(doc: Option<&Value>, diags: &mut Vec<Diagnostic>) -> Option<RuleSet> {
     }
 
     let fingerprint = fnv1a(doc.to_json().as_bytes()) ^ fnv1a(DEFAULTS.as_bytes()).rotate_left(7);
-    let mut masked_codes = vec!["fraud_suspected".to_string()];
+    let mut found = vec!["fraud_suspected".to_string()];
     for r in rules.iter().filter(|r| r.mask) {
-        eval::constants_for(&r.when, Field::PaymentFailureCode, &mut masked_codes);
+        eval::constants_for(&r.when, Field::PaymentFailureCode, &mut found);
     }
-    masked_codes.sort();
-    masked_codes.dedup();
+    let mut masked_codes = Vec::new();
+    for c in found {
+        crate::util::insert_sorted(&mut masked_codes, c);
+    }
     Some(RuleSet {
         settings,
         calendar,
