@@ -3,6 +3,7 @@
 // the `new URL("./web/orderlens_bg.wasm", import.meta.url)` below and emit the
 // .wasm as an asset; no plugin or config is needed.
 import init from "./web/orderlens.js";
+import { defineOrderLens } from "./widget.js";
 
 let wasm = new URL("./web/orderlens_bg.wasm", import.meta.url);
 // Vite's dev server pre-bundles dependencies into node_modules/.vite/deps/,
@@ -13,5 +14,8 @@ if (/\/node_modules\/\.vite\/deps[^/]*\/[^/]*$/.test(new URL(import.meta.url).pa
   wasm = new URL(["..", "..", "orderlens", "web", "orderlens_bg.wasm"].join("/"), import.meta.url);
 }
 await init({ module_or_path: wasm });
+// <order-lens> is usable as soon as this module has loaded.
+defineOrderLens();
 
 export { CompiledRules, checkRules, compileRules, explain, version } from "./web/orderlens.js";
+export { mount, OrderLensElement } from "./widget.js";

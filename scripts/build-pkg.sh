@@ -81,6 +81,10 @@ mkdir -p "$PKG/web" "$PKG/node" "$PKG/bundler"
 cp pkg-template/README.md pkg-template/LICENSE-MIT pkg-template/LICENSE-APACHE \
    pkg-template/orderlens.d.ts pkg-template/browser.js "$PKG/"
 sed "s/@VERSION@/$VERSION/" pkg-template/package.json > "$PKG/package.json"
+# The widget (mount, <order-lens>): its stylesheet as a file (<link> fallback)
+# and as a module (constructable stylesheet).
+cp pkg-template/widget.js pkg-template/widget.css "$PKG/"
+node scripts/widget-css.mjs pkg-template/widget.css "$PKG/widget-css.js"
 
 cp "$BG/web/orderlens.js" "$PKG/web/orderlens.js"
 cp "$BG/orderlens_bg.opt.wasm" "$PKG/web/orderlens_bg.wasm"
