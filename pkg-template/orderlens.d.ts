@@ -5,6 +5,11 @@
 //
 // Orders, rules documents and diagnoses use `snake_case` keys like the JSON
 // they mirror; options are `camelCase`.
+//
+// The widget (`mount`, `<order-lens>`) exists in browsers only (the default
+// and bundler entries); in Node `mount` throws.
+
+/// <reference lib="dom" />
 
 // ---------------------------------------------------------------------------
 // The order document (SPEC §1)
@@ -399,3 +404,82 @@ export declare function explain(order: OrderInput, options?: ExplainOptions, rul
 
 /** The package version. */
 export declare function version(): string;
+
+// ---------------------------------------------------------------------------
+// The widget (browsers): `mount()` and `<order-lens>`
+
+/** Evaluation time for the widget: the clock starts there and runs on; or a function read at every render. */
+export type WidgetNow = number | Date | string | (() => number | Date | string);
+
+/** What an action handler may resolve to: the updated order (re-rendered), or nothing. */
+export type ActionResult = OrderInput | null | undefined | void;
+
+export interface MountOptions {
+  /** The order to explain. */
+  order: OrderInput;
+  /** The merchant's rules document (absent = built-in rules), compiled once per document; or rules compiled already. */
+  rules?: RulesInput | CompiledRules;
+  /** Tag, Accept-Language list or list of tags. Default: `navigator.languages`. */
+  locale?: string | readonly string[];
+  /** Default: the current time. */
+  now?: WidgetNow;
+  /**
+   * Called when the customer activates an action (after its confirmation step,
+   * if it has one). While the promise is pending the buttons are disabled; an
+   * order it resolves to is rendered; a rejection shows a short error line.
+   */
+  onAction?: (action: Action, order: OrderInput) => Promise<ActionResult> | ActionResult;
+}
+
+/** What `mount` returns. */
+export interface MountHandle {
+  /** Renders another version of the order (same rules and locale). */
+  update(order: OrderInput): void;
+  /** Removes the widget and stops its timers. */
+  destroy(): void;
+}
+
+/**
+ * Renders the diagnosis of `options.order` inside `element` (in a shadow root)
+ * and keeps it current: it re-renders by itself at `valid_until`.
+ */
+export declare function mount(element: Element, options: MountOptions): MountHandle;
+
+/** `event.detail` of `orderlens-action`. */
+export interface OrderLensActionDetail {
+  kind: ActionKind;
+  orderId: string;
+  /** Hand the element the shop's answer: it stays busy until `result` settles, then renders the order it resolves to. */
+  respond(result: Promise<ActionResult> | ActionResult): void;
+}
+
+export type OrderLensActionEvent = CustomEvent<OrderLensActionDetail>;
+
+/** `<order-lens>`, registered when the browser entry loads. */
+export declare class OrderLensElement extends HTMLElement {
+  order: OrderInput | null | undefined;
+  rules: RulesInput | CompiledRules;
+  /** Reflected to the `locale` attribute when a string. */
+  locale: string | readonly string[] | undefined;
+  now: WidgetNow | undefined;
+  /** The diagnosis on screen; null before the first render and when the fallback is shown. */
+  readonly diagnosis: Diagnosis | null;
+  addEventListener<K extends keyof OrderLensEventMap>(
+    type: K,
+    listener: (this: OrderLensElement, ev: OrderLensEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+}
+
+export interface OrderLensEventMap extends HTMLElementEventMap {
+  "orderlens-action": OrderLensActionEvent;
+}
+
+// @browser-globals-begin (left out of the CommonJS copy)
+declare global {
+  interface HTMLElementTagNameMap {
+    "order-lens": OrderLensElement;
+  }
+}
+// @browser-globals-end

@@ -9,7 +9,8 @@
 #
 # Steps: wasm32 target -> wasm-bindgen-cli at Cargo.lock's version -> npm tools
 # (binaryen's wasm-opt, typescript, playwright-core) from scripts/tools ->
-# cargo build (release: opt-level z, LTO, 1 codegen unit, panic=abort) ->
+# cargo build (profile wasm-release: opt-level z, LTO, 1 codegen unit,
+# panic=abort) ->
 # wasm-bindgen for bundler, web, nodejs -> wasm-opt -Oz -> pkg/ from
 # pkg-template/ -> size budget (scripts/size.sh) -> npm pack.
 #
@@ -24,7 +25,7 @@ BUILD="$ROOT/build"
 TOOLS="$BUILD/tools"
 BG="$BUILD/bindgen"
 PKG="$ROOT/pkg"
-WASM="${CARGO_TARGET_DIR:-$ROOT/target}/wasm32-unknown-unknown/release/orderlens.wasm"
+WASM="${CARGO_TARGET_DIR:-$ROOT/target}/wasm32-unknown-unknown/wasm-release/orderlens.wasm"
 
 log() { printf '[build-pkg] %s\n' "$*" >&2; }
 t0=$(date +%s)
@@ -63,8 +64,8 @@ fi
 WASM_OPT="$TOOLS/node_modules/.bin/wasm-opt"
 
 # --- compile ---------------------------------------------------------------
-log "cargo build --release --target wasm32-unknown-unknown --lib"
-cargo build --release --locked --target wasm32-unknown-unknown --lib
+log "cargo build --profile wasm-release --target wasm32-unknown-unknown --lib"
+cargo build --profile wasm-release --locked --target wasm32-unknown-unknown --lib
 
 rm -rf "$BG"
 for target in bundler web nodejs; do
@@ -95,7 +96,8 @@ cp pkg-template/web.d.ts "$PKG/web/orderlens.d.ts"
 cp "$BG/nodejs/orderlens.js" "$PKG/node/orderlens.cjs"
 cp "$BG/orderlens_bg.opt.wasm" "$PKG/node/orderlens_bg.wasm"
 cp pkg-template/node.mjs "$PKG/node/orderlens.mjs"
-cp pkg-template/orderlens.d.ts "$PKG/node/orderlens.d.cts"
+# (Without the global <order-lens> tag-map entry: two copies would clash.)
+sed '/@browser-globals-begin/,/@browser-globals-end/d' pkg-template/orderlens.d.ts > "$PKG/node/orderlens.d.cts"
 
 # Bundlers with WebAssembly ESM integration (webpack asyncWebAssembly,
 # vite-plugin-wasm): `orderlens/bundler`.

@@ -142,3 +142,49 @@ rules.explain(order, "en");
 new CompiledRules();
 
 void [title, severity, kind, confirmLabel, arrives, validUntil, code, deadlineAt, swept, fp, locales, warnings, v, web, e2, badOrder];
+
+// The widget: mount() and <order-lens>.
+import { mount, OrderLensElement, type MountHandle, type MountOptions, type OrderLensActionEvent } from "orderlens";
+
+const mountOptions: MountOptions = {
+  order,
+  rules: doc,
+  locale: navigator.languages,
+  now: "2026-11-21T02:05:00Z",
+  onAction: async (action, current) => {
+    const k: string = action.kind;
+    void k;
+    return action.kind === "cancel_order" ? { ...(current as Order), status: "cancelled" } : undefined;
+  },
+};
+const handle: MountHandle = mount(document.createElement("div"), mountOptions);
+handle.update({ ...order, status: "confirmed" });
+handle.destroy();
+mount(document.body, { order: JSON.stringify(order), rules, locale: "ru", now: () => Date.now() });
+mount(document.body, { order });
+
+const lens = document.createElement("order-lens");
+const lensTyped: OrderLensElement = lens;
+lens.order = order;
+lens.rules = doc;
+lens.locale = "zh-CN";
+lens.now = new Date();
+const shown: Diagnosis | null = lens.diagnosis;
+lens.addEventListener("orderlens-action", (e) => {
+  const kindOf: string = e.detail.kind;
+  const id: string = e.detail.orderId;
+  e.detail.respond(Promise.resolve({ ...order, status: "cancelled" }));
+  e.detail.respond(undefined);
+  void [kindOf, id];
+});
+const onAny = (e: OrderLensActionEvent) => e.detail.respond(fetch("/cancel").then((r) => r.json() as Promise<Order>));
+document.querySelector("order-lens")?.addEventListener("orderlens-action", onAny);
+const found: OrderLensElement | null = document.querySelector("order-lens");
+const cls: typeof OrderLensElement = OrderLensElement;
+
+// @ts-expect-error: mount needs the options with an order.
+mount(document.body);
+// @ts-expect-error: update takes an order, not options.
+handle.update({ order });
+
+void [lensTyped, shown, found, cls];
