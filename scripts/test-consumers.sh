@@ -18,6 +18,10 @@
 #   csp-guard  the same page without 'wasm-unsafe-eval' must FAIL the browser
 #              check (proves the harness sees CSP violations)
 #   parity     every fixture: Node build vs native CLI, deep-equal JSON
+#   widget     mount() and <order-lens> on a plain page, strict CSP, headless
+#              Chromium (fallbacks, self-refresh, destroy, onAction, styles)
+#   demo       the demo storefront www/ (every scenario and locale, keyboard,
+#              confirmation, actions); screenshots build/demo-{en,zh-CN}.png
 #
 # Projects are copied from tests/consumers/ into build/consumers/ and get the
 # tarball with `npm install`. The last line is "N passed, M failed"; the exit
@@ -137,9 +141,22 @@ check_csp_guard() {
   echo "without 'wasm-unsafe-eval' the check fails as it must"
 }
 
+widget_project() {
+  [ -f "$WORK/widget/.ready-$(stat -c%Y "$TARBALL")" ] && return 0
+  fresh_project widget && touch "$WORK/widget/.ready-$(stat -c%Y "$TARBALL")"
+}
+check_widget() {
+  widget_project || return 1
+  node "$SRC/widget/check.mjs" widget --www "$ROOT/www" --pkg "$WORK/widget/node_modules/orderlens" --test "$WORK/widget"
+}
+check_demo() {
+  widget_project || return 1
+  node "$SRC/widget/check.mjs" demo --www "$ROOT/www" --pkg "$WORK/widget/node_modules/orderlens" --shots "$ROOT/build"
+}
+
 check_parity() { node scripts/parity.mjs --pkg "$ROOT/pkg/node/orderlens.cjs"; }
 
-all=(size types node-require node-import node-bundler wasm-bindgen-test vite vite-dev web csp-guard parity)
+all=(size types node-require node-import node-bundler wasm-bindgen-test vite vite-dev web csp-guard parity widget demo)
 selected=("$@")
 [ ${#selected[@]} -eq 0 ] && selected=("${all[@]}")
 
