@@ -188,12 +188,12 @@ fn every_built_in_key_exists_in_every_locale() {
         let missing: Vec<&String> = en
             .messages
             .keys()
-            .filter(|k| !lc.messages.contains_key(*k))
+            .filter(|k| !lc.messages.contains_key(k))
             .collect();
         let extra: Vec<&String> = lc
             .messages
             .keys()
-            .filter(|k| !en.messages.contains_key(*k))
+            .filter(|k| !en.messages.contains_key(k))
             .collect();
         assert!(
             missing.is_empty() && extra.is_empty(),

@@ -57,8 +57,6 @@ mod tests;
 #[cfg(all(test, target_arch = "wasm32"))]
 mod wasm_tests;
 
-use std::collections::BTreeSet;
-
 use crate::time::{Date, Duration, TimeOfDay, Timestamp, Weekday, DAY_MS};
 
 use tz::Zone;
@@ -83,8 +81,10 @@ pub struct Calendar {
     /// Bit `i` set when the weekday with `Weekday::monday0() == i` is a
     /// weekend day. Never all seven.
     weekend: u8,
-    holidays: BTreeSet<Date>,
-    extra: BTreeSet<Date>,
+    /// Sorted, without duplicates.
+    holidays: Vec<Date>,
+    /// Sorted, without duplicates.
+    extra: Vec<Date>,
 }
 
 /// Why a calendar cannot be built from its settings.
@@ -148,6 +148,15 @@ impl Dir {
     }
 }
 
+/// `dates` sorted, without duplicates.
+fn sorted_set(dates: &[Date]) -> Vec<Date> {
+    let mut out = Vec::with_capacity(dates.len());
+    for &d in dates {
+        crate::util::insert_sorted(&mut out, d);
+    }
+    out
+}
+
 /// `t` moved into the supported range (years 1..=9999).
 fn clamp(t: Timestamp) -> Timestamp {
     t.plus_ms(0)
@@ -180,8 +189,8 @@ impl Calendar {
             zone: Zone::Utc,
             name: "UTC".to_string(),
             weekend: weekend_mask(&[Weekday::Sat, Weekday::Sun]),
-            holidays: BTreeSet::new(),
-            extra: BTreeSet::new(),
+            holidays: Vec::new(),
+            extra: Vec::new(),
         }
     }
 
@@ -213,8 +222,8 @@ impl Calendar {
             zone,
             name,
             weekend,
-            holidays: holidays.iter().copied().collect(),
-            extra: extra_business_days.iter().copied().collect(),
+            holidays: sorted_set(holidays),
+            extra: sorted_set(extra_business_days),
         })
     }
 
@@ -291,10 +300,10 @@ impl Calendar {
     /// Whether `d` is a business day: not a weekend day and not a holiday, or
     /// an extra business day (even one also listed as a holiday).
     pub fn is_business_day(&self, d: Date) -> bool {
-        if self.extra.contains(&d) {
+        if self.extra.binary_search(&d).is_ok() {
             return true;
         }
-        self.weekend & (1 << d.weekday().monday0()) == 0 && !self.holidays.contains(&d)
+        self.weekend & (1 << d.weekday().monday0()) == 0 && self.holidays.binary_search(&d).is_err()
     }
 
     /// `t + n bd`: `n` business days after `t`'s local date, at `t`'s local
@@ -400,8 +409,11 @@ impl Calendar {
             Dir::Backward => (day - 7, day - 1),
         };
         let (from, to) = (Date::from_days(from), Date::from_days(to));
-        self.holidays.range(from..=to).next().is_none()
-            && self.extra.range(from..=to).next().is_none()
+        let none_within = |v: &[Date]| {
+            v.get(v.partition_point(|d| *d < from))
+                .is_none_or(|d| *d > to)
+        };
+        none_within(&self.holidays) && none_within(&self.extra)
     }
 }
 

@@ -12,7 +12,6 @@ use crate::time::{Date, Timestamp};
 use format::{Message, Part, PluralKey, Use};
 use locale::{DateFormatter, Locale};
 use std::cell::Cell;
-use std::collections::BTreeMap;
 
 /// The built-in catalogs, as JSON objects of key → message.
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -117,9 +116,82 @@ pub struct LocaleCatalog {
     /// The locale.
     pub locale: Locale,
     /// Parsed messages by key.
-    pub messages: BTreeMap<String, Message>,
+    pub messages: KeyMap<Message>,
     /// Source text by key (for `orderlens messages`).
-    pub sources: BTreeMap<String, String>,
+    pub sources: KeyMap<String>,
+}
+
+/// Values by key, iterated in key order: a sorted `Vec` searched by halving
+/// (a fraction of the code of a `BTreeMap` in the wasm build).
+#[derive(Clone, Debug, PartialEq)]
+pub struct KeyMap<V>(Vec<(String, V)>);
+
+impl<V> Default for KeyMap<V> {
+    fn default() -> Self {
+        KeyMap(Vec::new())
+    }
+}
+
+impl<V> KeyMap<V> {
+    fn find(&self, key: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(key))
+    }
+
+    /// The value of `key`.
+    pub fn get(&self, key: &str) -> Option<&V> {
+        self.find(key)
+            .ok()
+            .and_then(|i| self.0.get(i))
+            .map(|(_, v)| v)
+    }
+
+    /// Whether `key` has a value.
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.find(key).is_ok()
+    }
+
+    /// Sets the value of `key`, replacing any earlier one.
+    pub fn insert(&mut self, key: String, value: V) {
+        match self.find(&key) {
+            Ok(i) => {
+                if let Some(slot) = self.0.get_mut(i) {
+                    slot.1 = value;
+                }
+            }
+            Err(i) => self.0.insert(i, (key, value)),
+        }
+    }
+
+    /// How many keys have a value.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether no key has a value.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The keys, in order.
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(k, _)| k)
+    }
+
+    /// The entries, in key order.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &V)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+}
+
+impl<'a, V> IntoIterator for &'a KeyMap<V> {
+    type Item = (&'a String, &'a V);
+    type IntoIter = std::iter::Map<
+        std::slice::Iter<'a, (String, V)>,
+        fn(&'a (String, V)) -> (&'a String, &'a V),
+    >;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
 }
 
 /// All catalogs of a rule set.
@@ -191,8 +263,8 @@ impl Catalog {
             None => {
                 self.locales.push(LocaleCatalog {
                     locale: Locale::from_tag(tag),
-                    messages: BTreeMap::new(),
-                    sources: BTreeMap::new(),
+                    messages: KeyMap::default(),
+                    sources: KeyMap::default(),
                 });
                 self.locales.len() - 1
             }
