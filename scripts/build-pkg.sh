@@ -56,8 +56,8 @@ fi
 # npm tools, pinned by scripts/tools/package-lock.json; reinstalled only
 # when the lock file changes.
 mkdir -p "$TOOLS"
-if ! cmp -s scripts/tools/package-lock.json "$TOOLS/package-lock.json" || [ ! -x "$TOOLS/node_modules/.bin/wasm-opt" ]; then
-  log "installing npm tools (binaryen, typescript, playwright-core) into build/tools"
+if ! cmp -s scripts/tools/package-lock.json "$TOOLS/package-lock.json" || [ ! -x "$TOOLS/node_modules/.bin/wasm-opt" ] || [ ! -x "$TOOLS/node_modules/.bin/esbuild" ]; then
+  log "installing npm tools (binaryen, esbuild, typescript, playwright-core) into build/tools"
   cp scripts/tools/package.json scripts/tools/package-lock.json "$TOOLS/"
   (cd "$TOOLS" && npm ci --no-audit --no-fund --loglevel=error)
 fi
@@ -82,9 +82,12 @@ mkdir -p "$PKG/web" "$PKG/node" "$PKG/bundler"
 cp pkg-template/README.md pkg-template/LICENSE-MIT pkg-template/LICENSE-APACHE \
    pkg-template/orderlens.d.ts pkg-template/browser.js "$PKG/"
 sed "s/@VERSION@/$VERSION/" pkg-template/package.json > "$PKG/package.json"
-# The widget (mount, <order-lens>): its stylesheet as a file (<link> fallback)
-# and as a module (constructable stylesheet).
-cp pkg-template/widget.js pkg-template/widget.css "$PKG/"
+# The widget (mount, <order-lens>), minified (it counts towards the browser
+# budget); its stylesheet as a file (<link> fallback) and as a module
+# (constructable stylesheet).
+"$TOOLS/node_modules/.bin/esbuild" pkg-template/widget.js --minify --format=esm --target=es2022 \
+  --legal-comments=none --log-level=warning --outfile="$PKG/widget.js"
+cp pkg-template/widget.css "$PKG/"
 node scripts/widget-css.mjs pkg-template/widget.css "$PKG/widget-css.js"
 
 cp "$BG/web/orderlens.js" "$PKG/web/orderlens.js"
