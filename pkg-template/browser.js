@@ -1,5 +1,5 @@
 // The default entry for browsers and bundlers (Vite, webpack 5): the `web` build, instantiated here with top-level await so that
-// `compileRules` & co. are ready as soon as the import resolves. Bundlers see
+// `compileRules` & co. (and the widget: `mount`, `<order-lens>`) are ready as soon as the import resolves. Bundlers see
 // the `new URL("./web/orderlens_bg.wasm", import.meta.url)` below and emit the
 // .wasm as an asset; no plugin or config is needed.
 import init from "./web/orderlens.js";

@@ -192,7 +192,7 @@ class View {
     if (this.confirming && !confirm) this.confirming = null;
     if (confirm) {
       const c = confirm.confirm;
-      const yes = h("button", { type: "button", part: "button button-primary", class: "btn p x", disabled: busy, "data-k": "yes" }, c.confirm_label);
+      const yes = h("button", { type: "button", part: "button button-primary", class: confirm.kind === "cancel_order" ? "btn p x" : "btn p", disabled: busy, "data-k": "yes" }, c.confirm_label);
       const no = h("button", { type: "button", part: "button", class: "btn", "data-k": "no" }, c.cancel_label);
       yes.addEventListener("click", () => {
         this.confirming = null;

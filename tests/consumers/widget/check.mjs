@@ -37,7 +37,8 @@ async function test(name, fn) {
     if (m.type() === "warning") warnings.push(m.text());
   });
   page.on("pageerror", (e) => problems.push(`uncaught: ${e.message}`));
-  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ""}`));
+  // (ERR_ABORTED: a request cut short by the next navigation, e.g. the favicon.)
+  page.on("requestfailed", (r) => r.failure()?.errorText !== "net::ERR_ABORTED" && problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ""}`));
   page.on("response", (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()} for ${r.url()}`));
   await page.addInitScript(() => {
     window.__csp = [];
