@@ -13,6 +13,7 @@
 // or ~20 s per mode, whichever comes first. Not part of the test suite.
 //
 //   node scripts/bench-wasm.mjs [--seconds 20] [--calls 100000] [--pkg pkg/node/orderlens.cjs]
+//                               [--timezone UTC]   (instead of the rules' Asia/Shanghai)
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -31,6 +32,7 @@ const ol = createRequire(import.meta.url)(resolve(opt("pkg", join(root, "pkg/nod
 
 const order = JSON.parse(readFileSync(join(root, "examples/order.json"), "utf8"));
 const rulesDoc = JSON.parse(readFileSync(join(root, "examples/rules.json"), "utf8"));
+if (opt("timezone")) rulesDoc.settings.timezone = opt("timezone");
 const options = { now: "2026-11-21T02:05:00Z", locale: "en" };
 const BATCH = 100;
 
@@ -53,7 +55,7 @@ function bench(name, fn, { calls = maxCalls, secs = seconds, per = 1, batch = BA
   return q(0.5);
 }
 
-console.log(`orderlens ${ol.version()} in Node ${process.version}; example order (declined card), rules examples/rules.json`);
+console.log(`orderlens ${ol.version()} in Node ${process.version}; example order (declined card), rules examples/rules.json (time zone ${rulesDoc.settings.timezone})`);
 const rules = ol.compileRules(rulesDoc);
 bench("reuse", () => rules.explain(order, options));
 bench("compile", () => {

@@ -110,6 +110,8 @@ mod imp {
 
 #[cfg(target_arch = "wasm32")]
 mod imp {
+    use std::cell::Cell;
+
     use js_sys::{Array, Object, Reflect};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
@@ -150,11 +152,38 @@ mod imp {
         fn supported_values_of(key: &str) -> Result<Array, JsValue>;
     }
 
-    /// The formatter is the per-calendar cache: built once when the calendar
-    /// is created, reused for every offset.
-    pub(crate) type Handle = DateTimeFormat;
+    /// The cache holds this many hours, replaced in turn.
+    const SLOTS: usize = 16;
+    const HOUR_MS: i64 = 3_600_000;
+    /// An empty slot (no instant lies in this hour).
+    const EMPTY: (i64, i32) = (i64::MIN, 0);
 
-    pub(super) fn resolve(name: &str) -> Option<(DateTimeFormat, String)> {
+    /// A zone on wasm: the host's formatter, built once when the calendar is
+    /// created, and the offsets of recently asked hours.
+    ///
+    /// Asking `Intl` costs microseconds per call, and explaining one order
+    /// asks for a dozen or more offsets in a few hours (a handful of
+    /// instants, and a day either side of each). A slot holds
+    /// an hour (`ms.div_euclid(HOUR_MS)`) whose first and last millisecond
+    /// have the same offset, so the whole hour has it (offsets never change
+    /// twice within an hour); an hour with a transition is never cached and
+    /// is looked up each time. wasm is single-threaded, so plain `Cell`s do.
+    #[derive(Clone, Debug)]
+    pub(crate) struct Handle {
+        format: DateTimeFormat,
+        hours: Box<[Cell<(i64, i32)>; SLOTS]>,
+        /// The slot to fill next.
+        next: Cell<usize>,
+    }
+
+    impl Handle {
+        #[cfg(test)]
+        pub(super) fn format(&self) -> &DateTimeFormat {
+            &self.format
+        }
+    }
+
+    pub(super) fn resolve(name: &str) -> Option<(Handle, String)> {
         let options = Object::new();
         for (key, value) in [
             ("timeZone", name),
@@ -177,12 +206,36 @@ mod imp {
             Some(resolved) if resolved.eq_ignore_ascii_case(name) => resolved,
             _ => name.to_string(),
         };
-        Some((format, canonical))
+        let handle = Handle {
+            format,
+            hours: Box::new([const { Cell::new(EMPTY) }; SLOTS]),
+            next: Cell::new(0),
+        };
+        Some((handle, canonical))
+    }
+
+    /// The offset at `ms`, from the cache when its hour is there.
+    pub(super) fn offset_s(h: &Handle, ms: i64) -> i32 {
+        let hour = ms.div_euclid(HOUR_MS);
+        if let Some((_, off)) = h.hours.iter().map(Cell::get).find(|&(k, _)| k == hour) {
+            return off;
+        }
+        let start = hour * HOUR_MS;
+        let first = lookup(&h.format, start);
+        if first != lookup(&h.format, start + HOUR_MS - 1) {
+            return lookup(&h.format, ms);
+        }
+        let next = h.next.get();
+        if let Some(slot) = h.hours.get(next) {
+            slot.set((hour, first));
+        }
+        h.next.set((next + 1) % SLOTS);
+        first
     }
 
     /// Local wall fields from `formatToParts`, minus the instant: the offset.
     /// Falls back to 0 if the host answers something unreadable.
-    pub(super) fn offset_s(format: &DateTimeFormat, ms: i64) -> i32 {
+    pub(super) fn lookup(format: &DateTimeFormat, ms: i64) -> i32 {
         let secs = ms.div_euclid(1000);
         let Ok(parts) = format.format_to_parts(ms as f64) else {
             return 0;
@@ -230,5 +283,40 @@ mod imp {
         let names: Vec<String> = list.iter().filter_map(|v| v.as_string()).collect();
         let all = names.iter().map(String::as_str).chain(super::UTC_ALIASES);
         crate::calendar::suggest::nearest(name, all).map(str::to_string)
+    }
+}
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod cache_tests {
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    use super::imp;
+
+    /// The cached offsets equal `Intl`'s own at every instant tried, across
+    /// DST transitions, half-hour offsets and Lord Howe's half-hour DST.
+    #[wasm_bindgen_test]
+    fn cached_offsets_match_intl() {
+        let zones = [
+            "America/New_York",
+            "Australia/Lord_Howe",
+            "Australia/Adelaide",
+            "Asia/Kathmandu",
+            "Europe/Moscow",
+        ];
+        for name in zones {
+            let (h, _) = imp::resolve(name).unwrap();
+            // 2026, every 7 min 13.5 s: each hour is asked several times,
+            // in a different order of slots each time round.
+            let start = 1_767_225_600_000_i64;
+            let mut ms = start;
+            while ms < start + 366 * 86_400_000 {
+                assert_eq!(
+                    imp::offset_s(&h, ms),
+                    imp::lookup(h.format(), ms),
+                    "{name} {ms}"
+                );
+                ms += 433_500;
+            }
+        }
     }
 }
