@@ -371,7 +371,7 @@ impl Duration {
     pub fn parse(s: &str) -> Result<Duration, TimeError> {
         let err = || TimeError::InvalidDuration(truncate(s));
         let split = s.find(|c: char| !c.is_ascii_digit()).ok_or_else(err)?;
-        let (num, unit) = s.split_at(split);
+        let (num, unit) = s.split_at_checked(split).ok_or_else(err)?;
         if num.is_empty() || num.len() > 6 {
             return Err(err());
         }

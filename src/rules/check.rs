@@ -442,13 +442,16 @@ impl Checker<'_> {
                     _ => None,
                 };
                 let what = if ordered && lt == rt {
-                    format!(
-                        "'{}' cannot order {}s",
-                        op.as_str(),
-                        lt.describe()
-                            .trim_start_matches("a ")
-                            .trim_start_matches("an ")
-                    )
+                    // "a timestamp" -> "timestamps" (strip_prefix: no
+                    // substring-search code in the wasm build).
+                    let mut what = lt.describe();
+                    while let Some(rest) = what.strip_prefix("a ") {
+                        what = rest;
+                    }
+                    while let Some(rest) = what.strip_prefix("an ") {
+                        what = rest;
+                    }
+                    format!("'{}' cannot order {what}s", op.as_str())
                 } else {
                     format!("cannot compare {} with {}", lt.describe(), rt.describe())
                 };

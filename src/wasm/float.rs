@@ -66,7 +66,9 @@ pub fn write_f64(f: f64, out: &mut String) {
             out.push('0');
         }
     } else {
-        let (a, b) = digits.split_at(usize::try_from(point).unwrap_or(0));
+        let (a, b) = digits
+            .split_at_checked(usize::try_from(point).unwrap_or(0))
+            .unwrap_or((&digits, ""));
         out.push_str(a);
         out.push('.');
         out.push_str(b);
