@@ -112,11 +112,11 @@ mod imp {
 mod imp {
     use std::cell::Cell;
 
-    use js_sys::{Array, Object, Reflect};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
 
     use crate::time::Date;
+    use crate::wasm::js::{array_items, reflect_set, Array, Object};
 
     #[wasm_bindgen]
     extern "C" {
@@ -195,7 +195,7 @@ mod imp {
             ("minute", "2-digit"),
             ("second", "2-digit"),
         ] {
-            Reflect::set(&options, &JsValue::from_str(key), &JsValue::from_str(value)).ok()?;
+            reflect_set(&options, &JsValue::from_str(key), &JsValue::from_str(value)).ok()?;
         }
         // An unknown zone is a RangeError: caught here, never thrown through.
         let format = DateTimeFormat::new("en-US", &options).ok()?;
@@ -241,7 +241,7 @@ mod imp {
             return 0;
         };
         let mut fields = [None::<i64>; 6];
-        for part in parts.iter() {
+        for part in array_items(&parts) {
             let part: Part = part.unchecked_into();
             let (Some(kind), Some(value)) = (part.kind(), part.value()) else {
                 continue;
@@ -280,7 +280,10 @@ mod imp {
     /// host does not have it.
     pub(super) fn suggest(name: &str) -> Option<String> {
         let list = supported_values_of("timeZone").ok()?;
-        let names: Vec<String> = list.iter().filter_map(|v| v.as_string()).collect();
+        let names: Vec<String> = array_items(&list)
+            .iter()
+            .filter_map(JsValue::as_string)
+            .collect();
         let all = names.iter().map(String::as_str).chain(super::UTC_ALIASES);
         crate::calendar::suggest::nearest(name, all).map(str::to_string)
     }

@@ -15,12 +15,12 @@
 //! `#[cfg(target_arch = "wasm32")]` instead of `text.parse::<f64>()` and
 //! `write!(out, "{f}")`.
 
-use js_sys::Number;
+use super::js;
 
 /// Parses a JSON number's text (already checked against the JSON grammar).
 /// `None` only for text that is not a number at all.
 pub fn parse_f64(text: &str) -> Option<f64> {
-    let f = Number::parse_float(text);
+    let f = js::parse_float(text);
     (!f.is_nan()).then_some(f)
 }
 
@@ -30,10 +30,7 @@ pub fn write_f64(f: f64, out: &mut String) {
         out.push_str(if f.is_sign_negative() { "-0" } else { "0" });
         return;
     }
-    let js: String = Number::from(f)
-        .to_string_with_radix(10)
-        .map(String::from)
-        .unwrap_or_default();
+    let js = js::number_to_string(f);
     let (neg, body) = match js.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, js.as_str()),

@@ -17,7 +17,6 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use js_sys::{Array, Date, Object, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -26,8 +25,10 @@ use crate::order::{FieldError, Order, OrderError};
 use crate::rules::error::{Diagnostic, RulesError, Severity};
 use crate::rules::RuleSet;
 use crate::time::Timestamp;
+use js::{array_items, Array, Date, Object};
 
 pub mod float;
+pub(crate) mod js;
 #[cfg(test)]
 mod tests;
 
@@ -75,7 +76,7 @@ fn json_text(v: &JsValue, what: &str) -> Result<Option<String>, JsValue> {
             "{what}: expected an object or JSON text, found {kind}"
         )));
     }
-    match JSON::stringify(v) {
+    match js::json_stringify(v) {
         Ok(s) => match s.as_string() {
             Some(s) => Ok(Some(s)),
             None => Err(type_error(&format!("{what}: cannot be written as JSON"))),
@@ -89,7 +90,7 @@ fn json_text(v: &JsValue, what: &str) -> Result<Option<String>, JsValue> {
 
 /// Our JSON text back as a JS value.
 fn from_json(text: &str) -> Result<JsValue, JsValue> {
-    JSON::parse(text)
+    js::json_parse(text)
 }
 
 fn from_value(v: &Value) -> Result<JsValue, JsValue> {
@@ -100,26 +101,26 @@ fn error_message(e: &JsValue) -> String {
     if let Some(s) = e.as_string() {
         return s;
     }
-    e.dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
+    e.dyn_ref::<js::Error>()
+        .map(js::Error::message)
         .unwrap_or_else(|| "unknown error".into())
 }
 
 fn type_error(msg: &str) -> JsValue {
-    js_sys::TypeError::new(msg).into()
+    js::TypeError::new(msg).into()
 }
 
 fn range_error(msg: &str) -> JsValue {
-    js_sys::RangeError::new(msg).into()
+    js::RangeError::new(msg).into()
 }
 
 fn set(target: &JsValue, key: &str, value: &JsValue) -> Result<(), JsValue> {
-    Reflect::set(target, &JsValue::from_str(key), value).map(|_| ())
+    js::reflect_set(target, &JsValue::from_str(key), value).map(|_| ())
 }
 
 fn get(target: &JsValue, key: &str) -> JsValue {
     if target.is_object() {
-        Reflect::get(target, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+        js::reflect_get(target, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
     } else {
         JsValue::UNDEFINED
     }
@@ -127,7 +128,7 @@ fn get(target: &JsValue, key: &str) -> JsValue {
 
 /// An `Error` with a custom `name` and one structured property.
 fn named_error(name: &str, message: &str, key: &str, items: &Value) -> JsValue {
-    let e = js_sys::Error::new(message);
+    let e = js::Error::new(message);
     e.set_name(name);
     let e: JsValue = e.into();
     if let Ok(items) = from_value(items) {
@@ -290,13 +291,13 @@ fn rules_from_text(text: Option<&str>) -> Result<RuleSet, RulesError> {
 /// The elements of an array argument (a JS array or JSON text of one).
 fn read_list(v: &JsValue, what: &str) -> Result<Vec<JsValue>, JsValue> {
     if Array::is_array(v) {
-        return Ok(Array::from(v).iter().collect());
+        return Ok(array_items(v));
     }
     if let Some(text) = v.as_string() {
         let parsed = from_json(&text)
             .map_err(|e| type_error(&format!("{what}: invalid JSON ({})", error_message(&e))))?;
         if Array::is_array(&parsed) {
-            return Ok(Array::from(&parsed).iter().collect());
+            return Ok(array_items(&parsed));
         }
     }
     Err(type_error(&format!("{what}: expected an array of orders")))
@@ -341,9 +342,9 @@ fn read_locale(v: &JsValue) -> Result<String, JsValue> {
     }
     // A list such as `navigator.languages`: the same as an Accept-Language list.
     if Array::is_array(v) {
-        let tags: Vec<String> = Array::from(v)
+        let tags: Vec<String> = array_items(v)
             .iter()
-            .filter_map(|t| t.as_string())
+            .filter_map(JsValue::as_string)
             .collect();
         return Ok(tags.join(","));
     }
