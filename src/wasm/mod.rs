@@ -32,6 +32,14 @@ pub(crate) mod js;
 #[cfg(test)]
 mod tests;
 
+/// A small free-list allocator (sorted by address, neighbours merged on
+/// free) instead of std's dlmalloc: about 3 KB less gzipped. explain runs as
+/// fast; compiling rules (many small strings growing) takes ~20% longer.
+/// wasm has one thread, so the lock is never contended.
+#[global_allocator]
+static ALLOC: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
+    lol_alloc::LockedAllocator::new(lol_alloc::FreeListAllocator::new());
+
 /// How many diagnostics or field errors an error's `message` shows; the
 /// structured array always holds all of them.
 const MESSAGE_ITEMS: usize = 3;
