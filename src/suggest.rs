@@ -8,8 +8,12 @@ pub fn nearest<'a, I>(input: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
 {
+    // One copy of the search, whatever the iterator type.
+    nearest_in(input, candidates.into_iter().collect())
+}
+
+fn nearest_in<'a>(input: &str, candidates: Vec<&'a str>) -> Option<&'a str> {
     let input_l = input.to_ascii_lowercase();
-    let candidates: Vec<&'a str> = candidates.into_iter().collect();
     let limit = (input.chars().count() / 3).clamp(1, 4);
     let mut best: Option<(usize, &'a str)> = None;
     for &c in &candidates {
