@@ -93,7 +93,12 @@ sed "s/@VERSION@/$VERSION/" pkg-template/package.json > "$PKG/package.json"
 cp pkg-template/widget.css "$PKG/"
 node scripts/widget-css.mjs pkg-template/widget.css "$PKG/widget-css.js"
 
-cp "$BG/web/orderlens.js" "$PKG/web/orderlens.js"
+# The web glue counts towards the browser payload: minified (4.7 -> 3.1 KB
+# gzipped). ES2020 for import.meta, but no ?? or ?. introduced (the glue
+# itself has none; browsers before them still load it).
+"$TOOLS/node_modules/.bin/esbuild" "$BG/web/orderlens.js" --minify --format=esm --target=es2020 \
+  --supported:nullish-coalescing=false --supported:optional-chain=false \
+  --legal-comments=none --log-level=warning --outfile="$PKG/web/orderlens.js"
 cp "$BG/orderlens_bg.opt.wasm" "$PKG/web/orderlens_bg.wasm"
 cp pkg-template/web.d.ts "$PKG/web/orderlens.d.ts"
 
