@@ -13,7 +13,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 PKG="${1:-$ROOT/pkg}"
 BUDGET="${BUDGET:-65536}"
-CEILING="${CEILING:-102300}"
+CEILING="${CEILING:-101600}"
 NAMED="$ROOT/build/bindgen/web/orderlens_bg.wasm"   # before wasm-opt: has names
 
 files=("$PKG/web/orderlens_bg.wasm" "$PKG/web/orderlens.js" "$PKG/browser.js")

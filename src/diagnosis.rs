@@ -293,8 +293,14 @@ pub mod support_code {
                 ALPHABET.get(v).map_or('0', |&c| c as char)
             })
             .collect();
-        let groups: Vec<String> = chars.chunks(4).map(|g| g.iter().collect()).collect();
-        format!("OL-{}", groups.join("-"))
+        let mut out = String::from("OL-");
+        for (i, g) in chars.chunks(4).enumerate() {
+            if i > 0 {
+                out.push('-');
+            }
+            out.extend(g);
+        }
+        out
     }
 
     /// Decodes a code (case-insensitive; `I`/`L` read as 1, `O` as 0;

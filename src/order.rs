@@ -491,7 +491,7 @@ impl Reader {
                 let v = parse(s);
                 if v.is_none() {
                     let help = suggest::nearest(s, all.iter().copied())
-                        .map(|n| format!("did you mean '{n}'?"))
+                        .map(crate::suggest::did_you_mean)
                         .or_else(|| Some(format!("expected one of {}", list(all))));
                     self.err(p, format!("unknown value '{}'", truncate(s)), help);
                 }
@@ -726,12 +726,16 @@ impl Reader {
 
 /// `` `a`, `b` or `c` ``
 pub(crate) fn list(all: &[&str]) -> String {
-    let quoted: Vec<String> = all.iter().map(|s| format!("'{s}'")).collect();
-    match quoted.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
-        Some((last, _)) => last.clone(),
-        None => String::new(),
+    let mut out = String::new();
+    for (i, s) in all.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if i + 1 == all.len() { " or " } else { ", " });
+        }
+        out.push('\'');
+        out.push_str(s);
+        out.push('\'');
     }
+    out
 }
 
 #[cfg(test)]

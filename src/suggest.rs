@@ -1,5 +1,10 @@
 //! "Did you mean …?" suggestions.
 
+/// `did you mean 'NAME'?` (one copy of the formatting for every caller).
+pub fn did_you_mean(name: &str) -> String {
+    format!("did you mean '{name}'?")
+}
+
 /// The candidate nearest to `input` by edit distance (ASCII case-insensitive:
 /// the names are ASCII; other characters are compared as they are), if
 /// it is close enough to be a plausible typo; else one that has the same

@@ -113,7 +113,7 @@ impl CalendarError {
             CalendarError::UnknownTimeZone {
                 suggestion: Some(s),
                 ..
-            } => Some(format!("did you mean '{s}'?")),
+            } => Some(crate::suggest::did_you_mean(s)),
             CalendarError::UnknownTimeZone {
                 suggestion: None, ..
             } => Some("use an IANA time-zone name such as 'Europe/Berlin' or 'UTC'".to_string()),

@@ -391,7 +391,7 @@ fn check_uses(m: &Message) -> Vec<(String, Option<String>)> {
                 for k in keys {
                     if k != "other" && k != "none" && !values.contains(&k.as_str()) {
                         let help = crate::suggest::nearest(&k, values.iter().copied())
-                            .map(|n| format!("did you mean '{n}'?"));
+                            .map(crate::suggest::did_you_mean);
                         out.push((format!("'{k}' is not a value of '{{{name}}}'"), help));
                     }
                 }

@@ -484,7 +484,7 @@ impl Checker<'_> {
                 self.warnings.push(ExprError::new(
                     span,
                     format!("'{}' is not a known failure code", truncate(s)),
-                    Some(format!("did you mean '{n}'?")),
+                    Some(crate::suggest::did_you_mean(n)),
                 ));
             }
         }
@@ -571,7 +571,7 @@ fn path_text(e: &Expr) -> Option<String> {
 
 fn did_you_mean<'a>(best: Option<&str>, all: impl Iterator<Item = &'a str>) -> String {
     match best {
-        Some(b) => format!("did you mean '{b}'?"),
+        Some(b) => crate::suggest::did_you_mean(b),
         None => {
             let all: Vec<&str> = all.collect();
             if all.len() <= 10 {

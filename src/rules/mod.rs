@@ -276,7 +276,7 @@ fn load(doc: Option<&Value>, diags: &mut Vec<Diagnostic>) -> Option<RuleSet> {
                 diags.push(
                     Diagnostic::at(k.clone(), format!("unknown key '{}'", truncate(k))).help(
                         suggest::nearest(k, TOP_KEYS.iter().copied())
-                            .map(|n| format!("did you mean '{n}'?")),
+                            .map(crate::suggest::did_you_mean),
                     ),
                 );
             }
@@ -543,7 +543,7 @@ fn compile_rule(r: &RawRule, settings: &Settings, diags: &mut Vec<Diagnostic>) -
                     .rule(rid)
                     .help(
                         suggest::nearest(k, RULE_KEYS.iter().copied())
-                            .map(|n| format!("did you mean '{n}'?")),
+                            .map(crate::suggest::did_you_mean),
                     ),
             );
         }
@@ -635,7 +635,7 @@ fn compile_rule(r: &RawRule, settings: &Settings, diags: &mut Vec<Diagnostic>) -
                     .help(Some(
                         suggest::nearest(s, SeverityLevel::ALL.iter().copied()).map_or_else(
                             || "severity is 'info', 'warning' or 'action_required'".to_string(),
-                            |n| format!("did you mean '{n}'?"),
+                            crate::suggest::did_you_mean,
                         ),
                     )),
             );
@@ -688,7 +688,7 @@ fn compile_rule(r: &RawRule, settings: &Settings, diags: &mut Vec<Diagnostic>) -
                             .rule(rid)
                             .help(
                                 suggest::nearest(s, ActionKind::ALL.iter().copied())
-                                    .map(|n| format!("did you mean '{n}'?")),
+                                    .map(crate::suggest::did_you_mean),
                             ),
                     ),
                     None => diags.push(

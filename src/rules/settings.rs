@@ -239,7 +239,7 @@ impl Settings {
                         None => bad(
                             format!("unknown status '{}'", truncate(s)),
                             suggest::nearest(s, Status::ALL.iter().copied())
-                                .map(|n| format!("did you mean '{n}'?")),
+                                .map(crate::suggest::did_you_mean),
                         ),
                     },
                     None => bad(
@@ -260,7 +260,7 @@ impl Settings {
                 other => diags.push(
                     Diagnostic::at(&path, format!("unknown setting '{}'", truncate(other))).help(
                         suggest::nearest(other, SETTING_KEYS.iter().copied())
-                            .map(|n| format!("did you mean '{n}'?")),
+                            .map(crate::suggest::did_you_mean),
                     ),
                 ),
             }
@@ -377,7 +377,7 @@ impl RefundWindows {
                     )
                     .help(
                         suggest::nearest(method, PaymentMethod::ALL.iter().copied())
-                            .map(|n| format!("did you mean '{n}'?")),
+                            .map(crate::suggest::did_you_mean),
                     ),
                 );
                 continue;
@@ -420,7 +420,7 @@ impl RefundWindows {
                     other => diags.push(
                         Diagnostic::at(&p, format!("unknown field '{}'", truncate(other))).help(
                             suggest::nearest(other, ["review", "arrive"])
-                                .map(|n| format!("did you mean '{n}'?")),
+                                .map(crate::suggest::did_you_mean),
                         ),
                     ),
                 }

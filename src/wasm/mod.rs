@@ -350,11 +350,18 @@ fn read_locale(v: &JsValue) -> Result<String, JsValue> {
     }
     // A list such as `navigator.languages`: the same as an Accept-Language list.
     if Array::is_array(v) {
-        let tags: Vec<String> = array_items(v)
+        let mut tags = String::new();
+        for (i, tag) in array_items(v)
             .iter()
             .filter_map(JsValue::as_string)
-            .collect();
-        return Ok(tags.join(","));
+            .enumerate()
+        {
+            if i > 0 {
+                tags.push(',');
+            }
+            tags.push_str(&tag);
+        }
+        return Ok(tags);
     }
     Err(type_error(
         "options.locale: expected a language tag, an Accept-Language list or an array of tags",
