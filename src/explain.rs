@@ -335,13 +335,10 @@ impl RuleSet {
             }
         }
 
-        let headline = reasons.first().cloned().unwrap_or_else(|| Reason {
-            reason: FALLBACK_REASON.into(),
-            rule: String::new(),
-            severity: "info",
-            title: order.status.as_str().into(),
-            body: String::new(),
-        });
+        let headline = reasons
+            .first()
+            .cloned()
+            .unwrap_or_else(|| status_line(order));
         Diagnosis {
             order_id: order.id.clone(),
             locale: lc.locale.tag.clone(),
@@ -359,13 +356,7 @@ impl RuleSet {
 
     /// A diagnosis without text, if the catalogs are somehow unusable.
     fn bare(&self, order: &Order, now: Timestamp, tag: &str, f: &Findings) -> Diagnosis {
-        let reason = Reason {
-            reason: FALLBACK_REASON.into(),
-            rule: String::new(),
-            severity: "info",
-            title: order.status.as_str().into(),
-            body: String::new(),
-        };
+        let reason = status_line(order);
         Diagnosis {
             order_id: order.id.clone(),
             locale: tag.into(),
@@ -561,6 +552,17 @@ impl RuleSet {
             first.primary = true;
         }
         out
+    }
+}
+
+/// The bare status line, for when no text can be rendered at all.
+fn status_line(order: &Order) -> Reason {
+    Reason {
+        reason: FALLBACK_REASON.into(),
+        rule: String::new(),
+        severity: "info",
+        title: order.status.as_str().into(),
+        body: String::new(),
     }
 }
 

@@ -10,6 +10,9 @@
     )
 )]
 
+#[macro_use]
+mod macros;
+
 pub mod calendar;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

@@ -18,25 +18,6 @@ pub const MAX_TEXT: usize = 4096;
 /// Most items an order may have.
 pub const MAX_ITEMS: usize = 1000;
 
-macro_rules! string_enum {
-    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $var:ident = $s:literal),+ $(,)? }) => {
-        $(#[$m])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum $name { $($(#[$vm])* $var),+ }
-        impl $name {
-            /// Every value, in the order SPEC lists them.
-            pub const ALL: &'static [&'static str] = &[$($s),+];
-            /// The value as written in documents.
-            pub fn as_str(self) -> &'static str { match self { $($name::$var => $s),+ } }
-            /// Parses a value as written in documents.
-            pub fn parse(s: &str) -> Option<Self> { match s { $($s => Some($name::$var),)+ _ => None } }
-        }
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result { f.write_str(self.as_str()) }
-        }
-    };
-}
-
 string_enum!(
     /// Where the order is in its life.
     Status {

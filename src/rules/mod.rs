@@ -33,23 +33,7 @@ pub const DEFAULTS: &str = include_str!("defaults.json");
 /// Most rules a rule set may hold.
 pub const MAX_RULES: usize = 250;
 
-macro_rules! kinds {
-    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $var:ident = $s:literal),+ $(,)? }) => {
-        $(#[$m])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum $name { $($(#[$vm])* $var),+ }
-        impl $name {
-            /// Every value.
-            pub const ALL: &'static [&'static str] = &[$($s),+];
-            /// As written in documents.
-            pub fn as_str(self) -> &'static str { match self { $($name::$var => $s),+ } }
-            /// Parses the written form.
-            pub fn parse(s: &str) -> Option<Self> { match s { $($s => Some($name::$var),)+ _ => None } }
-        }
-    };
-}
-
-kinds!(
+string_enum!(
     /// What a customer can do (SPEC §2.2).
     ActionKind {
         /// Pay again with the same method.
@@ -73,7 +57,7 @@ kinds!(
     }
 );
 
-kinds!(
+string_enum!(
     /// How urgent a reason is.
     SeverityLevel {
         /// Nothing is wrong.
