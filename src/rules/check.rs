@@ -210,6 +210,7 @@ impl Checker<'_> {
                     .iter()
                     .any(|(p, _, _)| p.starts_with(&format!("{first}.")))
                     && first != "expected"
+                    && first != "items"
                 {
                     if let Some((_, s)) = segs.first() {
                         at = *s;
@@ -218,8 +219,19 @@ impl Checker<'_> {
                 }
             }
         }
+        let is_value = ORDER_FIELDS
+            .iter()
+            .any(|(_, ty, _)| matches!(ty, Ty::Enum(e) if e.values().contains(&full.as_str())));
         let help = if segs.len() == 1 && FUNCTIONS.iter().any(|(f, _)| *f == full) {
             Some(format!("'{full}' is a function: write '{full}(...)'"))
+        } else if segs.len() == 1 && is_value {
+            Some(format!("to compare with the value, quote it: '{full}'"))
+        } else if segs.first().is_some_and(|(f, _)| f == "items") {
+            msg = format!("unknown field '{full}': 'items' is a list");
+            Some(format!(
+                "test its items with any/all/count, e.g. 'any(items, item.{})'",
+                segs.get(1).map_or("in_stock", |(n, _)| n.as_str())
+            ))
         } else {
             Some(did_you_mean(help, candidates.iter().copied()))
         };

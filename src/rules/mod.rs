@@ -112,6 +112,8 @@ pub struct Rule {
     pub wait_until: Option<Node>,
     /// A calm status line: shown only when no other rule matches.
     pub fallback: bool,
+    /// Whether the rule is a built-in one (possibly with merchant overrides).
+    pub builtin: bool,
 }
 
 /// A loaded, checked and compiled rules document.
@@ -313,6 +315,28 @@ fn load(doc: Option<&Value>, diags: &mut Vec<Diagnostic>) -> Option<RuleSet> {
     for r in &raw {
         if let Some(rule) = compile_rule(r, &settings, diags) {
             rules.push(rule);
+        }
+    }
+    // A merchant's new rule that reuses a built-in reason and declares no
+    // deadline of its own takes the deadlines of the first built-in rule with
+    // that reason (so a new rule for `payment_declined` still says "pay
+    // before 10:28").
+    for i in 0..rules.len() {
+        let Some(r) = rules.get(i) else { continue };
+        if r.builtin || !r.deadlines.is_empty() || r.wait_until.is_some() {
+            continue;
+        }
+        let donor = rules
+            .iter()
+            .find(|d| {
+                d.builtin
+                    && d.reason == r.reason
+                    && (!d.deadlines.is_empty() || d.wait_until.is_some())
+            })
+            .map(|d| (d.deadlines.clone(), d.wait_until.clone()));
+        if let (Some((deadlines, wait_until)), Some(r)) = (donor, rules.get_mut(i)) {
+            r.deadlines = deadlines;
+            r.wait_until = wait_until;
         }
     }
 
@@ -792,5 +816,9 @@ fn compile_rule(r: &RawRule, settings: &Settings, diags: &mut Vec<Diagnostic>) -
         deadlines,
         wait_until,
         fallback,
+        builtin: r
+            .fields
+            .first()
+            .is_some_and(|(_, _, p)| p.starts_with("(built-in)")),
     })
 }
