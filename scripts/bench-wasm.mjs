@@ -14,21 +14,14 @@
 //
 //   node scripts/bench-wasm.mjs [--seconds 20] [--calls 100000] [--pkg pkg/node/orderlens.cjs]
 //                               [--timezone UTC]   (instead of the rules' Asia/Shanghai)
-import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { loadPkg, opt, root } from "./lib/cli-args.mjs";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : dflt;
-};
 const seconds = Number(opt("seconds", 20));
 const maxCalls = Number(opt("calls", 100000));
-const ol = createRequire(import.meta.url)(resolve(opt("pkg", join(root, "pkg/node/orderlens.cjs"))));
+const ol = loadPkg();
 
 const order = JSON.parse(readFileSync(join(root, "examples/order.json"), "utf8"));
 const rulesDoc = JSON.parse(readFileSync(join(root, "examples/rules.json"), "utf8"));

@@ -8,6 +8,7 @@ import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
+import { args, opt, root } from "./lib/cli-args.mjs";
 
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
@@ -62,9 +63,6 @@ export function startDemoServer({ port = 0, routes, csp = CSP }) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const args = process.argv.slice(2);
-  const opt = (name, dflt) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : dflt);
-  const root = resolve(new URL("..", import.meta.url).pathname);
   const routes = { "/": opt("www", join(root, "www")), "/orderlens/": opt("pkg", join(root, "pkg")) };
   args.forEach((a, i) => {
     if (a === "--mount") {

@@ -14,25 +14,17 @@
 // without cargo's start-up per case).
 import { execFileSync, spawnSync } from "node:child_process";
 import { isDeepStrictEqual } from "node:util";
-import { createRequire } from "node:module";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { loadPkg, opt, root } from "./lib/cli-args.mjs";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : dflt;
-};
-const pkgEntry = resolve(opt("pkg", join(root, "pkg/node/orderlens.cjs")));
 let cli = opt("cli");
 if (!cli) {
   execFileSync("cargo", ["build", "--quiet", "--bin", "orderlens"], { cwd: root, stdio: "inherit" });
   cli = join(process.env.CARGO_TARGET_DIR ?? join(root, "target"), "debug/orderlens");
 }
-const ol = createRequire(import.meta.url)(pkgEntry);
+const ol = loadPkg();
 
 const casesDir = join(root, "tests/fixtures/cases");
 let cases = [];
