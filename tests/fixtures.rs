@@ -1591,21 +1591,29 @@ fn valid_until_exact(rs: &RuleSet, o: &Order, now: Timestamp, locale: &str) -> R
     Ok(())
 }
 
-#[test]
-fn fuzz_rules_random_bytes() {
-    fuzz(
-        "rules/random bytes",
-        0x9E37_79B9_7F4A_7C15,
-        random_bytes,
-        |s| rules_located(s).map(|_| ()),
-    );
+/// Rules documents that must compile.
+fn rule_sets(docs: &[&str]) -> Vec<RuleSet> {
+    docs.iter()
+        .map(|t| RuleSet::from_json(t).unwrap())
+        .collect()
 }
 
-#[test]
-fn fuzz_rules_token_soup() {
-    fuzz("rules/token soup", 0xD1B5_4A32_D192_ED03, token_soup, |s| {
-        rules_located(s).map(|_| ())
-    });
+/// A parser fed noise: it accepts the text or rejects it with located errors
+/// (`rules_located`, `order_located`), and never panics.
+macro_rules! fuzz_parser {
+    ($($test:ident: $name:literal, $seed:literal, $gen:ident, $located:ident;)*) => {$(
+        #[test]
+        fn $test() {
+            fuzz($name, $seed, $gen, |s| $located(s).map(|_| ()));
+        }
+    )*};
+}
+
+fuzz_parser! {
+    fuzz_rules_random_bytes: "rules/random bytes", 0x9E37_79B9_7F4A_7C15, random_bytes, rules_located;
+    fuzz_rules_token_soup: "rules/token soup", 0xD1B5_4A32_D192_ED03, token_soup, rules_located;
+    fuzz_order_random_bytes: "order/random bytes", 0xE703_7ED1_A0B4_28DB, random_bytes, order_located;
+    fuzz_order_token_soup: "order/token soup", 0x8EBC_6AF0_9C88_C6E3, token_soup, order_located;
 }
 
 #[test]
@@ -1625,32 +1633,12 @@ fn fuzz_rules_expression_soup() {
 }
 
 #[test]
-fn fuzz_order_random_bytes() {
-    fuzz(
-        "order/random bytes",
-        0xE703_7ED1_A0B4_28DB,
-        random_bytes,
-        |s| order_located(s).map(|_| ()),
-    );
-}
-
-#[test]
-fn fuzz_order_token_soup() {
-    fuzz("order/token soup", 0x8EBC_6AF0_9C88_C6E3, token_soup, |s| {
-        order_located(s).map(|_| ())
-    });
-}
-
-#[test]
 fn fuzz_order_structured() {
-    let sets: Vec<RuleSet> = [
+    let sets = rule_sets(&[
         "{}",
         r#"{"settings": {"timezone": "Asia/Shanghai", "support_url": "https://shop.example/help", "extra_business_days": ["2026-10-10"], "holidays": ["2026-10-01"]}}"#,
         r#"{"settings": {"timezone": "America/New_York", "max_payment_attempts": 2, "cancel_allowed_until": "delivered", "auto_confirm_receipt_after": "3bd"}}"#,
-    ]
-    .iter()
-    .map(|t| RuleSet::from_json(t).unwrap())
-    .collect();
+    ]);
     fuzz(
         "order/structured",
         0x5899_65CC_7537_4CC3,
@@ -1668,14 +1656,11 @@ fn fuzz_order_structured() {
 
 #[test]
 fn valid_until_is_exact_on_generated_orders() {
-    let sets: Vec<RuleSet> = [
+    let sets = rule_sets(&[
         "{}",
         r#"{"settings": {"timezone": "Asia/Shanghai", "support_url": "https://shop.example/help", "holidays": ["2026-11-23"]}}"#,
         r#"{"settings": {"timezone": "America/New_York", "auto_confirm_receipt_after": "3bd", "weekend": ["fri", "sat"]}}"#,
-    ]
-    .iter()
-    .map(|t| RuleSet::from_json(t).unwrap())
-    .collect();
+    ]);
     let nows: Vec<Timestamp> = [
         "2026-11-21T01:50:00Z",
         "2026-11-21T02:30:00Z",
