@@ -103,8 +103,9 @@ cp "$BG/orderlens_bg.opt.wasm" "$PKG/web/orderlens_bg.wasm"
 cp pkg-template/web.d.ts "$PKG/web/orderlens.d.ts"
 
 # Node: wasm-bindgen's CommonJS output, as .cjs because the package is
-# "type": "module"; node.mjs gives `import` the same bindings.
-cp "$BG/nodejs/orderlens.js" "$PKG/node/orderlens.cjs"
+# "type": "module", plus the widget's stubs (`mount` throws: no DOM);
+# node.mjs gives `import` the same bindings.
+cat "$BG/nodejs/orderlens.js" pkg-template/node-widget.cjs > "$PKG/node/orderlens.cjs"
 cp "$BG/orderlens_bg.opt.wasm" "$PKG/node/orderlens_bg.wasm"
 cp pkg-template/node.mjs "$PKG/node/orderlens.mjs"
 # (Without the global <order-lens> tag-map entry: two copies would clash.)
