@@ -194,19 +194,18 @@ impl DateFormatter<'_> {
     }
 
     /// A date and time: `10:28` today, else `Nov 22, 10:28`, `11月22日 10:28`,
-    /// `22 ноября, 10:28`, and whether the short (today) form was used.
-    pub fn date_time(&self, t: Timestamp) -> (String, bool) {
+    /// `22 ноября, 10:28`.
+    pub fn date_time(&self, t: Timestamp) -> String {
         let (d, tod) = self.calendar.local(t);
         let time = hm(tod);
         if d == self.today {
-            return (time, true);
+            return time;
         }
         let date = self.date_text(d);
-        let s = match self.style {
+        match self.style {
             Style::En | Style::Ru => format!("{date}, {time}"),
             Style::Zh => format!("{date} {time}"),
-        };
-        (s, false)
+        }
     }
 }
 

@@ -506,7 +506,7 @@ impl Renderer<'_> {
                         }
                         (Arg::Time(t), _) => {
                             self.note_date(*t, true);
-                            out.push_str(&self.dates.date_time(*t).0);
+                            out.push_str(&self.dates.date_time(*t));
                         }
                         (Arg::Money(m), _) => {
                             out.push_str(&locale::money(style, *m, self.args.currency.as_deref()))
