@@ -13,7 +13,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 PKG="${1:-$ROOT/pkg}"
 BUDGET="${BUDGET:-65536}"
-CEILING="${CEILING:-107600}"
+CEILING="${CEILING:-110000}"
 NAMED="$ROOT/build/bindgen/web/orderlens_bg.wasm"   # before wasm-opt: has names
 
 # Everything a page with <order-lens> downloads: engine, glue, element, styles.
