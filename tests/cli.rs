@@ -118,9 +118,9 @@ fn usage_errors_exit_2() {
     assert_eq!(run(&["--help"], "").status.code(), Some(0));
 }
 
-#[test]
-fn explain_json_is_the_diagnosis() {
-    let out = run(
+/// `orderlens explain --json` on the bundled example at a fixed time.
+fn explain_example_json() -> Output {
+    run(
         &[
             "explain",
             "examples/order.json",
@@ -131,7 +131,12 @@ fn explain_json_is_the_diagnosis() {
             "--json",
         ],
         "",
-    );
+    )
+}
+
+#[test]
+fn explain_json_is_the_diagnosis() {
+    let out = explain_example_json();
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let v = orderlens::json::parse(&text(&out.stdout)).unwrap();
     let keys: Vec<&str> = match &v {
@@ -239,18 +244,7 @@ fn sweep_streams_and_reports_bad_lines_without_stopping() {
 
 #[test]
 fn decode_turns_a_support_code_back_into_reasons() {
-    let out = run(
-        &[
-            "explain",
-            "examples/order.json",
-            "--rules",
-            "examples/rules.json",
-            "--now",
-            "2026-11-21T02:05:00Z",
-            "--json",
-        ],
-        "",
-    );
+    let out = explain_example_json();
     let v = orderlens::json::parse(&text(&out.stdout)).unwrap();
     let Some(orderlens::json::Value::String(code)) = v.get("support_code") else {
         panic!()

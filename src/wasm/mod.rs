@@ -426,6 +426,24 @@ fn explain_with(rs: &RuleSet, order: &JsValue, options: &JsValue) -> Result<JsVa
     from_json(&rs.explain(&order, opts.now, &opts.locale).to_json())
 }
 
+/// A JS array with one entry per order: what `f` writes for a good order,
+/// `{ error: { … } }` for a bad one.
+fn each_order(orders: &JsValue, f: impl Fn(&Order, &mut String)) -> Result<JsValue, JsValue> {
+    let list = read_list(orders, "orders")?;
+    let mut out = String::from("[");
+    for (i, o) in list.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        match read_order(o) {
+            Ok(order) => f(&order, &mut out),
+            Err(e) => order_error_json(&e, &mut out),
+        }
+    }
+    out.push(']');
+    from_json(&out)
+}
+
 #[wasm_bindgen]
 impl CompiledRules {
     /// The diagnosis of one order (SPEC §3) as a plain object. Throws an
@@ -439,23 +457,12 @@ impl CompiledRules {
     #[wasm_bindgen(js_name = explainMany)]
     pub fn explain_many(&self, orders: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         let opts = read_options(&options)?;
-        let list = read_list(&orders, "orders")?;
-        let mut out = String::from("[");
-        for (i, o) in list.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            match read_order(o) {
-                Ok(order) => self
-                    .rs
-                    .explain(&order, opts.now, &opts.locale)
-                    .to_value()
-                    .write(&mut out),
-                Err(e) => order_error_json(&e, &mut out),
-            }
-        }
-        out.push(']');
-        from_json(&out)
+        each_order(&orders, |order, out| {
+            self.rs
+                .explain(order, opts.now, &opts.locale)
+                .to_value()
+                .write(out)
+        })
     }
 
     /// What `orderlens sweep` prints, one entry per order:
@@ -463,19 +470,9 @@ impl CompiledRules {
     /// `{ error: { … } }` for a bad order.
     pub fn sweep(&self, orders: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         let now = read_now(&get(&options, "now"))?;
-        let list = read_list(&orders, "orders")?;
-        let mut out = String::from("[");
-        for (i, o) in list.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            match read_order(o) {
-                Ok(order) => crate::explain::sweep_line(&self.rs, &order, now).write(&mut out),
-                Err(e) => order_error_json(&e, &mut out),
-            }
-        }
-        out.push(']');
-        from_json(&out)
+        each_order(&orders, |order, out| {
+            crate::explain::sweep_line(&self.rs, order, now).write(out)
+        })
     }
 
     /// The rule set's 32-bit fingerprint (part of support codes).
