@@ -463,6 +463,25 @@ fn run_case(path: &Path) -> Vec<String> {
             return out;
         }
     };
+    // The same rules, compiled to bytes and loaded back (what the browser
+    // runtime does), give the very same diagnosis and the very same bytes.
+    let bytes = l.rules.to_bytes();
+    match RuleSet::from_bytes(&bytes) {
+        Ok(back) => {
+            let again = back.explain(&l.order, l.now, &l.locale).to_value();
+            if again.to_json() != d.to_json() {
+                out.push(format!(
+                    "compiled rules give another diagnosis:\n  direct:   {}\n  compiled: {}",
+                    d.to_json(),
+                    again.to_json()
+                ));
+            }
+            if back.to_bytes() != bytes {
+                out.push("compiled rules do not write back the same bytes".into());
+            }
+        }
+        Err(e) => out.push(format!("compiled rules do not load: {e}")),
+    }
     match case.get("expect") {
         Some(e @ Value::Object(_)) => check_expect(&d, e, &mut out),
         _ => out.push("missing \"expect\" object".into()),

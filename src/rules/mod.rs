@@ -10,6 +10,7 @@
 //! ids add rules after the built-in ones.
 
 pub mod check;
+pub mod compiled;
 pub mod error;
 pub mod eval;
 pub mod lexer;
