@@ -2,8 +2,8 @@
 // `compileRules` & co. (and the widget: `mount`, `<order-lens>`) are ready as soon as the import resolves. Bundlers see
 // the `new URL("./web/orderlens_bg.wasm", import.meta.url)` below and emit the
 // .wasm as an asset; no plugin or config is needed.
-import init from "./web/orderlens.js";
-import { defineOrderLens } from "./widget.js";
+import init, { CompiledRules, compileRules } from "./web/orderlens.js";
+import { defineOrderLens, setEngine } from "./widget.js";
 
 let wasm = new URL("./web/orderlens_bg.wasm", import.meta.url);
 // Vite's dev server pre-bundles dependencies into node_modules/.vite/deps/,
@@ -15,6 +15,7 @@ if (/\/node_modules\/\.vite\/deps[^/]*\/[^/]*$/.test(new URL(import.meta.url).pa
 }
 await init({ module_or_path: wasm });
 // <order-lens> is usable as soon as this module has loaded.
+setEngine({ CompiledRules, compileRules });
 defineOrderLens();
 
 export { CompiledRules, checkRules, compileRules, explain, version } from "./web/orderlens.js";

@@ -2,9 +2,15 @@
 // shadow root; text only through text nodes (never innerHTML); styles
 // through one shared constructable stylesheet (no inline styles, so a strict
 // CSP is fine), or a <link> to widget.css where those are unavailable.
-// Needs the wasm module initialized (browser.js does that before importing).
-import { CompiledRules, compileRules } from "./web/orderlens.js";
+// The engine (`compileRules`, `CompiledRules`) comes from the entry that
+// loaded the wasm: browser.js (full build) or runtime.js (runtime build).
 import CSS from "./widget-css.js";
+
+let engine;
+/** @internal Called by the entry module once its wasm is ready. */
+export function setEngine(e) {
+  engine = e;
+}
 
 // The widget's own labels; everything else comes localized in the diagnosis.
 const T = {
@@ -83,6 +89,7 @@ function adopt(root) {
 let builtIn;
 const compiledDocs = new WeakMap();
 function compile(doc) {
+  const { CompiledRules, compileRules } = engine;
   if (doc instanceof CompiledRules) return doc;
   if (doc == null) return (builtIn ??= compileRules());
   if (typeof doc !== "object") return compileRules(doc);

@@ -492,7 +492,7 @@ impl Parser<'_> {
         }
         let text = std::str::from_utf8(self.s.get(start..self.i).unwrap_or_default()).unwrap_or("");
         if !float {
-            if let Ok(i) = text.parse::<i64>() {
+            if let Some(i) = crate::util::parse_i64(text) {
                 return Ok(Value::Number(Number::Int(i)));
             }
         }

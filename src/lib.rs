@@ -29,6 +29,11 @@ mod util;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+/// Whether errors carry "did you mean …?" help: always natively; in wasm
+/// only with the `compiler` feature (the browser runtime build leaves the
+/// suggestion machinery out to stay small, and keeps "expected one of …").
+pub(crate) const SUGGESTIONS: bool = cfg!(any(feature = "compiler", not(target_arch = "wasm32")));
+
 pub use diagnosis::Diagnosis;
 pub use order::{Order, OrderError};
 pub use rules::error::{Diagnostic, RulesError};

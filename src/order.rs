@@ -458,22 +458,26 @@ impl Reader {
         }
     }
 
-    fn enumeration<T>(
+    /// One of `all`, as the static string (callers map it with `T::parse`;
+    /// not generic, so the browser build has one copy of this, not eight).
+    fn enumeration(
         &mut self,
         obj: &Value,
         path: &str,
         key: &str,
         all: &'static [&'static str],
-        parse: fn(&str) -> Option<T>,
-    ) -> Option<T> {
+    ) -> Option<&'static str> {
         let p = join(path, key);
         match self.field(obj, key)? {
             Value::String(s) => {
-                let v = parse(s);
+                let v = all.iter().copied().find(|a| a == s);
                 if v.is_none() {
-                    let help = suggest::nearest(s, all.iter().copied())
-                        .map(crate::suggest::did_you_mean)
-                        .or_else(|| Some(format!("expected one of {}", list(all))));
+                    let near = if crate::SUGGESTIONS {
+                        suggest::nearest(s, all.iter().copied()).map(crate::suggest::did_you_mean)
+                    } else {
+                        None
+                    };
+                    let help = near.or_else(|| Some(format!("expected one of {}", list(all))));
                     self.err(p, format!("unknown value '{}'", truncate(s)), help);
                 }
                 v
@@ -508,7 +512,9 @@ impl Reader {
                 None
             }
         };
-        let status = self.enumeration(v, "", "status", Status::ALL, Status::parse);
+        let status = self
+            .enumeration(v, "", "status", Status::ALL)
+            .and_then(Status::parse);
         if self.field(v, "status").is_none() {
             self.err(
                 "status".into(),
@@ -544,25 +550,16 @@ impl Reader {
         let cancellation = self.object(v, "", "cancellation").map(|c| Cancellation {
             requested_at: self.ts(c, "cancellation", "requested_at"),
             by: self
-                .enumeration(c, "cancellation", "by", CancelBy::ALL, CancelBy::parse)
+                .enumeration(c, "cancellation", "by", CancelBy::ALL)
+                .and_then(CancelBy::parse)
                 .unwrap_or(CancelBy::Buyer),
             reason: self
-                .enumeration(
-                    c,
-                    "cancellation",
-                    "reason",
-                    CancelReason::ALL,
-                    CancelReason::parse,
-                )
+                .enumeration(c, "cancellation", "reason", CancelReason::ALL)
+                .and_then(CancelReason::parse)
                 .unwrap_or(CancelReason::Other),
             state: self
-                .enumeration(
-                    c,
-                    "cancellation",
-                    "state",
-                    CancelState::ALL,
-                    CancelState::parse,
-                )
+                .enumeration(c, "cancellation", "state", CancelState::ALL)
+                .and_then(CancelState::parse)
                 .unwrap_or(CancelState::Requested),
         });
         let refund = self.object(v, "", "refund").map(|r| Refund {
@@ -571,27 +568,19 @@ impl Reader {
             approved_at: self.ts(r, "refund", "approved_at"),
             issued_at: self.ts(r, "refund", "issued_at"),
             completed_at: self.ts(r, "refund", "completed_at"),
-            method: self.enumeration(
-                r,
-                "refund",
-                "method",
-                PaymentMethod::ALL,
-                PaymentMethod::parse,
-            ),
+            method: self
+                .enumeration(r, "refund", "method", PaymentMethod::ALL)
+                .and_then(PaymentMethod::parse),
         });
         let dispute = self.object(v, "", "dispute").map(|d| Dispute {
             opened_at: self.ts(d, "dispute", "opened_at"),
             kind: self
-                .enumeration(d, "dispute", "kind", DisputeKind::ALL, DisputeKind::parse)
+                .enumeration(d, "dispute", "kind", DisputeKind::ALL)
+                .and_then(DisputeKind::parse)
                 .unwrap_or(DisputeKind::Other),
             state: self
-                .enumeration(
-                    d,
-                    "dispute",
-                    "state",
-                    DisputeState::ALL,
-                    DisputeState::parse,
-                )
+                .enumeration(d, "dispute", "state", DisputeState::ALL)
+                .and_then(DisputeState::parse)
                 .unwrap_or(DisputeState::Open),
         });
         Some(Order {
@@ -611,13 +600,9 @@ impl Reader {
     }
 
     fn payment(&mut self, p: &Value) -> Payment {
-        let state = self.enumeration(
-            p,
-            "payment",
-            "state",
-            PaymentState::ALL,
-            PaymentState::parse,
-        );
+        let state = self
+            .enumeration(p, "payment", "state", PaymentState::ALL)
+            .and_then(PaymentState::parse);
         if self.field(p, "state").is_none() {
             self.err(
                 "payment.state".into(),
@@ -635,13 +620,8 @@ impl Reader {
         }
         Payment {
             method: self
-                .enumeration(
-                    p,
-                    "payment",
-                    "method",
-                    PaymentMethod::ALL,
-                    PaymentMethod::parse,
-                )
+                .enumeration(p, "payment", "method", PaymentMethod::ALL)
+                .and_then(PaymentMethod::parse)
                 .unwrap_or(PaymentMethod::Other),
             state: state.unwrap_or(PaymentState::None),
             failure_code: self.text(p, "payment", "failure_code"),

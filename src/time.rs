@@ -99,12 +99,13 @@ pub enum TimeError {
 /// Shortens user input quoted in an error message.
 pub(crate) fn truncate(s: &str) -> String {
     const MAX: usize = 40;
-    if s.chars().count() <= MAX {
-        s.to_string()
-    } else {
-        let mut out: String = s.chars().take(MAX).collect();
-        out.push('…');
-        out
+    match s.char_indices().nth(MAX) {
+        None => s.to_string(),
+        Some((cut, _)) => {
+            let mut out = s.get(..cut).unwrap_or(s).to_string();
+            out.push('…');
+            out
+        }
     }
 }
 

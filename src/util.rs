@@ -26,6 +26,32 @@ pub(crate) fn insert_sorted<T: Ord>(v: &mut Vec<T>, x: T) {
     }
 }
 
+/// Parses `-?[0-9]+` into an `i64`; `None` on anything else or overflow.
+/// (`str::parse::<i64>` handles `+`, radix checks and error kinds, and
+/// costs several times the code in the wasm build.)
+pub(crate) fn parse_i64(text: &str) -> Option<i64> {
+    let (neg, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    let mut n: i64 = 0;
+    for b in digits.bytes() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        // Accumulate negatively so that i64::MIN parses.
+        n = n.checked_mul(10)?.checked_sub(i64::from(b - b'0'))?;
+    }
+    if neg {
+        Some(n)
+    } else {
+        n.checked_neg()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -47,5 +73,32 @@ mod tests {
             insert_sorted(&mut v, x);
         }
         assert_eq!(v, [1, 3, 5, 9]);
+    }
+
+    #[test]
+    fn parses_integers_like_std() {
+        for s in [
+            "0",
+            "-0",
+            "7",
+            "-12",
+            "9223372036854775807",
+            "-9223372036854775808",
+            "007",
+        ] {
+            assert_eq!(parse_i64(s), s.parse::<i64>().ok(), "{s}");
+        }
+        for s in [
+            "",
+            "-",
+            "+1",
+            "1.5",
+            "9223372036854775808",
+            "-9223372036854775809",
+            "1e3",
+            " 1",
+        ] {
+            assert_eq!(parse_i64(s), None, "{s}");
+        }
     }
 }

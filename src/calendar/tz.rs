@@ -67,6 +67,9 @@ impl Zone {
 
 /// The known zone name nearest to `name` (see `suggest::nearest`).
 pub(crate) fn suggest(name: &str) -> Option<String> {
+    if !crate::SUGGESTIONS {
+        return None;
+    }
     imp::suggest(name)
 }
 
@@ -256,7 +259,7 @@ mod imp {
                 _ => continue,
             };
             if let Some(f) = fields.get_mut(slot) {
-                *f = value.parse().ok();
+                *f = crate::util::parse_i64(&value);
             }
         }
         let [Some(y), Some(mo), Some(d), Some(h), Some(mi), Some(s)] = fields else {

@@ -95,12 +95,26 @@ impl RuleSet {
             w.rule(r);
         }
         w.strs(&self.masked_codes);
+        // Message keys once (every locale has mostly the same), then per
+        // locale: (key number, message) pairs.
+        let mut keys: Vec<&str> = Vec::new();
+        for lc in &self.catalog.locales {
+            for k in lc.messages.keys() {
+                if !keys.contains(&k.as_str()) {
+                    keys.push(k);
+                }
+            }
+        }
+        w.u(keys.len() as u64);
+        for k in &keys {
+            w.s(k);
+        }
         w.u(self.catalog.locales.len() as u64);
         for lc in &self.catalog.locales {
             w.s(&lc.locale.tag);
             w.u(lc.messages.len() as u64);
             for (k, m) in &lc.messages {
-                w.s(k);
+                w.u(keys.iter().position(|x| x == k).unwrap_or(0) as u64);
                 w.parts(&m.parts);
             }
         }
@@ -140,11 +154,15 @@ impl RuleSet {
             b: body,
             i: MAGIC.len() + 1,
             depth: 0,
+            err: None,
         };
-        let mut set = r.rule_set().map_err(|e| {
+        let mut set = r.rule_set();
+        if let Some(e) = r.err {
             let at = r.i;
-            fail(format!("compiled rules are damaged at byte {at}: {e}"))
-        })?;
+            return Err(fail(format!(
+                "compiled rules are damaged at byte {at}: {e}"
+            )));
+        }
         let s = &set.settings;
         set.calendar = Calendar::new(&s.timezone, &s.weekend, &s.holidays, &s.extra_business_days)
             .map_err(|e| {
@@ -235,7 +253,6 @@ impl Writer {
             self.s(a.as_str());
         }
         self.node(&r.when);
-        self.s(&r.when_src);
         self.u(r.fields.len() as u64);
         for f in &r.fields {
             self.field(*f);
@@ -392,104 +409,151 @@ impl Writer {
     }
 }
 
-type R<T> = Result<T, &'static str>;
-
+/// Reads the layout back. Errors are sticky: the first problem is kept in
+/// `err`, and from then on every read gives a default value (counts give
+/// 0, so every loop ends at once); the caller checks `err` at the end. This
+/// keeps the reader free of early-return paths, which in the browser
+/// runtime build is several KB of code less than `?` on every field.
 struct Reader<'a> {
     b: &'a [u8],
     i: usize,
     depth: usize,
+    err: Option<&'static str>,
 }
 
 impl Reader<'_> {
-    fn byte(&mut self) -> R<u8> {
-        let v = self.b.get(self.i).copied().ok_or("unexpected end")?;
-        self.i += 1;
-        Ok(v)
+    fn fail(&mut self, msg: &'static str) {
+        if self.err.is_none() {
+            self.err = Some(msg);
+        }
     }
-    fn u(&mut self) -> R<u64> {
-        let mut v = 0u64;
-        for shift in (0..64).step_by(7) {
-            let byte = self.byte()?;
-            v |= u64::from(byte & 0x7f) << shift;
-            if byte < 0x80 {
-                return Ok(v);
+    fn byte(&mut self) -> u8 {
+        match self.b.get(self.i) {
+            Some(&v) if self.err.is_none() => {
+                self.i += 1;
+                v
+            }
+            _ => {
+                self.fail("unexpected end");
+                0
             }
         }
-        Err("number too long")
     }
-    fn i(&mut self) -> R<i64> {
-        let v = self.u()?;
-        Ok((v >> 1) as i64 ^ -((v & 1) as i64))
-    }
-    fn b(&mut self) -> R<bool> {
-        match self.byte()? {
-            0 => Ok(false),
-            1 => Ok(true),
-            _ => Err("bad flag"),
+    fn u(&mut self) -> u64 {
+        let mut v = 0u64;
+        let mut shift = 0;
+        loop {
+            let byte = self.byte();
+            v |= u64::from(byte & 0x7f) << shift;
+            if byte < 0x80 {
+                return v;
+            }
+            shift += 7;
+            if shift > 63 {
+                self.fail("number too long");
+                return 0;
+            }
         }
+    }
+    fn i(&mut self) -> i64 {
+        let v = self.u();
+        (v >> 1) as i64 ^ -((v & 1) as i64)
+    }
+    fn b(&mut self) -> bool {
+        let v = self.byte();
+        if v > 1 {
+            self.fail("bad flag");
+        }
+        v == 1
     }
     /// A count of things that each take at least one byte.
-    fn n(&mut self) -> R<usize> {
-        let n = self.u()?;
+    fn n(&mut self) -> usize {
+        let n = self.u();
         let left = self.b.len().saturating_sub(self.i) as u64;
         if n > left {
-            return Err("count larger than the data");
+            self.fail("count larger than the data");
         }
-        usize::try_from(n).map_err(|_| "count too large")
+        if self.err.is_some() {
+            return 0;
+        }
+        usize::try_from(n).unwrap_or(0)
     }
-    fn s(&mut self) -> R<String> {
-        let n = self.n()?;
-        let bytes = self.b.get(self.i..self.i + n).ok_or("unexpected end")?;
+    fn s(&mut self) -> String {
+        let n = self.n();
+        let text = self
+            .b
+            .get(self.i..self.i + n)
+            .and_then(|b| std::str::from_utf8(b).ok());
         self.i += n;
-        std::str::from_utf8(bytes)
-            .map(str::to_owned)
-            .map_err(|_| "text is not UTF-8")
-    }
-    fn strs(&mut self) -> R<Vec<String>> {
-        let n = self.n()?;
-        (0..n).map(|_| self.s()).collect()
-    }
-    fn dur(&mut self) -> R<Duration> {
-        match self.byte()? {
-            0 => Ok(Duration::Wall(self.i()?)),
-            1 => u32::try_from(self.u()?)
-                .map(Duration::Business)
-                .map_err(|_| "duration too long"),
-            _ => Err("bad duration"),
+        match text {
+            Some(t) => t.to_owned(),
+            None => {
+                self.fail("text is not UTF-8");
+                String::new()
+            }
         }
     }
-    fn dates(&mut self) -> R<Vec<Date>> {
-        let n = self.n()?;
-        (0..n)
-            .map(|_| {
-                let d = self.i()?;
-                if d.abs() > 4_000_000 {
-                    return Err("date out of range");
-                }
-                Ok(Date::from_days(d))
-            })
-            .collect()
+    /// A count, then that many things.
+    fn list<T>(&mut self, f: fn(&mut Self) -> T) -> Vec<T> {
+        let n = self.n();
+        let mut out = Vec::with_capacity(n);
+        for _ in 0..n {
+            out.push(f(self));
+        }
+        out
     }
-    fn settings(&mut self) -> R<Settings> {
-        let timezone = self.s()?;
-        let mask = self.byte()?;
+    fn strs(&mut self) -> Vec<String> {
+        self.list(Self::s)
+    }
+    /// A name that `parse` must know.
+    fn named<T>(&mut self, parse: fn(&str) -> Option<T>, fallback: T) -> T {
+        let s = self.s();
+        parse(&s).unwrap_or_else(|| {
+            self.fail("unknown name");
+            fallback
+        })
+    }
+    fn dur(&mut self) -> Duration {
+        match self.byte() {
+            0 => Duration::Wall(self.i()),
+            1 => Duration::Business(u32::try_from(self.u()).unwrap_or_else(|_| {
+                self.fail("duration too long");
+                0
+            })),
+            _ => {
+                self.fail("bad duration");
+                Duration::Wall(0)
+            }
+        }
+    }
+    fn dates(&mut self) -> Vec<Date> {
+        self.list(|r| {
+            let d = r.i();
+            if d.abs() > 4_000_000 {
+                r.fail("date out of range");
+            }
+            Date::from_days(d.clamp(-4_000_000, 4_000_000))
+        })
+    }
+    fn settings(&mut self) -> Settings {
+        let timezone = self.s();
+        let mask = self.byte();
         let weekend = WEEKDAYS
             .iter()
             .enumerate()
             .filter(|(i, _)| mask & (1 << i) != 0)
             .map(|(_, d)| *d)
             .collect();
-        let holidays = self.dates()?;
-        let extra_business_days = self.dates()?;
+        let holidays = self.dates();
+        let extra_business_days = self.dates();
         let mut durs = [Duration::Wall(0); 5];
         for d in &mut durs {
-            *d = self.dur()?;
+            *d = self.dur();
         }
         let [auto_cancel_unpaid_after, payment_processing_grace, merchant_confirm_sla, auto_confirm_receipt_after, delivery_late_after] =
             durs;
-        let url = self.s()?;
-        let cancel_allowed_until = Status::parse(&self.s()?).ok_or("bad status")?;
-        Ok(Settings {
+        let url = self.s();
+        Settings {
             timezone,
             weekend,
             holidays,
@@ -500,207 +564,194 @@ impl Reader<'_> {
             auto_confirm_receipt_after,
             delivery_late_after,
             support_url: (!url.is_empty()).then_some(url),
-            cancel_allowed_until,
-            max_payment_attempts: self.i()?,
-        })
+            cancel_allowed_until: self.named(Status::parse, Status::Shipped),
+            max_payment_attempts: self.i(),
+        }
     }
-    fn field(&mut self) -> R<Field> {
-        let i = usize::try_from(self.u()?).map_err(|_| "bad field")?;
-        if i >= 1000 {
-            ITEM_FIELDS
-                .get(i - 1000)
-                .map(|(_, _, f)| Field::Item(*f))
-                .ok_or("bad field")
+    fn field(&mut self) -> Field {
+        let i = usize::try_from(self.u()).unwrap_or(usize::MAX);
+        let f = if i >= 1000 {
+            ITEM_FIELDS.get(i - 1000).map(|(_, _, f)| Field::Item(*f))
         } else {
-            ORDER_FIELDS.get(i).map(|(_, _, f)| *f).ok_or("bad field")
-        }
-    }
-    fn op(&mut self) -> R<CmpOp> {
-        CMP_OPS
-            .get(usize::from(self.byte()?))
-            .copied()
-            .ok_or("bad operator")
-    }
-    fn rel(&mut self) -> R<Rel> {
-        Ok(if self.b()? { Rel::Until } else { Rel::Age })
-    }
-    fn konst(&mut self) -> R<Const> {
-        Ok(match self.byte()? {
-            0 => Const::Null,
-            1 => Const::Bool(self.b()?),
-            2 => Const::Int(self.i()?),
-            3 => Const::Str(self.s()?),
-            4 => Const::Dur(self.dur()?),
-            _ => return Err("bad constant"),
+            ORDER_FIELDS.get(i).map(|(_, _, f)| *f)
+        };
+        f.unwrap_or_else(|| {
+            self.fail("bad field");
+            Field::Id
         })
     }
-    fn enter(&mut self) -> R<()> {
-        self.depth += 1;
-        if self.depth > MAX_DEPTH {
-            return Err("nested too deeply");
-        }
-        Ok(())
+    fn op(&mut self) -> CmpOp {
+        let i = usize::from(self.byte());
+        CMP_OPS.get(i).copied().unwrap_or_else(|| {
+            self.fail("bad operator");
+            CmpOp::Eq
+        })
     }
-    fn node(&mut self) -> R<Node> {
-        self.enter()?;
-        let n = self.node_inner();
+    fn rel(&mut self) -> Rel {
+        if self.b() {
+            Rel::Until
+        } else {
+            Rel::Age
+        }
+    }
+    fn konst(&mut self) -> Const {
+        match self.byte() {
+            0 => Const::Null,
+            1 => Const::Bool(self.b()),
+            2 => Const::Int(self.i()),
+            3 => Const::Str(self.s()),
+            4 => Const::Dur(self.dur()),
+            _ => {
+                self.fail("bad constant");
+                Const::Null
+            }
+        }
+    }
+    fn node(&mut self) -> Node {
+        self.depth += 1;
+        let n = if self.depth > MAX_DEPTH {
+            self.fail("nested too deeply");
+            Node::Const(Const::Null)
+        } else {
+            self.node_inner()
+        };
         self.depth -= 1;
         n
     }
-    fn boxed(&mut self) -> R<Box<Node>> {
-        self.node().map(Box::new)
+    fn boxed(&mut self) -> Box<Node> {
+        Box::new(self.node())
     }
-    fn node_inner(&mut self) -> R<Node> {
-        Ok(match self.byte()? {
-            0 => Node::Const(self.konst()?),
-            1 => Node::Field(self.field()?),
-            2 => Node::Rel(self.rel()?, self.boxed()?),
-            3 => Node::Not(self.boxed()?),
-            t @ (4 | 5) => {
-                let n = self.n()?;
-                let xs = (0..n).map(|_| self.node()).collect::<R<Vec<_>>>()?;
-                if t == 4 {
-                    Node::And(xs)
-                } else {
-                    Node::Or(xs)
-                }
+    fn node_inner(&mut self) -> Node {
+        match self.byte() {
+            0 => Node::Const(self.konst()),
+            1 => Node::Field(self.field()),
+            2 => Node::Rel(self.rel(), self.boxed()),
+            3 => Node::Not(self.boxed()),
+            4 => Node::And(self.list(Self::node)),
+            5 => Node::Or(self.list(Self::node)),
+            6 => Node::Cmp(self.op(), self.boxed(), self.boxed()),
+            7 => Node::In {
+                negated: self.b(),
+                lhs: self.boxed(),
+                list: self.list(Self::konst),
+            },
+            8 => Node::IsSet(self.boxed()),
+            9 => Node::Threshold {
+                kind: self.rel(),
+                op: self.op(),
+                dur: self.dur(),
+                ts: self.boxed(),
+            },
+            10 => Node::Any(self.boxed()),
+            11 => Node::All(self.boxed()),
+            12 => Node::Count(self.boxed()),
+            _ => {
+                self.fail("bad condition");
+                Node::Const(Const::Null)
             }
-            6 => Node::Cmp(self.op()?, self.boxed()?, self.boxed()?),
-            7 => {
-                let negated = self.b()?;
-                let lhs = self.boxed()?;
-                let n = self.n()?;
-                let list = (0..n).map(|_| self.konst()).collect::<R<Vec<_>>>()?;
-                Node::In { lhs, list, negated }
-            }
-            8 => Node::IsSet(self.boxed()?),
-            9 => {
-                let kind = self.rel()?;
-                let op = self.op()?;
-                let dur = self.dur()?;
-                Node::Threshold {
-                    kind,
-                    op,
-                    dur,
-                    ts: self.boxed()?,
-                }
-            }
-            10 => Node::Any(self.boxed()?),
-            11 => Node::All(self.boxed()?),
-            12 => Node::Count(self.boxed()?),
-            _ => return Err("bad condition"),
-        })
-    }
-    fn rule(&mut self) -> R<Rule> {
-        let id = self.s()?;
-        let reason = self.s()?;
-        let severity = SeverityLevel::parse(&self.s()?).ok_or("bad severity")?;
-        let priority = self.i()?;
-        let n = self.n()?;
-        let actions = (0..n)
-            .map(|_| ActionKind::parse(&self.s()?).ok_or("bad action"))
-            .collect::<R<Vec<_>>>()?;
-        let when = self.node()?;
-        let when_src = self.s()?;
-        let n = self.n()?;
-        let fields = (0..n).map(|_| self.field()).collect::<R<Vec<_>>>()?;
-        let n = self.n()?;
-        let deadlines = (0..n)
-            .map(|_| {
-                Ok(DeadlineSpec {
-                    kind: self.s()?,
-                    at: self.node()?,
-                })
-            })
-            .collect::<R<Vec<_>>>()?;
-        let wait_until = if self.b()? { Some(self.node()?) } else { None };
-        let flags = self.byte()?;
-        if flags > 7 {
-            return Err("bad rule flags");
         }
-        Ok(Rule {
+    }
+    fn rule(&mut self) -> Rule {
+        let id = self.s();
+        let reason = self.s();
+        let severity = self.named(SeverityLevel::parse, SeverityLevel::Info);
+        let priority = self.i();
+        let actions = self.list(|r| r.named(ActionKind::parse, ActionKind::Wait));
+        let when = self.node();
+        let fields = self.list(Self::field);
+        let deadlines = self.list(|r| DeadlineSpec {
+            kind: r.s(),
+            at: r.node(),
+        });
+        let wait_until = if self.b() { Some(self.node()) } else { None };
+        let flags = self.byte();
+        if flags > 7 {
+            self.fail("bad rule flags");
+        }
+        Rule {
             id,
             reason,
             severity,
             priority,
             actions,
             when,
-            when_src,
+            when_src: String::new(),
             fields,
             mask: flags & 1 != 0,
             deadlines,
             wait_until,
             fallback: flags & 2 != 0,
             builtin: flags & 4 != 0,
-        })
-    }
-    fn parts(&mut self) -> R<Vec<Part>> {
-        self.enter()?;
-        let n = self.n()?;
-        let mut out = Vec::with_capacity(n);
-        for _ in 0..n {
-            out.push(match self.byte()? {
-                0 => Part::Text(self.s()?),
-                1 => Part::Arg(self.s()?),
-                2 => Part::Hash,
-                3 => {
-                    let arg = self.s()?;
-                    let n = self.n()?;
-                    let mut cases = Vec::with_capacity(n);
-                    for _ in 0..n {
-                        let key = match self.byte()? {
-                            0 => PluralKey::Exact(self.i()?),
-                            k => PluralKey::Cat(
-                                *CATEGORIES
-                                    .get(usize::from(k).wrapping_sub(1))
-                                    .ok_or("bad plural case")?,
-                            ),
-                        };
-                        cases.push((key, self.parts()?));
-                    }
-                    Part::Plural { arg, cases }
-                }
-                4 => {
-                    let arg = self.s()?;
-                    let n = self.n()?;
-                    let mut cases = Vec::with_capacity(n);
-                    for _ in 0..n {
-                        cases.push((self.s()?, self.parts()?));
-                    }
-                    Part::Select { arg, cases }
-                }
-                _ => return Err("bad message part"),
-            });
         }
+    }
+    fn parts(&mut self) -> Vec<Part> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            self.fail("nested too deeply");
+        }
+        let parts = self.list(|r| match r.byte() {
+            0 => Part::Text(r.s()),
+            1 => Part::Arg(r.s()),
+            2 => Part::Hash,
+            3 => Part::Plural {
+                arg: r.s(),
+                cases: r.list(|r| {
+                    let key = match r.byte() {
+                        0 => PluralKey::Exact(r.i()),
+                        k => PluralKey::Cat(
+                            CATEGORIES
+                                .get(usize::from(k).wrapping_sub(1))
+                                .copied()
+                                .unwrap_or_else(|| {
+                                    r.fail("bad plural case");
+                                    Category::Other
+                                }),
+                        ),
+                    };
+                    (key, r.parts())
+                }),
+            },
+            4 => Part::Select {
+                arg: r.s(),
+                cases: r.list(|r| (r.s(), r.parts())),
+            },
+            _ => {
+                r.fail("bad message part");
+                Part::Hash
+            }
+        });
         self.depth -= 1;
-        Ok(out)
+        parts
     }
-    fn rule_set(&mut self) -> R<RuleSet> {
-        let fingerprint = u32::try_from(self.u()?).map_err(|_| "bad fingerprint")?;
-        let settings = self.settings()?;
-        let n = self.n()?;
-        let mut windows = Vec::with_capacity(n);
-        for _ in 0..n {
-            let m = PaymentMethod::parse(&self.s()?).ok_or("bad payment method")?;
-            let review = self.dur()?;
-            let arrive = (self.dur()?, self.dur()?);
-            windows.push((m, RefundWindow { review, arrive }));
-        }
-        let n = self.n()?;
-        let rules = (0..n).map(|_| self.rule()).collect::<R<Vec<_>>>()?;
-        let masked_codes = self.strs()?;
-        let n = self.n()?;
-        let mut locales = Vec::with_capacity(n);
-        for _ in 0..n {
-            let tag = self.s()?;
-            let m = self.n()?;
+    fn rule_set(&mut self) -> RuleSet {
+        let fingerprint = u32::try_from(self.u()).unwrap_or_else(|_| {
+            self.fail("bad fingerprint");
+            0
+        });
+        let settings = self.settings();
+        let windows = self.list(|r| {
+            let m = r.named(PaymentMethod::parse, PaymentMethod::Other);
+            let review = r.dur();
+            let arrive = (r.dur(), r.dur());
+            (m, RefundWindow { review, arrive })
+        });
+        let rules = self.list(Self::rule);
+        let masked_codes = self.strs();
+        let keys = self.strs();
+        let mut locales = Vec::new();
+        for _ in 0..self.n() {
+            let tag = self.s();
             let mut messages = KeyMap::default();
-            for _ in 0..m {
-                let key = self.s()?;
+            for _ in 0..self.n() {
+                let i = usize::try_from(self.u()).unwrap_or(usize::MAX);
+                let key = keys.get(i).cloned().unwrap_or_else(|| {
+                    self.fail("bad message key");
+                    String::new()
+                });
                 messages.insert(
                     key,
                     Message {
-                        parts: self.parts()?,
+                        parts: self.parts(),
                     },
                 );
             }
@@ -711,9 +762,9 @@ impl Reader<'_> {
             });
         }
         if self.i != self.b.len() {
-            return Err("trailing data");
+            self.fail("trailing data");
         }
-        Ok(RuleSet {
+        RuleSet {
             settings,
             calendar: Calendar::utc(),
             windows: RefundWindows(windows),
@@ -722,6 +773,6 @@ impl Reader<'_> {
             fingerprint,
             masked_codes,
             warnings: Vec::new(),
-        })
+        }
     }
 }

@@ -26,6 +26,12 @@ pub fn parse_f64(text: &str) -> Option<f64> {
 
 /// Appends a finite `f` exactly as `write!(out, "{f}")` would.
 pub fn write_f64(f: f64, out: &mut String) {
+    // The runtime build's JSON goes straight to `JSON.parse`, where the
+    // layout does not matter (no fingerprint is computed from it there).
+    if !cfg!(feature = "compiler") {
+        out.push_str(&js::number_to_string(f));
+        return;
+    }
     if f == 0.0 {
         out.push_str(if f.is_sign_negative() { "-0" } else { "0" });
         return;

@@ -86,6 +86,20 @@ extern "C" {
     /// The global `String`, here on numbers: `Number.prototype.toString()`.
     #[wasm_bindgen(js_name = String)]
     pub fn number_to_string(n: f64) -> String;
+
+    /// `Uint8Array`.
+    pub type Uint8Array;
+
+    /// `new Uint8Array(buffer)`: a view of an `ArrayBuffer`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(buffer: &JsValue) -> Uint8Array;
+
+    /// `ArrayBuffer`.
+    pub type ArrayBuffer;
+
+    /// `Uint8Array.from(bytes)`, copied into wasm memory.
+    #[wasm_bindgen(static_method_of = Uint8Array, js_name = from)]
+    pub fn copy_bytes(bytes: &JsValue) -> Vec<u8>;
 }
 
 /// The elements of `value`, which `Array::is_array` accepted.

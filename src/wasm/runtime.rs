@@ -1,0 +1,119 @@
+//! The wasm side of the runtime build (`orderlens/runtime`): compiled rules
+//! in, diagnoses out, and nothing else — no rules compiler, no checker, no
+//! "did you mean" machinery — so that it fits a checkout page's budget.
+//!
+//! Only strings and bytes cross this boundary (no JS objects, so the
+//! generated glue stays small); `pkg-template/runtime.js` wraps it into the
+//! same API as the full build: `compileRules(bytes?)`, `CompiledRules.explain`,
+//! `explain`, `version`, with `RulesError` / `OrderError` / `TypeError` /
+//! `RangeError` exactly as there. A call that fails returns (or throws) the
+//! JSON text of the error, `{"name", "message", "errors" | "diagnostics"}`,
+//! which the wrapper turns into the `Error`.
+
+use wasm_bindgen::prelude::*;
+
+use super::errors::{
+    diagnostics_value, error_json, order_errors_value, order_message, rules_message,
+};
+use crate::order::Order;
+use crate::rules::error::RulesError;
+use crate::rules::RuleSet;
+use crate::time::Timestamp;
+
+/// The built-in rules, compiled ahead of time (`tests/compiled.rs` keeps the
+/// file in step with `defaults.json` and the catalogs).
+const DEFAULT_RULES: &[u8] = include_bytes!("../rules/defaults.olr");
+
+/// Marks a result that is an error's JSON text rather than a diagnosis.
+const ERROR_MARK: char = '!';
+
+fn rules_error_json(e: &RulesError) -> String {
+    error_json(
+        "RulesError",
+        &rules_message(e),
+        "diagnostics",
+        diagnostics_value(&e.diagnostics),
+    )
+}
+
+fn plain_error(name: &str, message: &str) -> String {
+    let mut out = String::from(ERROR_MARK);
+    out.push_str(&error_json(
+        name,
+        message,
+        "errors",
+        crate::json::Value::Array(Vec::new()),
+    ));
+    out
+}
+
+/// Compiled rules, loaded. `runtime.js` wraps it as `CompiledRules`.
+#[wasm_bindgen]
+pub struct Rules {
+    rs: RuleSet,
+}
+
+#[wasm_bindgen]
+impl Rules {
+    /// Loads compiled rules (`undefined` = the built-in rules). Throws the
+    /// JSON text of a `RulesError`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(bytes: Option<Vec<u8>>) -> Result<Rules, String> {
+        RuleSet::from_bytes(bytes.as_deref().unwrap_or(DEFAULT_RULES))
+            .map(|rs| Rules { rs })
+            .map_err(|e| rules_error_json(&e))
+    }
+
+    /// The diagnosis of the order (JSON text) at `now` — RFC 3339 text, or
+    /// else `now_ms` — in `locale` (a tag or an Accept-Language list). On
+    /// failure: `!` and the error's JSON text.
+    pub fn explain(&self, order: &str, now_ms: f64, now_text: &str, locale: &str) -> String {
+        let now = if now_text.is_empty() {
+            if !now_ms.is_finite() {
+                return plain_error("RangeError", "options.now: not a valid time");
+            }
+            // Whole milliseconds; `as` saturates, and from_millis bounds the range.
+            match Timestamp::from_millis(now_ms.floor() as i64) {
+                Some(t) => t,
+                None => return plain_error("RangeError", "options.now: outside years 1 to 9999"),
+            }
+        } else {
+            match Timestamp::parse_rfc3339(now_text) {
+                Ok(t) => t,
+                Err(e) => return plain_error("RangeError", &format!("options.now: {e}")),
+            }
+        };
+        match Order::from_json(order) {
+            Ok(o) => self.rs.explain(&o, now, locale).to_json(),
+            Err(e) => {
+                let mut out = String::from(ERROR_MARK);
+                out.push_str(&error_json(
+                    "OrderError",
+                    &order_message(&e),
+                    "errors",
+                    order_errors_value(&e),
+                ));
+                out
+            }
+        }
+    }
+
+    /// The rule set's 32-bit fingerprint (part of support codes).
+    #[wasm_bindgen(getter)]
+    pub fn fingerprint(&self) -> u32 {
+        self.rs.fingerprint
+    }
+
+    /// The locales the messages cover, comma-separated.
+    #[wasm_bindgen(getter)]
+    pub fn locales(&self) -> String {
+        let mut out = String::new();
+        for (i, t) in self.rs.catalog.tags().iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str(t);
+        }
+        out
+    }
+}
