@@ -273,3 +273,120 @@ fn messages_lists_a_locale_for_translators() {
     assert!(s.starts_with("# locale ru:"), "{s}");
     assert!(s.contains("action.cancel_order.label = "));
 }
+
+#[test]
+fn compile_writes_rules_that_explain_and_decode_exactly_like_the_document() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let doc = format!("{root}/examples/rules.json");
+    let order = format!("{root}/examples/order.json");
+    let olr = std::env::temp_dir()
+        .join(format!("orderlens-cli-{}-rules.olr", std::process::id()))
+        .to_string_lossy()
+        .into_owned();
+    let out = run(&["compile", &doc, "--out", &olr], "");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("locales en, zh-CN, ru"),
+        "{}",
+        text(&out.stderr)
+    );
+    let bytes = std::fs::read(&olr).unwrap();
+    assert!(bytes.starts_with(b"OLR"));
+    // Without --out the same bytes go to standard output.
+    let piped = run(&["compile", &doc], "");
+    assert_eq!(piped.status.code(), Some(0));
+    assert_eq!(piped.stdout, bytes);
+
+    let now = "2026-11-21T02:05:00Z";
+    for locale in ["en", "zh-CN", "ru"] {
+        let from_doc = run(
+            &[
+                "explain", &order, "--rules", &doc, "--locale", locale, "--now", now, "--json",
+            ],
+            "",
+        );
+        let from_olr = run(
+            &[
+                "explain", &order, "--rules", &olr, "--locale", locale, "--now", now, "--json",
+            ],
+            "",
+        );
+        assert_eq!(
+            from_olr.status.code(),
+            Some(0),
+            "{}",
+            text(&from_olr.stderr)
+        );
+        assert_eq!(text(&from_olr.stdout), text(&from_doc.stdout), "{locale}");
+    }
+    let d = text(
+        &run(
+            &["explain", &order, "--rules", &olr, "--now", now, "--json"],
+            "",
+        )
+        .stdout,
+    );
+    let code = d
+        .split("\"support_code\": \"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_string();
+    let decoded = run(&["decode", &code, "--rules", &olr], "");
+    assert!(
+        text(&decoded.stdout).contains("matches these rules"),
+        "{}",
+        text(&decoded.stdout)
+    );
+    let checked = run(&["check", &olr], "");
+    assert_eq!(checked.status.code(), Some(0), "{}", text(&checked.stdout));
+    // Compiled rules keep no message sources.
+    assert_eq!(
+        run(&["messages", "--rules", &olr], "").status.code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn compile_refuses_invalid_rules_and_damaged_compiled_rules_are_reported() {
+    let bad = tmp(
+        "bad-compile.json",
+        r#"{"rules": [{"id": "x", "when": "payment.stat == 'failed'", "reason": "payment_declined"}]}"#,
+    );
+    let out = run(&["compile", &bad], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert!(
+        text(&out.stderr).contains("did you mean 'payment.state'?"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(run(&["compile"], "").status.code(), Some(2));
+    assert_eq!(
+        run(&["compile", &bad, "--output", "x"], "").status.code(),
+        Some(2)
+    );
+
+    let root = env!("CARGO_MANIFEST_DIR");
+    let good = run(&["compile", &format!("{root}/examples/rules.json")], "").stdout;
+    let cut = std::env::temp_dir().join(format!("orderlens-cli-{}-cut.olr", std::process::id()));
+    std::fs::write(&cut, &good[..good.len() / 2]).unwrap();
+    let cut = cut.to_string_lossy().into_owned();
+    let out = run(
+        &[
+            "explain",
+            &format!("{root}/examples/order.json"),
+            "--rules",
+            &cut,
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("damaged or cut short"),
+        "{}",
+        text(&out.stderr)
+    );
+}

@@ -6,6 +6,7 @@ use crate::explain::sweep_line;
 use crate::json::Value;
 use crate::messages::locale::negotiate;
 use crate::order::Order;
+use crate::rules::compiled::is_compiled;
 use crate::rules::error::{Diagnostic, Severity};
 use crate::rules::RuleSet;
 use crate::time::Timestamp;
@@ -16,12 +17,15 @@ orderlens — explain why an order is not confirmed yet, what to do, and when
 
 usage:
   orderlens check RULES.json [--format text|json]
+  orderlens compile RULES.json [--out RULES.olr]
   orderlens explain ORDER.json [--rules R] [--locale L] [--now TS] [--json]
   orderlens sweep [--rules R] [--now TS] [--due-only] < orders.ndjson > due.ndjson
   orderlens decode OL-XXXX-XXXX [--rules R]
   orderlens messages [--locale L] [--rules R]
 
   ORDER.json may be '-' for standard input. TS is RFC 3339 (default: now).
+  R is a rules document or compiled rules (`compile` writes them: what the
+  browser runtime `orderlens/runtime` loads; to standard output without --out).
 exit codes: 0 ok, 1 invalid input, 2 usage error";
 
 /// Longest NDJSON line `sweep` reads; longer lines are reported and skipped.
@@ -96,6 +100,7 @@ pub fn run(
             return 0;
         }
         Some("check") => check(argv.get(1..).unwrap_or_default(), stdout, stderr),
+        Some("compile") => compile(argv.get(1..).unwrap_or_default(), stdout, stderr),
         Some("explain") => explain(argv.get(1..).unwrap_or_default(), stdin, stdout, stderr),
         Some("sweep") => sweep(argv.get(1..).unwrap_or_default(), stdin, stdout, stderr),
         Some("decode") => decode(argv.get(1..).unwrap_or_default(), stdout, stderr),
@@ -122,6 +127,10 @@ fn read_file(path: &str, stdin: Option<&mut dyn BufRead>) -> Result<String, Stri
             None => Err("standard input is not available here".into()),
         };
     }
+    String::from_utf8(read_bytes(path)?).map_err(|_| format!("{path}: not UTF-8 text"))
+}
+
+fn read_bytes(path: &str) -> Result<Vec<u8>, String> {
     let meta = std::fs::metadata(path).map_err(|e| format!("{path}: {e}"))?;
     if meta.len() > crate::json::MAX_BYTES as u64 {
         return Err(format!(
@@ -130,26 +139,40 @@ fn read_file(path: &str, stdin: Option<&mut dyn BufRead>) -> Result<String, Stri
             crate::json::MAX_BYTES
         ));
     }
-    let mut s = String::new();
+    let mut b = Vec::new();
     std::fs::File::open(path)
-        .and_then(|mut f| f.read_to_string(&mut s))
+        .and_then(|mut f| f.read_to_end(&mut b))
         .map_err(|e| format!("{path}: {e}"))?;
-    Ok(s)
+    Ok(b)
 }
 
+/// Loads `--rules`: a rules document, compiled rules, or (none) the
+/// built-in rules; prints warnings or every error to `stderr`.
 fn load_rules(path: Option<&str>, stderr: &mut dyn Write) -> Option<RuleSet> {
-    let text = match path {
-        None => String::new(),
-        Some(p) => match read_file(p, None) {
-            Ok(t) => t,
-            Err(e) => {
-                let _ = writeln!(stderr, "orderlens: {e}");
-                return None;
-            }
-        },
+    let bytes = match path.map(read_bytes) {
+        None => Vec::new(),
+        Some(Ok(b)) => b,
+        Some(Err(e)) => {
+            let _ = writeln!(stderr, "orderlens: {e}");
+            return None;
+        }
     };
     let name = path.unwrap_or("(built-in rules)");
-    match RuleSet::from_json(&text) {
+    let loaded = if is_compiled(&bytes) {
+        RuleSet::from_bytes(&bytes)
+    } else {
+        match String::from_utf8(bytes) {
+            Ok(text) => RuleSet::from_json(&text),
+            Err(_) => {
+                let _ = writeln!(
+                    stderr,
+                    "orderlens: {name}: neither a JSON rules document nor compiled rules"
+                );
+                return None;
+            }
+        }
+    };
+    match loaded {
         Ok(rs) => {
             for w in &rs.warnings {
                 let _ = writeln!(stderr, "{}", w.render(name));
@@ -199,6 +222,44 @@ fn diag_json(d: &Diagnostic) -> Value {
     ])
 }
 
+/// `compile RULES.json [--out FILE]`: checks the document like `check` and
+/// writes it compiled (standard output without --out). Exit 1 when invalid.
+fn compile(argv: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<i32, Usage> {
+    let a = Args::parse(argv, &["out"], &[])?;
+    let [path] = a.positional.as_slice() else {
+        return Err(Usage("compile needs one RULES.json".into()));
+    };
+    let Some(rs) = load_rules(Some(path), stderr) else {
+        return Ok(1);
+    };
+    let bytes = rs.to_bytes();
+    match a.value("out") {
+        Some(out) => {
+            if let Err(e) = std::fs::write(out, &bytes) {
+                let _ = writeln!(stderr, "orderlens: {out}: {e}");
+                return Ok(1);
+            }
+            let _ = writeln!(
+                stderr,
+                "{path}: compiled to {out} ({} bytes, rules {:08x}, locales {})",
+                bytes.len(),
+                rs.fingerprint,
+                rs.catalog.tags().join(", ")
+            );
+        }
+        None => {
+            if stdout
+                .write_all(&bytes)
+                .and_then(|()| stdout.flush())
+                .is_err()
+            {
+                return Ok(1);
+            }
+        }
+    }
+    Ok(0)
+}
+
 fn check(argv: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<i32, Usage> {
     let a = Args::parse(argv, &["format"], &[])?;
     let [path] = a.positional.as_slice() else {
@@ -210,11 +271,18 @@ fn check(argv: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> Res
             "--format must be text or json, not '{format}'"
         )));
     }
-    let diags = match read_file(path, None) {
-        Ok(text) => match RuleSet::from_json(&text) {
-            Ok(rs) => rs.warnings,
-            Err(e) => e.diagnostics,
-        },
+    let loaded = read_bytes(path).and_then(|b| {
+        if is_compiled(&b) {
+            Ok(RuleSet::from_bytes(&b))
+        } else {
+            String::from_utf8(b)
+                .map(|t| RuleSet::from_json(&t))
+                .map_err(|_| format!("{path}: not UTF-8 text"))
+        }
+    });
+    let diags = match loaded {
+        Ok(Ok(rs)) => rs.warnings,
+        Ok(Err(e)) => e.diagnostics,
         Err(e) => {
             let _ = writeln!(stderr, "orderlens: {e}");
             return Ok(1);
@@ -537,6 +605,13 @@ fn messages(argv: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
     let Some(lc) = rs.catalog.get(&tag) else {
         return Ok(1);
     };
+    if lc.sources.is_empty() {
+        let _ = writeln!(
+            stderr,
+            "orderlens: compiled rules keep no message texts to print; pass the rules document"
+        );
+        return Ok(1);
+    }
     let mut out = format!("# locale {tag}: {} messages\n", lc.sources.len());
     for (k, v) in &lc.sources {
         out.push_str(&format!("{k} = {v}\n"));
