@@ -216,8 +216,15 @@ export interface RulesDocument {
   messages?: Messages;
 }
 
-/** A rules document as an object or as JSON text; absent = the built-in rules. */
-export type RulesInput = RulesDocument | string | null | undefined;
+/**
+ * Compiled rules: what `orderlens compile RULES.json --out rules.olr` writes
+ * and `CompiledRules#toBytes()` returns; the only rules `orderlens/runtime`
+ * (the browser build without the compiler) loads.
+ */
+export type CompiledRulesBytes = Uint8Array | ArrayBuffer;
+
+/** A rules document as an object or as JSON text, or compiled rules; absent = the built-in rules. */
+export type RulesInput = RulesDocument | string | CompiledRulesBytes | null | undefined;
 /** An order as an object or as JSON text. */
 export type OrderInput = Order | string;
 
@@ -382,6 +389,8 @@ export declare class CompiledRules {
   explainMany(orders: readonly OrderInput[] | string, options?: ExplainOptions): (Diagnosis | BatchError)[];
   /** What `orderlens sweep` prints, one entry per order. */
   sweep(orders: readonly OrderInput[] | string, options?: SweepOptions): (SweepLine | BatchError)[];
+  /** The rules compiled to bytes (what `orderlens compile` writes), for `orderlens/runtime` or `compileRules(bytes)`. */
+  toBytes(): Uint8Array;
   /** 32-bit fingerprint of the rules (part of support codes). */
   readonly fingerprint: number;
   /** The locales the messages cover, e.g. `["en", "zh-CN", "ru"]`. */
@@ -390,7 +399,7 @@ export declare class CompiledRules {
   readonly warnings: Diagnostic[];
 }
 
-/** Compiles a rules document (absent = built-in rules). Throws a `RulesError`. */
+/** Compiles a rules document or loads compiled rules (absent = built-in rules). Throws a `RulesError`. */
 export declare function compileRules(doc?: RulesInput): CompiledRules;
 
 /** Every diagnostic of a rules document, for editors and linters. Never throws. */

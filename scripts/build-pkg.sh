@@ -66,6 +66,13 @@ WASM_OPT="$TOOLS/node_modules/.bin/wasm-opt"
 # --- compile ---------------------------------------------------------------
 log "cargo build --profile wasm-release --target wasm32-unknown-unknown --lib"
 cargo build --profile wasm-release --locked --target wasm32-unknown-unknown --lib
+# The runtime (`orderlens/runtime`): without the rules compiler. Its own
+# target directory, so that the two feature sets do not rebuild each other.
+RT_TARGET="${CARGO_TARGET_DIR:-$ROOT/target}/runtime"
+RT_WASM="$RT_TARGET/wasm32-unknown-unknown/wasm-release/orderlens.wasm"
+log "cargo build --no-default-features (the runtime) --target-dir ${RT_TARGET#"$ROOT"/}"
+cargo build --profile wasm-release --locked --target wasm32-unknown-unknown --lib \
+  --no-default-features --target-dir "$RT_TARGET"
 
 rm -rf "$BG"
 for target in bundler web nodejs; do
@@ -77,11 +84,14 @@ done
 log "wasm-opt -Oz with merge-similar-functions, flatten/rereloop ($("$WASM_OPT" --version))"
 "$WASM_OPT" --merge-similar-functions -Oz --flatten --rereloop -Oz -Oz \
   --strip-debug --strip-producers "$BG/web/orderlens_bg.wasm" -o "$BG/orderlens_bg.opt.wasm"
+"$WASM_BINDGEN" --target web --no-typescript --out-name orderlens --out-dir "$BG/runtime" "$RT_WASM"
+"$WASM_OPT" --merge-similar-functions -Oz --flatten --rereloop -Oz -Oz \
+  --strip-debug --strip-producers "$BG/runtime/orderlens_bg.wasm" -o "$BG/runtime.opt.wasm"
 
 # --- assemble pkg/ -----------------------------------------------------------
 VERSION=$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)
 rm -rf "$PKG"
-mkdir -p "$PKG/web" "$PKG/node" "$PKG/bundler"
+mkdir -p "$PKG/web" "$PKG/node" "$PKG/bundler" "$PKG/runtime"
 cp pkg-template/README.md pkg-template/LICENSE-MIT pkg-template/LICENSE-APACHE \
    pkg-template/orderlens.d.ts pkg-template/browser.js "$PKG/"
 sed "s/@VERSION@/$VERSION/" pkg-template/package.json > "$PKG/package.json"
@@ -102,6 +112,18 @@ node scripts/widget-css.mjs pkg-template/widget.css "$PKG/widget-css.js"
 cp "$BG/orderlens_bg.opt.wasm" "$PKG/web/orderlens_bg.wasm"
 cp pkg-template/web.d.ts "$PKG/web/orderlens.d.ts"
 
+# The runtime (`orderlens/runtime`, the size-budget build): its glue and
+# its entry modules, minified, all counted by scripts/size.sh.
+"$TOOLS/node_modules/.bin/esbuild" "$BG/runtime/orderlens.js" --minify --format=esm --target=es2020 \
+  --supported:nullish-coalescing=false --supported:optional-chain=false \
+  --legal-comments=none --log-level=warning --outfile="$PKG/runtime/orderlens.js"
+cp "$BG/runtime.opt.wasm" "$PKG/runtime/orderlens_bg.wasm"
+for f in runtime.js runtime-api.js; do
+  "$TOOLS/node_modules/.bin/esbuild" "pkg-template/$f" --minify --format=esm --target=es2022 \
+    --legal-comments=none --log-level=warning --outfile="$PKG/$f"
+done
+cp pkg-template/runtime.d.ts "$PKG/"
+
 # Node: wasm-bindgen's CommonJS output, as .cjs because the package is
 # "type": "module", plus the widget's stubs (`mount` throws: no DOM);
 # node.mjs gives `import` the same bindings.
@@ -117,7 +139,7 @@ cp "$BG/bundler/orderlens.js" "$BG/bundler/orderlens_bg.js" "$PKG/bundler/"
 cp "$BG/orderlens_bg.opt.wasm" "$PKG/bundler/orderlens_bg.wasm"
 
 # Generated JS points at declarations we do not ship under that name.
-for f in "$PKG/web/orderlens.js" "$PKG/node/orderlens.cjs" "$PKG/bundler/orderlens.js"; do
+for f in "$PKG/web/orderlens.js" "$PKG/node/orderlens.cjs" "$PKG/bundler/orderlens.js" "$PKG/runtime/orderlens.js"; do
   sed -i '/^\/\* @ts-self-types=/d' "$f"
 done
 

@@ -7,12 +7,18 @@
 // in the fixture's locale and in every other built-in locale; and the
 // `sweep` entry must equal `orderlens sweep`'s line.
 //
-//   node scripts/parity.mjs [--pkg pkg/node/orderlens.cjs] [--cli target/debug/orderlens]
+// The runtime build (`orderlens/runtime`, which loads compiled rules) takes
+// part too: `toBytes()` of the full build must equal what
+// `orderlens compile` writes, byte for byte, and the runtime's diagnosis from
+// those bytes must equal the native one in every locale.
+//
+//   node scripts/parity.mjs [--pkg pkg/node/orderlens.cjs] [--runtime pkg] [--cli target/debug/orderlens]
 //
 // Without --cli it builds the CLI once (`cargo build --bin orderlens`) and
 // runs the binary directly (the same as `cargo run --quiet --bin orderlens --`,
 // without cargo's start-up per case).
 import { execFileSync, spawnSync } from "node:child_process";
+import { pathToFileURL } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -25,6 +31,11 @@ if (!cli) {
   cli = join(process.env.CARGO_TARGET_DIR ?? join(root, "target"), "debug/orderlens");
 }
 const ol = loadPkg();
+// The runtime: its web glue instantiated from the file, then its API module.
+const rtDir = opt("runtime", join(root, "pkg"));
+const glue = await import(pathToFileURL(join(rtDir, "runtime/orderlens.js")).href);
+glue.initSync({ module: readFileSync(join(rtDir, "runtime/orderlens_bg.wasm")) });
+const rt = await import(pathToFileURL(join(rtDir, "runtime-api.js")).href);
 
 const casesDir = join(root, "tests/fixtures/cases");
 let cases = [];
@@ -77,6 +88,25 @@ for (const c of cases) {
   } catch (e) {
     compileError = e;
   }
+  // Compiled rules: the same bytes from wasm and from the CLI; the runtime loads them.
+  let runtimeRules = null;
+  if (rules) {
+    const bytes = rules.toBytes();
+    // (No document: the built-in rules, which the runtime embeds compiled.)
+    const native =
+      c.rules === undefined
+        ? { status: 0, stdout: readFileSync(join(root, "src/rules/defaults.olr")) }
+        : spawnSync(cli, ["compile", rulesFile], { maxBuffer: 64 << 20 });
+    if (native.status !== 0) diffs.push(`${c.name} [compile]: native exit ${native.status}: ${native.stderr}`);
+    else if (!Buffer.from(bytes).equals(native.stdout)) diffs.push(`${c.name} [compile]: toBytes() differs from \`orderlens compile\``);
+    else same++;
+    try {
+      runtimeRules = c.rules === undefined ? rt.compileRules() : rt.compileRules(bytes);
+      if (runtimeRules.fingerprint !== rules.fingerprint) diffs.push(`${c.name} [runtime]: fingerprint differs`);
+    } catch (e) {
+      diffs.push(`${c.name} [runtime]: compileRules(bytes) threw ${e.name}: ${e.message}`);
+    }
+  }
   const locales = [c.locale ?? "en", ...LOCALES.filter((l) => l !== (c.locale ?? "en"))];
   for (const locale of locales) {
     const label = `${c.name} [${locale}]`;
@@ -97,9 +127,21 @@ for (const c of cases) {
       diffs.push(`${label}: wasm threw ${wasm.thrown}: ${wasm.message.split("\n")[0]}; native succeeded`);
       continue;
     }
-    const d = firstDiff(wasm, JSON.parse(native.stdout));
+    const want = JSON.parse(native.stdout);
+    const d = firstDiff(wasm, want);
     if (d) diffs.push(`${label}: ${d}`);
     else same++;
+    if (runtimeRules) {
+      let got;
+      try {
+        got = runtimeRules.explain(c.order, { now: c.now, locale });
+      } catch (e) {
+        got = { thrown: e.name, message: e.message };
+      }
+      const d = firstDiff(got, want);
+      if (d) diffs.push(`${label} [runtime]: ${d}`);
+      else same++;
+    }
   }
 
   // sweep: one NDJSON line in, one line out.
@@ -114,12 +156,13 @@ for (const c of cases) {
     same++;
   }
   rules?.free();
+  runtimeRules?.free();
 }
 rmSync(tmp, { recursive: true, force: true });
 
 for (const d of diffs.slice(0, 20)) console.error(`  differs: ${d}`);
 if (diffs.length > 20) console.error(`  … and ${diffs.length - 20} more`);
 console.log(
-  `parity: ${cases.length} fixture${cases.length === 1 ? "" : "s"}, ${same + diffs.length} comparisons (every locale + sweep): ${same} identical, ${diffs.length} different`,
+  `parity: ${cases.length} fixture${cases.length === 1 ? "" : "s"}, ${same + diffs.length} comparisons (every locale, full build and runtime; sweep; compiled bytes): ${same} identical, ${diffs.length} different`,
 );
 process.exit(diffs.length ? 1 : 0);

@@ -1,0 +1,56 @@
+// `orderlens/runtime`: the browser build for pages with a size budget. It
+// loads rules compiled ahead of time (`orderlens compile rules.json --out
+// rules.olr`, or `compileRules(doc).toBytes()` from "orderlens" on a server)
+// and has no rules compiler: no `checkRules`, no documents, no batch calls.
+// The types of orders, diagnoses and errors are the full build's.
+import type {
+  CompiledRulesBytes,
+  Diagnosis,
+  Diagnostic,
+  ExplainOptions,
+  MountHandle,
+  MountOptions,
+  OrderInput,
+} from "./orderlens.js";
+
+export type * from "./orderlens.js";
+export { OrderLensElement } from "./orderlens.js";
+
+/** Compiled rules, loaded: explain many orders. */
+export declare class CompiledRules {
+  private constructor();
+  /** Releases the wasm memory now instead of at garbage collection. */
+  free(): void;
+  /** The diagnosis of one order. Throws an `OrderError` naming the bad fields. */
+  explain(order: OrderInput, options?: ExplainOptions): Diagnosis;
+  /** 32-bit fingerprint of the rules (part of support codes). */
+  readonly fingerprint: number;
+  /** The locales the messages cover, e.g. `["en", "zh-CN", "ru"]`. */
+  readonly locales: string[];
+  /** Always empty: `orderlens compile` reports warnings when compiling. */
+  readonly warnings: Diagnostic[];
+}
+
+/** What the runtime takes as rules: compiled bytes, loaded rules, or nothing for the built-in rules. */
+export type RuntimeRulesInput = CompiledRulesBytes | CompiledRules | null | undefined;
+
+/**
+ * Loads compiled rules (absent = the built-in rules). Throws a `RulesError`
+ * for damaged bytes, bytes of another format version, or a rules document
+ * (which needs the full build, "orderlens").
+ */
+export declare function compileRules(compiled?: RuntimeRulesInput): CompiledRules;
+
+/** One-shot: loads `rules` (kept while the same object is passed again) and explains `order`. */
+export declare function explain(order: OrderInput, options?: ExplainOptions, rules?: RuntimeRulesInput): Diagnosis;
+
+/** The package version. */
+export declare function version(): string;
+
+export interface RuntimeMountOptions extends Omit<MountOptions, "rules"> {
+  /** Compiled rules (absent = built-in rules). */
+  rules?: RuntimeRulesInput;
+}
+
+/** Renders the diagnosis of `options.order` inside `element` and keeps it current. */
+export declare function mount(element: Element, options: RuntimeMountOptions): MountHandle;
