@@ -2,7 +2,8 @@
 # Consumer tests of the npm package, run against the packed tarball the way
 # users install it:
 #
-#   size       the browser payload within the gzip budget (scripts/size.sh)
+#   size       the runtime's browser payload within the 64 KB gzip budget and
+#              the full build under its ceiling (scripts/size.sh)
 #   types      tsc --noEmit on tests/consumers/types (ESM + CommonJS views)
 #   node-require, node-import, node-bundler
 #              plain Node scripts: require("orderlens"), import "orderlens",
@@ -15,9 +16,13 @@
 #              headless Chromium
 #   web        a static page with <script type="module"> + init() from
 #              "orderlens/web", strict CSP, headless Chromium
+#   runtime    a static page with "orderlens/runtime" (the 64 KB build) and
+#              rules compiled by `orderlens compile`: explain, built-in rules,
+#              every error kind, the widget; strict CSP, headless Chromium
 #   csp-guard  the same page without 'wasm-unsafe-eval' must FAIL the browser
 #              check (proves the harness sees CSP violations)
-#   parity     every fixture: Node build vs native CLI, deep-equal JSON
+#   parity     every fixture: Node build and runtime vs native CLI, deep-equal
+#              JSON; toBytes() vs `orderlens compile`, byte for byte
 #   widget     mount() and <order-lens> on a plain page, strict CSP, headless
 #              Chromium (fallbacks, self-refresh, destroy, onAction, styles)
 #   demo       the demo storefront www/ (every scenario and locale, keyboard,
@@ -83,7 +88,8 @@ check_size() { scripts/size.sh "$ROOT/pkg"; }
 
 check_types() {
   fresh_project types || return 1
-  (cd "$WORK/types" && "$TOOLS/node_modules/.bin/tsc" --version && "$TOOLS/node_modules/.bin/tsc" -p .)
+  (cd "$WORK/types" && "$TOOLS/node_modules/.bin/tsc" --version && "$TOOLS/node_modules/.bin/tsc" -p . \
+    && "$TOOLS/node_modules/.bin/tsc" -p tsconfig.browser.json && echo "types: node (ESM + CJS) and browser (orderlens/runtime) ok")
 }
 
 node_project() {
@@ -131,6 +137,13 @@ check_web() {
   node "$SRC/browser-check.mjs" --root "$WORK/web" --path /index.html --expect "declined"
 }
 
+check_runtime() {
+  # orderlens/runtime on a static page (strict CSP), with rules compiled by the CLI.
+  [ -d "$WORK/web/node_modules/orderlens" ] || fresh_project web . || return 1
+  cargo run --quiet --locked --bin orderlens -- compile examples/rules.json --out "$WORK/web/rules.olr" || return 1
+  node "$SRC/browser-check.mjs" --root "$WORK/web" --path /runtime.html --expect "declined"
+}
+
 check_csp_guard() {
   [ -d "$WORK/web/node_modules/orderlens" ] || fresh_project web . || return 1
   if node "$SRC/browser-check.mjs" --root "$WORK/web" --path /index.html --expect "declined" \
@@ -154,9 +167,9 @@ check_demo() {
   node "$SRC/widget/check.mjs" demo --www "$ROOT/www" --pkg "$WORK/widget/node_modules/orderlens" --shots "$ROOT/build"
 }
 
-check_parity() { node scripts/parity.mjs --pkg "$ROOT/pkg/node/orderlens.cjs"; }
+check_parity() { node scripts/parity.mjs --pkg "$ROOT/pkg/node/orderlens.cjs" --runtime "$ROOT/pkg"; }
 
-all=(size types node-require node-import node-bundler wasm-bindgen-test vite vite-dev web csp-guard parity widget demo)
+all=(size types node-require node-import node-bundler wasm-bindgen-test vite vite-dev web runtime csp-guard parity widget demo)
 selected=("$@")
 [ ${#selected[@]} -eq 0 ] && selected=("${all[@]}")
 
@@ -171,7 +184,7 @@ for name in "${selected[@]}"; do
   t0=$(date +%s)
   if "$fn" >"$LOGS/$name.log" 2>&1; then
     passed=$((passed + 1))
-    printf 'PASS %-18s %3ss  %s\n' "$name" "$(($(date +%s) - t0))" "$(grep -v '^\s*$' "$LOGS/$name.log" | tail -1 | cut -c1-110)"
+    printf 'PASS %-18s %3ss  %s\n' "$name" "$(($(date +%s) - t0))" "$(grep -av '^\s*$' "$LOGS/$name.log" | tail -1 | cut -c1-110)"
   else
     failed=$((failed + 1))
     failures+=("$name")

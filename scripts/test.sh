@@ -28,6 +28,8 @@ scripts/setup.sh
 step "wasm build"
 cargo build --locked --target wasm32-unknown-unknown --lib
 cargo clippy --locked --target wasm32-unknown-unknown --lib -- -D warnings
+# The runtime build (orderlens/runtime): the crate without its compiler.
+cargo clippy --locked --target wasm32-unknown-unknown --lib --no-default-features -- -D warnings
 
 step "wasm tests in Node and headless Chromium"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

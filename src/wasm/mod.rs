@@ -1,17 +1,14 @@
-//! The JavaScript front door (SPEC §4.1): `compileRules`, `checkRules`,
-//! `CompiledRules.explain` / `explainMany` / `sweep`, `explain`, `version`.
+//! The JavaScript front door (SPEC §4.1), in two builds:
 //!
-//! Documents cross the boundary as JSON text: a JS object is turned into
-//! text with `JSON.stringify` and read by [`crate::json`], the same reader
-//! the native CLI uses, so native and wasm see identical bytes and give
-//! identical diagnoses. A string argument is taken as JSON text directly.
-//! Results go back the same way: our compact JSON, then `JSON.parse`, so the
-//! caller gets plain objects and arrays.
+//! - with the `compiler` feature (default): the full API of "orderlens"
+//!   (`api.rs`): compiling and checking rules documents, explaining,
+//!   batches, `toBytes`;
+//! - without it: the runtime of "orderlens/runtime" (`runtime.rs`), which
+//!   loads compiled rules only and fits a checkout page's 64 KB budget.
 //!
-//! Errors are `Error` instances with a `name` of `RulesError`, `OrderError`
-//! or `TypeError` / `RangeError` (bad options), and for the first two a
-//! structured array (`diagnostics` / `errors`). Nothing here panics; the
-//! panic hook installed at start turns any remaining panic into a readable
+//! Both read orders with the same JSON reader as the native CLI, so every
+//! build gives identical diagnoses. Nothing here panics; the panic hook
+//! installed at start turns any remaining panic into a readable
 //! `console.error` line before the module traps.
 
 use wasm_bindgen::prelude::*;
@@ -23,7 +20,7 @@ pub mod float;
 pub(crate) mod js;
 #[cfg(not(feature = "compiler"))]
 mod runtime;
-#[cfg(test)]
+#[cfg(all(test, feature = "compiler"))]
 mod tests;
 
 #[cfg(feature = "compiler")]

@@ -381,3 +381,37 @@ fn host_floats_match_rust() {
         );
     }
 }
+
+#[wasm_bindgen_test]
+fn compiled_bytes_load_back_with_the_same_diagnosis() {
+    let rules = compiled(RULES);
+    let bytes = rules.to_bytes();
+    assert_eq!(bytes.get(..3), Some(&b"OLR"[..]));
+    // The bytes are those of the Rust core (what `orderlens compile` writes).
+    assert_eq!(bytes, RuleSet::from_json(RULES).unwrap().to_bytes());
+    let array = js_sys::Uint8Array::from(bytes.as_slice());
+    let back = compile_rules(array.clone().into()).unwrap();
+    assert_eq!(back.fingerprint(), rules.fingerprint());
+    for locale in ["en", "zh-CN", "ru"] {
+        assert_eq!(
+            text(&back.explain(js(ORDER), opts(NOW, locale)).unwrap()),
+            text(&rules.explain(js(ORDER), opts(NOW, locale)).unwrap()),
+        );
+    }
+    // An ArrayBuffer works too, and so does the one-shot explain.
+    let from_buffer = compile_rules(array.buffer().into()).unwrap();
+    assert_eq!(from_buffer.fingerprint(), rules.fingerprint());
+    let d = explain(js(ORDER), opts(NOW, "en"), array.clone().into()).unwrap();
+    assert_eq!(
+        text(&d),
+        text(&rules.explain(js(ORDER), opts(NOW, "en")).unwrap())
+    );
+    // Damaged bytes are a RulesError, not a panic.
+    let cut = js_sys::Uint8Array::from(&bytes[..bytes.len() / 2]);
+    let e = compile_rules(cut.into()).err().unwrap();
+    assert_eq!(get(&e, "name").as_string().unwrap(), "RulesError");
+    assert!(get(&e, "message")
+        .as_string()
+        .unwrap()
+        .contains("damaged or cut short"));
+}

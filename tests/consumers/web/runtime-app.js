@@ -1,0 +1,52 @@
+// orderlens/runtime in a browser: compiled rules (rules.olr, written by
+// `orderlens compile`), the built-in rules, every kind of error the full
+// build throws, and the widget on compiled rules. Any mismatch puts the page
+// in the error state with the reasons in #detail.
+import { compileRules, explain, mount, version } from "/node_modules/orderlens/runtime.js";
+
+const $ = (id) => document.getElementById(id);
+const NOW = "2026-11-21T02:05:00Z";
+const problems = [];
+function throws(name, pattern, f) {
+  try {
+    f();
+    problems.push(`expected a ${name}`);
+  } catch (e) {
+    if (e.name !== name || !pattern.test(e.message)) problems.push(`expected a ${name} matching ${pattern}, got ${e.name}: ${e.message}`);
+    if (name === "RulesError" && !Array.isArray(e.diagnostics)) problems.push("RulesError without diagnostics");
+    if (name === "OrderError" && !e.errors?.some((x) => x.path === "status")) problems.push("OrderError does not name 'status'");
+  }
+}
+
+try {
+  const [order, bytes] = await Promise.all([
+    fetch("./order.json").then((r) => r.json()),
+    fetch("./rules.olr").then((r) => r.arrayBuffer()),
+  ]);
+  const rules = compileRules(bytes);
+  const d = rules.explain(order, { now: NOW, locale: navigator.languages });
+  if (!rules.locales.includes("zh-CN")) problems.push(`locales ${rules.locales}`);
+
+  const builtIn = explain(order, { now: Date.parse(NOW), locale: "zh-CN" });
+  if (!/[\u4e00-\u9fff]/.test(builtIn.headline.title)) problems.push(`built-in rules in zh-CN: ${builtIn.headline.title}`);
+
+  throws("RulesError", /compiled rules only/, () => compileRules({ rules: [] }));
+  throws("RulesError", /damaged or cut short/, () => compileRules(new Uint8Array(bytes).slice(0, 200)));
+  throws("OrderError", /status/, () => rules.explain({ ...order, status: "nope" }, { now: NOW }));
+  throws("RangeError", /options\.now/, () => rules.explain(order, { now: "yesterday" }));
+  throws("TypeError", /options\.locale/, () => rules.explain(order, { locale: 5 }));
+
+  const w = mount($("widget"), { order, rules: new Uint8Array(bytes), locale: "ru", now: NOW });
+  const shown = $("widget").querySelector(".orderlens")?.shadowRoot?.textContent ?? "";
+  if (!/[а-яё]/i.test(shown) || !shown.includes(d.support_code)) problems.push(`widget shows ${JSON.stringify(shown.slice(0, 120))}`);
+  w.destroy();
+
+  $("title").textContent = d.headline.title;
+  $("detail").textContent = problems.length
+    ? problems.join("; ")
+    : `${d.headline.reason} (orderlens/runtime ${version()}, rules ${rules.fingerprint.toString(16)}, widget ok)`;
+  document.body.dataset.state = problems.length ? "error" : "ready";
+} catch (e) {
+  $("detail").textContent = `${e.name}: ${e.message}`;
+  document.body.dataset.state = "error";
+}
