@@ -7,6 +7,10 @@
 //   one-shot  the top-level explain(order, options, rulesDoc) (it keeps the
 //             last compiled rules, so this is "reuse" plus the rules' JSON text)
 //   batch     rules.explainMany(1000 orders) / 1000
+//   load      compileRules(compiled bytes) + explain + free per call (full build)
+//   runtime   orderlens/runtime (pkg/runtime, the browser budget build): its
+//             CompiledRules from the compiled bytes, explain per call
+//   rt-load   orderlens/runtime: compileRules(bytes) + explain + free per call
 //
 // Median of per-sample timings (samples of 100 calls, or one batch of 1000),
 // over up to 100k orders
@@ -16,6 +20,7 @@
 //                               [--timezone UTC]   (instead of the rules' Asia/Shanghai)
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
 import { loadPkg, opt, root } from "./lib/cli-args.mjs";
 
@@ -59,3 +64,22 @@ bench("compile", () => {
 bench("one-shot", () => ol.explain(order, options, rulesDoc));
 const many = Array.from({ length: 1000 }, () => order);
 bench("batch", () => rules.explainMany(many, options), { calls: Math.max(1, maxCalls / 1000), per: 1000, batch: 1 });
+const bytes = rules.toBytes();
+bench("load", () => {
+  const r = ol.compileRules(bytes);
+  r.explain(order, options);
+  r.free();
+});
+
+// The runtime build, instantiated from its file as runtime.js does in a browser.
+const rtDir = opt("runtime", join(root, "pkg"));
+const glue = await import(pathToFileURL(join(rtDir, "runtime/orderlens.js")).href);
+glue.initSync({ module: readFileSync(join(rtDir, "runtime/orderlens_bg.wasm")) });
+const rt = await import(pathToFileURL(join(rtDir, "runtime-api.js")).href);
+const rtRules = rt.compileRules(bytes);
+bench("runtime", () => rtRules.explain(order, options));
+bench("rt-load", () => {
+  const r = rt.compileRules(bytes);
+  r.explain(order, options);
+  r.free();
+});
