@@ -123,6 +123,9 @@ for f in runtime.js runtime-api.js; do
     --legal-comments=none --log-level=warning --outfile="$PKG/$f"
 done
 cp pkg-template/runtime.d.ts "$PKG/"
+# `npx orderlens compile|check` (the rules commands, on the Node build).
+mkdir -p "$PKG/bin"
+cp pkg-template/bin/orderlens.mjs "$PKG/bin/"
 
 # Node: wasm-bindgen's CommonJS output, as .cjs because the package is
 # "type": "module", plus the widget's stubs (`mount` throws: no DOM);

@@ -8,6 +8,7 @@
 #   node-require, node-import, node-bundler
 #              plain Node scripts: require("orderlens"), import "orderlens",
 #              and the ESM-integration build (node --experimental-wasm-modules)
+#   node-cli   `npx orderlens compile|check`: the native CLI's bytes and exit codes
 #   wasm-bindgen-test
 #              src/wasm/tests.rs under wasm-bindgen-test-runner in Node
 #   vite       a fresh Vite project importing "orderlens": vite build, then
@@ -98,6 +99,11 @@ node_project() {
 }
 check_node_require() { node_project && (cd "$WORK/node" && node require.cjs); }
 check_node_import() { node_project && (cd "$WORK/node" && node import.mjs); }
+check_node_cli() {
+  node_project || return 1
+  cargo run --quiet --locked --bin orderlens -- compile examples/rules.json --out "$WORK/node/native.olr" || return 1
+  (cd "$WORK/node" && ./cli.sh native.olr)
+}
 check_node_bundler() {
   node_project && (cd "$WORK/node" && node --experimental-wasm-modules --no-warnings bundler.mjs)
 }
@@ -169,7 +175,7 @@ check_demo() {
 
 check_parity() { node scripts/parity.mjs --pkg "$ROOT/pkg/node/orderlens.cjs" --runtime "$ROOT/pkg"; }
 
-all=(size types node-require node-import node-bundler wasm-bindgen-test vite vite-dev web runtime csp-guard parity widget demo)
+all=(size types node-require node-import node-cli node-bundler wasm-bindgen-test vite vite-dev web runtime csp-guard parity widget demo)
 selected=("$@")
 [ ${#selected[@]} -eq 0 ] && selected=("${all[@]}")
 
