@@ -118,10 +118,17 @@ cp pkg-template/web.d.ts "$PKG/web/orderlens.d.ts"
   --supported:nullish-coalescing=false --supported:optional-chain=false \
   --legal-comments=none --log-level=warning --outfile="$PKG/runtime/orderlens.js"
 cp "$BG/runtime.opt.wasm" "$PKG/runtime/orderlens_bg.wasm"
-for f in runtime.js runtime-api.js; do
-  "$TOOLS/node_modules/.bin/esbuild" "pkg-template/$f" --minify --format=esm --target=es2022 \
-    --legal-comments=none --log-level=warning --outfile="$PKG/$f"
-done
+# runtime.js, what pages load, is one module: the entry, runtime-api.js and
+# the glue bundled (the widget stays a separate import), minus what the entry
+# never calls (initSync). runtime-api.js and the glue also ship on their own
+# for Node tests and manual instantiation (initSync + runtime-api.js).
+"$TOOLS/node_modules/.bin/esbuild" pkg-template/runtime-api.js --minify --format=esm --target=es2022 \
+  --legal-comments=none --log-level=warning --outfile="$PKG/runtime-api.js"
+rm -rf "$BG/stage" && mkdir -p "$BG/stage/runtime"
+cp pkg-template/runtime.js pkg-template/runtime-api.js "$BG/stage/"
+cp "$BG/runtime/orderlens.js" "$BG/stage/runtime/"
+"$TOOLS/node_modules/.bin/esbuild" "$BG/stage/runtime.js" --bundle --external:./widget.js \
+  --minify --format=esm --target=es2022 --legal-comments=none --log-level=warning --outfile="$PKG/runtime.js"
 cp pkg-template/runtime.d.ts "$PKG/"
 # `npx orderlens compile|check` (the rules commands, on the Node build).
 mkdir -p "$PKG/bin"

@@ -36,7 +36,7 @@ measure() {
   done
 }
 
-measure "runtime (orderlens/runtime)" runtime/orderlens_bg.wasm runtime/orderlens.js runtime.js runtime-api.js
+measure "runtime (orderlens/runtime)" runtime/orderlens_bg.wasm runtime.js   # runtime.js bundles its glue
 runtime=$sum
 printf '  %-28s %10s %10d   (budget %d)\n' "total" "" "$runtime" "$BUDGET"
 measure "widget (mount, <order-lens>)" widget.js widget-css.js

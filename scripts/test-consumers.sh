@@ -13,6 +13,9 @@
 #              src/wasm/tests.rs under wasm-bindgen-test-runner in Node
 #   vite       a fresh Vite project importing "orderlens": vite build, then
 #              the page in headless Chromium under a strict CSP
+#   vite-runtime
+#              a fresh Vite checkout page on "orderlens/runtime" with rules
+#              compiled by the CLI (an asset URL) and the widget; headless Chromium
 #   vite-dev   the same app on Vite's dev server (dependency pre-bundling),
 #              headless Chromium
 #   web        a static page with <script type="module"> + init() from
@@ -120,6 +123,14 @@ check_vite() {
   node "$SRC/browser-check.mjs" --root "$WORK/vite/dist" --path / --expect "declined"
 }
 
+check_vite_runtime() {
+  # A Vite checkout page on orderlens/runtime with CLI-compiled rules as an asset.
+  fresh_project vite-runtime src || return 1
+  cargo run --quiet --locked --bin orderlens -- compile examples/rules.json --out "$WORK/vite-runtime/src/rules.olr" || return 1
+  (cd "$WORK/vite-runtime" && npx vite build) || return 1
+  node "$SRC/browser-check.mjs" --root "$WORK/vite-runtime/dist" --path / --expect "declined"
+}
+
 check_vite_dev() {
   [ -d "$WORK/vite/node_modules/orderlens" ] || fresh_project vite src || return 1
   local port pid status
@@ -175,7 +186,7 @@ check_demo() {
 
 check_parity() { node scripts/parity.mjs --pkg "$ROOT/pkg/node/orderlens.cjs" --runtime "$ROOT/pkg"; }
 
-all=(size types node-require node-import node-cli node-bundler wasm-bindgen-test vite vite-dev web runtime csp-guard parity widget demo)
+all=(size types node-require node-import node-cli node-bundler wasm-bindgen-test vite vite-runtime vite-dev web runtime csp-guard parity widget demo)
 selected=("$@")
 [ ${#selected[@]} -eq 0 ] && selected=("${all[@]}")
 
