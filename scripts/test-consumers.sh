@@ -149,20 +149,25 @@ check_vite_dev() {
   return $status
 }
 
+# The static-page project, installed once per tarball (web, runtime, csp-guard).
+web_project() {
+  [ -f "$WORK/web/.ready-$(stat -c%Y "$TARBALL")" ] && return 0
+  fresh_project web . && touch "$WORK/web/.ready-$(stat -c%Y "$TARBALL")"
+}
 check_web() {
-  fresh_project web . || return 1
+  web_project || return 1
   node "$SRC/browser-check.mjs" --root "$WORK/web" --path /index.html --expect "declined"
 }
 
 check_runtime() {
   # orderlens/runtime on a static page (strict CSP), with rules compiled by the CLI.
-  [ -d "$WORK/web/node_modules/orderlens" ] || fresh_project web . || return 1
+  web_project || return 1
   cargo run --quiet --locked --bin orderlens -- compile examples/rules.json --out "$WORK/web/rules.olr" || return 1
   node "$SRC/browser-check.mjs" --root "$WORK/web" --path /runtime.html --expect "declined"
 }
 
 check_csp_guard() {
-  [ -d "$WORK/web/node_modules/orderlens" ] || fresh_project web . || return 1
+  web_project || return 1
   if node "$SRC/browser-check.mjs" --root "$WORK/web" --path /index.html --expect "declined" \
     --csp "default-src 'self'; script-src 'self'"; then
     echo "the page passed without 'wasm-unsafe-eval': the browser check does not see CSP violations"

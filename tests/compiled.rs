@@ -41,7 +41,7 @@ fn diagnosis(rs: &RuleSet, locale: &str) -> String {
 fn built_in_rules_file_is_up_to_date() {
     // The runtime build embeds the built-in rules compiled ahead of time.
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules/defaults.olr");
-    let bytes = RuleSet::defaults().unwrap().to_bytes();
+    let bytes = RuleSet::defaults().unwrap().to_standalone_bytes();
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
         std::fs::write(&path, &bytes).unwrap();
     }
@@ -66,14 +66,53 @@ fn round_trip_keeps_the_diagnosis_and_the_support_code() {
     assert_eq!(back.calendar, rs.calendar);
     assert_eq!(back.settings, rs.settings);
     assert_eq!(back.windows, rs.windows);
-    let mut rules = rs.rules.clone();
-    for r in &mut rules {
-        r.when_src.clear(); // not kept: only the compiled condition is
-    }
-    assert_eq!(back.rules, rules);
+    assert_eq!(without_sources(&back.rules), without_sources(&rs.rules));
     assert_eq!(back.masked_codes, rs.masked_codes);
     assert_eq!(back.catalog.tags(), rs.catalog.tags());
     assert_eq!(back.to_bytes(), bytes);
+}
+
+/// Rules without their conditions' source text (not kept in bytes).
+fn without_sources(rules: &[orderlens::rules::Rule]) -> Vec<orderlens::rules::Rule> {
+    let mut rules = rules.to_vec();
+    for r in &mut rules {
+        r.when_src.clear();
+    }
+    rules
+}
+
+#[test]
+fn merchant_bytes_hold_only_what_differs_from_the_built_in_rules() {
+    let rs = merchant();
+    let bytes = rs.to_bytes();
+    let standalone = rs.to_standalone_bytes();
+    // The rules and settings, and of the catalog only the merchant's own
+    // locale: a few kilobytes, against ~40 KB with the whole catalog.
+    assert!(bytes.len() < 6_000, "{} bytes", bytes.len());
+    assert!(standalone.len() > 30_000, "{} bytes", standalone.len());
+    let back = RuleSet::from_bytes(&standalone).unwrap();
+    assert_eq!(diagnosis(&back, "ru"), diagnosis(&rs, "ru"));
+    assert_eq!(without_sources(&back.rules), without_sources(&rs.rules));
+    // The built-in rules alone: their rules, none of their messages.
+    let defaults = RuleSet::defaults().unwrap();
+    let tiny = defaults.to_bytes();
+    assert!(tiny.len() < 6_000, "{} bytes", tiny.len());
+    let back = RuleSet::from_bytes(&tiny).unwrap();
+    assert_eq!(back.fingerprint, defaults.fingerprint);
+    assert_eq!(diagnosis(&back, "zh-CN"), diagnosis(&defaults, "zh-CN"));
+}
+
+#[test]
+fn bytes_built_on_other_built_in_rules_say_to_compile_again() {
+    let mut bytes = merchant().to_bytes();
+    assert_eq!(bytes[4], 1, "built on the built-in rules");
+    bytes[5] ^= 0x01; // the recorded digest of the built-in rules
+    let n = bytes.len() - 4;
+    let sum = orderlens::rules::fnv1a(&bytes[..n]);
+    bytes[n..].copy_from_slice(&sum.to_le_bytes());
+    let e = RuleSet::from_bytes(&bytes).unwrap_err().to_string();
+    assert!(e.contains("another orderlens version"), "{e}");
+    assert!(e.contains("compile them again"), "{e}");
 }
 
 #[test]
@@ -136,7 +175,10 @@ fn damaged_bytes_with_a_valid_checksum_are_located_errors() {
         if let Err(e) = RuleSet::from_bytes(&b) {
             let e = e.to_string();
             assert!(
-                e.contains("damaged at byte") || e.contains("time zone") || e.contains("weekend"),
+                e.contains("damaged")
+                    || e.contains("another orderlens version")
+                    || e.contains("time zone")
+                    || e.contains("weekend"),
                 "{e}"
             );
         }

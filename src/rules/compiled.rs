@@ -9,9 +9,18 @@
 //! zigzag-encoded first):
 //!
 //! ```text
-//! "OLR" FORMAT  fingerprint  settings  refund_windows  rules  masked_codes
-//! catalog  checksum (FNV-1a of everything before it, 4 bytes little-endian)
+//! "OLR" FORMAT  base  fingerprint  settings  refund_windows  rules
+//! masked_codes  catalog  checksum (FNV-1a of everything before it, 4 bytes LE)
 //! ```
+//!
+//! `base` is 0 for standalone bytes (the built-in rules themselves,
+//! `defaults.olr`) or 1 and the digest of the built-in rules they build on:
+//! a merchant's compiled rules then hold only the messages that differ from
+//! the built-in catalog (a built-in locale is "those messages" plus the ones
+//! that differ), so that a page loads a few kilobytes of rules instead of
+//! the whole catalog again (the runtime embeds it anyway). Bytes built on other
+//! built-in rules (another orderlens version) are refused with a message
+//! that says to compile again.
 //!
 //! Reading is bounded like every other input: a damaged or hostile file
 //! gives a located [`RulesError`], never a panic, a hang or a huge
@@ -74,13 +83,69 @@ pub fn is_compiled(bytes: &[u8]) -> bool {
     bytes.starts_with(MAGIC)
 }
 
+/// The built-in rules compiled standalone (what the runtime build embeds;
+/// `tests/compiled.rs` keeps the file in step with `defaults.json` and the
+/// catalogs).
+#[cfg(all(target_arch = "wasm32", not(feature = "compiler")))]
+pub const DEFAULT_RULES: &[u8] = include_bytes!("defaults.olr");
+
+/// The built-in rules and the digest that compiled rules built on them
+/// record: the checksum of their standalone bytes.
+fn builtin() -> Result<(RuleSet, u32), RulesError> {
+    #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+    {
+        let rs = RuleSet::defaults()?;
+        let digest = checksum(&rs.encode(None));
+        Ok((rs, digest))
+    }
+    #[cfg(all(target_arch = "wasm32", not(feature = "compiler")))]
+    {
+        Ok((RuleSet::from_bytes(DEFAULT_RULES)?, checksum(DEFAULT_RULES)))
+    }
+}
+
+/// A locale as written: whether it starts from the built-in locale's
+/// messages, and the messages that differ from those.
+type LocaleDelta<'a> = (&'a LocaleCatalog, bool, Vec<(&'a String, &'a Message)>);
+
+/// The checksum at the end of compiled-rules bytes.
+fn checksum(bytes: &[u8]) -> u32 {
+    let n = bytes.len().saturating_sub(4);
+    bytes
+        .get(n..)
+        .and_then(|s| <[u8; 4]>::try_from(s).ok())
+        .map_or(0, u32::from_le_bytes)
+}
+
 impl RuleSet {
-    /// The rule set as compiled-rules bytes, for [`RuleSet::from_bytes`].
+    /// The rule set as compiled-rules bytes, for [`RuleSet::from_bytes`]:
+    /// built on the built-in rules (only what differs from them is written).
     /// Warnings and message sources are not kept.
     pub fn to_bytes(&self) -> Vec<u8> {
+        match builtin() {
+            Ok((base, digest)) => self.encode(Some((&base, digest))),
+            Err(_) => self.encode(None),
+        }
+    }
+
+    /// Compiled-rules bytes that need no built-in rules to load (how
+    /// `defaults.olr`, the built-in rules themselves, is written).
+    pub fn to_standalone_bytes(&self) -> Vec<u8> {
+        self.encode(None)
+    }
+
+    fn encode(&self, base: Option<(&RuleSet, u32)>) -> Vec<u8> {
         let mut w = Writer(Vec::with_capacity(16 * 1024));
         w.0.extend_from_slice(MAGIC);
         w.0.push(FORMAT);
+        match base {
+            Some((_, digest)) => {
+                w.0.push(1);
+                w.u(u64::from(digest));
+            }
+            None => w.0.push(0),
+        }
+        let base = base.map(|(b, _)| b);
         w.u(u64::from(self.fingerprint));
         w.settings(&self.settings);
         w.u(self.windows.0.len() as u64);
@@ -95,11 +160,31 @@ impl RuleSet {
             w.rule(r);
         }
         w.strs(&self.masked_codes);
-        // Message keys once (every locale has mostly the same), then per
-        // locale: (key number, message) pairs.
+        // Per locale: whether it starts from the built-in locale's messages,
+        // then the (key number, message) pairs that differ from those; the
+        // keys once, before all locales.
+        let locales: Vec<LocaleDelta<'_>> = self
+            .catalog
+            .locales
+            .iter()
+            .map(|lc| {
+                let from = base.and_then(|b| {
+                    b.catalog
+                        .locales
+                        .iter()
+                        .find(|l| l.locale.tag == lc.locale.tag)
+                });
+                let entries = lc
+                    .messages
+                    .iter()
+                    .filter(|(k, m)| from.and_then(|f| f.messages.get(k)) != Some(*m))
+                    .collect();
+                (lc, from.is_some(), entries)
+            })
+            .collect();
         let mut keys: Vec<&str> = Vec::new();
-        for lc in &self.catalog.locales {
-            for k in lc.messages.keys() {
+        for (_, _, entries) in &locales {
+            for (k, _) in entries {
                 if !keys.contains(&k.as_str()) {
                     keys.push(k);
                 }
@@ -109,11 +194,12 @@ impl RuleSet {
         for k in &keys {
             w.s(k);
         }
-        w.u(self.catalog.locales.len() as u64);
-        for lc in &self.catalog.locales {
+        w.u(locales.len() as u64);
+        for (lc, from, entries) in &locales {
             w.s(&lc.locale.tag);
-            w.u(lc.messages.len() as u64);
-            for (k, m) in &lc.messages {
+            w.b(*from);
+            w.u(entries.len() as u64);
+            for (k, m) in entries {
                 w.u(keys.iter().position(|x| x == k).unwrap_or(0) as u64);
                 w.parts(&m.parts);
             }
@@ -150,11 +236,38 @@ impl RuleSet {
                 "compiled rules are damaged or cut short (checksum mismatch)".into(),
             ));
         }
+        let mut base = None;
+        if body.get(MAGIC.len() + 1) == Some(&1) {
+            let (b, digest) = builtin()?;
+            let mut at = Reader {
+                b: body,
+                i: MAGIC.len() + 2,
+                depth: 0,
+                err: None,
+                base_locales: Vec::new(),
+            };
+            if at.u() != u64::from(digest) {
+                return Err(fail(format!(
+                    "these compiled rules build on the built-in rules of another orderlens version; \
+                     compile them again with this one ({})",
+                    env!("CARGO_PKG_VERSION")
+                )));
+            }
+            base = Some((b, at.i));
+        }
+        let (start, base_locales) = match base {
+            Some((b, at)) => (at, b.catalog.locales),
+            None => (MAGIC.len() + 2, Vec::new()),
+        };
+        if body.get(MAGIC.len() + 1).is_some_and(|k| *k > 1) {
+            return Err(fail("compiled rules are damaged (unknown base)".into()));
+        }
         let mut r = Reader {
             b: body,
-            i: MAGIC.len() + 1,
+            i: start,
             depth: 0,
             err: None,
+            base_locales,
         };
         let mut set = r.rule_set();
         if let Some(e) = r.err {
@@ -419,6 +532,8 @@ struct Reader<'a> {
     i: usize,
     depth: usize,
     err: Option<&'static str>,
+    /// The built-in locales, for bytes built on them; each is taken once.
+    base_locales: Vec<LocaleCatalog>,
 }
 
 impl Reader<'_> {
@@ -741,7 +856,14 @@ impl Reader<'_> {
         let mut locales = Vec::new();
         for _ in 0..self.n() {
             let tag = self.s();
+            let from_base = self.b();
             let mut messages = KeyMap::default();
+            if from_base {
+                match self.base_locales.iter().position(|l| l.locale.tag == tag) {
+                    Some(i) => messages = self.base_locales.swap_remove(i).messages,
+                    None => self.fail("bad built-in locale"),
+                }
+            }
             for _ in 0..self.n() {
                 let i = usize::try_from(self.u()).unwrap_or(usize::MAX);
                 let key = keys.get(i).cloned().unwrap_or_else(|| {

@@ -20,9 +20,7 @@ use crate::rules::error::RulesError;
 use crate::rules::RuleSet;
 use crate::time::Timestamp;
 
-/// The built-in rules, compiled ahead of time (`tests/compiled.rs` keeps the
-/// file in step with `defaults.json` and the catalogs).
-const DEFAULT_RULES: &[u8] = include_bytes!("../rules/defaults.olr");
+use crate::rules::compiled::DEFAULT_RULES;
 
 /// Marks a result that is an error's JSON text rather than a diagnosis.
 const ERROR_MARK: char = '!';

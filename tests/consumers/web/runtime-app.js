@@ -23,6 +23,9 @@ try {
     fetch("./order.json").then((r) => r.json()),
     fetch("./rules.olr").then((r) => r.arrayBuffer()),
   ]);
+  // Compiled rules hold only what differs from the built-in ones (the
+  // runtime embeds those): a few KB, not the whole catalog again.
+  if (bytes.byteLength > 8000) problems.push(`rules.olr is ${bytes.byteLength} bytes`);
   const rules = compileRules(bytes);
   const d = rules.explain(order, { now: NOW, locale: navigator.languages });
   if (!rules.locales.includes("zh-CN")) problems.push(`locales ${rules.locales}`);
