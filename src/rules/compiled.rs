@@ -50,16 +50,6 @@ const MAGIC: &[u8; 3] = b"OLR";
 /// allows 48 levels of conditions).
 pub const MAX_DEPTH: usize = 64;
 
-const WEEKDAYS: [Weekday; 7] = [
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-    Weekday::Sat,
-    Weekday::Sun,
-];
-
 const CMP_OPS: [CmpOp; 6] = [
     CmpOp::Eq,
     CmpOp::Ne,
@@ -653,7 +643,7 @@ impl Reader<'_> {
     fn settings(&mut self) -> Settings {
         let timezone = self.s();
         let mask = self.byte();
-        let weekend = WEEKDAYS
+        let weekend = Weekday::ALL
             .iter()
             .enumerate()
             .filter(|(i, _)| mask & (1 << i) != 0)
