@@ -1,7 +1,7 @@
 //! The diagnosis (SPEC §3): what the customer sees, as plain data, and its
 //! JSON form; support codes.
 
-use crate::json::Value;
+use crate::json::{write_string, Value};
 use crate::time::Timestamp;
 
 /// One reason.
@@ -113,115 +113,148 @@ pub struct Diagnosis {
     pub support_code: String,
 }
 
-fn ts(t: Option<Timestamp>) -> Value {
-    t.map_or(Value::Null, |t| t.to_rfc3339().into())
+/// Writes one JSON object, key by key, straight into the output (no
+/// intermediate [`Value`] tree: less code in the wasm builds, less work).
+struct Obj<'a> {
+    out: &'a mut String,
+    first: bool,
 }
 
-fn obj(fields: Vec<(&str, Value)>) -> Value {
-    Value::Object(
-        fields
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v))
-            .collect(),
-    )
+impl<'a> Obj<'a> {
+    fn new(out: &'a mut String) -> Obj<'a> {
+        out.push('{');
+        Obj { out, first: true }
+    }
+    fn key(&mut self, k: &str) -> &mut String {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+        write_string(k, self.out);
+        self.out.push(':');
+        self.out
+    }
+    fn str(&mut self, k: &str, v: &str) -> &mut Self {
+        let out = self.key(k);
+        write_string(v, out);
+        self
+    }
+    fn opt_str(&mut self, k: &str, v: Option<&str>) -> &mut Self {
+        match v {
+            Some(v) => self.str(k, v),
+            None => self.raw(k, "null"),
+        }
+    }
+    fn ts(&mut self, k: &str, t: Option<Timestamp>) -> &mut Self {
+        match t {
+            Some(t) => self.str(k, &t.to_rfc3339()),
+            None => self.raw(k, "null"),
+        }
+    }
+    fn raw(&mut self, k: &str, json: &str) -> &mut Self {
+        self.key(k).push_str(json);
+        self
+    }
+    fn end(&mut self) {
+        self.out.push('}');
+    }
+}
+
+/// `[` f(item) `,` … `]`
+fn array<T>(out: &mut String, items: &[T], f: impl Fn(&T, &mut String)) {
+    out.push('[');
+    for (i, x) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        f(x, out);
+    }
+    out.push(']');
 }
 
 impl Reason {
-    fn to_value(&self, with_rule: bool) -> Value {
-        let mut f = vec![("reason", self.reason.as_str().into())];
-        if with_rule {
-            f.push(("rule", self.rule.as_str().into()));
-        }
-        f.push(("severity", self.severity.into()));
-        f.push(("title", self.title.as_str().into()));
-        f.push(("body", self.body.as_str().into()));
-        obj(f)
+    fn write(&self, out: &mut String) {
+        Obj::new(out)
+            .str("reason", &self.reason)
+            .str("rule", &self.rule)
+            .str("severity", self.severity)
+            .str("title", &self.title)
+            .str("body", &self.body)
+            .end();
     }
 }
 
 impl Diagnosis {
     /// The JSON form (SPEC §3), keys in the documented order.
     pub fn to_value(&self) -> Value {
-        let actions = self
-            .actions
-            .iter()
-            .map(|a| {
-                obj(vec![
-                    ("kind", a.kind.into()),
-                    ("label", a.label.as_str().into()),
-                    ("primary", a.primary.into()),
-                    (
-                        "confirm",
-                        a.confirm.as_ref().map_or(Value::Null, |c| {
-                            obj(vec![
-                                ("title", c.title.as_str().into()),
-                                ("body", c.body.as_str().into()),
-                                ("confirm_label", c.confirm_label.as_str().into()),
-                                ("cancel_label", c.cancel_label.as_str().into()),
-                            ])
-                        }),
-                    ),
-                    ("url", a.url.clone().into()),
-                    ("until", ts(a.until)),
-                ])
-            })
-            .collect();
-        let deadlines = self
-            .deadlines
-            .iter()
-            .map(|d| {
-                obj(vec![
-                    ("kind", d.kind.as_str().into()),
-                    ("at", ts(Some(d.at))),
-                    ("label", d.label.as_str().into()),
-                ])
-            })
-            .collect();
-        let timeline = self
-            .timeline
-            .iter()
-            .map(|s| {
-                obj(vec![
-                    ("stage", s.stage.into()),
-                    ("state", s.state.into()),
-                    ("at", ts(s.at)),
-                    ("from", ts(s.from)),
-                    ("to", ts(s.to)),
-                    ("label", s.label.as_str().into()),
-                ])
-            })
-            .collect();
-        let trace = self
-            .trace
-            .iter()
-            .map(|t| {
-                obj(vec![
-                    ("rule", t.rule.as_str().into()),
-                    ("fields", Value::Object(t.fields.clone())),
-                ])
-            })
-            .collect();
-        obj(vec![
-            ("order_id", self.order_id.as_str().into()),
-            ("locale", self.locale.as_str().into()),
-            ("now", ts(Some(self.now))),
-            ("headline", self.headline.to_value(true)),
-            (
-                "reasons",
-                Value::Array(self.reasons.iter().map(|r| r.to_value(true)).collect()),
-            ),
-            ("actions", Value::Array(actions)),
-            ("deadlines", Value::Array(deadlines)),
-            ("timeline", Value::Array(timeline)),
-            ("valid_until", ts(self.valid_until)),
-            ("trace", Value::Array(trace)),
-            ("support_code", self.support_code.as_str().into()),
-        ])
+        crate::json::parse(&self.to_json()).unwrap_or(Value::Null)
     }
 
-    /// Compact JSON.
+    /// Compact JSON (SPEC §3), keys in the documented order.
     pub fn to_json(&self) -> String {
-        self.to_value().to_json()
+        let mut out = String::with_capacity(2048);
+        let mut o = Obj::new(&mut out);
+        o.str("order_id", &self.order_id)
+            .str("locale", &self.locale)
+            .ts("now", Some(self.now));
+        self.headline.write(o.key("headline"));
+        array(o.key("reasons"), &self.reasons, Reason::write);
+        array(o.key("actions"), &self.actions, |a, out| {
+            let mut o = Obj::new(out);
+            o.str("kind", a.kind)
+                .str("label", &a.label)
+                .raw("primary", if a.primary { "true" } else { "false" });
+            match &a.confirm {
+                Some(c) => Obj::new(o.key("confirm"))
+                    .str("title", &c.title)
+                    .str("body", &c.body)
+                    .str("confirm_label", &c.confirm_label)
+                    .str("cancel_label", &c.cancel_label)
+                    .end(),
+                None => {
+                    o.raw("confirm", "null");
+                }
+            }
+            o.opt_str("url", a.url.as_deref())
+                .ts("until", a.until)
+                .end();
+        });
+        array(o.key("deadlines"), &self.deadlines, |d, out| {
+            Obj::new(out)
+                .str("kind", &d.kind)
+                .ts("at", Some(d.at))
+                .str("label", &d.label)
+                .end();
+        });
+        array(o.key("timeline"), &self.timeline, |s, out| {
+            Obj::new(out)
+                .str("stage", s.stage)
+                .str("state", s.state)
+                .ts("at", s.at)
+                .ts("from", s.from)
+                .ts("to", s.to)
+                .str("label", &s.label)
+                .end();
+        });
+        o.ts("valid_until", self.valid_until);
+        array(o.key("trace"), &self.trace, |t, out| {
+            let mut o = Obj::new(out);
+            o.str("rule", &t.rule);
+            let out = o.key("fields");
+            out.push('{');
+            for (i, (k, v)) in t.fields.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_string(k, out);
+                out.push(':');
+                v.write(out);
+            }
+            out.push('}');
+            o.end();
+        });
+        o.str("support_code", &self.support_code).end();
+        out
     }
 }
 
