@@ -1,10 +1,14 @@
 // Serves the demo storefront (www/) and the built package (at /orderlens/)
-// on 127.0.0.1 with a strict Content-Security-Policy, as a shop would.
+// on 127.0.0.1 with a strict Content-Security-Policy, as a shop would. Like a
+// shop's server it compiles the merchant's rules for the page: a request for
+// X.olr with no such file compiles X.json next to it with the package's
+// Node build (compileRules(doc).toBytes()), for `orderlens/runtime`.
 //
 //   node scripts/demo-server.mjs [--port 8080] [--www www] [--pkg pkg] [--mount /test/=DIR ...]
 //
 // Also a module: startDemoServer({ port, routes, csp }) for the browser tests.
 import { createServer } from "node:http";
+import { createRequire } from "node:module";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -23,6 +27,14 @@ const TYPES = {
   ".png": "image/png",
 };
 
+/** Compiled rules for `doc` (a rules document file), with the package the server serves. */
+async function compiled(doc, table) {
+  const pkg = table.find(([prefix]) => prefix === "/orderlens/")?.[1];
+  if (!pkg) throw new Error("no package to compile with");
+  const { compileRules } = createRequire(import.meta.url)(join(pkg, "node", "orderlens.cjs"));
+  return Buffer.from(compileRules(JSON.parse(await readFile(doc, "utf8"))).toBytes());
+}
+
 /** routes: { "/orderlens/": dir, "/": dir } — the longest matching prefix wins. */
 export function startDemoServer({ port = 0, routes, csp = CSP }) {
   const table = Object.entries(routes)
@@ -40,7 +52,10 @@ export function startDemoServer({ port = 0, routes, csp = CSP }) {
         return done(403);
       }
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, "index.html");
-      const body = await readFile(file);
+      const body =
+        extname(file) === ".olr" && !(await stat(file).catch(() => null))
+          ? await compiled(file.slice(0, -4) + ".json", table)
+          : await readFile(file);
       res.writeHead(200, {
         "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
         "Cache-Control": "no-store",

@@ -11,7 +11,7 @@ cd "$ROOT"
 PORT="${1:-${PORT:-8080}}"
 
 stale() {
-  [ ! -f pkg/browser.js ] || [ ! -f pkg/widget.js ] && return 0
+  [ ! -f pkg/runtime.js ] || [ ! -f pkg/widget.js ] && return 0
   [ -n "$(find pkg-template src Cargo.toml -newer pkg/package.json -print -quit 2>/dev/null)" ]
 }
 if [ "${BUILD:-0}" = 1 ] || stale; then

@@ -2,7 +2,9 @@
 // a scenario picker, a language switcher, and a simulated shop backend that
 // answers the widget's actions. Everything is relative to the real clock, so
 // deadlines count down and the widget re-renders by itself when they pass.
-import "/orderlens/browser.js"; // registers <order-lens>
+// The checkout-budget build: the engine loads rules compiled on the server
+// (scripts/demo-server.mjs compiles www/rules.json), no compiler in the page.
+import { compileRules } from "/orderlens/runtime.js"; // also registers <order-lens>
 
 const $ = (id) => document.getElementById(id);
 const MIN = 60e3;
@@ -10,9 +12,7 @@ const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 const at = (offset) => new Date(Date.now() + offset).toISOString();
 
-const RULES = {
-  settings: { timezone: "Asia/Shanghai", support_url: "https://shop.example/help" },
-};
+const RULES = compileRules(await (await fetch("/rules.olr")).arrayBuffer());
 
 const UI = {
   en: {
