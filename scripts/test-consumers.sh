@@ -16,6 +16,8 @@
 #   vite-runtime
 #              a fresh Vite checkout page on "orderlens/runtime" with rules
 #              compiled by the CLI (an asset URL) and the widget; headless Chromium
+#   vite-runtime-dev
+#              the vite-runtime checkout page on Vite's dev server
 #   vite-dev   the same app on Vite's dev server (dependency pre-bundling),
 #              headless Chromium
 #   web        a static page with <script type="module"> + init() from
@@ -131,12 +133,12 @@ check_vite_runtime() {
   node "$SRC/browser-check.mjs" --root "$WORK/vite-runtime/dist" --path / --expect "declined"
 }
 
-check_vite_dev() {
-  [ -d "$WORK/vite/node_modules/orderlens" ] || fresh_project vite src || return 1
-  local port pid status
+# A Vite project's dev server (dependency pre-bundling) in headless Chromium.
+vite_dev() {
+  local name=$1 port pid status
   port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
-  rm -rf "$WORK/vite/node_modules/.vite"
-  (cd "$WORK/vite" && exec ./node_modules/.bin/vite --host 127.0.0.1 --port "$port" --strictPort) &
+  rm -rf "$WORK/$name/node_modules/.vite"
+  (cd "$WORK/$name" && exec ./node_modules/.bin/vite --host 127.0.0.1 --port "$port" --strictPort) &
   pid=$!
   for _ in $(seq 50); do
     node -e 'require("net").connect(+process.argv[1],"127.0.0.1").on("connect",()=>process.exit(0)).on("error",()=>process.exit(1))' "$port" && break
@@ -147,6 +149,14 @@ check_vite_dev() {
   kill "$pid" 2>/dev/null
   wait "$pid" 2>/dev/null
   return $status
+}
+check_vite_dev() {
+  [ -d "$WORK/vite/node_modules/orderlens" ] || fresh_project vite src || return 1
+  vite_dev vite
+}
+check_vite_runtime_dev() {
+  [ -f "$WORK/vite-runtime/src/rules.olr" ] || check_vite_runtime >/dev/null || return 1
+  vite_dev vite-runtime
 }
 
 # The static-page project, installed once per tarball (web, runtime, csp-guard).
@@ -191,7 +201,7 @@ check_demo() {
 
 check_parity() { node scripts/parity.mjs --pkg "$ROOT/pkg/node/orderlens.cjs" --runtime "$ROOT/pkg"; }
 
-all=(size types node-require node-import node-cli node-bundler wasm-bindgen-test vite vite-runtime vite-dev web runtime csp-guard parity widget demo)
+all=(size types node-require node-import node-cli node-bundler wasm-bindgen-test vite vite-runtime vite-dev vite-runtime-dev web runtime csp-guard parity widget demo)
 selected=("$@")
 [ ${#selected[@]} -eq 0 ] && selected=("${all[@]}")
 
