@@ -358,10 +358,7 @@ impl CompiledRules {
     pub fn explain_many(&self, orders: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         let opts = read_options(&options)?;
         each_order(&orders, |order, out| {
-            self.rs
-                .explain(order, opts.now, &opts.locale)
-                .to_value()
-                .write(out)
+            out.push_str(&self.rs.explain(order, opts.now, &opts.locale).to_json());
         })
     }
 
