@@ -24,6 +24,10 @@ fn bench(c: &mut Criterion) {
     c.bench_function("compile rules (defaults + merchant doc)", |b| {
         b.iter(|| RuleSet::from_json(black_box(&rules_text)).is_ok())
     });
+    let bytes = rules.to_bytes();
+    c.bench_function("load compiled rules (the same document, from bytes)", |b| {
+        b.iter(|| RuleSet::from_bytes(black_box(&bytes)).is_ok())
+    });
     c.bench_function("parse order JSON", |b| {
         b.iter(|| Order::from_json(black_box(&order_text)).is_ok())
     });
