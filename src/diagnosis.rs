@@ -1,7 +1,7 @@
 //! The diagnosis (SPEC §3): what the customer sees, as plain data, and its
 //! JSON form; support codes.
 
-use crate::json::{write_string, Value};
+use crate::json::{write_object, write_string, Value};
 use crate::time::Timestamp;
 
 /// One reason.
@@ -240,17 +240,7 @@ impl Diagnosis {
         array(o.key("trace"), &self.trace, |t, out| {
             let mut o = Obj::new(out);
             o.str("rule", &t.rule);
-            let out = o.key("fields");
-            out.push('{');
-            for (i, (k, v)) in t.fields.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write_string(k, out);
-                out.push(':');
-                v.write(out);
-            }
-            out.push('}');
+            write_object(&t.fields, o.key("fields"));
             o.end();
         });
         o.str("support_code", &self.support_code).end();

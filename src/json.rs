@@ -99,18 +99,7 @@ impl Value {
                 }
                 out.push(']');
             }
-            Value::Object(m) => {
-                out.push('{');
-                for (i, (k, v)) in m.iter().enumerate() {
-                    if i > 0 {
-                        out.push(',');
-                    }
-                    write_string(k, out);
-                    out.push(':');
-                    v.write(out);
-                }
-                out.push('}');
-            }
+            Value::Object(m) => write_object(m, out),
         }
     }
 
@@ -179,6 +168,20 @@ impl<T: Into<Value>> From<Option<T>> for Value {
     fn from(o: Option<T>) -> Value {
         o.map_or(Value::Null, Into::into)
     }
+}
+
+/// Appends the compact JSON of an object's entries, `{"k":v,…}`.
+pub fn write_object(entries: &[(String, Value)], out: &mut String) {
+    out.push('{');
+    for (i, (k, v)) in entries.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write_string(k, out);
+        out.push(':');
+        v.write(out);
+    }
+    out.push('}');
 }
 
 /// Writes `s` as a JSON string literal.
