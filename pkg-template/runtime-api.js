@@ -65,6 +65,11 @@ export class CompiledRules {
     return this.#r.fingerprint;
   }
 
+  /** The IANA time zone deadlines are counted and dates shown in. */
+  get timezone() {
+    return this.#r.timezone;
+  }
+
   /** The locales the messages cover. */
   get locales() {
     return this.#r.locales.split(",");

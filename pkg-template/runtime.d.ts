@@ -27,6 +27,8 @@ export declare class CompiledRules {
   readonly fingerprint: number;
   /** The locales the messages cover, e.g. `["en", "zh-CN", "ru"]`. */
   readonly locales: string[];
+  /** The IANA time zone deadlines are counted and dates are shown in (`settings.timezone`). */
+  readonly timezone: string;
   /** Always empty: `orderlens compile` reports warnings when compiling. */
   readonly warnings: Diagnostic[];
 }

@@ -64,6 +64,14 @@ function fill(e, kids, how = "replaceChildren") {
   return e;
 }
 
+function dates(locale, timeZone) {
+  try {
+    return new Intl.DateTimeFormat(locale, { month: "short", day: "numeric", timeZone });
+  } catch {
+    return new Intl.DateTimeFormat(locale, { month: "short", day: "numeric" });
+  }
+}
+
 const toMs = (x) => (x instanceof Date ? x.getTime() : typeof x === "string" ? Date.parse(x) : Number(x));
 
 let sheet;
@@ -215,7 +223,9 @@ class View {
     }
 
     const others = d.reasons.filter((r) => !(r.reason === hd.reason && r.rule === hd.rule));
-    const fmt = new Intl.DateTimeFormat(d.locale, { month: "short", day: "numeric" });
+    // Stage dates in the shop's zone, like every date in the engine's texts
+    // (a customer elsewhere would otherwise see another day).
+    const fmt = dates(d.locale, this.rulesFor().timezone);
     box.setAttribute("lang", d.locale);
     box.setAttribute("aria-label", t.region);
     box.setAttribute("aria-busy", busy ? "true" : "false");

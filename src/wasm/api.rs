@@ -386,6 +386,13 @@ impl CompiledRules {
         self.rs.fingerprint
     }
 
+    /// The IANA time zone deadlines are counted and dates shown in
+    /// (`settings.timezone`, canonical case).
+    #[wasm_bindgen(getter)]
+    pub fn timezone(&self) -> String {
+        self.rs.calendar.timezone().to_string()
+    }
+
     /// The locales the messages cover, e.g. `["en", "zh-CN", "ru"]`.
     #[wasm_bindgen(getter)]
     pub fn locales(&self) -> Vec<String> {

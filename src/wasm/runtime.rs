@@ -102,6 +102,12 @@ impl Rules {
         self.rs.fingerprint
     }
 
+    /// The IANA time zone deadlines are counted and dates shown in.
+    #[wasm_bindgen(getter)]
+    pub fn timezone(&self) -> String {
+        self.rs.calendar.timezone().to_string()
+    }
+
     /// The locales the messages cover, comma-separated.
     #[wasm_bindgen(getter)]
     pub fn locales(&self) -> String {

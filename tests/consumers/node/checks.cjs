@@ -19,6 +19,7 @@ module.exports = function run(ol, label) {
   const rules = ol.compileRules(rulesDoc);
   assert.ok(rules instanceof ol.CompiledRules);
   assert.deepEqual(rules.locales, ["en", "zh-CN", "ru"]);
+  assert.equal(rules.timezone, "Asia/Shanghai");
   assert.equal(typeof rules.fingerprint, "number");
   assert.ok(Array.isArray(rules.warnings));
 

@@ -29,6 +29,7 @@ try {
   const rules = compileRules(bytes);
   const d = rules.explain(order, { now: NOW, locale: navigator.languages });
   if (!rules.locales.includes("zh-CN")) problems.push(`locales ${rules.locales}`);
+  if (rules.timezone !== "Asia/Shanghai") problems.push(`timezone ${rules.timezone}`);
 
   const builtIn = explain(order, { now: Date.parse(NOW), locale: "zh-CN" });
   if (!/[\u4e00-\u9fff]/.test(builtIn.headline.title)) problems.push(`built-in rules in zh-CN: ${builtIn.headline.title}`);

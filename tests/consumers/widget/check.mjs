@@ -26,9 +26,9 @@ const browser = await chromium.launch({
 });
 
 const results = [];
-async function test(name, fn) {
+async function test(name, fn, context = {}) {
   const t0 = Date.now();
-  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, ...context });
   const page = await ctx.newPage();
   const problems = [];
   const warnings = [];
@@ -236,6 +236,30 @@ if (suite === "widget") {
     assert(out.primary === "rgb(29, 107, 87)", `primary button not styled: ${out.primary}`);
     assert(out.sheets === 1 && out.links === 0, `expected one adopted sheet: ${JSON.stringify(out)}`);
   });
+
+  await test("timeline dates are the shop's dates, not the browser's (Asia/Shanghai rules, a browser in Los Angeles)", async (page) => {
+    await open(page);
+    const out = await page.evaluate(
+      ([o, s]) => {
+        const rules = ol.compileRules({ settings: { timezone: "Asia/Shanghai" } });
+        ol.mount(document.querySelector("#a"), { order: o, rules, locale: "en" });
+        const root = document.querySelector(s).shadowRoot;
+        const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+        return { zone, tz: rules.timezone, dates: [...root.querySelectorAll('[part="stage"] time')].map((t) => t.textContent) };
+      },
+      [
+        paidOrder({
+          status: "cancelled",
+          cancellation: { requested_at: "2026-11-18T20:00:00Z", by: "buyer", reason: "buyer_changed_mind", state: "approved" },
+          refund: { amount: 4200, requested_at: "2026-11-18T20:00:00Z", approved_at: "2026-11-18T21:00:00Z", method: "card" },
+        }),
+        shadow(),
+      ],
+    );
+    assert(out.zone === "America/Los_Angeles" && out.tz === "Asia/Shanghai", `zones ${JSON.stringify(out)}`);
+    // 2026-11-18T20:00Z is Nov 19 in Shanghai and still Nov 18 in Los Angeles.
+    assert(out.dates.length >= 2 && out.dates[0] === "Nov 19", `stage dates ${JSON.stringify(out.dates)}`);
+  }, { timezoneId: "America/Los_Angeles" });
 
   await test("item names with HTML show as literal text", async (page) => {
     await open(page);
