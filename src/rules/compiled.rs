@@ -233,13 +233,17 @@ impl RuleSet {
         let split = bytes.len().saturating_sub(4);
         let (body, sum) = (bytes.get(..split).unwrap_or(&[]), bytes.get(split..));
         let stored = sum.and_then(|s| <[u8; 4]>::try_from(s).ok());
-        if split < MAGIC.len() + 1 || stored.map(u32::from_le_bytes) != Some(fnv1a(body)) {
+        if split < MAGIC.len() + 2 || stored.map(u32::from_le_bytes) != Some(fnv1a(body)) {
             return Err(fail(
                 "compiled rules are damaged or cut short (checksum mismatch)".into(),
             ));
         }
+        let kind = body.get(MAGIC.len() + 1).copied().unwrap_or(0);
+        if kind > 1 {
+            return Err(fail("compiled rules are damaged (unknown base)".into()));
+        }
         let mut base = None;
-        if body.get(MAGIC.len() + 1) == Some(&1) {
+        if kind == 1 {
             let (b, digest) = builtin()?;
             let mut at = Reader {
                 b: body,
@@ -261,9 +265,6 @@ impl RuleSet {
             Some((b, at)) => (at, b.catalog.locales),
             None => (MAGIC.len() + 2, Vec::new()),
         };
-        if body.get(MAGIC.len() + 1).is_some_and(|k| *k > 1) {
-            return Err(fail("compiled rules are damaged (unknown base)".into()));
-        }
         let mut r = Reader {
             b: body,
             i: start,
