@@ -532,18 +532,24 @@ fn report(kind: &str, files: usize, failures: Vec<(String, Vec<String>)>) {
     panic!("{msg}");
 }
 
-#[test]
-fn cases() {
-    let files = fixture_files("cases");
-    assert!(!files.is_empty(), "no case fixtures");
+/// Runs every fixture of `tests/fixtures/SUB` through `run` and reports
+/// all failures at once.
+fn run_all(sub: &str, kind: &str, run: fn(&Path) -> Vec<String>) {
+    let files = fixture_files(sub);
+    assert!(!files.is_empty(), "no {kind} fixtures");
     let mut failures = Vec::new();
     for f in &files {
-        let problems = run_case(f);
+        let problems = run(f);
         if !problems.is_empty() {
             failures.push((name_of(f), problems));
         }
     }
-    report("case", files.len(), failures);
+    report(kind, files.len(), failures);
+}
+
+#[test]
+fn cases() {
+    run_all("cases", "case", run_case);
 }
 
 /// The diagnosis without the fields that depend on the evaluation time itself.
@@ -828,16 +834,7 @@ fn run_error(path: &Path) -> Vec<String> {
 
 #[test]
 fn errors() {
-    let files = fixture_files("errors");
-    assert!(!files.is_empty(), "no error fixtures");
-    let mut failures = Vec::new();
-    for f in &files {
-        let problems = run_error(f);
-        if !problems.is_empty() {
-            failures.push((name_of(f), problems));
-        }
-    }
-    report("error", files.len(), failures);
+    run_all("errors", "error", run_error);
 }
 
 // ---------------------------------------------------------------------------
