@@ -224,6 +224,14 @@ impl Catalog {
         match merchant {
             None | Some(Value::Null) => {}
             Some(Value::Object(locales)) => {
+                let limit = crate::rules::limits::MAX_LOCALES;
+                if locales.len() > limit {
+                    diags.push(Diagnostic::at(
+                        "messages",
+                        format!("too many locales ({}; at most {limit})", locales.len()),
+                    ));
+                    return cat;
+                }
                 for (tag, msgs) in locales {
                     let path = format!("messages.{tag}");
                     if !valid_tag(tag) {
@@ -263,6 +271,14 @@ impl Catalog {
             ));
             return;
         };
+        let limit = crate::rules::limits::MAX_MESSAGES;
+        if entries.len() > limit {
+            diags.push(Diagnostic::at(
+                path,
+                format!("too many messages ({}; at most {limit})", entries.len()),
+            ));
+            return;
+        }
         let idx = match self.locales.iter().position(|l| l.locale.tag == tag) {
             Some(i) => i,
             None => {

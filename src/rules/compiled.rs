@@ -279,6 +279,13 @@ impl RuleSet {
                 "compiled rules are damaged at byte {at}: {e}"
             )));
         }
+        // Compiled rules are untrusted input: every limit of the document
+        // loader, and what its checker guarantees, holds again.
+        if let Err((path, problem)) = super::limits::check(&set) {
+            return Err(fail(format!(
+                "compiled rules break a limit at {path}: {problem}"
+            )));
+        }
         let s = &set.settings;
         set.calendar = Calendar::new(&s.timezone, &s.weekend, &s.holidays, &s.extra_business_days)
             .map_err(|e| {
@@ -611,11 +618,15 @@ impl Reader<'_> {
             }
         }
     }
-    /// A count, then that many things.
+    /// A count, then that many things. Memory follows what was read, not
+    /// what the count claims, and the reading stops at the first error.
     fn list<T>(&mut self, f: fn(&mut Self) -> T) -> Vec<T> {
         let n = self.n();
-        let mut out = Vec::with_capacity(n);
+        let mut out = Vec::new();
         for _ in 0..n {
+            if self.err.is_some() {
+                break;
+            }
             out.push(f(self));
         }
         out
@@ -647,10 +658,10 @@ impl Reader<'_> {
     fn dates(&mut self) -> Vec<Date> {
         self.list(|r| {
             let d = r.i();
-            if d.abs() > 4_000_000 {
+            if !super::limits::DAYS.contains(&d) {
                 r.fail("date out of range");
             }
-            Date::from_days(d.clamp(-4_000_000, 4_000_000))
+            Date::from_days(d.clamp(*super::limits::DAYS.start(), *super::limits::DAYS.end()))
         })
     }
     fn settings(&mut self) -> Settings {
@@ -857,7 +868,14 @@ impl Reader<'_> {
         let masked_codes = self.strs();
         let keys = self.strs();
         let mut locales = Vec::new();
-        for _ in 0..self.n() {
+        let n = self.n();
+        if n > super::limits::MAX_LOCALES {
+            self.fail("too many locales");
+        }
+        for _ in 0..n {
+            if self.err.is_some() {
+                break;
+            }
             let tag = self.s();
             let from_base = self.b();
             let mut messages = KeyMap::default();
@@ -867,7 +885,14 @@ impl Reader<'_> {
                     None => self.fail("bad built-in locale"),
                 }
             }
-            for _ in 0..self.n() {
+            let n = self.n();
+            if n > super::limits::MAX_MESSAGES {
+                self.fail("too many messages");
+            }
+            for _ in 0..n {
+                if self.err.is_some() {
+                    break;
+                }
                 let i = usize::try_from(self.u()).unwrap_or(usize::MAX);
                 let key = keys.get(i).cloned().unwrap_or_else(|| {
                     self.fail("bad message key");

@@ -14,6 +14,7 @@ pub mod compiled;
 pub mod error;
 pub mod eval;
 pub mod lexer;
+pub mod limits;
 pub mod parser;
 pub mod schema;
 pub mod settings;
@@ -31,8 +32,7 @@ use settings::{RefundWindows, Settings};
 /// The built-in rules document.
 pub const DEFAULTS: &str = include_str!("defaults.json");
 
-/// Most rules a rule set may hold.
-pub const MAX_RULES: usize = 250;
+pub use limits::MAX_RULES;
 
 string_enum!(
     /// What a customer can do (SPEC §2.2).
@@ -517,13 +517,7 @@ fn as_str(v: &Value) -> Option<&str> {
     }
 }
 
-fn is_name(s: &str, sep: char) -> bool {
-    !s.is_empty()
-        && s.len() <= 64
-        && s.starts_with(|c: char| c.is_ascii_lowercase())
-        && s.chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == sep || c == '_')
-}
+use limits::is_name;
 
 fn compile_rule(r: &RawRule, settings: &Settings, diags: &mut Vec<Diagnostic>) -> Option<Rule> {
     let (id_v, id_path) = r.get("id")?;
@@ -667,7 +661,11 @@ fn compile_rule(r: &RawRule, settings: &Settings, diags: &mut Vec<Diagnostic>) -
 
     let priority = match r.get("priority") {
         None => 0,
-        Some((Value::Number(Number::Int(n)), _)) if n.abs() <= 1_000_000 => *n,
+        Some((Value::Number(Number::Int(n)), _))
+            if (-limits::MAX_PRIORITY..=limits::MAX_PRIORITY).contains(n) =>
+        {
+            *n
+        }
         Some((v, p)) => {
             diags.push(
                 Diagnostic::at(
