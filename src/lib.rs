@@ -18,6 +18,8 @@ pub mod calendar;
 pub mod cli;
 pub mod diagnosis;
 pub mod explain;
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+pub mod import;
 pub mod json;
 pub mod messages;
 pub mod order;
