@@ -445,3 +445,129 @@ fn any_json_is_imported_or_refused_with_errors() {
     // Mostly refusals, by design; the generator is not meant to hit valid ones.
     let _ = imported;
 }
+
+/// Every fixture payload mutated at random places (a value replaced, a key
+/// removed, an array element repeated): imported, or refused with errors
+/// that have a path; never a panic. Most mutations of a valid payload keep
+/// it valid, so this also explains many odd but valid orders.
+#[test]
+fn mutated_fixture_payloads() {
+    #[derive(Clone)]
+    enum Step {
+        Key(usize),
+        Index(usize),
+    }
+    fn paths(v: &Value, here: &mut Vec<Step>, out: &mut Vec<Vec<Step>>) {
+        out.push(here.clone());
+        match v {
+            Value::Object(m) => {
+                for (i, (_, c)) in m.iter().enumerate() {
+                    here.push(Step::Key(i));
+                    paths(c, here, out);
+                    here.pop();
+                }
+            }
+            Value::Array(a) => {
+                for (i, c) in a.iter().enumerate() {
+                    here.push(Step::Index(i));
+                    paths(c, here, out);
+                    here.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+    fn mutate(v: &mut Value, path: &[Step], r: u64) {
+        const LEAVES: &[&str] = &[
+            "null",
+            "true",
+            "0",
+            "-1",
+            "2.5",
+            "\"\"",
+            "\"x\"",
+            "[]",
+            "{}",
+            "\"-1.00\"",
+            "\"1e5\"",
+            "\"2017-03-22T19:28:02\"",
+            "\"2026-02-30T10:00:00Z\"",
+            "-99999999999",
+            "\"9999999999999999999.99\"",
+            "\"refunded\"",
+            "\"success\"",
+            "\"delivered\"",
+            "\"canceled\"",
+            "\"eur\"",
+        ];
+        match (path.first(), v) {
+            (None, v) => *v = json::parse(LEAVES[(r % LEAVES.len() as u64) as usize]).unwrap(),
+            (Some(Step::Key(i)), Value::Object(m)) => {
+                if path.len() == 1 && r % 4 == 0 {
+                    m.remove(*i);
+                } else {
+                    mutate(&mut m[*i].1, &path[1..], r / 4);
+                }
+            }
+            (Some(Step::Index(i)), Value::Array(a)) => {
+                if path.len() == 1 && r % 4 == 0 {
+                    let dup = a[*i].clone();
+                    a.push(dup);
+                } else {
+                    mutate(&mut a[*i], &path[1..], r / 4);
+                }
+            }
+            _ => unreachable!(),
+        }
+    }
+    let mut seed: u64 = 0xD1B5_4A32_D192_ED03;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let rules = RuleSet::defaults().unwrap();
+    let (mut imported, mut refused) = (0, 0);
+    for platform in [Platform::Shopify, Platform::WooCommerce, Platform::Stripe] {
+        for file in files(platform.name()) {
+            let case = read(&file);
+            let payload = case.get("payload").unwrap();
+            let now = Timestamp::parse_rfc3339(case.get("now").and_then(s).unwrap()).unwrap();
+            for _ in 0..60 {
+                let mut v = payload.clone();
+                for _ in 0..=(next() % 3) {
+                    let mut again = Vec::new();
+                    paths(&v, &mut Vec::new(), &mut again);
+                    let at = &again[(next() % again.len() as u64) as usize];
+                    mutate(&mut v, at, next());
+                }
+                match import::to_order(platform, &v) {
+                    Ok(o) => {
+                        imported += 1;
+                        for loc in ["en", "ru"] {
+                            assert!(!rules.explain(&o, now, loc).headline.title.is_empty());
+                        }
+                    }
+                    Err(e) => {
+                        refused += 1;
+                        assert!(!e.errors.is_empty());
+                        for fe in &e.errors {
+                            assert!(
+                                !fe.path.is_empty() || !matches!(v, Value::Object(_)),
+                                "{}: an error without a path: {fe}\n{}",
+                                file.display(),
+                                v.to_json()
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+    eprintln!("mutated payloads: {imported} imported, {refused} refused");
+    assert!(
+        imported > 100 && refused > 100,
+        "imported {imported}, refused {refused}"
+    );
+}
