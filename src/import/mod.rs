@@ -143,13 +143,13 @@ pub(crate) fn join(path: &str, key: &str) -> String {
     } else if key.is_empty() {
         path.to_string()
     } else {
-        format!("{path}.{key}")
+        [path, ".", key].concat()
     }
 }
 
 /// `path[i]`.
 pub(crate) fn index(path: &str, i: usize) -> String {
-    format!("{path}[{i}]")
+    [path, "[", &i.to_string(), "]"].concat()
 }
 
 impl Ctx {
@@ -166,7 +166,7 @@ impl Ctx {
     fn expected(&mut self, path: String, what: &str, got: &Value) {
         self.err(
             path,
-            format!("expected {what}, found {}", got.type_name()),
+            ["expected ", what, ", found ", got.type_name()].concat(),
             None,
         );
     }
@@ -277,8 +277,12 @@ impl Ctx {
     pub(crate) fn unknown(&mut self, path: String, s: &str, all: &'static [&'static str]) {
         let help = crate::suggest::nearest(s, all.iter().copied())
             .map(crate::suggest::did_you_mean)
-            .unwrap_or_else(|| format!("expected one of {}", list(all)));
-        self.err(path, format!("unknown value '{}'", truncate(s)), Some(help));
+            .unwrap_or_else(|| one_of(all));
+        self.err(
+            path,
+            ["unknown value '", &truncate(s), "'"].concat(),
+            Some(help),
+        );
     }
 
     /// An RFC 3339 timestamp with an offset.
@@ -300,7 +304,12 @@ impl Ctx {
         if t.is_none() {
             self.err(
                 join(path, key),
-                format!("invalid timestamp {secs}: expected seconds since 1970 in years 1 to 9999"),
+                [
+                    "invalid timestamp ",
+                    &secs.to_string(),
+                    ": expected seconds since 1970 in years 1 to 9999",
+                ]
+                .concat(),
                 None,
             );
         }
@@ -315,7 +324,7 @@ impl Ctx {
         if c.is_none() {
             self.err(
                 join(path, key),
-                format!("unknown currency '{}'", truncate(s)),
+                ["unknown currency '", &truncate(s), "'"].concat(),
                 Some("expected an ISO 4217 code such as 'USD', 'EUR' or 'JPY'".into()),
             );
         }
@@ -346,21 +355,51 @@ impl Ctx {
                 Value::String(s) => truncate(s),
                 other => other.to_json(),
             };
+            let like = ["1500", "12.5", "12.50", "12.500"];
+            let like = like.get(usize::from(cur.exp)).copied().unwrap_or("12.50");
+            let help = [
+                "expected a number in ",
+                &cur.code,
+                " with at most ",
+                ["0", "1", "2", "3"]
+                    .get(usize::from(cur.exp))
+                    .copied()
+                    .unwrap_or("2"),
+                " decimals, like '",
+                like,
+                "'",
+            ];
             self.err(
                 join(path, key),
-                format!("invalid amount '{shown}' in {}", cur.code),
-                Some(match cur.exp {
-                    0 => format!(
-                        "{} has no decimals: expected a number like '1500'",
-                        cur.code
-                    ),
-                    2 => "expected a number with at most 2 decimals, like '12.50'".to_string(),
-                    n => format!("expected a number with at most {n} decimals, like '12.500'"),
-                }),
+                ["invalid amount '", &shown, "' in ", &cur.code].concat(),
+                Some(help.concat()),
             );
         }
         minor
     }
+}
+
+/// "expected one of 'a', 'b' or 'c'".
+pub(crate) fn one_of(all: &[&str]) -> String {
+    ["expected one of ", &list(all)].concat()
+}
+
+/// A currency that is not the order's.
+pub(crate) fn differs(cx: &mut Ctx, path: String, got: &str, want: &Currency, whose: &str) {
+    cx.err(
+        path,
+        [
+            "currency '",
+            &truncate(got),
+            "' differs from ",
+            whose,
+            " '",
+            &want.code,
+            "'",
+        ]
+        .concat(),
+        None,
+    );
 }
 
 /// The field's value, `None` when absent or null.
@@ -426,7 +465,13 @@ pub(crate) fn currency(code: &str) -> Option<Currency> {
     }
     let exp = match EXPONENTS.iter().find(|(c, _)| *c == up) {
         Some((_, e)) => *e,
-        None if TWO_DECIMALS.split(' ').any(|c| c == up) => 2,
+        None if TWO_DECIMALS
+            .as_bytes()
+            .chunks(4)
+            .any(|c| c.starts_with(up.as_bytes())) =>
+        {
+            2
+        }
         None => return None,
     };
     Some(Currency { code: up, exp })
@@ -686,9 +731,11 @@ pub(crate) fn method_of(name: &str) -> &'static str {
     if lower == "cod" || lower == "cash" {
         return "cash_on_delivery";
     }
+    // A plain byte search (str::contains brings a larger searcher).
+    let has = |w: &str| lower.as_bytes().windows(w.len()).any(|x| x == w.as_bytes());
     WORDS
         .iter()
-        .find(|(w, _)| lower.contains(w))
+        .find(|(w, _)| has(w))
         .map_or("other", |(_, m)| m)
 }
 

@@ -100,11 +100,7 @@ pub(super) fn import(cx: &mut Ctx, payload: &Value) -> Value {
 
     let financial = cx.choice(o, base, "financial_status", FINANCIAL);
     if get(o, "financial_status").is_none() {
-        cx.missing(
-            base,
-            "financial_status",
-            Some(format!("expected one of {}", crate::order::list(FINANCIAL))),
-        );
+        cx.missing(base, "financial_status", Some(super::one_of(FINANCIAL)));
     }
     let fulfillment = cx.choice(o, base, "fulfillment_status", FULFILLMENT);
     let cancelled_at = cx.timestamp(o, base, "cancelled_at");
@@ -207,7 +203,7 @@ fn presentment(
     cur: &Currency,
     shop: Option<&Currency>,
 ) -> Option<i64> {
-    let set_key = format!("{key}_set");
+    let set_key = [key, "_set"].concat();
     let set_path = join(base, &set_key);
     if let Some(pm) = cx
         .object(o, base, &set_key)
@@ -216,13 +212,12 @@ fn presentment(
         let path = join(&set_path, "presentment_money");
         if let Some(c) = cx.currency(pm, &path, "currency_code") {
             if c != *cur {
-                cx.err(
+                super::differs(
+                    cx,
                     join(&path, "currency_code"),
-                    format!(
-                        "currency '{}' differs from the order's '{}'",
-                        c.code, cur.code
-                    ),
-                    None,
+                    &c.code,
+                    cur,
+                    "the order's",
                 );
                 return None;
             }
@@ -234,11 +229,16 @@ fn presentment(
             if get(o, key).is_some() {
                 cx.err(
                     join(base, key),
-                    format!(
-                        "'{key}' is in the shop's currency {}, but the customer paid in {}",
-                        s.code, cur.code
-                    ),
-                    Some(format!("include '{set_key}' with its presentment_money")),
+                    [
+                        "'",
+                        key,
+                        "' is in the shop's currency ",
+                        &s.code,
+                        ", but the customer paid in ",
+                        &cur.code,
+                    ]
+                    .concat(),
+                    Some(["include '", &set_key, "' with its presentment_money"].concat()),
                 );
             }
             None
@@ -261,7 +261,7 @@ fn payment_method(cx: &mut Ctx, o: &Value, base: &str) -> &'static str {
             Value::String(_) => {}
             other => cx.err(
                 index(&names_path, i),
-                format!("expected a string, found {}", other.type_name()),
+                ["expected a string, found ", other.type_name()].concat(),
                 None,
             ),
         }
@@ -363,14 +363,7 @@ fn refunds(cx: &mut Ctx, o: &Value, base: &str, cur: &Currency) -> Option<Doc> {
             let status = cx.choice(t, &tp, "status", TXN_STATES);
             if let Some(c) = cx.currency(t, &tp, "currency") {
                 if c != *cur {
-                    cx.err(
-                        join(&tp, "currency"),
-                        format!(
-                            "currency '{}' differs from the order's '{}'",
-                            c.code, cur.code
-                        ),
-                        None,
-                    );
+                    super::differs(cx, join(&tp, "currency"), &c.code, cur, "the order's");
                     continue;
                 }
             }

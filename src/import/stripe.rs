@@ -123,7 +123,7 @@ pub(super) fn import(cx: &mut Ctx, payload: &Value) -> Value {
                         });
                     cx.err(
                         k.clone(),
-                        format!("unknown key '{}'", truncate(k)),
+                        ["unknown key '", &truncate(k), "'"].concat(),
                         Some(help),
                     );
                 }
@@ -149,11 +149,7 @@ pub(super) fn import(cx: &mut Ctx, payload: &Value) -> Value {
     }
     let status = cx.choice(pi, pp, "status", PI_STATES);
     if get(pi, "status").is_none() {
-        cx.missing(
-            pp,
-            "status",
-            Some(format!("expected one of {}", crate::order::list(PI_STATES))),
-        );
+        cx.missing(pp, "status", Some(super::one_of(PI_STATES)));
     }
     let cur = cx.currency(pi, pp, "currency");
     if get(pi, "currency").is_none() {
@@ -186,10 +182,11 @@ pub(super) fn import(cx: &mut Ctx, payload: &Value) -> Value {
         Some(other) => {
             cx.err(
                 charge_path.clone(),
-                format!(
-                    "expected a charge id or a charge object, found {}",
-                    other.type_name()
-                ),
+                [
+                    "expected a charge id or a charge object, found ",
+                    other.type_name(),
+                ]
+                .concat(),
                 None,
             );
             None
@@ -304,14 +301,12 @@ pub(super) fn import(cx: &mut Ctx, payload: &Value) -> Value {
                 "currency" => {
                     if let (Value::String(s), Some(c)) = (v, &cur) {
                         if !s.eq_ignore_ascii_case(&c.code) {
-                            cx.err(
+                            super::differs(
+                                cx,
                                 "order.currency".into(),
-                                format!(
-                                    "currency '{}' differs from the PaymentIntent's '{}'",
-                                    truncate(s),
-                                    c.code
-                                ),
-                                None,
+                                s,
+                                c,
+                                "the PaymentIntent's",
                             );
                         }
                     }
@@ -348,7 +343,9 @@ fn minor(cx: &mut Ctx, obj: &Value, path: &str, key: &str, cur: &Currency) -> Op
     let (from, to) = (u32::from(stripe_exp(cur)), u32::from(cur.exp));
     let minor = if from > to {
         let d = 10i64.pow(from - to);
-        (n % d == 0).then(|| n / d)
+        n.checked_rem(d)
+            .filter(|r| *r == 0)
+            .and_then(|_| n.checked_div(d))
     } else {
         n.checked_mul(10i64.pow(to - from))
     };
@@ -357,13 +354,17 @@ fn minor(cx: &mut Ctx, obj: &Value, path: &str, key: &str, cur: &Currency) -> Op
         _ => {
             cx.err(
                 join(path, key),
-                format!("invalid amount {n} in {}", cur.code),
-                Some(format!(
-                    "Stripe writes {} in units of {}; expected a whole number of {} of 0 or more",
-                    cur.code,
-                    if from == 0 { "1" } else { "1/100" },
-                    if to == 0 { "units" } else { "minor units" }
-                )),
+                ["invalid amount ", &n.to_string(), " in ", &cur.code].concat(),
+                Some(if from > to {
+                    [
+                        "Stripe writes ",
+                        &cur.code,
+                        " in hundredths: expected whole units (a multiple of 100)",
+                    ]
+                    .concat()
+                } else {
+                    "expected a whole number of minor units, 0 or more".into()
+                }),
             );
             None
         }
@@ -376,7 +377,7 @@ fn kind(cx: &mut Ctx, obj: &Value, path: &str, want: &str) {
         if s != want {
             cx.err(
                 join(path, "object"),
-                format!("expected a {want} object, found '{}'", truncate(s)),
+                ["expected a ", want, " object, found '", &truncate(s), "'"].concat(),
                 None,
             );
         }
@@ -470,13 +471,12 @@ fn refunds(
         }
         if let Some(c) = cx.currency(r, &p, "currency") {
             if c != *cur {
-                cx.err(
+                super::differs(
+                    cx,
                     join(&p, "currency"),
-                    format!(
-                        "currency '{}' differs from the PaymentIntent's '{}'",
-                        c.code, cur.code
-                    ),
-                    None,
+                    &c.code,
+                    cur,
+                    "the PaymentIntent's",
                 );
                 continue;
             }
@@ -501,11 +501,14 @@ fn same_intent(cx: &mut Ctx, obj: &Value, path: &str, pi_id: Option<&str>) {
         if other != id {
             cx.err(
                 join(path, "payment_intent"),
-                format!(
-                    "'{}' is not this PaymentIntent ('{}')",
-                    truncate(other),
-                    truncate(id)
-                ),
+                [
+                    "'",
+                    &truncate(other),
+                    "' is not this PaymentIntent ('",
+                    &truncate(id),
+                    "')",
+                ]
+                .concat(),
                 None,
             );
         }

@@ -123,15 +123,15 @@ pub(super) fn import(cx: &mut Ctx, payload: &Value) -> Value {
 /// A date: `key_gmt` (UTC, written without a zone), else `key` when it
 /// carries an offset.
 fn date(cx: &mut Ctx, o: &Value, path: &str, key: &str) -> Option<Timestamp> {
-    let gmt = format!("{key}_gmt");
+    let gmt = [key, "_gmt"].concat();
     if let Some(s) = cx.text(o, path, &gmt) {
-        let t = Timestamp::parse_rfc3339(&format!("{s}Z"))
+        let t = Timestamp::parse_rfc3339(&[s, "Z"].concat())
             .or_else(|_| Timestamp::parse_rfc3339(s))
             .ok();
         if t.is_none() {
             cx.err(
                 join(path, &gmt),
-                format!("invalid date '{}'", truncate(s)),
+                ["invalid date '", &truncate(s), "'"].concat(),
                 Some("expected a date like '2017-03-22T19:28:02'".into()),
             );
         }
@@ -141,18 +141,20 @@ fn date(cx: &mut Ctx, o: &Value, path: &str, key: &str) -> Option<Timestamp> {
     if let Ok(t) = Timestamp::parse_rfc3339(s) {
         return Some(t);
     }
-    let zoneless = Timestamp::parse_rfc3339(&format!("{s}Z")).is_ok();
+    let zoneless = Timestamp::parse_rfc3339(&[s, "Z"].concat()).is_ok();
     cx.err(
         join(path, key),
         if zoneless {
-            format!(
-                "'{}' is the site's local time, without a time zone",
-                truncate(s)
-            )
+            [
+                "'",
+                &truncate(s),
+                "' is the site's local time, without a time zone",
+            ]
+            .concat()
         } else {
-            format!("invalid date '{}'", truncate(s))
+            ["invalid date '", &truncate(s), "'"].concat()
         },
-        Some(format!("send '{gmt}' (WooCommerce's REST API includes it)")),
+        Some(["send '", &gmt, "' (WooCommerce's REST API includes it)"].concat()),
     );
     None
 }
