@@ -178,9 +178,13 @@ fn refunds(
         let Some(r) = cx.root(r, &p, "a refund object") else {
             continue;
         };
-        let amount = match get(r, "amount") {
-            Some(_) => cx.money(r, &p, "amount", cur),
-            None => cx.money(r, &p, "total", cur).map(i64::saturating_abs),
+        let amount = match (get(r, "amount"), get(r, "total")) {
+            (Some(_), _) => cx.money(r, &p, "amount", cur),
+            (None, Some(_)) => cx.money(r, &p, "total", cur).map(i64::saturating_abs),
+            (None, None) => {
+                cx.missing(&p, "total", Some("a refund has 'total' or 'amount'".into()));
+                None
+            }
         };
         let at = date(cx, r, &p, "date_created").or(modified);
         let issued = cx.boolean(r, &p, "refunded_payment") != Some(false);
