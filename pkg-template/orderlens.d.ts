@@ -52,7 +52,65 @@ export type FailureCode =
   | "fraud_suspected"
   | (string & {});
 
-/** The processor's retry advice (Stripe's `advice_code`, Mastercard's Merchant Advice Code); other strings are allowed. */
+/**
+ * The issuer's reason behind a generic `card_declined` (Stripe's
+ * `decline_code`). Every card decline code Stripe documents is understood and
+ * grouped by the card networks' retry rules; any other string is allowed.
+ */
+export type DeclineCode =
+  | "approve_with_id"
+  | "authentication_not_handled"
+  | "authentication_required"
+  | "call_issuer"
+  | "card_not_supported"
+  | "card_velocity_exceeded"
+  | "currency_not_supported"
+  | "do_not_honor"
+  | "do_not_try_again"
+  | "duplicate_transaction"
+  | "expired_card"
+  | "fraudulent"
+  | "generic_decline"
+  | "incorrect_address"
+  | "incorrect_cvc"
+  | "incorrect_number"
+  | "incorrect_pin"
+  | "incorrect_zip"
+  | "insufficient_funds"
+  | "invalid_account"
+  | "invalid_amount"
+  | "invalid_cvc"
+  | "invalid_expiry_month"
+  | "invalid_expiry_year"
+  | "invalid_number"
+  | "invalid_pin"
+  | "issuer_not_available"
+  | "lost_card"
+  | "merchant_blacklist"
+  | "mobile_device_authentication_required"
+  | "new_account_information_available"
+  | "no_action_taken"
+  | "not_permitted"
+  | "offline_pin_required"
+  | "online_or_offline_pin_required"
+  | "pickup_card"
+  | "pin_try_exceeded"
+  | "processing_error"
+  | "reenter_transaction"
+  | "restricted_card"
+  | "revocation_of_all_authorizations"
+  | "revocation_of_authorization"
+  | "security_violation"
+  | "service_not_allowed"
+  | "stolen_card"
+  | "stop_payment_order"
+  | "testmode_decline"
+  | "transaction_not_allowed"
+  | "try_again_later"
+  | "withdrawal_count_limit_exceeded"
+  | (string & {});
+
+/** The processor's retry advice (Stripe's `advice_code`, Mastercard's Merchant Advice Code). */
 export type AdviceCode = "try_again_later" | "do_not_try_again" | "confirm_card_data" | (string & {});
 
 export interface Payment {
@@ -60,8 +118,7 @@ export interface Payment {
   method?: PaymentMethod;
   state: PaymentState;
   failure_code?: FailureCode | null;
-  /** The issuer's reason when the processor reports a generic `card_declined` (Stripe's `decline_code`). */
-  decline_code?: string | null;
+  decline_code?: DeclineCode | null;
   advice_code?: AdviceCode | null;
   attempts?: number;
   updated_at?: Timestamp | null;
@@ -647,7 +704,7 @@ export interface StripePaymentError {
   /** → `payment.failure_code` */
   code?: string | null;
   /** → `payment.decline_code` */
-  decline_code?: string | null;
+  decline_code?: DeclineCode | null;
   /** → `payment.advice_code` */
   advice_code?: AdviceCode | null;
   /** The card network's two-digit advice, read when there is no `advice_code`. */

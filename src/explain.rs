@@ -77,6 +77,10 @@ impl RuleSet {
             .filter_map(|i| i.restock_at)
             .min();
         let e = Expected {
+            decline: order
+                .payment
+                .as_ref()
+                .and_then(|p| crate::decline::classify(p, &self.masked_codes)),
             auto_cancel_at: Some(cal.add(order.created_at, s.auto_cancel_unpaid_after)),
             payment_grace_end: Some(cal.add(pay_anchor, s.payment_processing_grace)),
             merchant_confirm_by: Some(cal.add(pay_anchor, s.merchant_confirm_sla)),
@@ -226,11 +230,7 @@ impl RuleSet {
             .iter()
             .filter_map(|&i| self.rules.get(i))
             .any(|r| r.mask)
-            || order
-                .payment
-                .as_ref()
-                .and_then(|p| p.failure_code.as_deref())
-                .is_some_and(|c| self.masked_codes.iter().any(|m| m == c));
+            || f.expected.decline.is_some_and(|d| d.masked);
 
         // Reasons.
         let mut reasons: Vec<Reason> = Vec::new();
@@ -453,6 +453,9 @@ impl RuleSet {
             a.set("dispute_state", Arg::Choice(d.state.as_str()));
         }
         a.set("status", Arg::Choice(order.status.as_str()));
+        if let Some(d) = f.expected.decline {
+            a.set("decline", Arg::Choice(d.detail));
+        }
         // Whether money was taken: unknown while a payment is in flight.
         let paid = match order.payment.as_ref().map(|p| p.state) {
             Some(
@@ -474,6 +477,9 @@ impl RuleSet {
             .payment
             .as_ref()
             .is_some_and(|p| p.attempts >= s.max_payment_attempts);
+        // The networks forbid retrying a never-approve decline (SPEC §2.3),
+        // whatever a rule lists: the card is replaced instead.
+        let no_retry = f.expected.decline.is_some_and(|d| !d.allows_retry());
         let cancel_pending = order
             .cancellation
             .as_ref()
@@ -494,6 +500,7 @@ impl RuleSet {
                     ActionKind::RetryPayment | ActionKind::UpdatePaymentMethod if over_attempts => {
                         ActionKind::ContactSupport
                     }
+                    ActionKind::RetryPayment if no_retry => ActionKind::UpdatePaymentMethod,
                     k => k,
                 };
                 if out.iter().any(|a| a.kind == kind.as_str()) {
@@ -582,8 +589,11 @@ fn nonblank(s: String, fallback: &str) -> String {
 }
 
 fn trace_value(f: Field, cx: &Ctx<'_>, masked: bool) -> Value {
-    if masked && f == Field::PaymentFailureCode {
-        return "(masked)".into();
+    if masked && matches!(f, Field::PaymentFailureCode | Field::PaymentDeclineCode) {
+        return match eval::field(f, cx) {
+            Val::Null => Value::Null,
+            _ => "(masked)".into(),
+        };
     }
     match f {
         Field::Item(_) => Value::Array(

@@ -16,6 +16,7 @@ mod macros;
 pub mod calendar;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+pub mod decline;
 pub mod diagnosis;
 pub mod explain;
 #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]

@@ -213,6 +213,12 @@ pub struct Payment {
     pub state: PaymentState,
     /// Processor code of the last failure.
     pub failure_code: Option<String>,
+    /// The issuer's reason behind a generic `card_declined` (Stripe's
+    /// `decline_code`).
+    pub decline_code: Option<String>,
+    /// The processor's retry advice (Stripe's `advice_code`, Mastercard's
+    /// Merchant Advice Code).
+    pub advice_code: Option<String>,
     /// Attempts so far (0 when absent).
     pub attempts: i64,
     /// Last change.
@@ -625,6 +631,8 @@ impl Reader {
                 .unwrap_or(PaymentMethod::Other),
             state: state.unwrap_or(PaymentState::None),
             failure_code: self.text(p, "payment", "failure_code"),
+            decline_code: self.text(p, "payment", "decline_code"),
+            advice_code: self.text(p, "payment", "advice_code"),
             attempts,
             updated_at: self.ts(p, "payment", "updated_at"),
         }

@@ -160,6 +160,12 @@ fn explain_json_is_the_diagnosis() {
         ]
     );
     let s = v.to_json();
+    // insufficient_funds: what happened in plain words in the title (SPEC
+    // §2.3), what to do by when in the body (SPEC §3's example).
+    assert!(
+        s.contains("\"title\":\"Not enough funds on this card\""),
+        "{s}"
+    );
     assert!(s.contains("\"body\":\"Nothing was charged. Try again or use another card before 10:28, or the order is cancelled automatically.\""), "{s}");
     assert!(
         s.contains("\"deadlines\":[{\"kind\":\"auto_cancel\",\"at\":\"2026-11-21T02:28:00Z\""),

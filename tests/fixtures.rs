@@ -24,6 +24,12 @@
 //! - `values`: `{ "/trace/0/fields/payment.failure_code": <JSON> }`, RFC 6901
 //!   pointers into the diagnosis JSON, compared as JSON values.
 //! - `absent`: substrings that must not occur in the diagnosis JSON.
+//! - `absent_text`: substrings that must not occur in any text a customer
+//!   reads (titles, bodies, labels, confirmation texts), matched without
+//!   regard to case, `_` read as a space.
+//!
+//! A case may list `"locales": [...]` instead of one `locale`: it is then
+//! checked in each (text expectations are usually left out of such cases).
 //!
 //! An error file:
 //!
@@ -224,7 +230,36 @@ const EXPECT_KEYS: &[&str] = &[
     "contains",
     "values",
     "absent",
+    "absent_text",
 ];
+
+/// Every text a customer reads in a diagnosis.
+fn customer_texts(d: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut push = |v: Option<&Value>| {
+        if let Some(s) = v.and_then(as_str) {
+            out.push(s.to_string());
+        }
+    };
+    for r in list_of(d, "reasons") {
+        push(r.get("title"));
+        push(r.get("body"));
+    }
+    for a in list_of(d, "actions") {
+        push(a.get("label"));
+        if let Some(c) = a.get("confirm") {
+            for k in ["title", "body", "confirm_label", "cancel_label"] {
+                push(c.get(k));
+            }
+        }
+    }
+    for k in ["deadlines", "timeline"] {
+        for x in list_of(d, k) {
+            push(x.get("label"));
+        }
+    }
+    out
+}
 
 fn list_of<'a>(d: &'a Value, key: &str) -> &'a [Value] {
     match d.get(key) {
@@ -360,6 +395,20 @@ fn check_expect(d: &Value, expect: &Value, out: &mut Vec<String>) {
                     }
                 }
             }
+            "absent_text" => {
+                let texts = customer_texts(d);
+                for s in list_of(expect, "absent_text").iter().filter_map(as_str) {
+                    let forms = [s.to_lowercase(), s.to_lowercase().replace('_', " ")];
+                    for t in &texts {
+                        let low = t.to_lowercase();
+                        if forms.iter().any(|f| low.contains(f.as_str())) {
+                            out.push(format!(
+                                "absent_text: a customer text contains {s:?}: {t:?}"
+                            ));
+                        }
+                    }
+                }
+            }
             other => out.push(format!(
                 "unknown expect key {other:?} (known: {})",
                 EXPECT_KEYS.join(", ")
@@ -440,7 +489,17 @@ fn run_case(path: &Path) -> Vec<String> {
         Err(e) => return vec![e],
     };
     for (k, _) in obj_entries(&case) {
-        if !["description", "now", "locale", "rules", "order", "expect"].contains(&k.as_str()) {
+        if ![
+            "description",
+            "now",
+            "locale",
+            "locales",
+            "rules",
+            "order",
+            "expect",
+        ]
+        .contains(&k.as_str())
+        {
             out.push(format!("unknown top-level key {k:?}"));
         }
     }
@@ -454,8 +513,25 @@ fn run_case(path: &Path) -> Vec<String> {
             return out;
         }
     };
+    let locales: Vec<String> = match case.get("locales") {
+        Some(Value::Array(a)) => a.iter().filter_map(as_str).map(str::to_string).collect(),
+        _ => vec![l.locale.clone()],
+    };
+    for locale in &locales {
+        let problems = run_case_in(&case, &l, locale);
+        if locales.len() == 1 {
+            out.extend(problems);
+        } else {
+            out.extend(problems.into_iter().map(|p| format!("[{locale}] {p}")));
+        }
+    }
+    out
+}
+
+fn run_case_in(case: &Value, l: &Loaded, locale: &str) -> Vec<String> {
+    let mut out = Vec::new();
     let d = match catch_unwind(AssertUnwindSafe(|| {
-        l.rules.explain(&l.order, l.now, &l.locale).to_value()
+        l.rules.explain(&l.order, l.now, locale).to_value()
     })) {
         Ok(d) => d,
         Err(_) => {
@@ -468,7 +544,7 @@ fn run_case(path: &Path) -> Vec<String> {
     let bytes = l.rules.to_bytes();
     match RuleSet::from_bytes(&bytes) {
         Ok(back) => {
-            let again = back.explain(&l.order, l.now, &l.locale).to_value();
+            let again = back.explain(&l.order, l.now, locale).to_value();
             if again.to_json() != d.to_json() {
                 out.push(format!(
                     "compiled rules give another diagnosis:\n  direct:   {}\n  compiled: {}",

@@ -25,8 +25,9 @@ fn rules() -> RuleSet {
     .unwrap()
 }
 
-/// One order per built-in reason (name, order JSON).
-fn cases() -> Vec<(&'static str, String)> {
+/// One order per built-in reason (name, order JSON); `reason/code` names a
+/// payment decline code (one per thing the customer is told, SPEC §2.3).
+fn cases() -> Vec<(String, String)> {
     let base = |status: &str, rest: &str| {
         format!(
             r#"{{"id": "A-1001", "status": "{status}", "created_at": "2026-11-21T09:58:00+08:00",
@@ -40,13 +41,37 @@ fn cases() -> Vec<(&'static str, String)> {
         )
     };
     let paid = pay("succeeded", "null", "2026-11-21T09:59:00+08:00");
-    vec![
+    let declined = |code: &str| {
+        base(
+            "unconfirmed",
+            &pay(
+                "failed",
+                &format!("\"card_declined\", \"decline_code\": \"{code}\""),
+                "2026-11-21T10:00:00+08:00",
+            ),
+        )
+    };
+    let mut decline_cases = Vec::new();
+    let mut told = Vec::new();
+    for (code, group, detail, _) in orderlens::decline::CODES {
+        if told.contains(detail) {
+            continue;
+        }
+        told.push(*detail);
+        let reason = match group.as_str() {
+            "authenticate" => "authentication_required",
+            _ if *detail == "expired" => "card_expired",
+            _ => "payment_declined",
+        };
+        decline_cases.push((format!("{reason}/{code}"), declined(code)));
+    }
+    let named = vec![
         ("checkout_incomplete", base("pending_payment", "")),
         ("auto_cancelled_unpaid", base("pending_payment", "").replace("09:58:00", "08:58:00")),
         ("payment_declined", base("unconfirmed", &pay("failed", "\"card_declined\"", "2026-11-21T10:00:00+08:00"))),
         ("card_expired", base("unconfirmed", &pay("failed", "\"expired_card\"", "2026-11-21T10:00:00+08:00"))),
         ("authentication_required", base("unconfirmed", &pay("requires_action", "null", "2026-11-21T10:00:00+08:00"))),
-        ("payment_failed_other", base("unconfirmed", &pay("failed", "\"processing_error\"", "2026-11-21T10:00:00+08:00"))),
+        ("payment_failed_other", base("unconfirmed", &pay("failed", "\"gateway_timeout\"", "2026-11-21T10:00:00+08:00"))),
         ("payment_processing", base("unconfirmed", &pay("processing", "null", "2026-11-21T10:00:00+08:00"))),
         ("payment_delayed", base("unconfirmed", &pay("processing", "null", "2026-11-21T09:00:00+08:00"))),
         ("awaiting_merchant_confirmation", base("unconfirmed", &paid)),
@@ -100,7 +125,12 @@ fn cases() -> Vec<(&'static str, String)> {
             "refund_completed",
             base("refunded", &format!(r#"{paid}, "refund": {{"amount": 12900, "requested_at": "2026-11-10T10:00:00+08:00", "completed_at": "2026-11-17T10:00:00+08:00"}}"#)),
         ),
-    ]
+    ];
+    named
+        .into_iter()
+        .map(|(n, j)| (n.to_string(), j))
+        .chain(decline_cases)
+        .collect()
 }
 
 fn render(rs: &RuleSet, locale: &str) -> String {
@@ -109,8 +139,9 @@ fn render(rs: &RuleSet, locale: &str) -> String {
     for (reason, json) in cases() {
         let order = Order::from_json(&json).unwrap_or_else(|e| panic!("{reason}: {e}"));
         let d = rs.explain(&order, now, locale);
+        let want = reason.split('/').next().unwrap_or_default();
         assert_eq!(
-            d.headline.reason, reason,
+            d.headline.reason, want,
             "the case for {reason} shows {}",
             d.headline.reason
         );

@@ -20,6 +20,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("ru", include_str!("ru.json")),
 ];
 
+/// Longest message text, in bytes (a `select` over every decline detail in
+/// Russian takes about 6 KB).
+pub const MAX_MESSAGE: usize = 16 * 1024;
+
 /// What a placeholder holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ArgKind {
@@ -65,6 +69,7 @@ pub const PLACEHOLDERS: &[(&str, ArgKind)] = &[
     ("dispute_state", ArgKind::Choice(DisputeState::ALL)),
     ("status", ArgKind::Choice(Status::ALL)),
     ("paid", ArgKind::Choice(&["yes", "no"])),
+    ("decline", ArgKind::Choice(crate::decline::DETAILS)),
 ];
 
 /// A placeholder's value for one order.
@@ -281,10 +286,13 @@ impl Catalog {
                 ));
                 continue;
             };
-            if text.len() > 4096 {
+            if text.len() > MAX_MESSAGE {
                 diags.push(Diagnostic::at(
                     &kpath,
-                    "message is too long (at most 4096 bytes)",
+                    format!(
+                        "message is too long ({} bytes; at most {MAX_MESSAGE})",
+                        text.len()
+                    ),
                 ));
                 continue;
             }

@@ -142,6 +142,17 @@ impl Checker<'_> {
         if !self.fields.contains(&f) {
             self.fields.push(f);
         }
+        // The decline group is computed from the codes: trace them too (a
+        // masked one shows as "(masked)").
+        if f == Field::PaymentDeclineGroup {
+            for src in [
+                Field::PaymentFailureCode,
+                Field::PaymentDeclineCode,
+                Field::PaymentAdviceCode,
+            ] {
+                self.use_field(src);
+            }
+        }
     }
 
     fn path(&mut self, segs: &[(String, Span)], span: Span) -> (Ty, Node) {

@@ -131,9 +131,12 @@ impl Const {
     }
 }
 
-/// Dates computed from the order and the settings (`expected.*`).
+/// Values computed from the order and the settings: the `expected.*` dates
+/// and the payment's decline group.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Expected {
+    /// `payment.decline_group` and what the customer is told about it.
+    pub decline: Option<crate::decline::Decline>,
     /// `expected.auto_cancel_at`
     pub auto_cancel_at: Option<Timestamp>,
     /// `expected.payment_grace_end`
@@ -219,6 +222,12 @@ pub fn field<'a>(f: Field, cx: &Ctx<'a>) -> Val<'a> {
         Field::PaymentMethod => p.map_or(Val::Null, |p| Val::Str(p.method.as_str())),
         Field::PaymentState => p.map_or(Val::Null, |p| Val::Str(p.state.as_str())),
         Field::PaymentFailureCode => p.map_or(Val::Null, |p| opt_str(&p.failure_code)),
+        Field::PaymentDeclineCode => p.map_or(Val::Null, |p| opt_str(&p.decline_code)),
+        Field::PaymentAdviceCode => p.map_or(Val::Null, |p| opt_str(&p.advice_code)),
+        Field::PaymentDeclineGroup => cx
+            .expected
+            .decline
+            .map_or(Val::Null, |d| Val::Str(d.group.as_str())),
         Field::PaymentAttempts => p.map_or(Val::Null, |p| Val::Int(p.attempts)),
         Field::PaymentUpdatedAt => opt_ts(p.and_then(|p| p.updated_at)),
         Field::Items => present(!o.items.is_empty()),

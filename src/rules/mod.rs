@@ -393,9 +393,12 @@ fn load(doc: Option<&Value>, diags: &mut Vec<Diagnostic>) -> Option<RuleSet> {
     }
 
     let fingerprint = fnv1a(doc.to_json().as_bytes()) ^ fnv1a(DEFAULTS.as_bytes()).rotate_left(7);
-    let mut found = vec!["fraud_suspected".to_string()];
+    let mut found: Vec<String> = crate::decline::masked_by_default()
+        .map(String::from)
+        .collect();
     for r in rules.iter().filter(|r| r.mask) {
         eval::constants_for(&r.when, Field::PaymentFailureCode, &mut found);
+        eval::constants_for(&r.when, Field::PaymentDeclineCode, &mut found);
     }
     let mut masked_codes = Vec::new();
     for c in found {
@@ -800,6 +803,27 @@ fn compile_rule(r: &RawRule, settings: &Settings, diags: &mut Vec<Diagnostic>) -
         Some((v, p)) => ts_path(v, p, diags),
     };
 
+    let builtin = r
+        .fields
+        .first()
+        .is_some_and(|(_, _, p)| p.starts_with("(built-in)"));
+    if !builtin && actions.contains(&ActionKind::RetryPayment) {
+        if let (Some(code), Some((_, p))) = (never_retried(&when), r.get("actions")) {
+            diags.push(
+                Diagnostic::at(
+                    p,
+                    format!(
+                        "'retry_payment' is offered for '{}', a decline the card networks forbid retrying; it is never shown for it",
+                        truncate(&code)
+                    ),
+                )
+                .rule(rid)
+                .help(Some("offer 'update_payment_method' instead".into()))
+                .warning(),
+            );
+        }
+    }
+
     let after = diags
         .iter()
         .filter(|d| d.severity == Severity::Error)
@@ -817,9 +841,38 @@ fn compile_rule(r: &RawRule, settings: &Settings, diags: &mut Vec<Diagnostic>) -
         deadlines,
         wait_until,
         fallback,
-        builtin: r
-            .fields
-            .first()
-            .is_some_and(|(_, _, p)| p.starts_with("(built-in)")),
+        builtin,
     })
+}
+
+/// A never-approve decline a condition tests for (a code, the advice
+/// `do_not_try_again` or the group `never_approve`), if any: `retry_payment`
+/// is never offered for those (SPEC §2.3).
+fn never_retried(when: &Node) -> Option<String> {
+    use crate::decline::{DeclineGroup, ADVICE, CODES};
+    let mut found = Vec::new();
+    eval::constants_for(when, Field::PaymentFailureCode, &mut found);
+    eval::constants_for(when, Field::PaymentDeclineCode, &mut found);
+    let never = |c: &String| {
+        CODES
+            .iter()
+            .any(|x| x.0 == c && x.1 == DeclineGroup::NeverApprove)
+    };
+    if let Some(c) = found.iter().find(|c| never(c)) {
+        return Some(c.clone());
+    }
+    let mut advice = Vec::new();
+    eval::constants_for(when, Field::PaymentAdviceCode, &mut advice);
+    if let Some(a) = advice.into_iter().find(|a| {
+        ADVICE
+            .iter()
+            .any(|x| x.0 == a && x.1 == DeclineGroup::NeverApprove)
+    }) {
+        return Some(a);
+    }
+    let mut groups = Vec::new();
+    eval::constants_for(when, Field::PaymentDeclineGroup, &mut groups);
+    groups
+        .into_iter()
+        .find(|g| g == DeclineGroup::NeverApprove.as_str())
 }

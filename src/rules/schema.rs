@@ -1,6 +1,7 @@
 //! The names a condition may use: order fields, item fields, computed dates
 //! and settings, with their types (SPEC §2.1).
 
+use crate::decline::DeclineGroup;
 use crate::order::{
     CancelBy, CancelReason, CancelState, DisputeKind, DisputeState, PaymentMethod, PaymentState,
     Status,
@@ -25,6 +26,8 @@ pub enum EnumTy {
     DisputeKind,
     /// `dispute.state`
     DisputeState,
+    /// `payment.decline_group`
+    DeclineGroup,
 }
 
 impl EnumTy {
@@ -39,6 +42,7 @@ impl EnumTy {
             EnumTy::CancelState => CancelState::ALL,
             EnumTy::DisputeKind => DisputeKind::ALL,
             EnumTy::DisputeState => DisputeState::ALL,
+            EnumTy::DeclineGroup => DeclineGroup::ALL,
         }
     }
 }
@@ -129,6 +133,10 @@ pub enum Field {
     DisputeOpenedAt,
     DisputeKind,
     DisputeState,
+    PaymentDeclineCode,
+    PaymentAdviceCode,
+    /// The retry group of the payment's decline (computed, SPEC §2.3).
+    PaymentDeclineGroup,
     /// `item.*` inside `any`, `all`, `count`.
     Item(ItemField),
     /// `expected.*`: dates orderlens computes from the order and settings.
@@ -305,6 +313,14 @@ pub const ORDER_FIELDS: &[(&str, Ty, Field)] = &[
         "expected.refund_arrival_by",
         Ty::Ts,
         Field::Expected(ExpectedField::RefundArrivalBy),
+    ),
+    // Appended, so that compiled bytes keep their field numbers.
+    ("payment.decline_code", Ty::Str, Field::PaymentDeclineCode),
+    ("payment.advice_code", Ty::Str, Field::PaymentAdviceCode),
+    (
+        "payment.decline_group",
+        Ty::Enum(EnumTy::DeclineGroup),
+        Field::PaymentDeclineGroup,
     ),
 ];
 
