@@ -10,15 +10,17 @@
 #             builds; reported, and added to each build for a page that
 #             shows the widget.
 #   full      "orderlens" in a browser: the build that also compiles rules
-#             documents in the page. Must stay under CEILING (exit 1 above),
-#             set just above its size so that it can only shrink.
+#             documents in the page (and imports platform payloads). Must
+#             stay under CEILING (exit 1 above), set a little above its size
+#             so that growth is a decision: 110,000 until the decline-code
+#             table and its texts in three locales (+0.5 KB).
 #
 #   scripts/size.sh [PKG_DIR]      (default: pkg/, as built by build-pkg.sh)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 PKG="${1:-$ROOT/pkg}"
 BUDGET="${BUDGET:-65536}"
-CEILING="${CEILING:-122500}"
+CEILING="${CEILING:-125500}"
 NAMED="$ROOT/build/bindgen/runtime/orderlens_bg.wasm"   # before wasm-opt: has names
 
 # Sums the gzip -9 sizes of the files, printing each; the total goes to $sum.

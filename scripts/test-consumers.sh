@@ -123,7 +123,7 @@ check_wasm_bindgen_test() {
 check_vite() {
   fresh_project vite src || return 1
   (cd "$WORK/vite" && npx vite --version && npx vite build) || return 1
-  node "$SRC/browser-check.mjs" --root "$WORK/vite/dist" --path / --expect "declined"
+  node "$SRC/browser-check.mjs" --root "$WORK/vite/dist" --path / --expect "funds"
 }
 
 check_vite_runtime() {
@@ -131,7 +131,7 @@ check_vite_runtime() {
   fresh_project vite-runtime src || return 1
   cargo run --quiet --locked --bin orderlens -- compile examples/rules.json --out "$WORK/vite-runtime/src/rules.olr" || return 1
   (cd "$WORK/vite-runtime" && npx vite build) || return 1
-  node "$SRC/browser-check.mjs" --root "$WORK/vite-runtime/dist" --path / --expect "declined"
+  node "$SRC/browser-check.mjs" --root "$WORK/vite-runtime/dist" --path / --expect "funds"
 }
 
 # A Vite project's dev server (dependency pre-bundling) in headless Chromium.
@@ -145,7 +145,7 @@ vite_dev() {
     node -e 'require("net").connect(+process.argv[1],"127.0.0.1").on("connect",()=>process.exit(0)).on("error",()=>process.exit(1))' "$port" && break
     sleep 0.2
   done
-  node "$SRC/browser-check.mjs" --url "http://127.0.0.1:$port/" --expect "declined"
+  node "$SRC/browser-check.mjs" --url "http://127.0.0.1:$port/" --expect "funds"
   status=$?
   kill "$pid" 2>/dev/null
   wait "$pid" 2>/dev/null
@@ -167,19 +167,19 @@ web_project() {
 }
 check_web() {
   web_project || return 1
-  node "$SRC/browser-check.mjs" --root "$WORK/web" --path /index.html --expect "declined"
+  node "$SRC/browser-check.mjs" --root "$WORK/web" --path /index.html --expect "funds"
 }
 
 check_runtime() {
   # orderlens/runtime on a static page (strict CSP), with rules compiled by the CLI.
   web_project || return 1
   cargo run --quiet --locked --bin orderlens -- compile examples/rules.json --out "$WORK/web/rules.olr" || return 1
-  node "$SRC/browser-check.mjs" --root "$WORK/web" --path /runtime.html --expect "declined"
+  node "$SRC/browser-check.mjs" --root "$WORK/web" --path /runtime.html --expect "funds"
 }
 
 check_csp_guard() {
   web_project || return 1
-  if node "$SRC/browser-check.mjs" --root "$WORK/web" --path /index.html --expect "declined" \
+  if node "$SRC/browser-check.mjs" --root "$WORK/web" --path /index.html --expect "funds" \
     --csp "default-src 'self'; script-src 'self'"; then
     echo "the page passed without 'wasm-unsafe-eval': the browser check does not see CSP violations"
     return 1

@@ -62,9 +62,7 @@ pub const DETAILS: &[&str] = &[
     // not supported
     "not_supported",
     "currency",
-    "amount",
     "duplicate",
-    "test_card",
     // never approve
     "not_usable",
     // a masked code (SPEC §2.2): the generic decline, never the reason
@@ -189,9 +187,9 @@ pub const CODES: &[(&str, DeclineGroup, &str, bool)] = &[
     ("not_permitted", NotSupported, "not_supported", false),
     ("service_not_allowed", NotSupported, "not_supported", false),
     ("currency_not_supported", NotSupported, "currency", false),
-    ("invalid_amount", NotSupported, "amount", false),
+    ("invalid_amount", NotSupported, "not_supported", false),
     ("duplicate_transaction", NotSupported, "duplicate", false),
-    ("testmode_decline", NotSupported, "test_card", false),
+    ("testmode_decline", NotSupported, "not_supported", false),
 ];
 
 /// Retry advice (Stripe's `advice_code`, Mastercard's Merchant Advice Codes).

@@ -88,7 +88,7 @@ async function demo(page, scenario, locale) {
 if (suite === "demo") {
   const scenarios = ["declined", "processing", "out_of_stock", "delivered", "refund", "dispute"];
   const expect = {
-    declined: /declined/i,
+    declined: /declined|funds/i,
     processing: /processed/i,
     out_of_stock: /stock/i,
     delivered: /arrive/i,
