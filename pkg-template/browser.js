@@ -18,5 +18,14 @@ await init({ module_or_path: wasm });
 setEngine({ CompiledRules, compileRules });
 defineOrderLens();
 
-export { CompiledRules, checkRules, compileRules, explain, version } from "./web/orderlens.js";
+export {
+  CompiledRules,
+  checkRules,
+  compileRules,
+  explain,
+  fromShopify,
+  fromStripe,
+  fromWooCommerce,
+  version,
+} from "./web/orderlens.js";
 export { mount, OrderLensElement } from "./widget.js";

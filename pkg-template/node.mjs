@@ -4,4 +4,15 @@
 // `mount()` throws, so that code shared with the server (SSR) still links.
 import m from "./orderlens.cjs";
 
-export const { CompiledRules, checkRules, compileRules, explain, mount, OrderLensElement, version } = m;
+export const {
+  CompiledRules,
+  checkRules,
+  compileRules,
+  explain,
+  fromShopify,
+  fromStripe,
+  fromWooCommerce,
+  mount,
+  OrderLensElement,
+  version,
+} = m;

@@ -480,6 +480,318 @@ export declare function explain(order: OrderInput, options?: ExplainOptions, rul
 export declare function version(): string;
 
 // ---------------------------------------------------------------------------
+// Importers (SPEC §4.3): a platform's payload → an order document. In the
+// full build ("orderlens" in Node and browsers); not in `orderlens/runtime`.
+// The input types list the fields the importers read (others are ignored);
+// a value outside the listed ones is an `ImportError`, never a guess.
+
+/** What the importers return: an ordinary order document (what `orderlens import --from P` prints). */
+export type ImportedOrder = Order & { id: string; items: Item[] };
+
+/** Thrown by the importers: every problem, located in the platform's payload (`fulfillments[0].shipment_status`). */
+export interface ImportError extends Error {
+  name: "ImportError";
+  errors: FieldError[];
+}
+
+export interface ShopifyMoney {
+  amount: string;
+  currency_code: string;
+}
+
+export interface ShopifyMoneySet {
+  shop_money?: ShopifyMoney;
+  /** The customer's currency: the importer reads this one. */
+  presentment_money?: ShopifyMoney;
+}
+
+export type ShopifyFinancialStatus =
+  | "pending"
+  | "authorized"
+  | "partially_paid"
+  | "paid"
+  | "partially_refunded"
+  | "refunded"
+  | "voided"
+  | "expired";
+/** `null`: nothing fulfilled (Shopify's webhook examples also send `pending`). */
+export type ShopifyFulfillmentStatus = "fulfilled" | "partial" | "restocked" | "pending";
+export type ShopifyCancelReason = "customer" | "fraud" | "inventory" | "declined" | "staff" | "other";
+export type ShopifyFulfillmentState = "pending" | "open" | "success" | "cancelled" | "error" | "failure";
+export type ShopifyShipmentStatus =
+  | "label_printed"
+  | "label_purchased"
+  | "attempted_delivery"
+  | "ready_for_pickup"
+  | "picked_up"
+  | "carrier_picked_up"
+  | "confirmed"
+  | "in_transit"
+  | "out_for_delivery"
+  | "delayed"
+  | "delivered"
+  | "failure";
+
+export interface ShopifyLineItem {
+  name?: string;
+  title?: string;
+  sku?: string | null;
+  quantity?: number;
+  [key: string]: unknown;
+}
+
+export interface ShopifyFulfillment {
+  status?: ShopifyFulfillmentState;
+  shipment_status?: ShopifyShipmentStatus | null;
+  tracking_company?: string | null;
+  tracking_number?: string | null;
+  tracking_numbers?: string[];
+  tracking_url?: string | null;
+  tracking_urls?: string[];
+  created_at?: Timestamp;
+  updated_at?: Timestamp;
+  [key: string]: unknown;
+}
+
+export interface ShopifyTransaction {
+  kind?: "authorization" | "capture" | "sale" | "void" | "refund" | "change";
+  status?: "pending" | "failure" | "success" | "error";
+  amount?: string;
+  currency?: string;
+  processed_at?: Timestamp | null;
+  [key: string]: unknown;
+}
+
+export interface ShopifyRefund {
+  created_at?: Timestamp;
+  processed_at?: Timestamp | null;
+  transactions?: ShopifyTransaction[];
+  [key: string]: unknown;
+}
+
+/** A Shopify Admin REST `Order`: the fields the importer reads. */
+export interface ShopifyOrder {
+  id?: number | string;
+  /** `#1001`: the order id customers see (else `order_number`, else `id`). */
+  name?: string;
+  order_number?: number;
+  created_at: Timestamp;
+  processed_at?: Timestamp | null;
+  closed_at?: Timestamp | null;
+  /** The shop's currency. */
+  currency?: string;
+  /** The customer's currency. */
+  presentment_currency?: string;
+  total_price?: string;
+  total_price_set?: ShopifyMoneySet;
+  financial_status: ShopifyFinancialStatus;
+  fulfillment_status?: ShopifyFulfillmentStatus | null;
+  confirmed?: boolean;
+  cancelled_at?: Timestamp | null;
+  cancel_reason?: ShopifyCancelReason | null;
+  gateway?: string | null;
+  payment_gateway_names?: string[];
+  payment_details?: { credit_card_company?: string | null; [key: string]: unknown } | null;
+  line_items?: ShopifyLineItem[];
+  fulfillments?: ShopifyFulfillment[];
+  refunds?: ShopifyRefund[];
+  [key: string]: unknown;
+}
+
+export type WooCommerceStatus =
+  | "pending"
+  | "processing"
+  | "on-hold"
+  | "completed"
+  | "cancelled"
+  | "refunded"
+  | "failed"
+  | "checkout-draft";
+
+/** As listed on the order (`total` negative) or as a refund object (`amount`, `date_created_gmt`, `refunded_payment`). */
+export interface WooCommerceRefund {
+  id?: number;
+  reason?: string;
+  total?: string;
+  amount?: string;
+  date_created?: string;
+  date_created_gmt?: string;
+  refunded_payment?: boolean;
+  [key: string]: unknown;
+}
+
+export interface WooCommerceLineItem {
+  name?: string;
+  sku?: string;
+  quantity?: number;
+  [key: string]: unknown;
+}
+
+/**
+ * A WooCommerce REST v3 order: the fields the importer reads. Dates are read
+ * from the `_gmt` fields (WooCommerce writes both without a time zone).
+ */
+export interface WooCommerceOrder {
+  id?: number;
+  number?: string;
+  /** Default `pending` (`processing` with `set_paid`). */
+  status?: WooCommerceStatus;
+  currency: string;
+  total?: string;
+  date_created?: string | null;
+  date_created_gmt?: string | null;
+  date_modified?: string | null;
+  date_modified_gmt?: string | null;
+  date_paid?: string | null;
+  date_paid_gmt?: string | null;
+  date_completed?: string | null;
+  date_completed_gmt?: string | null;
+  payment_method?: string;
+  payment_method_title?: string;
+  set_paid?: boolean;
+  line_items?: WooCommerceLineItem[];
+  refunds?: WooCommerceRefund[];
+  [key: string]: unknown;
+}
+
+export type StripePaymentIntentStatus =
+  | "requires_payment_method"
+  | "requires_confirmation"
+  | "requires_action"
+  | "processing"
+  | "requires_capture"
+  | "canceled"
+  | "succeeded";
+export type StripeCancellationReason =
+  | "abandoned"
+  | "automatic"
+  | "duplicate"
+  | "expired"
+  | "failed_invoice"
+  | "fraudulent"
+  | "requested_by_customer"
+  | "void_invoice";
+export type StripeRefundStatus = "pending" | "requires_action" | "succeeded" | "failed" | "canceled";
+export type StripeDisputeStatus =
+  | "warning_needs_response"
+  | "warning_under_review"
+  | "warning_closed"
+  | "needs_response"
+  | "under_review"
+  | "won"
+  | "lost"
+  | "charge_refunded"
+  | "prevented";
+export type StripeDisputeReason =
+  | "bank_cannot_process"
+  | "check_returned"
+  | "credit_not_processed"
+  | "customer_initiated"
+  | "debit_not_authorized"
+  | "duplicate"
+  | "fraudulent"
+  | "general"
+  | "incorrect_account_details"
+  | "insufficient_funds"
+  | "noncompliant"
+  | "product_not_received"
+  | "product_unacceptable"
+  | "subscription_canceled"
+  | "unrecognized";
+
+export interface StripePaymentError {
+  type?: string;
+  /** → `payment.failure_code` */
+  code?: string | null;
+  /** → `payment.decline_code` */
+  decline_code?: DeclineCode | null;
+  /** → `payment.advice_code` */
+  advice_code?: AdviceCode | null;
+  /** The card network's two-digit advice, read when there is no `advice_code`. */
+  network_advice_code?: string | null;
+  [key: string]: unknown;
+}
+
+export interface StripeCharge {
+  object?: "charge";
+  id?: string;
+  /** Seconds since 1970. */
+  created?: number;
+  failure_code?: string | null;
+  outcome?: { advice_code?: AdviceCode | null; network_advice_code?: string | null; [key: string]: unknown } | null;
+  payment_method_details?: {
+    type?: string;
+    card?: { wallet?: { type?: string; [key: string]: unknown } | null; [key: string]: unknown } | null;
+    [key: string]: unknown;
+  } | null;
+  [key: string]: unknown;
+}
+
+/** A Stripe PaymentIntent: the fields the importer reads. Amounts in Stripe's minor units. */
+export interface StripePaymentIntent {
+  object?: "payment_intent";
+  id: string;
+  status: StripePaymentIntentStatus;
+  amount: number;
+  amount_received?: number;
+  currency: string;
+  /** Seconds since 1970. */
+  created: number;
+  canceled_at?: number | null;
+  cancellation_reason?: StripeCancellationReason | null;
+  /** `metadata.order_id` is the order id when there is no merchant order. */
+  metadata?: { order_id?: string; [key: string]: string | undefined };
+  last_payment_error?: StripePaymentError | null;
+  /** The id, or the charge expanded. */
+  latest_charge?: string | StripeCharge | null;
+  payment_method?: string | { type?: string; [key: string]: unknown } | null;
+  payment_method_types?: string[];
+  [key: string]: unknown;
+}
+
+export interface StripeRefund {
+  object?: "refund";
+  id?: string;
+  amount: number;
+  currency: string;
+  status: StripeRefundStatus;
+  created?: number;
+  payment_intent?: string | null;
+  [key: string]: unknown;
+}
+
+export interface StripeList<T> {
+  object: "list";
+  data: T[];
+  has_more?: boolean;
+  url?: string;
+}
+
+export interface StripeDispute {
+  object?: "dispute";
+  status: StripeDisputeStatus;
+  reason?: StripeDisputeReason;
+  created?: number;
+  payment_intent?: string | null;
+  [key: string]: unknown;
+}
+
+/** What `fromStripe` takes: Stripe knows the payment only; `order` (your own partial order document) keeps the rest. */
+export interface StripeInput {
+  paymentIntent: StripePaymentIntent;
+  refunds?: StripeRefund[] | StripeList<StripeRefund> | null;
+  dispute?: StripeDispute | null;
+  order?: Partial<Order> | null;
+}
+
+/** A Shopify Admin REST order (or `{ order }` as `GET /orders/{id}.json` answers, or its JSON text). Throws an `ImportError`. */
+export declare function fromShopify(order: ShopifyOrder | { order: ShopifyOrder } | string): ImportedOrder;
+/** A WooCommerce REST v3 order (or its JSON text). Throws an `ImportError`. */
+export declare function fromWooCommerce(order: WooCommerceOrder | string): ImportedOrder;
+/** Stripe's objects merged into your partial order (a PaymentIntent alone works too). Throws an `ImportError`. */
+export declare function fromStripe(input: StripeInput | StripePaymentIntent | string): ImportedOrder;
+
+// ---------------------------------------------------------------------------
 // The widget (browsers): `mount()` and `<order-lens>`
 
 /** Evaluation time for the widget: the clock starts there and runs on; or a function read at every render. */

@@ -5,7 +5,10 @@
 // `compileRules(rules).explain(order, { now, locale })` must deep-equal the
 // JSON of `orderlens explain ORDER --rules RULES --locale L --now NOW --json`,
 // in the fixture's locale and in every other built-in locale; and the
-// `sweep` entry must equal `orderlens sweep`'s line.
+// `sweep` entry must equal `orderlens sweep`'s line. Every importer payload
+// (tests/fixtures/import) gives the same document from `fromShopify` /
+// `fromWooCommerce` / `fromStripe` as from `orderlens import --from P`, and
+// a bad one the same errors.
 //
 // The runtime build (`orderlens/runtime`, which loads compiled rules) takes
 // part too: `toBytes()` of the full build must equal what
@@ -157,11 +160,57 @@ for (const c of cases) {
   rules?.free();
   runtimeRules?.free();
 }
+// Importers: every tests/fixtures/import payload, `orderlens import --from P`
+// vs fromShopify / fromWooCommerce / fromStripe (and, for bad payloads, the
+// same error paths).
+const IMPORTERS = { shopify: "fromShopify", woocommerce: "fromWooCommerce", stripe: "fromStripe" };
+const importDir = join(root, "tests/fixtures/import");
+let imports = 0;
+const importCases = [];
+for (const platform of Object.keys(IMPORTERS)) {
+  for (const f of readdirSync(join(importDir, platform)).filter((f) => f.endsWith(".json")).sort()) {
+    importCases.push({ name: `${platform}/${f}`, platform, ...JSON.parse(readFileSync(join(importDir, platform, f), "utf8")) });
+  }
+}
+for (const f of readdirSync(join(importDir, "errors")).filter((f) => f.endsWith(".json")).sort()) {
+  importCases.push({ name: `errors/${f}`, ...JSON.parse(readFileSync(join(importDir, "errors", f), "utf8")) });
+}
+for (const c of importCases) {
+  imports++;
+  const text = c.payload_text ?? JSON.stringify(c.payload);
+  const file = join(tmp, "payload.json");
+  writeFileSync(file, text);
+  const native = run(["import", "--from", c.platform, file]);
+  let wasm;
+  try {
+    wasm = ol[IMPORTERS[c.platform]](c.payload_text ?? c.payload);
+  } catch (e) {
+    // Each error as the CLI prints it: `PATH: message; help`.
+    const line = (x) => `${x.path ? `${x.path}: ` : ""}${x.message}${x.help ? `; ${x.help}` : ""}`;
+    wasm = { thrown: e.name, lines: (e.errors ?? []).map(line) };
+  }
+  const label = `${c.name} [import]`;
+  if (native.status === 0) {
+    const d = wasm.thrown ? `wasm threw ${wasm.thrown}, native imported` : firstDiff(wasm, JSON.parse(native.stdout));
+    if (d) diffs.push(`${label}: ${d}`);
+    else same++;
+  } else {
+    // `FILE: PATH: message; help` lines after the first: the same errors.
+    const lines = native.stderr
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((l) => l.slice(file.length + 2));
+    const d = wasm.thrown === "ImportError" ? firstDiff(wasm.lines, lines) : `native exit ${native.status}, wasm did not throw an ImportError`;
+    if (d) diffs.push(`${label}: ${d}`);
+    else same++;
+  }
+}
 rmSync(tmp, { recursive: true, force: true });
 
 for (const d of diffs.slice(0, 20)) console.error(`  differs: ${d}`);
 if (diffs.length > 20) console.error(`  … and ${diffs.length - 20} more`);
 console.log(
-  `parity: ${cases.length} fixture${cases.length === 1 ? "" : "s"}, ${same + diffs.length} comparisons (every locale, full build and runtime; sweep; compiled bytes): ${same} identical, ${diffs.length} different`,
+  `parity: ${cases.length} fixture${cases.length === 1 ? "" : "s"} and ${imports} importer payloads, ${same + diffs.length} comparisons (every locale, full build and runtime; sweep; compiled bytes; import): ${same} identical, ${diffs.length} different`,
 );
 process.exit(diffs.length ? 1 : 0);

@@ -100,7 +100,8 @@ check_types() {
 
 node_project() {
   [ -f "$WORK/node/.ready-$(stat -c%Y "$TARBALL")" ] && return 0
-  fresh_project node examples && touch "$WORK/node/.ready-$(stat -c%Y "$TARBALL")"
+  fresh_project node examples && cp -r tests/fixtures/import "$WORK/node/import-fixtures" \
+    && touch "$WORK/node/.ready-$(stat -c%Y "$TARBALL")"
 }
 check_node_require() { node_project && (cd "$WORK/node" && node require.cjs); }
 check_node_import() { node_project && (cd "$WORK/node" && node import.mjs); }

@@ -19,6 +19,8 @@ pub mod cli;
 pub mod decline;
 pub mod diagnosis;
 pub mod explain;
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+pub mod import;
 pub mod json;
 pub mod messages;
 pub mod order;

@@ -396,3 +396,173 @@ fn compile_refuses_invalid_rules_and_damaged_compiled_rules_are_reported() {
         text(&out.stderr)
     );
 }
+
+/// The `payload` of an importer fixture, as JSON text.
+fn import_payload(fixture: &str) -> String {
+    let path = format!(
+        "{}/tests/fixtures/import/{fixture}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let v = orderlens::json::parse(&std::fs::read_to_string(path).unwrap()).unwrap();
+    v.get("payload").unwrap().to_json()
+}
+
+#[test]
+fn import_prints_the_order_document_of_a_platform_payload() {
+    let file = tmp(
+        "shopify.json",
+        &import_payload("shopify/rest-example-partially-refunded"),
+    );
+    let out = run(&["import", "--from", "shopify", &file], "");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let s = text(&out.stdout);
+    // Pretty JSON, and exactly an order document.
+    assert!(
+        s.starts_with("{\n  \"id\": \"#1001\",\n  \"status\": \"confirmed\","),
+        "{s}"
+    );
+    let doc = orderlens::json::parse(&s).unwrap();
+    let order = orderlens::Order::from_value(&doc).unwrap();
+    assert_eq!(order.total, Some(59894));
+    assert_eq!(order.refund.and_then(|r| r.amount), Some(20900));
+
+    // From standard input, WooCommerce.
+    let out = run(
+        &["import", "--from", "woocommerce", "-"],
+        &import_payload("woocommerce/create-example-processing-bacs"),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("\"method\": \"bank_transfer\""));
+}
+
+#[test]
+fn import_reports_every_error_of_a_payload_and_exits_1() {
+    let payload = import_payload("woocommerce/create-example-processing-bacs")
+        .replace("\"status\":\"processing\"", "\"status\":\"wc-shipped\"")
+        .replace("\"currency\":\"USD\"", "\"currency\":\"BTC\"");
+    let file = tmp("woo-bad.json", &payload);
+    let out = run(&["import", "--from", "woocommerce", &file], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("cannot read this WooCommerce order (2 errors):"),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{file}: status: unknown value 'wc-shipped'; expected one of 'pending', 'processing', 'on-hold'")),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{file}: currency: unknown currency 'BTC'")),
+        "{err}"
+    );
+    // Malformed JSON: line and column.
+    let out = run(
+        &["import", "--from", "stripe", "-"],
+        "{\n  \"paymentIntent\": }",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("-: invalid JSON at 2:20"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn import_usage_errors_exit_2() {
+    let file = tmp("any.json", "{}");
+    for args in [
+        vec!["import", file.as_str()],
+        vec!["import", "--from", "magento", file.as_str()],
+        vec!["import", "--from", "shopify"],
+        vec!["explain", file.as_str(), "--from", "amazon"],
+        vec!["sweep", "--from", "ebay"],
+    ] {
+        let out = run(&args, "");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+    }
+    let out = run(&["import", "--from", "magento", &file], "");
+    assert!(
+        text(&out.stderr).contains("--from must be shopify, woocommerce or stripe, not 'magento'"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn explain_from_a_platform_is_explaining_what_import_prints() {
+    let file = tmp(
+        "stripe.json",
+        &import_payload("stripe/declined-insufficient-funds"),
+    );
+    let now = "2026-11-21T02:05:00Z";
+    let direct = run(
+        &["explain", "--from", "stripe", &file, "--now", now, "--json"],
+        "",
+    );
+    assert_eq!(direct.status.code(), Some(0), "{}", text(&direct.stderr));
+    let doc = run(&["import", "--from", "stripe", &file], "");
+    let via = run(
+        &["explain", "-", "--now", now, "--json"],
+        &text(&doc.stdout),
+    );
+    assert_eq!(text(&direct.stdout), text(&via.stdout));
+    let d = orderlens::json::parse(&text(&direct.stdout)).unwrap();
+    assert_eq!(d.get("order_id").unwrap().to_json(), "\"A-1001\"");
+    assert_eq!(
+        d.get("headline").unwrap().get("reason").unwrap().to_json(),
+        "\"payment_declined\""
+    );
+    // A bad payload: located errors on stderr, exit 1.
+    let bad = tmp(
+        "stripe-bad.json",
+        "{\"paymentIntent\": {\"status\": \"open\"}}",
+    );
+    let out = run(&["explain", "--from", "stripe", &bad], "");
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains(&format!(
+            "{bad}: paymentIntent.status: unknown value 'open'"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{bad}: paymentIntent.id: missing field")),
+        "{err}"
+    );
+}
+
+#[test]
+fn sweep_from_a_platform_reads_one_payload_per_line() {
+    let lines = [
+        import_payload("woocommerce/pending-unpaid"),
+        "{\"id\": 1, \"status\": \"shipped\"}".to_string(),
+        import_payload("woocommerce/on-hold-awaiting-bank-transfer"),
+    ]
+    .join("\n");
+    let out = run(
+        &[
+            "sweep",
+            "--from",
+            "woocommerce",
+            "--now",
+            "2026-11-21T03:00:00Z",
+        ],
+        &lines,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let got = text(&out.stdout);
+    let rows: Vec<&str> = got.lines().collect();
+    assert_eq!(rows.len(), 2, "{got}");
+    assert!(rows[0].starts_with("{\"id\":\"727\""), "{got}");
+    let err = text(&out.stderr);
+    assert!(
+        err.starts_with("line 2: date_created_gmt: missing field; "),
+        "{err}"
+    );
+    assert!(err.contains("; status: unknown value 'shipped'"), "{err}");
+    assert!(err.contains("orderlens: 1 bad line skipped"), "{err}");
+}

@@ -3,9 +3,10 @@
 //! Exit codes: 0 ok, 1 invalid input, 2 usage error.
 
 use crate::explain::sweep_line;
+use crate::import::Platform;
 use crate::json::Value;
 use crate::messages::locale::negotiate;
-use crate::order::Order;
+use crate::order::{Order, OrderError};
 use crate::rules::compiled::is_compiled;
 use crate::rules::error::{Diagnostic, Severity};
 use crate::rules::RuleSet;
@@ -18,12 +19,17 @@ orderlens — explain why an order is not confirmed yet, what to do, and when
 usage:
   orderlens check RULES.json [--format text|json]
   orderlens compile RULES.json [--out RULES.olr]
-  orderlens explain ORDER.json [--rules R] [--locale L] [--now TS] [--json]
-  orderlens sweep [--rules R] [--now TS] [--due-only] < orders.ndjson > due.ndjson
+  orderlens explain ORDER.json [--rules R] [--locale L] [--now TS] [--json] [--from P]
+  orderlens sweep [--rules R] [--now TS] [--due-only] [--from P] < orders.ndjson > due.ndjson
+  orderlens import --from P FILE
   orderlens decode OL-XXXX-XXXX [--rules R]
   orderlens messages [--locale L] [--rules R]
 
-  ORDER.json may be '-' for standard input. TS is RFC 3339 (default: now).
+  ORDER.json and FILE may be '-' for standard input. TS is RFC 3339 (default: now).
+  P is shopify, woocommerce or stripe: read the platform's order payload (a
+  Shopify Admin REST Order, a WooCommerce REST v3 order, or Stripe's
+  {paymentIntent, refunds, dispute, order}); `import` prints the
+  order document it becomes.
   R is a rules document or compiled rules (`compile` writes them: what the
   browser runtime `orderlens/runtime` loads; to standard output without --out).
 exit codes: 0 ok, 1 invalid input, 2 usage error";
@@ -103,6 +109,7 @@ pub fn run(
         Some("compile") => compile(argv.get(1..).unwrap_or_default(), stdout, stderr),
         Some("explain") => explain(argv.get(1..).unwrap_or_default(), stdin, stdout, stderr),
         Some("sweep") => sweep(argv.get(1..).unwrap_or_default(), stdin, stdout, stderr),
+        Some("import") => import(argv.get(1..).unwrap_or_default(), stdin, stdout, stderr),
         Some("decode") => decode(argv.get(1..).unwrap_or_default(), stdout, stderr),
         Some("messages") => messages(argv.get(1..).unwrap_or_default(), stdout, stderr),
         Some(other) => Err(Usage(format!("unknown command '{other}'"))),
@@ -327,11 +334,12 @@ fn explain(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<i32, Usage> {
-    let a = Args::parse(argv, &["rules", "locale", "now"], &["json"])?;
+    let a = Args::parse(argv, &["rules", "locale", "now", "from"], &["json"])?;
     let [path] = a.positional.as_slice() else {
         return Err(Usage("explain needs one ORDER.json (or '-')".into()));
     };
     let now = parse_now(&a)?;
+    let from = parse_from(&a)?;
     let Some(rs) = load_rules(a.value("rules"), stderr) else {
         return Ok(1);
     };
@@ -342,7 +350,7 @@ fn explain(
             return Ok(1);
         }
     };
-    let order = match Order::from_json(&text) {
+    let order = match read_order(from, &text) {
         Ok(o) => o,
         Err(e) => {
             for fe in &e.errors {
@@ -416,11 +424,12 @@ fn sweep(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<i32, Usage> {
-    let a = Args::parse(argv, &["rules", "now"], &["due-only"])?;
+    let a = Args::parse(argv, &["rules", "now", "from"], &["due-only"])?;
     if !a.positional.is_empty() {
         return Err(Usage("sweep reads orders from standard input".into()));
     }
     let now = parse_now(&a)?;
+    let from = parse_from(&a)?;
     let due_only = a.has("due-only");
     let Some(rs) = load_rules(a.value("rules"), stderr) else {
         return Ok(1);
@@ -462,7 +471,7 @@ fn sweep(
         if text.is_empty() {
             continue;
         }
-        match Order::from_json(text) {
+        match read_order(from, text) {
             Ok(order) => {
                 let v = sweep_line(&rs, &order, now);
                 if due_only && matches!(v.get("deadlines"), Some(Value::Array(d)) if d.is_empty()) {
@@ -537,6 +546,73 @@ fn read_line_bounded(
         r.consume(len);
         if done {
             return Ok((total, too_long));
+        }
+    }
+}
+
+/// `--from P`: the platform whose payloads are read (none: order documents).
+fn parse_from(a: &Args) -> Result<Option<Platform>, Usage> {
+    match a.value("from") {
+        None => Ok(None),
+        Some(p) => Platform::parse(p).map(Some).ok_or_else(|| {
+            Usage(format!(
+                "--from must be shopify, woocommerce or stripe, not '{p}'"
+            ))
+        }),
+    }
+}
+
+/// An order document, or a platform's payload imported.
+fn read_order(from: Option<Platform>, text: &str) -> Result<Order, OrderError> {
+    match from {
+        None => Order::from_json(text),
+        Some(p) => crate::import::order_from_json(p, text),
+    }
+}
+
+/// `import --from P FILE`: prints the order document of a platform's
+/// payload. Exit 1 with every located error when it cannot be read.
+fn import(
+    argv: &[String],
+    stdin: &mut dyn BufRead,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Result<i32, Usage> {
+    let a = Args::parse(argv, &["from"], &[])?;
+    let [path] = a.positional.as_slice() else {
+        return Err(Usage(
+            "import needs --from shopify|woocommerce|stripe and one FILE (or '-')".into(),
+        ));
+    };
+    let Some(from) = parse_from(&a)? else {
+        return Err(Usage(
+            "import needs --from shopify|woocommerce|stripe".into(),
+        ));
+    };
+    let text = match read_file(path, Some(stdin)) {
+        Ok(t) => t,
+        Err(e) => {
+            let _ = writeln!(stderr, "orderlens: {e}");
+            return Ok(1);
+        }
+    };
+    match crate::import::parse(&text).and_then(|v| crate::import::to_document(from, &v)) {
+        Ok(doc) => {
+            let _ = writeln!(stdout, "{}", doc.to_json_pretty());
+            Ok(0)
+        }
+        Err(e) => {
+            let _ = writeln!(
+                stderr,
+                "{path}: cannot read this {} ({} error{}):",
+                from.what(),
+                e.errors.len(),
+                if e.errors.len() == 1 { "" } else { "s" }
+            );
+            for fe in &e.errors {
+                let _ = writeln!(stderr, "{path}: {fe}");
+            }
+            Ok(1)
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The JavaScript API of the full build (SPEC §4.1): `compileRules`,
 //! `checkRules`, `CompiledRules.explain` / `explainMany` / `sweep` /
-//! `toBytes`, `explain`, `version`.
+//! `toBytes`, `explain`, `version`; and the importers (SPEC §4.3)
+//! `fromShopify`, `fromWooCommerce`, `fromStripe`.
 //!
 //! Documents cross the boundary as JSON text: a JS object is turned into
 //! text with `JSON.stringify` and read by [`crate::json`], the same reader
@@ -10,9 +11,9 @@
 //! same way: our compact JSON, then `JSON.parse`, so the caller gets plain
 //! objects and arrays.
 //!
-//! Errors are `Error` instances with a `name` of `RulesError`, `OrderError`
-//! or `TypeError` / `RangeError` (bad options), and for the first two a
-//! structured array (`diagnostics` / `errors`).
+//! Errors are `Error` instances with a `name` of `RulesError`, `OrderError`,
+//! `ImportError` or `TypeError` / `RangeError` (bad options), and for the
+//! first three a structured array (`diagnostics` / `errors`).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -21,6 +22,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::js::{self, array_items, Array, Date, Object};
+use crate::import::{self, Platform};
 use crate::json::{write_string, Value};
 use crate::order::{FieldError, Order, OrderError};
 use crate::rules::error::{Diagnostic, RulesError, Severity};
@@ -436,4 +438,56 @@ pub fn explain(order: JsValue, options: JsValue, rules: JsValue) -> Result<JsVal
         }
     };
     explain_with(&rs, &order, &options)
+}
+
+// ---------------------------------------------------------------------------
+// Importers (SPEC §4.3): the same code as `orderlens import --from P`.
+
+/// An `ImportError`: `errors` located in the platform's payload.
+fn import_error(platform: Platform, e: &OrderError) -> JsValue {
+    let mut message = format!("cannot read this {}", platform.what());
+    let listed = order_message(e);
+    message.push_str(listed.strip_prefix("invalid order").unwrap_or(&listed));
+    named_error("ImportError", &message, "errors", &order_errors_value(e))
+}
+
+fn import_with(platform: Platform, payload: &JsValue) -> Result<JsValue, JsValue> {
+    let text = match json_text(payload, "payload") {
+        Ok(Some(t)) => t,
+        Ok(None) => {
+            let found = if payload.is_null() {
+                "null"
+            } else {
+                "undefined"
+            };
+            let e = single_error("", format!("expected an object, found {found}"));
+            return Err(import_error(platform, &e));
+        }
+        Err(e) => return Err(import_error(platform, &single_error("", error_message(&e)))),
+    };
+    let doc = import::parse(&text)
+        .and_then(|v| import::to_document(platform, &v))
+        .map_err(|e| import_error(platform, &e))?;
+    from_value(&doc)
+}
+
+/// A Shopify Admin REST `Order` (or `{ order }`) as an order document.
+/// Throws an `ImportError` naming the fields it cannot read.
+#[wasm_bindgen(js_name = fromShopify)]
+pub fn from_shopify(order: JsValue) -> Result<JsValue, JsValue> {
+    import_with(Platform::Shopify, &order)
+}
+
+/// A WooCommerce REST v3 order as an order document. Throws an
+/// `ImportError`.
+#[wasm_bindgen(js_name = fromWooCommerce)]
+pub fn from_woo_commerce(order: JsValue) -> Result<JsValue, JsValue> {
+    import_with(Platform::WooCommerce, &order)
+}
+
+/// `{ paymentIntent, refunds, dispute, order }` (Stripe objects and the
+/// merchant's partial order) as an order document. Throws an `ImportError`.
+#[wasm_bindgen(js_name = fromStripe)]
+pub fn from_stripe(input: JsValue) -> Result<JsValue, JsValue> {
+    import_with(Platform::Stripe, &input)
 }

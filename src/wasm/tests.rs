@@ -15,7 +15,10 @@
 
 use js_sys::{Array, Function, Object, Reflect, JSON};
 
-use super::{check_rules, compile_rules, explain, version, CompiledRules};
+use super::{
+    check_rules, compile_rules, explain, from_shopify, from_stripe, from_woo_commerce, version,
+    CompiledRules,
+};
 use crate::{Order, RuleSet, Timestamp};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -317,6 +320,125 @@ fn every_fixture_crosses_the_boundary_unchanged() {
         n += 1;
     }
     web_sys_log(&format!("{n} fixtures crossed the JS boundary unchanged ({rejected} rules documents rejected by both)"));
+}
+
+/// Every importer fixture through `fromShopify` / `fromWooCommerce` /
+/// `fromStripe` (object → `JSON.stringify` → the importer → `JSON.parse`):
+/// the same order document as the Rust core's; every bad payload an
+/// `ImportError` with the core's errors.
+#[wasm_bindgen_test]
+fn every_import_fixture_crosses_the_boundary_unchanged() {
+    use crate::import::{self, Platform};
+    let Some(fs) = node_fs() else {
+        return;
+    };
+    let readdir: Function = get(&fs, "readdirSync").dyn_into().unwrap();
+    let read: Function = get(&fs, "readFileSync").dyn_into().unwrap();
+    let files = |sub: &str| -> Vec<(String, String)> {
+        let dir = format!("{}/tests/fixtures/import/{sub}", env!("CARGO_MANIFEST_DIR"));
+        let names = readdir.call1(&fs, &dir.as_str().into()).unwrap();
+        Array::from(&names)
+            .iter()
+            .filter_map(|v| v.as_string())
+            .filter(|n| n.ends_with(".json"))
+            .map(|n| {
+                let path = format!("{dir}/{n}");
+                let src = read
+                    .call2(&fs, &path.as_str().into(), &"utf8".into())
+                    .unwrap();
+                (n, src.as_string().unwrap())
+            })
+            .collect()
+    };
+    type Importer = fn(JsValue) -> Result<JsValue, JsValue>;
+    let importers: [(Platform, Importer); 3] = [
+        (Platform::Shopify, from_shopify),
+        (Platform::WooCommerce, from_woo_commerce),
+        (Platform::Stripe, from_stripe),
+    ];
+    let mut n = 0;
+    for (platform, f) in importers {
+        for (name, src) in files(platform.name()) {
+            let v = crate::json::parse(&src).unwrap();
+            let core = import::to_document(platform, v.get("payload").unwrap()).unwrap();
+            let got = f(get(&js(&src), "payload"))
+                .unwrap_or_else(|e| panic!("{name}: {}", get(&e, "message").as_string().unwrap()));
+            assert_eq!(text(&got), core.to_json(), "{name}");
+            n += 1;
+        }
+    }
+    for (name, src) in files("errors") {
+        let v = crate::json::parse(&src).unwrap();
+        let platform = Platform::parse(
+            v.get("platform")
+                .and_then(|p| match p {
+                    crate::json::Value::String(s) => Some(s.as_str()),
+                    _ => None,
+                })
+                .unwrap(),
+        )
+        .unwrap();
+        let case = js(&src);
+        let (arg, core) = match v.get("payload") {
+            Some(p) => (get(&case, "payload"), import::to_document(platform, p)),
+            None => {
+                let t = get(&case, "payload_text");
+                let core = import::parse(&t.as_string().unwrap())
+                    .and_then(|p| import::to_document(platform, &p));
+                (t, core)
+            }
+        };
+        let core = core.unwrap_err();
+        let f = importers.iter().find(|(p, _)| *p == platform).unwrap().1;
+        let e = f(arg).unwrap_err();
+        assert!(e.is_instance_of::<js_sys::Error>(), "{name}");
+        assert_eq!(
+            get(&e, "name").as_string().unwrap(),
+            "ImportError",
+            "{name}"
+        );
+        let message = get(&e, "message").as_string().unwrap();
+        assert!(
+            message.starts_with(&format!("cannot read this {}: ", platform.what())),
+            "{name}: {message}"
+        );
+        let paths: Vec<String> = Array::from(&get(&e, "errors"))
+            .iter()
+            .map(|x| get(&x, "path").as_string().unwrap())
+            .collect();
+        let want: Vec<String> = core.errors.iter().map(|x| x.path.clone()).collect();
+        assert_eq!(paths, want, "{name}");
+        n += 1;
+    }
+    web_sys_log(&format!(
+        "{n} importer fixtures crossed the JS boundary unchanged"
+    ));
+}
+
+#[wasm_bindgen_test]
+fn from_stripe_takes_an_object_with_absent_parts() {
+    // `refunds: undefined` is left out by JSON.stringify: no refunds.
+    let pi = r#"{"id": "pi_1", "object": "payment_intent", "status": "succeeded", "amount": 1500,
+                 "currency": "jpy", "created": 1795226280, "metadata": {"order_id": "A-9"}}"#;
+    let input = Object::new();
+    Reflect::set(&input, &"paymentIntent".into(), &js(pi)).unwrap();
+    Reflect::set(&input, &"refunds".into(), &JsValue::UNDEFINED).unwrap();
+    let doc = from_stripe(input.into()).unwrap();
+    assert_eq!(get(&doc, "id").as_string().unwrap(), "A-9");
+    assert_eq!(get(&doc, "total").as_f64(), Some(1500.0));
+    assert_eq!(get(&doc, "currency").as_string().unwrap(), "JPY");
+    // The document explains like any order.
+    let d = explain(doc, opts("2026-11-21T02:05:00Z", "en"), JsValue::UNDEFINED).unwrap();
+    assert_eq!(
+        get(&get(&d, "headline"), "reason").as_string().unwrap(),
+        "awaiting_merchant_confirmation"
+    );
+    let e = from_shopify(JsValue::UNDEFINED).unwrap_err();
+    assert_eq!(get(&e, "name").as_string().unwrap(), "ImportError");
+    assert_eq!(
+        get(&e, "message").as_string().unwrap(),
+        "cannot read this Shopify order: expected an object, found undefined"
+    );
 }
 
 fn web_sys_log(s: &str) {

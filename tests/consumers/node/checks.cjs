@@ -105,6 +105,55 @@ module.exports = function run(ol, label) {
   assert.equal(ol.explain(order, { now: NOW }).headline.reason, "payment_declined");
   assert.throws(() => ol.explain(order, {}, { rules: 1 }), { name: "RulesError" });
 
+  // Importers (SPEC §4.3): one documented payload per platform (the
+  // repository's tests/fixtures/import, copied next to this file) → order
+  // document → diagnosis, as the fixture expects.
+  const fixtures = path.join(__dirname, "import-fixtures");
+  const subset = (got, want, where) => {
+    if (want === null) return assert.ok(got === null || got === undefined, `${where}: ${JSON.stringify(got)}`);
+    if (typeof want !== "object") return assert.equal(got, want, where);
+    if (Array.isArray(want)) assert.equal(got.length, want.length, `${where}.length`);
+    for (const k of Object.keys(want)) subset(got?.[k], want[k], `${where}.${k}`);
+  };
+  const imported = [];
+  for (const [fn, file] of [
+    ["fromShopify", "shopify/paid-fulfilled-in-transit.json"],
+    ["fromWooCommerce", "woocommerce/create-example-processing-bacs.json"],
+    ["fromStripe", "stripe/declined-insufficient-funds.json"],
+  ]) {
+    assert.equal(typeof ol[fn], "function", `${label}: export ${fn}`);
+    const c = JSON.parse(fs.readFileSync(path.join(fixtures, file), "utf8"));
+    const doc = ol[fn](c.payload);
+    subset(doc, c.expect.order, `${label}: ${file}: order`);
+    assert.deepEqual(ol[fn](JSON.stringify(c.payload)), doc, `${file}: as JSON text`);
+    const dd = ol.compileRules(c.rules).explain(doc, { now: c.now });
+    assert.equal(dd.headline.reason, c.expect.headline, `${file}: headline`);
+    if (c.expect.actions) assert.deepEqual(dd.actions.map((a) => a.kind), c.expect.actions, `${file}: actions`);
+    imported.push(dd.headline.reason);
+  }
+  // fromStripe with its parts as separate objects, absent ones left out.
+  const stripe = JSON.parse(fs.readFileSync(path.join(fixtures, "stripe/refunds-partial-with-order.json"), "utf8"));
+  const { paymentIntent, refunds, order: own } = stripe.payload;
+  const merged = ol.fromStripe({ paymentIntent, refunds, dispute: undefined, order: own });
+  assert.equal(merged.id, "A-3001");
+  assert.equal(merged.payment.state, "partially_refunded");
+  assert.equal(merged.refund.amount, 500);
+  // A value the importer does not know is an ImportError naming the field.
+  const shop = JSON.parse(fs.readFileSync(path.join(fixtures, "shopify/paid-fulfilled-in-transit.json"), "utf8")).payload;
+  caught = null;
+  try {
+    ol.fromShopify({ ...shop, financial_status: "settled", currency: "XBT" });
+  } catch (e) {
+    caught = e;
+  }
+  assert.ok(caught instanceof Error, "ImportError is an Error");
+  assert.equal(caught.name, "ImportError");
+  assert.match(caught.message, /^cannot read this Shopify order: /);
+  assert.deepEqual(caught.errors.map((x) => x.path).sort(), ["currency", "financial_status"]);
+  assert.match(caught.errors.find((x) => x.path === "financial_status").help, /'partially_paid'/);
+  assert.throws(() => ol.fromStripe(undefined), { name: "ImportError" });
+  assert.throws(() => ol.fromWooCommerce("{not json"), { name: "ImportError", message: /invalid JSON at 1:2/ });
+
   rules.free();
-  return `${label}: ok (${d.headline.title})`;
+  return `${label}: ok (${d.headline.title}; imported: ${imported.join(", ")})`;
 };

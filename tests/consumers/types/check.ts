@@ -188,3 +188,95 @@ mount(document.body);
 handle.update({ order });
 
 void [lensTyped, shown, found, cls];
+
+// Importers: the fields they read, typed; the result is an order document.
+import {
+  fromShopify,
+  fromStripe,
+  fromWooCommerce,
+  type ImportError,
+  type ImportedOrder,
+  type ShopifyOrder,
+  type StripeInput,
+  type StripePaymentIntent,
+  type WooCommerceOrder,
+} from "orderlens";
+
+const shopifyOrder: ShopifyOrder = {
+  id: 450789469,
+  name: "#1001",
+  created_at: "2008-01-10T11:00:00-05:00",
+  currency: "USD",
+  presentment_currency: "USD",
+  total_price: "598.94",
+  total_price_set: { presentment_money: { amount: "598.94", currency_code: "USD" } },
+  financial_status: "partially_refunded",
+  fulfillment_status: null,
+  cancel_reason: null,
+  payment_gateway_names: ["bogus"],
+  fulfillments: [{ status: "success", shipment_status: "in_transit", tracking_company: "USPS", tracking_numbers: ["1Z2345"] }],
+  refunds: [{ created_at: "2023-08-14T11:46:02-04:00", transactions: [{ kind: "refund", status: "success", amount: "209.00" }] }],
+  line_items: [{ name: "IPod Nano - 8gb - green", sku: "IPOD2008GREEN", quantity: 1 }],
+  admin_graphql_api_id: "gid://shopify/Order/450789469",
+};
+const fromShop: ImportedOrder = fromShopify(shopifyOrder);
+fromShopify({ order: shopifyOrder });
+const asOrder: Order = fromShop;
+const shopId: string = fromShop.id;
+const decline: string | null | undefined = fromShop.payment?.decline_code;
+
+const wooOrder: WooCommerceOrder = {
+  id: 727,
+  number: "727",
+  status: "checkout-draft",
+  currency: "USD",
+  total: "29.35",
+  date_created_gmt: "2017-03-22T19:28:02",
+  date_paid_gmt: null,
+  payment_method: "bacs",
+  set_paid: true,
+  refunds: [{ id: 726, total: "-10.00" }],
+  line_items: [{ name: "Woo Single #1", quantity: 2 }],
+};
+const fromWoo: ImportedOrder = fromWooCommerce(wooOrder);
+
+const pi: StripePaymentIntent = {
+  object: "payment_intent",
+  id: "pi_1",
+  status: "requires_payment_method",
+  amount: 1099,
+  currency: "usd",
+  created: 1795226280,
+  metadata: { order_id: "A-1001" },
+  last_payment_error: { code: "card_declined", decline_code: "insufficient_funds", advice_code: "try_again_later" },
+  latest_charge: { object: "charge", created: 1795226340, outcome: { network_advice_code: "03" } },
+};
+const stripeInput: StripeInput = {
+  paymentIntent: pi,
+  refunds: { object: "list", data: [{ amount: 100, currency: "usd", status: "pending" }] },
+  dispute: { status: "warning_needs_response", reason: "product_not_received" },
+  order: { id: "A-1001", status: "delivered" },
+};
+const fromPay: ImportedOrder = fromStripe(stripeInput);
+fromStripe(pi);
+fromStripe(JSON.stringify(stripeInput));
+rules.explain(fromPay);
+
+try {
+  fromShopify("{}");
+} catch (e) {
+  const err = e as ImportError;
+  const where: string[] = err.errors.map((x) => `${x.path}: ${x.message} (${x.help ?? ""})`);
+  void where;
+}
+
+// @ts-expect-error: financial_status is one of Shopify's values.
+fromShopify({ ...shopifyOrder, financial_status: "settled" });
+// @ts-expect-error: WooCommerce writes on-hold with a hyphen.
+fromWooCommerce({ ...wooOrder, status: "on_hold" });
+// @ts-expect-error: Stripe spells it canceled.
+fromStripe({ paymentIntent: { ...pi, status: "cancelled" } });
+// @ts-expect-error: the input keys are camelCase.
+fromStripe({ payment_intent: pi });
+
+void [asOrder, shopId, decline, fromWoo];

@@ -1,0 +1,550 @@
+//! Stripe `{ paymentIntent, refunds, dispute, order }` → order document.
+//! The mapping table is in the README ("Importers").
+//!
+//! Stripe knows the payment only: `payment`, `refund` and `dispute` come
+//! from the Stripe objects; `order`, the merchant's own partial order
+//! document (id, status, items, shipment, …), keeps everything else. Without
+//! it a minimal order is derived from the PaymentIntent.
+
+use super::{cancellation, get, index, join, method_of, Ctx, Currency, Doc, Parts, Refunds};
+use crate::json::Value;
+use crate::time::truncate;
+
+const TOP_KEYS: &[&str] = &["paymentIntent", "refunds", "dispute", "order"];
+const PI_STATES: &[&str] = &[
+    "requires_payment_method",
+    "requires_confirmation",
+    "requires_action",
+    "processing",
+    "requires_capture",
+    "canceled",
+    "succeeded",
+];
+const CANCEL_REASONS: &[&str] = &[
+    "abandoned",
+    "automatic",
+    "duplicate",
+    "expired",
+    "failed_invoice",
+    "fraudulent",
+    "requested_by_customer",
+    "void_invoice",
+];
+const REFUND_STATES: &[&str] = &[
+    "pending",
+    "requires_action",
+    "succeeded",
+    "failed",
+    "canceled",
+];
+const DISPUTE_STATES: &[&str] = &[
+    "warning_needs_response",
+    "warning_under_review",
+    "warning_closed",
+    "needs_response",
+    "under_review",
+    "won",
+    "lost",
+    "charge_refunded",
+    "prevented",
+];
+const DISPUTE_REASONS: &[&str] = &[
+    "bank_cannot_process",
+    "check_returned",
+    "credit_not_processed",
+    "customer_initiated",
+    "debit_not_authorized",
+    "duplicate",
+    "fraudulent",
+    "general",
+    "incorrect_account_details",
+    "insufficient_funds",
+    "noncompliant",
+    "product_not_received",
+    "product_unacceptable",
+    "subscription_canceled",
+    "unrecognized",
+];
+/// Payment method types (`payment_method_details.type`,
+/// `payment_method_types`) whose name the gateway words do not settle.
+const METHOD_TYPES: &[(&str, &str)] = &[
+    ("card_present", "card"),
+    ("interac_present", "card"),
+    ("mobilepay", "wallet"),
+    ("swish", "wallet"),
+    ("twint", "wallet"),
+    ("kakao_pay", "wallet"),
+    ("naver_pay", "wallet"),
+    ("samsung_pay", "wallet"),
+    ("payco", "wallet"),
+    ("grabpay", "wallet"),
+    ("bancontact", "bank_transfer"),
+    ("eps", "bank_transfer"),
+    ("giropay", "bank_transfer"),
+    ("p24", "bank_transfer"),
+    ("fpx", "bank_transfer"),
+    ("blik", "bank_transfer"),
+    ("pay_by_bank", "bank_transfer"),
+    ("customer_balance", "bank_transfer"),
+    ("billie", "bnpl"),
+];
+
+/// Stripe writes amounts in its own minor units, which differ from ISO 4217
+/// for two currencies: ISK in hundredths (ISO: none), MGA in whole ariary
+/// (ISO: two decimals).
+fn stripe_exp(cur: &Currency) -> u8 {
+    match cur.code.as_str() {
+        "ISK" => 2,
+        "MGA" => 0,
+        _ => cur.exp,
+    }
+}
+
+pub(super) fn import(cx: &mut Ctx, payload: &Value) -> Value {
+    let Some(top) = cx.root(
+        payload,
+        "",
+        "an object { paymentIntent, refunds, dispute, order }",
+    ) else {
+        return Value::Null;
+    };
+    // A PaymentIntent on its own is read as `{ paymentIntent }`.
+    let bare = matches!(get(top, "object"), Some(Value::String(s)) if s == "payment_intent");
+    let (pi, pp) = if bare {
+        (Some(top), "")
+    } else {
+        if let Value::Object(entries) = top {
+            for (k, _) in entries {
+                if !TOP_KEYS.contains(&k.as_str()) {
+                    let help = crate::suggest::nearest(k, TOP_KEYS.iter().copied())
+                        .map(crate::suggest::did_you_mean)
+                        .unwrap_or_else(|| {
+                            "expected paymentIntent, refunds, dispute or order".into()
+                        });
+                    cx.err(
+                        k.clone(),
+                        ["unknown key '", &truncate(k), "'"].concat(),
+                        Some(help),
+                    );
+                }
+            }
+        }
+        (cx.object(top, "", "paymentIntent"), "paymentIntent")
+    };
+    let Some(pi) = pi else {
+        if get(top, "paymentIntent").is_none() {
+            cx.missing(
+                "",
+                "paymentIntent",
+                Some("a Stripe PaymentIntent object".into()),
+            );
+        }
+        return Value::Null;
+    };
+    kind(cx, pi, pp, "payment_intent");
+
+    let pi_id = cx.text(pi, pp, "id");
+    if pi_id.is_none() {
+        cx.missing(pp, "id", None);
+    }
+    let status = cx.choice(pi, pp, "status", PI_STATES);
+    if get(pi, "status").is_none() {
+        cx.missing(pp, "status", Some(super::one_of(PI_STATES)));
+    }
+    let cur = cx.currency(pi, pp, "currency");
+    if get(pi, "currency").is_none() {
+        cx.missing(pp, "currency", None);
+    }
+    let created = cx.unix(pi, pp, "created");
+    if get(pi, "created").is_none() {
+        cx.missing(pp, "created", None);
+    }
+    let amount = cur.as_ref().and_then(|c| minor(cx, pi, pp, "amount", c));
+    let received = cur
+        .as_ref()
+        .and_then(|c| minor(cx, pi, pp, "amount_received", c));
+    let canceled_at = cx.unix(pi, pp, "canceled_at");
+    let cancel_reason = cx.choice(pi, pp, "cancellation_reason", CANCEL_REASONS);
+    let order_id = cx
+        .object(pi, pp, "metadata")
+        .and_then(|m| cx.text(m, &join(pp, "metadata"), "order_id"));
+
+    // The last attempt: the error, and the charge when it is expanded.
+    let err_path = join(pp, "last_payment_error");
+    let err = cx.object(pi, pp, "last_payment_error");
+    let charge_path = join(pp, "latest_charge");
+    let charge = match get(pi, "latest_charge") {
+        Some(c @ Value::Object(_)) => {
+            kind(cx, c, &charge_path, "charge");
+            Some(c)
+        }
+        Some(Value::String(_)) | None => None,
+        Some(other) => {
+            cx.err(
+                charge_path.clone(),
+                [
+                    "expected a charge id or a charge object, found ",
+                    other.type_name(),
+                ]
+                .concat(),
+                None,
+            );
+            None
+        }
+    };
+    let outcome_path = join(&charge_path, "outcome");
+    let outcome = charge.and_then(|c| cx.object(c, &charge_path, "outcome"));
+    let text_of = |cx: &mut Ctx, o: Option<&Value>, path: &str, key: &str| {
+        o.and_then(|o| cx.text(o, path, key).map(str::to_string))
+    };
+    let failure_code = text_of(cx, err, &err_path, "code")
+        .or_else(|| text_of(cx, charge, &charge_path, "failure_code"));
+    let decline_code = text_of(cx, err, &err_path, "decline_code");
+    let network_advice = text_of(cx, err, &err_path, "network_advice_code")
+        .or_else(|| text_of(cx, outcome, &outcome_path, "network_advice_code"));
+    let advice_code = text_of(cx, err, &err_path, "advice_code")
+        .or_else(|| text_of(cx, outcome, &outcome_path, "advice_code"))
+        .or_else(|| {
+            network_advice
+                .as_deref()
+                .and_then(network)
+                .map(str::to_string)
+        });
+    let charged_at = charge.and_then(|c| cx.unix(c, &charge_path, "created"));
+    let method = payment_method(cx, pi, pp, charge, &charge_path);
+
+    let state = status.map(|s| match s {
+        "requires_payment_method" | "canceled" if err.is_some() => "failed",
+        "requires_action" => "requires_action",
+        "processing" => "processing",
+        "requires_capture" | "succeeded" => "succeeded",
+        _ => "none",
+    });
+
+    // Refunds and the dispute.
+    let (refund, refunded) = match &cur {
+        Some(c) => refunds(cx, top, bare, pi_id, c),
+        None => (None, 0),
+    };
+    let dispute = if bare { None } else { dispute(cx, top, pi_id) };
+
+    let state = match (state, received.or(amount)) {
+        (Some("succeeded"), Some(paid)) if refunded > 0 && refunded < paid => {
+            Some("partially_refunded")
+        }
+        (Some("succeeded"), _) if refunded > 0 => Some("refunded"),
+        (s, _) => s,
+    };
+    let derived_status = match (state, status) {
+        (Some("refunded"), _) => "refunded",
+        (_, Some("canceled")) => "cancelled",
+        (_, Some("processing" | "requires_capture" | "succeeded")) => "unconfirmed",
+        _ => "pending_payment",
+    };
+    let derived_cancel = (status == Some("canceled")).then(|| {
+        let (by, reason) = match cancel_reason {
+            Some("requested_by_customer") => ("buyer", "buyer_changed_mind"),
+            Some("abandoned" | "expired") => ("system", "unpaid_timeout"),
+            Some("duplicate" | "fraudulent") => ("seller", "other"),
+            _ => ("system", "other"),
+        };
+        cancellation(canceled_at, by, reason)
+    });
+
+    // The payment as Stripe knows it.
+    let mut pay = Doc::default();
+    pay.str("method", Some(method));
+    if let Some(s) = state {
+        pay.str("state", Some(s));
+    }
+    let codes = matches!(state, Some("failed" | "requires_action"));
+    for (key, v) in [
+        ("failure_code", failure_code),
+        ("decline_code", decline_code),
+        ("advice_code", advice_code),
+    ] {
+        pay.set(key, v.filter(|_| codes).map_or(Value::Null, Value::String));
+    }
+    pay.ts("updated_at", charged_at.or(canceled_at).or(created));
+
+    let derived = Parts {
+        id: order_id.map(str::to_string).or(pi_id.map(str::to_string)),
+        status: Some(derived_status),
+        created_at: created,
+        currency: cur.clone(),
+        total: amount,
+        ..Parts::default()
+    };
+    let mut doc = derived.doc();
+    let order = if bare {
+        None
+    } else {
+        cx.object(top, "", "order")
+    };
+    let mut own_cancel = false;
+    if let Some(Value::Object(entries)) = order {
+        for (k, v) in entries {
+            if v.is_null() {
+                continue;
+            }
+            match k.as_str() {
+                "payment" => {
+                    // The merchant's payment fields (attempts) stay; Stripe's win.
+                    if let Value::Object(own) = v {
+                        let mut merged = Doc(own.clone());
+                        for (pk, pv) in pay.0.drain(..) {
+                            merged.set(&pk, pv);
+                        }
+                        pay = merged;
+                    }
+                }
+                "currency" => {
+                    if let (Value::String(s), Some(c)) = (v, &cur) {
+                        if !s.eq_ignore_ascii_case(&c.code) {
+                            super::differs(
+                                cx,
+                                "order.currency".into(),
+                                s,
+                                c,
+                                "the PaymentIntent's",
+                            );
+                        }
+                    }
+                    doc.set(k, v.clone());
+                }
+                "refund" if refund.is_some() => {}
+                "dispute" if dispute.is_some() => {}
+                _ => {
+                    own_cancel |= k == "cancellation";
+                    doc.set(k, v.clone());
+                }
+            }
+        }
+    }
+    doc.obj("payment", Some(pay));
+    if refund.is_some() {
+        doc.obj("refund", refund);
+    }
+    if dispute.is_some() {
+        doc.obj("dispute", dispute);
+    }
+    let cancelled = matches!(doc.0.iter().find(|(k, _)| k == "status"), Some((_, Value::String(s))) if s == "cancelled");
+    if cancelled && !own_cancel {
+        if let Some(c) = derived_cancel {
+            doc.obj("cancellation", Some(c));
+        }
+    }
+    doc.value()
+}
+
+/// An amount in Stripe's minor units → ISO 4217 minor units.
+fn minor(cx: &mut Ctx, obj: &Value, path: &str, key: &str, cur: &Currency) -> Option<i64> {
+    let n = cx.int(obj, path, key)?;
+    let (from, to) = (u32::from(stripe_exp(cur)), u32::from(cur.exp));
+    let minor = if from > to {
+        let d = 10i64.pow(from - to);
+        n.checked_rem(d)
+            .filter(|r| *r == 0)
+            .and_then(|_| n.checked_div(d))
+    } else {
+        n.checked_mul(10i64.pow(to - from))
+    };
+    match minor {
+        Some(m) if m >= 0 => Some(m),
+        _ => {
+            cx.err(
+                join(path, key),
+                ["invalid amount ", &n.to_string(), " in ", &cur.code].concat(),
+                Some(if from > to {
+                    [
+                        "Stripe writes ",
+                        &cur.code,
+                        " in hundredths: expected whole units (a multiple of 100)",
+                    ]
+                    .concat()
+                } else {
+                    "expected a whole number of minor units, 0 or more".into()
+                }),
+            );
+            None
+        }
+    }
+}
+
+/// `object` names what the object is; another kind is an error.
+fn kind(cx: &mut Ctx, obj: &Value, path: &str, want: &str) {
+    if let Some(Value::String(s)) = get(obj, "object") {
+        if s != want {
+            cx.err(
+                join(path, "object"),
+                ["expected a ", want, " object, found '", &truncate(s), "'"].concat(),
+                None,
+            );
+        }
+    }
+}
+
+/// Stripe's `advice_code` from a card network's two-digit advice, when
+/// Stripe gives none: Mastercard's Merchant Advice Codes (01 new account
+/// information, 03 do not try again, 21 payment cancelled; 02 and 24–30 try
+/// later). Visa's categories use 01–03 too; each value read here means the
+/// same for retrying under both (01 and 03 are never retried with the same
+/// card data, 02 later).
+fn network(code: &str) -> Option<&'static str> {
+    match code {
+        "01" | "03" | "21" => Some("do_not_try_again"),
+        "02" | "24" | "25" | "26" | "27" | "28" | "29" | "30" => Some("try_again_later"),
+        _ => None,
+    }
+}
+
+/// The payment method: the charge's `payment_method_details` (a card in a
+/// wallet is `wallet`), else the PaymentIntent's expanded `payment_method`,
+/// else its first `payment_method_types`.
+fn payment_method(
+    cx: &mut Ctx,
+    pi: &Value,
+    pp: &str,
+    charge: Option<&Value>,
+    charge_path: &str,
+) -> &'static str {
+    let details_path = join(charge_path, "payment_method_details");
+    if let Some(d) = charge.and_then(|c| cx.object(c, charge_path, "payment_method_details")) {
+        let wallet = get(d, "card").and_then(|c| get(c, "wallet")).is_some();
+        if let Some(t) = cx.text(d, &details_path, "type") {
+            return if t == "card" && wallet {
+                "wallet"
+            } else {
+                method_type(t)
+            };
+        }
+    }
+    if let Some(Value::Object(_)) = get(pi, "payment_method") {
+        if let Some(t) =
+            get(pi, "payment_method").and_then(|m| cx.text(m, &join(pp, "payment_method"), "type"))
+        {
+            return method_type(t);
+        }
+    }
+    match cx.array(pi, pp, "payment_method_types").first() {
+        Some(Value::String(t)) => method_type(t),
+        _ => "other",
+    }
+}
+
+fn method_type(t: &str) -> &'static str {
+    METHOD_TYPES
+        .iter()
+        .find(|(k, _)| *k == t)
+        .map_or_else(|| method_of(t), |(_, m)| m)
+}
+
+/// `refunds`: an array of Refund objects, or a list object (`{ data: […] }`,
+/// as `charge.refunds`). Canceled and failed refunds moved no money and are
+/// left out. Returns the refund and the amount refunded so far.
+fn refunds(
+    cx: &mut Ctx,
+    top: &Value,
+    bare: bool,
+    pi_id: Option<&str>,
+    cur: &Currency,
+) -> (Option<Doc>, i64) {
+    if bare {
+        return (None, 0);
+    }
+    let (list, path) = match get(top, "refunds") {
+        Some(l @ Value::Object(_)) => (cx.array(l, "refunds", "data"), "refunds.data"),
+        _ => (cx.array(top, "", "refunds"), "refunds"),
+    };
+    let mut sum = Refunds::default();
+    let mut done = 0i64;
+    for (i, r) in list.iter().enumerate() {
+        let p = index(path, i);
+        let Some(r) = cx.root(r, &p, "a Refund object") else {
+            continue;
+        };
+        kind(cx, r, &p, "refund");
+        same_intent(cx, r, &p, pi_id);
+        let status = cx.choice(r, &p, "status", REFUND_STATES);
+        if get(r, "status").is_none() {
+            cx.missing(&p, "status", None);
+        }
+        if let Some(c) = cx.currency(r, &p, "currency") {
+            if c != *cur {
+                super::differs(
+                    cx,
+                    join(&p, "currency"),
+                    &c.code,
+                    cur,
+                    "the PaymentIntent's",
+                );
+                continue;
+            }
+        }
+        let value = minor(cx, r, &p, "amount", cur).unwrap_or(0);
+        let created = cx.unix(r, &p, "created");
+        match status {
+            Some("succeeded") => {
+                done = done.saturating_add(value);
+                sum.add(value, created, created);
+            }
+            Some("pending" | "requires_action") => sum.add(value, created, None),
+            _ => {}
+        }
+    }
+    (sum.doc(), done)
+}
+
+/// A refund or dispute of another PaymentIntent is an error.
+fn same_intent(cx: &mut Ctx, obj: &Value, path: &str, pi_id: Option<&str>) {
+    if let (Some(Value::String(other)), Some(id)) = (get(obj, "payment_intent"), pi_id) {
+        if other != id {
+            cx.err(
+                join(path, "payment_intent"),
+                [
+                    "'",
+                    &truncate(other),
+                    "' is not this PaymentIntent ('",
+                    &truncate(id),
+                    "')",
+                ]
+                .concat(),
+                None,
+            );
+        }
+    }
+}
+
+/// The dispute: who acts next, and what it is about.
+fn dispute(cx: &mut Ctx, top: &Value, pi_id: Option<&str>) -> Option<Doc> {
+    let d = cx.object(top, "", "dispute")?;
+    kind(cx, d, "dispute", "dispute");
+    same_intent(cx, d, "dispute", pi_id);
+    let status = cx.choice(d, "dispute", "status", DISPUTE_STATES);
+    if get(d, "status").is_none() {
+        cx.missing("dispute", "status", None);
+    }
+    let reason = cx.choice(d, "dispute", "reason", DISPUTE_REASONS);
+    let opened = cx.unix(d, "dispute", "created");
+    let mut doc = Doc::default();
+    doc.ts("opened_at", opened);
+    doc.str(
+        "kind",
+        Some(match reason {
+            Some("product_not_received") => "not_received",
+            Some("product_unacceptable") => "not_as_described",
+            _ => "other",
+        }),
+    );
+    doc.str(
+        "state",
+        Some(match status? {
+            // The merchant must answer (an inquiry, or a chargeback).
+            "warning_needs_response" | "needs_response" => "awaiting_seller",
+            // The bank decides.
+            "warning_under_review" | "under_review" => "escalated",
+            _ => "resolved",
+        }),
+    );
+    Some(doc)
+}
