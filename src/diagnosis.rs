@@ -111,6 +111,9 @@ pub struct Diagnosis {
     pub trace: Vec<Trace>,
     /// Code a customer can read out to support.
     pub support_code: String,
+    /// What was changed while reading the order (a display text shortened,
+    /// a refund cut to the total); in the JSON only when there is any.
+    pub warnings: Vec<crate::order::FieldError>,
 }
 
 /// Writes one JSON object, key by key, straight into the output (no
@@ -243,7 +246,16 @@ impl Diagnosis {
             write_object(&t.fields, o.key("fields"));
             o.end();
         });
-        o.str("support_code", &self.support_code).end();
+        o.str("support_code", &self.support_code);
+        if !self.warnings.is_empty() {
+            array(o.key("warnings"), &self.warnings, |w, out| {
+                Obj::new(out)
+                    .str("path", &w.path)
+                    .str("message", &w.message)
+                    .end();
+            });
+        }
+        o.end();
         out
     }
 }

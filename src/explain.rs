@@ -351,6 +351,7 @@ impl RuleSet {
             valid_until,
             trace,
             support_code: support_code::encode(self.fingerprint, now, &f.matched),
+            warnings: order.warnings.clone(),
         }
     }
 
@@ -369,6 +370,7 @@ impl RuleSet {
             valid_until: None,
             trace: Vec::new(),
             support_code: support_code::encode(self.fingerprint, now, &f.matched),
+            warnings: order.warnings.clone(),
         }
     }
 

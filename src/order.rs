@@ -17,6 +17,9 @@ use std::fmt;
 pub const MAX_TEXT: usize = 4096;
 /// Most items an order may have.
 pub const MAX_ITEMS: usize = 1000;
+/// Largest amount of money, in minor units: 2^53 − 1, the largest integer
+/// a JavaScript number holds exactly.
+pub const MAX_AMOUNT: i64 = 9_007_199_254_740_991;
 
 string_enum!(
     /// Where the order is in its life.
@@ -202,6 +205,9 @@ pub struct Order {
     pub refund: Option<Refund>,
     /// A dispute.
     pub dispute: Option<Dispute>,
+    /// What was read with a change: display texts shortened, a refund
+    /// larger than the total cut to it. The diagnosis repeats them.
+    pub warnings: Vec<FieldError>,
 }
 
 /// The payment of an order.
@@ -358,10 +364,16 @@ impl Order {
 
     /// Reads an order from a parsed JSON value.
     pub fn from_value(v: &Value) -> Result<Order, OrderError> {
-        let mut r = Reader { errors: Vec::new() };
+        let mut r = Reader {
+            errors: Vec::new(),
+            warnings: Vec::new(),
+        };
         let order = r.order(v);
         match order {
-            Some(o) if r.errors.is_empty() => Ok(o),
+            Some(mut o) if r.errors.is_empty() => {
+                o.warnings = r.warnings;
+                Ok(o)
+            }
             _ => Err(OrderError { errors: r.errors }),
         }
     }
@@ -369,6 +381,7 @@ impl Order {
 
 struct Reader {
     errors: Vec<FieldError>,
+    warnings: Vec<FieldError>,
 }
 
 fn join(path: &str, key: &str) -> String {
@@ -422,11 +435,55 @@ impl Reader {
         }
     }
 
+    /// Text shown to the buyer as it is (an item's name, a carrier): longer
+    /// than [`MAX_TEXT`] it is shortened, with a warning, rather than costing
+    /// the buyer the whole diagnosis.
+    fn display_text(&mut self, obj: &Value, path: &str, key: &str) -> Option<String> {
+        match self.field(obj, key) {
+            Some(Value::String(s)) if s.len() > MAX_TEXT => {
+                let mut cut = MAX_TEXT - '…'.len_utf8();
+                while !s.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                let mut short = s.get(..cut).unwrap_or_default().to_string();
+                short.push('…');
+                self.warnings.push(FieldError {
+                    path: join(path, key),
+                    message: format!(
+                        "text is too long ({} bytes); shortened to {MAX_TEXT}",
+                        s.len()
+                    ),
+                    help: None,
+                });
+                Some(short)
+            }
+            _ => self.text(obj, path, key),
+        }
+    }
+
+    /// An amount of money in minor units: 0 to [`MAX_AMOUNT`].
+    fn amount(&mut self, obj: &Value, path: &str, key: &str) -> Option<i64> {
+        let n = self.int(obj, path, key)?;
+        if (0..=MAX_AMOUNT).contains(&n) {
+            Some(n)
+        } else {
+            self.err(
+                join(path, key),
+                format!("expected an amount of money between 0 and {MAX_AMOUNT} (minor units), found {n}"),
+                None,
+            );
+            None
+        }
+    }
+
     fn int(&mut self, obj: &Value, path: &str, key: &str) -> Option<i64> {
         let p = join(path, key);
         match self.field(obj, key)? {
             Value::Number(Number::Int(i)) => Some(*i),
-            Value::Number(Number::Float(f)) if f.fract() == 0.0 && f.abs() < 9.0e15 => {
+            // 2^53: every integer up to it is exact as a float.
+            Value::Number(Number::Float(f))
+                if f.fract() == 0.0 && f.abs() <= 9_007_199_254_740_992.0 =>
+            {
                 Some(*f as i64)
             }
             other => {
@@ -548,7 +605,7 @@ impl Reader {
                 None
             }
         });
-        let total = self.int(v, "", "total");
+        let total = self.amount(v, "", "total");
         let payment = self.object(v, "", "payment").map(|p| self.payment(p));
         let items = self.items(v);
         let shipment = self.object(v, "", "shipment").map(|s| self.shipment(s));
@@ -569,7 +626,7 @@ impl Reader {
                 .unwrap_or(CancelState::Requested),
         });
         let refund = self.object(v, "", "refund").map(|r| Refund {
-            amount: self.int(r, "refund", "amount"),
+            amount: self.amount(r, "refund", "amount"),
             requested_at: self.ts(r, "refund", "requested_at"),
             approved_at: self.ts(r, "refund", "approved_at"),
             issued_at: self.ts(r, "refund", "issued_at"),
@@ -589,6 +646,22 @@ impl Reader {
                 .and_then(DisputeState::parse)
                 .unwrap_or(DisputeState::Open),
         });
+        // A refund is never shown larger than what was paid.
+        let refund = refund.map(|mut r| {
+            if let (Some(a), Some(t)) = (r.amount, total) {
+                if a > t {
+                    self.warnings.push(FieldError {
+                        path: "refund.amount".into(),
+                        message: format!(
+                            "the refund ({a}) is larger than the order total ({t}); the total is shown"
+                        ),
+                        help: None,
+                    });
+                    r.amount = Some(t);
+                }
+            }
+            r
+        });
         Some(Order {
             id: id?,
             status: status?,
@@ -602,6 +675,7 @@ impl Reader {
             cancellation,
             refund,
             dispute,
+            warnings: Vec::new(),
         })
     }
 
@@ -672,7 +746,7 @@ impl Reader {
             }
             out.push(Item {
                 sku: self.text(it, &path, "sku"),
-                name: self.text(it, &path, "name"),
+                name: self.display_text(it, &path, "name"),
                 qty,
                 in_stock: self.boolean(it, &path, "in_stock").unwrap_or(true),
                 restock_at: self.ts(it, &path, "restock_at"),
@@ -683,7 +757,7 @@ impl Reader {
 
     fn shipment(&mut self, s: &Value) -> Shipment {
         Shipment {
-            carrier: self.text(s, "shipment", "carrier"),
+            carrier: self.display_text(s, "shipment", "carrier"),
             tracking_number: self.text(s, "shipment", "tracking_number"),
             tracking_url: self.text(s, "shipment", "tracking_url"),
             shipped_at: self.ts(s, "shipment", "shipped_at"),

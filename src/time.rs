@@ -45,7 +45,7 @@ impl Timestamp {
     /// Accepts `T`, `t` or a space between date and time, and up to nine
     /// fractional digits (kept to the millisecond, truncated).
     pub fn parse_rfc3339(s: &str) -> Result<Timestamp, TimeError> {
-        parse_rfc3339(s.as_bytes()).ok_or_else(|| TimeError::InvalidTimestamp(truncate(s)))
+        parse_rfc3339(s.as_bytes()).map_err(|why| TimeError::InvalidTimestamp(truncate(s), why))
     }
 
     /// The civil date and time of day in UTC shifted by `offset_s` seconds.
@@ -85,16 +85,24 @@ impl fmt::Display for Timestamp {
 /// Errors of time parsing.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TimeError {
-    /// Not an RFC 3339 timestamp with offset.
-    #[error("invalid timestamp '{0}': expected RFC 3339 with an offset, like '2026-11-21T09:58:00+08:00'")]
-    InvalidTimestamp(String),
-    /// Not a `YYYY-MM-DD` date.
-    #[error("invalid date '{0}': expected 'YYYY-MM-DD'")]
-    InvalidDate(String),
-    /// Not a duration such as `30m`, `2h`, `10d` or `5bd`.
-    #[error("invalid duration '{0}': expected a number and a unit: '30m', '2h', '10d' or '5bd' (business days)")]
-    InvalidDuration(String),
+    /// Not an RFC 3339 timestamp with offset: the text, and why.
+    #[error("invalid timestamp '{0}': {1}")]
+    InvalidTimestamp(String, &'static str),
+    /// Not a `YYYY-MM-DD` date: the text, and why.
+    #[error("invalid date '{0}': {1}")]
+    InvalidDate(String, &'static str),
+    /// Not a duration such as `30m`, `2h`, `10d` or `5bd`: the text, and why.
+    #[error("invalid duration '{0}': {1}")]
+    InvalidDuration(String, &'static str),
 }
+
+/// Why a timestamp is not read: the general form.
+const TS_FORM: &str = "expected RFC 3339 with an offset, like '2026-11-21T09:58:00+08:00'";
+/// Why a date is not read: the general form.
+const DATE_FORM: &str = "expected 'YYYY-MM-DD'";
+const NO_SUCH_DATE: &str = "no such date (the day is past the end of its month)";
+const YEAR_RANGE: &str = "the year must be between 0001 and 9999";
+const DUR_FORM: &str = "expected a number and a unit: '30m', '2h', '10d' or '5bd' (business days)";
 
 /// Shortens user input quoted in an error message.
 pub(crate) fn truncate(s: &str) -> String {
@@ -129,18 +137,7 @@ impl Date {
 
     /// Parses `YYYY-MM-DD`.
     pub fn parse(s: &str) -> Result<Date, TimeError> {
-        let b = s.as_bytes();
-        let err = || TimeError::InvalidDate(truncate(s));
-        if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
-            return Err(err());
-        }
-        let y = digits(b, 0, 4).ok_or_else(err)?;
-        let m = digits(b, 5, 2).ok_or_else(err)?;
-        let d = digits(b, 8, 2).ok_or_else(err)?;
-        if y == 0 {
-            return Err(err());
-        }
-        Date::new(y as i32, m as u8, d as u8).ok_or_else(err)
+        parse_date(s.as_bytes()).map_err(|why| TimeError::InvalidDate(truncate(s), why))
     }
 
     /// Days since 1970-01-01.
@@ -301,23 +298,52 @@ fn digits(b: &[u8], start: usize, len: usize) -> Option<u32> {
     Some(v)
 }
 
-fn parse_rfc3339(b: &[u8]) -> Option<Timestamp> {
-    if b.len() < 20 || b.len() > 40 {
-        return None;
+fn parse_date(b: &[u8]) -> Result<Date, &'static str> {
+    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        return Err(DATE_FORM);
     }
-    let s = std::str::from_utf8(b.get(0..10)?).ok()?;
-    let date = Date::parse(s).ok()?;
+    let y = digits(b, 0, 4).ok_or(DATE_FORM)?;
+    let m = digits(b, 5, 2).ok_or(DATE_FORM)?;
+    let d = digits(b, 8, 2).ok_or(DATE_FORM)?;
+    if y == 0 {
+        return Err(YEAR_RANGE);
+    }
+    if !(1..=12).contains(&m) || d == 0 {
+        return Err(DATE_FORM);
+    }
+    Date::new(y as i32, m as u8, d as u8).ok_or(NO_SUCH_DATE)
+}
+
+/// Reads RFC 3339 with an offset; the error says what is wrong.
+fn parse_rfc3339(b: &[u8]) -> Result<Timestamp, &'static str> {
+    if b.len() < 19 {
+        return Err(TS_FORM);
+    }
+    let date = parse_date(b.get(0..10).ok_or(TS_FORM)?).map_err(|e| {
+        if e == DATE_FORM {
+            TS_FORM
+        } else {
+            e
+        }
+    })?;
     if !matches!(b.get(10), Some(b'T' | b't' | b' ')) {
-        return None;
+        return Err(TS_FORM);
     }
-    let h = digits(b, 11, 2)?;
-    let mi = digits(b, 14, 2)?;
-    let se = digits(b, 17, 2)?;
-    if b.get(13) != Some(&b':') || b.get(16) != Some(&b':') || h > 23 || mi > 59 || se > 60 {
-        return None;
+    let h = digits(b, 11, 2).ok_or(TS_FORM)?;
+    let mi = digits(b, 14, 2).ok_or(TS_FORM)?;
+    let se = digits(b, 17, 2).ok_or(TS_FORM)?;
+    if b.get(13) != Some(&b':') || b.get(16) != Some(&b':') {
+        return Err(TS_FORM);
     }
-    // A leap second is read as the last millisecond of its minute's end.
-    let se = se.min(59);
+    if h > 23 {
+        return Err("the hour must be 00 to 23");
+    }
+    if mi > 59 {
+        return Err("the minutes must be 00 to 59");
+    }
+    if se > 60 {
+        return Err("the seconds must be 00 to 59");
+    }
     let mut i = 19;
     let mut ms: u32 = 0;
     if b.get(i) == Some(&b'.') {
@@ -330,8 +356,11 @@ fn parse_rfc3339(b: &[u8]) -> Option<Timestamp> {
             i += 1;
         }
         let n = i - start;
-        if n == 0 || n > 9 {
-            return None;
+        if n == 0 {
+            return Err(TS_FORM);
+        }
+        if n > 9 {
+            return Err("at most 9 digits after the seconds' decimal point");
         }
         for _ in n..3 {
             ms *= 10;
@@ -340,10 +369,13 @@ fn parse_rfc3339(b: &[u8]) -> Option<Timestamp> {
     let offset_s: i32 = match b.get(i) {
         Some(b'Z' | b'z') if i + 1 == b.len() => 0,
         Some(&sign @ (b'+' | b'-')) if i + 6 == b.len() => {
-            let oh = digits(b, i + 1, 2)?;
-            let om = digits(b, i + 4, 2)?;
-            if b.get(i + 3) != Some(&b':') || oh > 23 || om > 59 {
-                return None;
+            let oh = digits(b, i + 1, 2).ok_or(TS_FORM)?;
+            let om = digits(b, i + 4, 2).ok_or(TS_FORM)?;
+            if b.get(i + 3) != Some(&b':') {
+                return Err(TS_FORM);
+            }
+            if oh > 23 || om > 59 {
+                return Err("the offset must be between -23:59 and +23:59");
             }
             let o = (oh * 3600 + om * 60) as i32;
             if sign == b'-' {
@@ -352,10 +384,17 @@ fn parse_rfc3339(b: &[u8]) -> Option<Timestamp> {
                 o
             }
         }
-        _ => return None,
+        None => return Err("a time zone offset is required: 'Z' or one like '+08:00'"),
+        _ => return Err(TS_FORM),
     };
-    let tod = TimeOfDay((h * 3600 + mi * 60 + se) * 1000 + ms);
-    Timestamp::from_millis(Timestamp::from_civil(date, tod, offset_s).0)
+    // A leap second (:60) is read as the last second of its minute, and is
+    // accepted only where one can be: at 23:59:60 UTC.
+    let tod = TimeOfDay((h * 3600 + mi * 60 + se.min(59)) * 1000 + ms);
+    let t = Timestamp::from_civil(date, tod, offset_s);
+    if se == 60 && t.0.rem_euclid(DAY_MS) / 1000 != 86_399 {
+        return Err("the seconds must be 00 to 59 (60 only for a leap second, at 23:59:60 UTC)");
+    }
+    Timestamp::from_millis(t.0).ok_or(YEAR_RANGE)
 }
 
 /// A length of time as rules documents write it.
@@ -370,11 +409,16 @@ pub enum Duration {
 impl Duration {
     /// Parses `30m`, `2h`, `10d`, `5bd`; also `45s` and `1w`. At most 100 years.
     pub fn parse(s: &str) -> Result<Duration, TimeError> {
-        let err = || TimeError::InvalidDuration(truncate(s));
+        let why = |r| TimeError::InvalidDuration(truncate(s), r);
+        let err = || why(DUR_FORM);
+        let long = || why("at most 100 years (36500d or 36500bd)");
         let split = s.find(|c: char| !c.is_ascii_digit()).ok_or_else(err)?;
         let (num, unit) = s.split_at_checked(split).ok_or_else(err)?;
-        if num.is_empty() || num.len() > 6 {
+        if num.is_empty() {
             return Err(err());
+        }
+        if num.len() > 6 {
+            return Err(long());
         }
         let n: i64 = num.parse().map_err(|_| err())?;
         let ms = match unit {
@@ -387,14 +431,14 @@ impl Duration {
                 return if n <= 36_500 {
                     Ok(Duration::Business(n as u32))
                 } else {
-                    Err(err())
+                    Err(long())
                 }
             }
             _ => return Err(err()),
         };
-        let total = n.checked_mul(ms).ok_or_else(err)?;
+        let total = n.checked_mul(ms).ok_or_else(long)?;
         if total > 36_500 * DAY_MS {
-            return Err(err());
+            return Err(long());
         }
         Ok(Duration::Wall(total))
     }
@@ -416,6 +460,45 @@ impl fmt::Display for Duration {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn timestamp_errors_say_what_is_wrong() {
+        let why = |s: &str| Timestamp::parse_rfc3339(s).unwrap_err().to_string();
+        assert!(why("0000-01-01T00:00:00Z").ends_with("the year must be between 0001 and 9999"));
+        assert!(
+            why("0001-01-01T00:00:00+01:00").ends_with("the year must be between 0001 and 9999")
+        );
+        assert!(why("2026-11-21T09:58:00+24:00").ends_with("between -23:59 and +23:59"));
+        assert!(why("2100-02-29T00:00:00Z").contains("no such date"));
+        assert!(why("2026-11-21T09:58:00.1234567890Z").contains("at most 9 digits"));
+        assert!(why("2026-11-21T24:00:00Z").contains("the hour must be 00 to 23"));
+        assert!(why("2026-11-21T09:58:00").contains("a time zone offset is required"));
+        assert!(why("2026-11-21T12:00:60Z").contains("leap second"));
+        assert!(why("21/11/2026").contains("expected RFC 3339"));
+        // A real leap second, in UTC and at an offset, is its minute's last second.
+        let leap = Timestamp::parse_rfc3339("2016-12-31T23:59:60Z").unwrap();
+        assert_eq!(leap.to_rfc3339(), "2016-12-31T23:59:59Z");
+        assert_eq!(
+            Timestamp::parse_rfc3339("2017-01-01T08:59:60+09:00").unwrap(),
+            leap
+        );
+        // Nine digits are read (to the millisecond).
+        let t = Timestamp::parse_rfc3339("2026-11-21T09:58:00.123456789+08:00").unwrap();
+        assert_eq!(t.to_rfc3339(), "2026-11-21T01:58:00.123Z");
+    }
+
+    #[test]
+    fn duration_errors_name_the_limit() {
+        let why = |s: &str| Duration::parse(s).unwrap_err().to_string();
+        assert!(why("1000000m").contains("at most 100 years"));
+        assert!(why("36501d").contains("at most 100 years"));
+        assert!(why("36501bd").contains("at most 100 years"));
+        assert!(why("5 days").contains("expected a number and a unit"));
+        assert_eq!(
+            Duration::parse("36500d").unwrap(),
+            Duration::Wall(36_500 * DAY_MS)
+        );
+    }
 
     #[test]
     fn parses_and_formats_rfc3339() {

@@ -566,3 +566,81 @@ fn sweep_from_a_platform_reads_one_payload_per_line() {
     assert!(err.contains("; status: unknown value 'shipped'"), "{err}");
     assert!(err.contains("orderlens: 1 bad line skipped"), "{err}");
 }
+
+/// Runs with `stdin` fed from another thread, so that a process that stops
+/// reading early (as it must on input over a limit) does not block the test.
+fn run_bytes(args: &[&str], stdin: Vec<u8>) -> Output {
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut pipe = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || {
+        // A broken pipe is the point of some of these tests.
+        let _ = pipe.write_all(&stdin);
+    });
+    let out = child.wait_with_output().unwrap();
+    feeder.join().unwrap();
+    out
+}
+
+#[test]
+fn standard_input_is_bounded_like_files() {
+    // 16 MiB + 1 byte: refused after reading one byte past the limit.
+    let big = vec![b' '; 16 * 1024 * 1024 + 1];
+    let out = run_bytes(&["explain", "-"], big);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("standard input: too large (more than 16777216 bytes)"),
+        "{err}"
+    );
+    // Exactly at the limit is read (and is then not an order).
+    let mut at_limit =
+        b"{\"id\":\"L\",\"status\":\"confirmed\",\"created_at\":\"2026-11-21T00:00:00Z\"}".to_vec();
+    at_limit.resize(16 * 1024 * 1024, b' ');
+    let out = run_bytes(
+        &["explain", "-", "--now", "2026-11-21T02:00:00Z", "--json"],
+        at_limit,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("\"L\""), "{}", text(&out.stdout));
+}
+
+#[test]
+fn sweep_line_limit_counts_the_content_not_the_line_ending() {
+    const MAX_LINE: usize = 4 * 1024 * 1024;
+    let order = |id: &str| {
+        let mut l = format!(
+            r#"{{"id":"{id}","status":"pending_payment","created_at":"2026-11-21T00:00:00Z"}}"#
+        )
+        .into_bytes();
+        l.resize(MAX_LINE, b' ');
+        l
+    };
+    let mut input = Vec::new();
+    input.extend(order("LF"));
+    input.extend(b"\n");
+    input.extend(order("CRLF"));
+    input.extend(b"\r\n");
+    let mut over = order("OVER");
+    over.push(b' ');
+    input.extend(over);
+    input.extend(b"\n");
+    input.extend(order("LAST"));
+    let out = run_bytes(&["sweep", "--now", "2026-11-21T02:00:00Z"], input);
+    let ids: Vec<String> = text(&out.stdout)
+        .lines()
+        .map(|l| l.split('"').nth(3).unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(ids, ["LF", "CRLF", "LAST"]);
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("line 3: line is too long (more than 4194304 bytes, the line ending not counted); skipped"),
+        "{err}"
+    );
+    assert_eq!(out.status.code(), Some(1));
+}

@@ -125,19 +125,18 @@ pub fn run(
 
 fn read_file(path: &str, stdin: Option<&mut dyn BufRead>) -> Result<String, String> {
     if path == "-" {
-        let mut s = String::new();
-        return match stdin {
-            Some(r) => r
-                .read_to_string(&mut s)
-                .map(|_| s)
-                .map_err(|e| format!("standard input: {e}")),
-            None => Err("standard input is not available here".into()),
+        let bytes = match stdin {
+            Some(r) => read_bounded(r, "standard input")?,
+            None => return Err("standard input is not available here".into()),
         };
+        return String::from_utf8(bytes).map_err(|_| "standard input: not UTF-8 text".into());
     }
     String::from_utf8(read_bytes(path)?).map_err(|_| format!("{path}: not UTF-8 text"))
 }
 
 fn read_bytes(path: &str) -> Result<Vec<u8>, String> {
+    // The size the file system reports is checked first, and the reading is
+    // bounded too: special files (/dev/zero, pipes) report no size.
     let meta = std::fs::metadata(path).map_err(|e| format!("{path}: {e}"))?;
     if meta.len() > crate::json::MAX_BYTES as u64 {
         return Err(format!(
@@ -146,10 +145,21 @@ fn read_bytes(path: &str) -> Result<Vec<u8>, String> {
             crate::json::MAX_BYTES
         ));
     }
+    let f = std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?;
+    read_bounded(&mut io::BufReader::new(f), path)
+}
+
+/// Everything `r` gives, up to [`crate::json::MAX_BYTES`]: more is an error,
+/// found after reading one byte past the limit, never by reading it all.
+fn read_bounded(r: &mut dyn Read, name: &str) -> Result<Vec<u8>, String> {
+    let max = crate::json::MAX_BYTES;
     let mut b = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|mut f| f.read_to_end(&mut b))
-        .map_err(|e| format!("{path}: {e}"))?;
+    r.take(max as u64 + 1)
+        .read_to_end(&mut b)
+        .map_err(|e| format!("{name}: {e}"))?;
+    if b.len() > max {
+        return Err(format!("{name}: too large (more than {max} bytes)"));
+    }
     Ok(b)
 }
 
@@ -456,7 +466,7 @@ fn sweep(
             bad += 1;
             let _ = writeln!(
                 stderr,
-                "line {line_no}: line is too long (more than {MAX_LINE} bytes); skipped"
+                "line {line_no}: line is too long (more than {MAX_LINE} bytes, the line ending not counted); skipped"
             );
             continue;
         }
@@ -511,15 +521,18 @@ fn sweep(
     Ok(0)
 }
 
-/// Reads one line into `buf`, keeping at most `max` bytes; returns the bytes
-/// consumed and whether the line was longer than `max`.
+/// Reads one line into `buf` (with its line ending), keeping at most `max`
+/// bytes of content: a longer line is read to its end and reported as too
+/// long, with `buf` cleared. The line ending (`\n` or `\r\n`) does not count.
+/// Returns the bytes consumed and whether the line was too long.
 fn read_line_bounded(
     r: &mut dyn BufRead,
     buf: &mut Vec<u8>,
     max: usize,
 ) -> io::Result<(usize, bool)> {
-    let mut total = 0;
+    let mut total = 0usize;
     let mut too_long = false;
+    let keep = max.saturating_add(2);
     loop {
         let available = match r.fill_buf() {
             Ok(b) => b,
@@ -527,7 +540,7 @@ fn read_line_bounded(
             Err(e) => return Err(e),
         };
         if available.is_empty() {
-            return Ok((total, too_long));
+            break;
         }
         let (chunk, done) = match available.iter().position(|&b| b == b'\n') {
             Some(i) => (available.get(..=i).unwrap_or(available), true),
@@ -535,19 +548,33 @@ fn read_line_bounded(
         };
         let len = chunk.len();
         if !too_long {
-            if buf.len() + len > max {
+            if buf.len().saturating_add(len) > keep {
                 too_long = true;
                 buf.clear();
             } else {
                 buf.extend_from_slice(chunk);
             }
         }
-        total += len;
+        total = total.saturating_add(len);
         r.consume(len);
         if done {
-            return Ok((total, too_long));
+            break;
         }
     }
+    if !too_long {
+        let mut content = buf.len();
+        if buf.last() == Some(&b'\n') {
+            content -= 1;
+            if buf.get(..content).and_then(<[u8]>::last) == Some(&b'\r') {
+                content -= 1;
+            }
+        }
+        if content > max {
+            too_long = true;
+            buf.clear();
+        }
+    }
+    Ok((total, too_long))
 }
 
 /// `--from P`: the platform whose payloads are read (none: order documents).

@@ -32,7 +32,7 @@ use super::eval::{Const, Node, Rel};
 use super::parser::CmpOp;
 use super::schema::{Field, ITEM_FIELDS, ORDER_FIELDS};
 use super::settings::{RefundWindow, RefundWindows, Settings};
-use super::{fnv1a, ActionKind, DeadlineSpec, Rule, RuleSet, SeverityLevel};
+use super::{fnv1a, limits, ActionKind, DeadlineSpec, Rule, RuleSet, SeverityLevel};
 use crate::calendar::Calendar;
 use crate::messages::format::{Message, Part, PluralKey};
 use crate::messages::locale::Locale;
@@ -251,6 +251,9 @@ impl RuleSet {
                 depth: 0,
                 err: None,
                 base_locales: Vec::new(),
+                in_item: false,
+                nodes: 0,
+                total_nodes: 0,
             };
             if at.u() != u64::from(digest) {
                 return Err(fail(format!(
@@ -271,19 +274,15 @@ impl RuleSet {
             depth: 0,
             err: None,
             base_locales,
+            in_item: false,
+            nodes: 0,
+            total_nodes: 0,
         };
         let mut set = r.rule_set();
         if let Some(e) = r.err {
             let at = r.i;
             return Err(fail(format!(
                 "compiled rules are damaged at byte {at}: {e}"
-            )));
-        }
-        // Compiled rules are untrusted input: every limit of the document
-        // loader, and what its checker guarantees, holds again.
-        if let Err((path, problem)) = super::limits::check(&set) {
-            return Err(fail(format!(
-                "compiled rules break a limit at {path}: {problem}"
             )));
         }
         let s = &set.settings;
@@ -544,6 +543,12 @@ struct Reader<'a> {
     err: Option<&'static str>,
     /// The built-in locales, for bytes built on them; each is taken once.
     base_locales: Vec<LocaleCatalog>,
+    /// Inside `any`, `all` or `count` (the loader's checker forbids nesting
+    /// them and `item.*` outside them; the bytes are held to the same).
+    in_item: bool,
+    /// Condition parts read: of the current rule, and of all rules.
+    nodes: usize,
+    total_nodes: usize,
 }
 
 impl Reader<'_> {
@@ -631,8 +636,25 @@ impl Reader<'_> {
         }
         out
     }
+    /// [`Self::list`] of at most `max` things.
+    fn list_max<T>(&mut self, max: usize, f: fn(&mut Self) -> T) -> Vec<T> {
+        let at = self.i;
+        if self.u() > max as u64 {
+            self.fail("more than the limit allows");
+        }
+        self.i = at;
+        self.list(f)
+    }
     fn strs(&mut self) -> Vec<String> {
         self.list(Self::s)
+    }
+    /// A name as the loader accepts them (rule ids, reasons, kinds).
+    fn name(&mut self, sep: char) -> String {
+        let s = self.s();
+        if !limits::is_name(&s, sep) {
+            self.fail("not a name");
+        }
+        s
     }
     /// A name that `parse` must know.
     fn named<T>(&mut self, parse: fn(&str) -> Option<T>, fallback: T) -> T {
@@ -643,25 +665,26 @@ impl Reader<'_> {
         })
     }
     fn dur(&mut self) -> Duration {
-        match self.byte() {
+        let d = match self.byte() {
             0 => Duration::Wall(self.i()),
-            1 => Duration::Business(u32::try_from(self.u()).unwrap_or_else(|_| {
-                self.fail("duration too long");
-                0
-            })),
+            1 => Duration::Business(u32::try_from(self.u()).unwrap_or(u32::MAX)),
             _ => {
                 self.fail("bad duration");
                 Duration::Wall(0)
             }
+        };
+        if !limits::duration_ok(d) {
+            self.fail("duration out of range");
         }
+        d
     }
     fn dates(&mut self) -> Vec<Date> {
-        self.list(|r| {
+        self.list_max(limits::MAX_DATES, |r| {
             let d = r.i();
-            if !super::limits::DAYS.contains(&d) {
+            if !limits::DAYS.contains(&d) {
                 r.fail("date out of range");
             }
-            Date::from_days(d.clamp(*super::limits::DAYS.start(), *super::limits::DAYS.end()))
+            Date::from_days(d.clamp(*limits::DAYS.start(), *limits::DAYS.end()))
         })
     }
     fn settings(&mut self) -> Settings {
@@ -682,6 +705,14 @@ impl Reader<'_> {
         let [auto_cancel_unpaid_after, payment_processing_grace, merchant_confirm_sla, auto_confirm_receipt_after, delivery_late_after] =
             durs;
         let url = self.s();
+        if !url.is_empty() && !super::settings::is_web_url(&url) {
+            self.fail("support URL not http(s)");
+        }
+        let cancel_allowed_until = self.named(Status::parse, Status::Shipped);
+        let max_payment_attempts = self.i();
+        if max_payment_attempts < 1 {
+            self.fail("max_payment_attempts below 1");
+        }
         Settings {
             timezone,
             weekend,
@@ -693,8 +724,8 @@ impl Reader<'_> {
             auto_confirm_receipt_after,
             delivery_late_after,
             support_url: (!url.is_empty()).then_some(url),
-            cancel_allowed_until: self.named(Status::parse, Status::Shipped),
-            max_payment_attempts: self.i(),
+            cancel_allowed_until,
+            max_payment_attempts,
         }
     }
     fn field(&mut self) -> Field {
@@ -736,7 +767,17 @@ impl Reader<'_> {
             }
         }
     }
+    /// Counts condition parts as [`limits::nodes`] does: every node, and
+    /// every entry of an `in` list.
+    fn count(&mut self, n: usize) {
+        self.nodes = self.nodes.saturating_add(n);
+        self.total_nodes = self.total_nodes.saturating_add(n);
+        if self.nodes > limits::MAX_RULE_NODES || self.total_nodes > limits::MAX_TOTAL_NODES {
+            self.fail("conditions too large");
+        }
+    }
     fn node(&mut self) -> Node {
+        self.count(1);
         self.depth += 1;
         let n = if self.depth > MAX_DEPTH {
             self.fail("nested too deeply");
@@ -750,30 +791,56 @@ impl Reader<'_> {
     fn boxed(&mut self) -> Box<Node> {
         Box::new(self.node())
     }
+    /// A timestamp field (what `age`, `until` and deadlines read).
+    fn ts_field(&mut self) -> Box<Node> {
+        let n = self.boxed();
+        if !limits::is_ts_field(&n) {
+            self.fail("age or until of something that is not a timestamp");
+        }
+        n
+    }
+    /// The condition of `any`, `all` or `count`.
+    fn per_item(&mut self) -> Box<Node> {
+        if self.in_item {
+            self.fail("an item function inside another");
+        }
+        self.in_item = true;
+        let n = self.boxed();
+        self.in_item = false;
+        n
+    }
     fn node_inner(&mut self) -> Node {
         match self.byte() {
             0 => Node::Const(self.konst()),
-            1 => Node::Field(self.field()),
-            2 => Node::Rel(self.rel(), self.boxed()),
+            1 => {
+                let f = self.field();
+                if matches!(f, Field::Item(_)) && !self.in_item {
+                    self.fail("an item field outside an item function");
+                }
+                Node::Field(f)
+            }
+            2 => Node::Rel(self.rel(), self.ts_field()),
             3 => Node::Not(self.boxed()),
             4 => Node::And(self.list(Self::node)),
             5 => Node::Or(self.list(Self::node)),
             6 => Node::Cmp(self.op(), self.boxed(), self.boxed()),
-            7 => Node::In {
-                negated: self.b(),
-                lhs: self.boxed(),
-                list: self.list(Self::konst),
-            },
+            7 => {
+                let negated = self.b();
+                let lhs = self.boxed();
+                let list = self.list(Self::konst);
+                self.count(list.len());
+                Node::In { lhs, list, negated }
+            }
             8 => Node::IsSet(self.boxed()),
             9 => Node::Threshold {
                 kind: self.rel(),
                 op: self.op(),
                 dur: self.dur(),
-                ts: self.boxed(),
+                ts: self.ts_field(),
             },
-            10 => Node::Any(self.boxed()),
-            11 => Node::All(self.boxed()),
-            12 => Node::Count(self.boxed()),
+            10 => Node::Any(self.per_item()),
+            11 => Node::All(self.per_item()),
+            12 => Node::Count(self.per_item()),
             _ => {
                 self.fail("bad condition");
                 Node::Const(Const::Null)
@@ -781,18 +848,26 @@ impl Reader<'_> {
         }
     }
     fn rule(&mut self) -> Rule {
-        let id = self.s();
-        let reason = self.s();
+        self.nodes = 0;
+        let id = self.name('-');
+        let reason = self.name('_');
         let severity = self.named(SeverityLevel::parse, SeverityLevel::Info);
         let priority = self.i();
+        if !(-limits::MAX_PRIORITY..=limits::MAX_PRIORITY).contains(&priority) {
+            self.fail("priority out of range");
+        }
         let actions = self.list(|r| r.named(ActionKind::parse, ActionKind::Wait));
         let when = self.node();
         let fields = self.list(Self::field);
         let deadlines = self.list(|r| DeadlineSpec {
-            kind: r.s(),
-            at: r.node(),
+            kind: r.name('_'),
+            at: *r.ts_field(),
         });
-        let wait_until = if self.b() { Some(self.node()) } else { None };
+        let wait_until = if self.b() {
+            Some(*self.ts_field())
+        } else {
+            None
+        };
         let flags = self.byte();
         if flags > 7 {
             self.fail("bad rule flags");
@@ -864,12 +939,19 @@ impl Reader<'_> {
             let arrive = (r.dur(), r.dur());
             (m, RefundWindow { review, arrive })
         });
-        let rules = self.list(Self::rule);
-        let masked_codes = self.strs();
+        let rules = self.list_max(limits::MAX_RULES, Self::rule);
+        if rules
+            .iter()
+            .enumerate()
+            .any(|(i, r)| rules.iter().take(i).any(|x| x.id == r.id))
+        {
+            self.fail("a rule id twice");
+        }
+        let masked_codes = self.list_max(limits::MAX_MASKED_CODES, Self::s);
         let keys = self.strs();
         let mut locales = Vec::new();
         let n = self.n();
-        if n > super::limits::MAX_LOCALES {
+        if n > limits::MAX_LOCALES {
             self.fail("too many locales");
         }
         for _ in 0..n {
@@ -886,7 +968,7 @@ impl Reader<'_> {
                 }
             }
             let n = self.n();
-            if n > super::limits::MAX_MESSAGES {
+            if n > limits::MAX_MESSAGES {
                 self.fail("too many messages");
             }
             for _ in 0..n {

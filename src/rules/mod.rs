@@ -312,6 +312,22 @@ fn load(doc: Option<&Value>, diags: &mut Vec<Diagnostic>) -> Option<RuleSet> {
     }
 
     let raw = layer_rules(&defaults, doc, diags);
+    // At most MAX_RULES rules are enabled, the built-in ones included; the
+    // error names the first rule past the limit.
+    let enabled = |r: &&RawRule| !matches!(r.get("disabled"), Some((Value::Bool(true), _)));
+    if let Some(over) = raw.iter().filter(enabled).nth(MAX_RULES) {
+        let n = raw.iter().filter(enabled).count();
+        let path = over
+            .fields
+            .first()
+            .map_or("rules", |(_, _, p)| p.split('.').next().unwrap_or(p));
+        diags.push(Diagnostic::at(
+            path,
+            format!(
+                "too many rules ({n} enabled; at most {MAX_RULES}, the built-in ones included)"
+            ),
+        ));
+    }
     let mut rules = Vec::with_capacity(raw.len());
     for r in &raw {
         if let Some(rule) = compile_rule(r, &settings, diags) {
@@ -341,6 +357,30 @@ fn load(doc: Option<&Value>, diags: &mut Vec<Diagnostic>) -> Option<RuleSet> {
         }
     }
 
+    // The size limits of conditions, as the compiled-bytes reader counts
+    // them (so that whatever loads here also loads as bytes).
+    let mut total = 0usize;
+    for r in &rules {
+        let n = limits::nodes(&r.when, limits::MAX_RULE_NODES);
+        total = total.saturating_add(n);
+        let limit = if n > limits::MAX_RULE_NODES {
+            Some(format!(
+                "condition too large (more than {} parts)",
+                limits::MAX_RULE_NODES
+            ))
+        } else if total > limits::MAX_TOTAL_NODES {
+            Some(format!(
+                "the conditions of all rules together are too large (more than {} parts)",
+                limits::MAX_TOTAL_NODES
+            ))
+        } else {
+            None
+        };
+        if let Some(msg) = limit {
+            diags.push(Diagnostic::at(format!("rules[{}]", r.id), msg).rule(Some(&r.id)));
+            break;
+        }
+    }
     let catalog = Catalog::load(doc.get("messages"), diags);
     let mut needed: Vec<(String, Option<String>)> = ALWAYS_NEEDED
         .iter()
@@ -495,10 +535,12 @@ fn layer_rules(defaults: &Value, doc: &Value, diags: &mut Vec<Diagnostic>) -> Ve
                 }
             }
             None => {
-                if out.len() >= MAX_RULES {
+                // Enabled rules are counted once layered (below); this bounds
+                // the work of layering a document with many rules.
+                if out.len() >= 4 * MAX_RULES {
                     diags.push(Diagnostic::at(
                         &base,
-                        format!("too many rules (at most {MAX_RULES})"),
+                        format!("too many rules (at most {MAX_RULES}, the built-in ones included)"),
                     ));
                     break;
                 }
