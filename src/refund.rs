@@ -181,12 +181,9 @@ impl RefundPlan {
     }
 
     /// Instants after `now` at which a stage may turn overdue.
-    pub fn instants(&self, now: Timestamp, out: &mut Vec<Timestamp>) {
+    pub fn instants(&self, out: &mut crate::rules::eval::Earliest) {
         for t in [self.approved_expected, self.issued_expected, self.arrive_to] {
-            let c = t.plus_ms(1);
-            if c > now {
-                out.push(c);
-            }
+            out.offer(t.plus_ms(1));
         }
     }
 }

@@ -370,9 +370,37 @@ pub fn holds(n: &Node, cx: &Ctx<'_>) -> bool {
     eval(n, cx).truthy()
 }
 
-/// Every instant after `cx.now` at which a threshold of `n` may change its
-/// value, whatever the rest of the condition does (no short-circuit).
-pub fn instants(n: &Node, cx: &Ctx<'_>, out: &mut Vec<Timestamp>) {
+/// The earliest instant after a floor, among those offered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Earliest {
+    /// Only instants after this one count.
+    pub after: Timestamp,
+    /// The earliest offered so far.
+    pub best: Option<Timestamp>,
+}
+
+impl Earliest {
+    /// Nothing offered yet.
+    pub fn after(t: Timestamp) -> Earliest {
+        Earliest {
+            after: t,
+            best: None,
+        }
+    }
+
+    /// Keeps `t` if it is after the floor and earlier than the best.
+    pub fn offer(&mut self, t: Timestamp) {
+        if t > self.after && self.best.is_none_or(|b| t < b) {
+            self.best = Some(t);
+        }
+    }
+}
+
+/// Offers every instant at which a threshold of `n` may change its value,
+/// whatever the rest of the condition does (no short-circuit): the
+/// candidates for the next change of a diagnosis, found without storing or
+/// sorting them (an order of 1,000 items can give thousands).
+pub fn instants(n: &Node, cx: &Ctx<'_>, out: &mut Earliest) {
     match n {
         Node::Const(_) | Node::Field(_) | Node::Rel(..) => {}
         Node::Not(x) | Node::IsSet(x) => instants(x, cx, out),
@@ -386,11 +414,8 @@ pub fn instants(n: &Node, cx: &Ctx<'_>, out: &mut Vec<Timestamp>) {
             if let Val::Ts(t) = eval(ts, cx) {
                 let (p, _) = pivot(*kind, t, *op, *dur, cx.calendar);
                 // `now >= p` turns at p, `now > p` one millisecond later.
-                for c in [p, p.plus_ms(1)] {
-                    if c > cx.now {
-                        out.push(c);
-                    }
-                }
+                out.offer(p);
+                out.offer(p.plus_ms(1));
             }
         }
         Node::Any(c) | Node::All(c) | Node::Count(c) => {

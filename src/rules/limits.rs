@@ -18,7 +18,7 @@ pub const MAX_RULES: usize = 250;
 /// condition.
 pub const MAX_RULE_NODES: usize = 4000;
 /// Most parts of all the conditions of a rule set together.
-pub const MAX_TOTAL_NODES: usize = 40_000;
+pub const MAX_TOTAL_NODES: usize = 20_000;
 /// Deepest nesting of a compiled condition.
 pub const MAX_DEPTH: usize = 64;
 /// Longest duration, in days (100 years), wall-clock or business days.
