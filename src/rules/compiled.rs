@@ -858,6 +858,8 @@ impl Reader<'_> {
         }
         let actions = self.list(|r| r.named(ActionKind::parse, ActionKind::Wait));
         let when = self.node();
+        // Deadlines are single fields: only conditions count as parts.
+        let counted = (self.nodes, self.total_nodes);
         let fields = self.list(Self::field);
         let deadlines = self.list(|r| DeadlineSpec {
             kind: r.name('_'),
@@ -868,6 +870,7 @@ impl Reader<'_> {
         } else {
             None
         };
+        (self.nodes, self.total_nodes) = counted;
         let flags = self.byte();
         if flags > 7 {
             self.fail("bad rule flags");
