@@ -1,6 +1,9 @@
 //! The `orderlens` binary as merchants run it: exit codes, output formats,
 //! streaming sweep.
 
+// Native: these read fixture files and run the CLI. The wasm tests are
+// in src/wasm/tests.rs and run the same fixtures through the JS boundary.
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -2,6 +2,10 @@
 //! browser runtime (`orderlens/runtime`) loads instead of compiling. Every
 //! fixture case also round-trips through the bytes (tests/fixtures.rs); this
 //! file covers the bytes themselves.
+
+// Native: these read fixture files and run the CLI. The wasm tests are
+// in src/wasm/tests.rs and run the same fixtures through the JS boundary.
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use orderlens::rules::compiled::{is_compiled, FORMAT};

@@ -46,6 +46,9 @@
 //!
 //! Every mismatch of every file is collected; the test fails once at the end.
 
+// Native: these read fixture files and run the CLI. The wasm tests are
+// in src/wasm/tests.rs and run the same fixtures through the JS boundary.
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

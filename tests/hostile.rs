@@ -3,6 +3,9 @@
 //! explaining any order with any rules the loaders accept is bounded.
 //! Timings are printed for the record, never asserted.
 
+// Native: these read fixture files and run the CLI. The wasm tests are
+// in src/wasm/tests.rs and run the same fixtures through the JS boundary.
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

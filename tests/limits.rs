@@ -1,6 +1,9 @@
 //! Every limit of README "Limits", at the limit and one past it, for rules
 //! documents, for compiled bytes and for orders.
 
+// Native: these read fixture files and run the CLI. The wasm tests are
+// in src/wasm/tests.rs and run the same fixtures through the JS boundary.
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

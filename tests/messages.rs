@@ -5,6 +5,9 @@
 //! reviewed snapshots in `tests/snapshots/`. After changing a message, run
 //! `UPDATE_SNAPSHOTS=1 cargo test --test messages`, then read the diff.
 
+// Native: these read fixture files and run the CLI. The wasm tests are
+// in src/wasm/tests.rs and run the same fixtures through the JS boundary.
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

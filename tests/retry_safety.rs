@@ -5,6 +5,9 @@
 //! `settings.max_payment_attempts`; and no masked code appears anywhere in
 //! the diagnosis.
 
+// Native: these read fixture files and run the CLI. The wasm tests are
+// in src/wasm/tests.rs and run the same fixtures through the JS boundary.
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -2,6 +2,9 @@
 //! same as now, at it the diagnosis differs (SPEC §3). Checked over many
 //! generated orders in several time zones.
 
+// Native: these read fixture files and run the CLI. The wasm tests are
+// in src/wasm/tests.rs and run the same fixtures through the JS boundary.
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

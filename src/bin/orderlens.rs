@@ -1,5 +1,10 @@
 //! The `orderlens` command line: see `orderlens --help`.
+//!
+//! A native program: built for wasm32 (as `wasm-pack` builds every target
+//! of the crate) it is an empty one, since the browser and Node have the
+//! JavaScript API instead.
 
+#[cfg(not(target_arch = "wasm32"))]
 fn main() {
     let argv: Vec<String> = std::env::args().skip(1).collect();
     let stdin = std::io::stdin();
@@ -11,3 +16,6 @@ fn main() {
     let code = orderlens::cli::run(&argv, &mut input, &mut out, &mut err);
     std::process::exit(code);
 }
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
