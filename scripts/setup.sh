@@ -16,6 +16,19 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wb_ver" ]; 
   cargo install wasm-bindgen-cli --version "$wb_ver"
 fi
 
+# wasm-pack, for `wasm-pack test` (the tests an integrator runs); it uses
+# the wasm-bindgen CLI above (--mode no-install) and never downloads.
+WASM_PACK_VER=0.15.1
+if [ "$(wasm-pack --version 2>/dev/null | awk '{print $2}')" != "$WASM_PACK_VER" ]; then
+  echo "installing wasm-pack $WASM_PACK_VER (takes a few minutes once)"
+  cargo install wasm-pack --version "$WASM_PACK_VER" --locked
+fi
+# Its update check asks crates.io's API, which these machines cannot reach,
+# and prints a warning: a fresh stamp file (what it writes after a check)
+# tells it the installed version is the latest.
+stamp="$(dirname "$(command -v wasm-pack)")/wasm-pack.stamp"
+printf 'created %s\nversion %s' "$(date +%Y-%m-%dT%H:%M:%S.%N%:z)" "$WASM_PACK_VER" > "$stamp"
+
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
   echo "installing chromium and chromium-driver"
   sudo_cmd=""

@@ -35,6 +35,12 @@ step "wasm tests in Node and headless Chromium"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --locked --target wasm32-unknown-unknown --lib
 
+step "wasm-pack test in Node and headless Chromium"
+# What an integrator runs on a fresh clone; no downloads (--mode no-install
+# takes wasm-bindgen from PATH, Debian's chromedriver drives Chromium).
+wasm-pack test --node --mode no-install
+wasm-pack test --headless --chrome --mode no-install
+
 if [ -x scripts/test-consumers.sh ]; then
   step "npm package: build, size budget, consumer projects, parity with native"
   scripts/test-consumers.sh
