@@ -37,11 +37,20 @@ export declare class CompiledRules {
 export type RuntimeRulesInput = CompiledRulesBytes | CompiledRules | null | undefined;
 
 /**
- * Loads compiled rules (absent = the built-in rules). Throws a `RulesError`
- * for damaged bytes, bytes of another format version, or a rules document
+ * Loads compiled rules (absent = the built-in rules, with English messages
+ * only: `loadRules()` has every shipped locale). Throws a `RulesError` for
+ * damaged bytes, bytes of another format version, or a rules document
  * (which needs the full build, "orderlens").
  */
 export declare function compileRules(compiled?: RuntimeRulesInput): CompiledRules;
+
+/**
+ * Fetches and loads compiled rules: a URL (`orderlens compile rules.json
+ * --locales zh-CN --out rules.olr` serves a page's own rules and locales), a
+ * `Response`, or bytes. Without an argument: the package's built-in rules
+ * with every shipped locale (`orderlens/runtime/rules.olr`, one request).
+ */
+export declare function loadRules(source?: string | URL | Response | CompiledRulesBytes): Promise<CompiledRules>;
 
 /** One-shot: loads `rules` (kept while the same object is passed again) and explains `order`. */
 export declare function explain(order: OrderInput, options?: ExplainOptions, rules?: RuntimeRulesInput): Diagnosis;

@@ -21,5 +21,5 @@ await init({ module_or_path: wasm });
 setEngine({ CompiledRules, compileRules });
 defineOrderLens();
 
-export { CompiledRules, compileRules, explain, version } from "./runtime-api.js";
+export { CompiledRules, compileRules, explain, loadRules, version } from "./runtime-api.js";
 export { mount, OrderLensElement } from "./widget.js";

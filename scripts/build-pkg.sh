@@ -148,6 +148,16 @@ sed '/@browser-globals-begin/,/@browser-globals-end/d' pkg-template/orderlens.d.
 cp "$BG/bundler/orderlens.js" "$BG/bundler/orderlens_bg.js" "$PKG/bundler/"
 cp "$BG/orderlens_bg.opt.wasm" "$PKG/bundler/orderlens_bg.wasm"
 
+# The built-in rules with every shipped locale, compiled, for
+# `orderlens/runtime`'s loadRules(): the runtime itself embeds the built-in
+# rules with their English messages only (a page loads the messages of the
+# locales it serves, and no others).
+node --input-type=module -e '
+  import { compileRules } from "'"$PKG"'/node/orderlens.mjs";
+  import { writeFileSync } from "node:fs";
+  writeFileSync(process.argv[1], compileRules().toBytes());
+' "$PKG/runtime/rules.olr"
+
 # Generated JS points at declarations we do not ship under that name.
 for f in "$PKG/web/orderlens.js" "$PKG/node/orderlens.cjs" "$PKG/bundler/orderlens.js" "$PKG/runtime/orderlens.js"; do
   sed -i '/^\/\* @ts-self-types=/d' "$f"

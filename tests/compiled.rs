@@ -45,7 +45,8 @@ fn diagnosis(rs: &RuleSet, locale: &str) -> String {
 fn built_in_rules_file_is_up_to_date() {
     // The runtime build embeds the built-in rules compiled ahead of time.
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules/defaults.olr");
-    let bytes = RuleSet::defaults().unwrap().to_standalone_bytes();
+    let bytes =
+        orderlens::rules::compiled::base_of(RuleSet::defaults().unwrap()).to_standalone_bytes();
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
         std::fs::write(&path, &bytes).unwrap();
     }
@@ -87,23 +88,43 @@ fn without_sources(rules: &[orderlens::rules::Rule]) -> Vec<orderlens::rules::Ru
 
 #[test]
 fn merchant_bytes_hold_only_what_differs_from_the_built_in_rules() {
+    // The built-in base (what the runtime embeds) has the rules and the
+    // English messages: bytes built on it hold the merchant's rules, the
+    // English messages that differ, and every other locale in full.
     let rs = merchant();
-    let bytes = rs.to_bytes();
+    let en_only = rs.with_locales(&[]).unwrap().to_bytes();
+    assert!(en_only.len() < 6_000, "{} bytes", en_only.len());
+    let ru = rs.with_locales(&["ru"]).unwrap().to_bytes();
+    assert!(ru.len() > en_only.len() + 10_000, "{} bytes", ru.len());
+    let all = rs.to_bytes();
     let standalone = rs.to_standalone_bytes();
-    // The rules and settings, and of the catalog only the merchant's own
-    // locale: a few kilobytes, against ~40 KB with the whole catalog.
-    assert!(bytes.len() < 6_000, "{} bytes", bytes.len());
-    assert!(standalone.len() > 30_000, "{} bytes", standalone.len());
+    assert!(
+        all.len() < standalone.len(),
+        "{} vs {}",
+        all.len(),
+        standalone.len()
+    );
+    // Each explains exactly like the document in the locales it holds.
+    let back = RuleSet::from_bytes(&ru).unwrap();
+    assert_eq!(diagnosis(&back, "ru"), diagnosis(&rs, "ru"));
+    assert_eq!(diagnosis(&back, "en"), diagnosis(&rs, "en"));
+    assert_eq!(back.catalog.tags(), ["en", "ru"]);
     let back = RuleSet::from_bytes(&standalone).unwrap();
     assert_eq!(diagnosis(&back, "ru"), diagnosis(&rs, "ru"));
     assert_eq!(without_sources(&back.rules), without_sources(&rs.rules));
-    // The built-in rules alone: their rules, none of their messages.
+    // The built-in rules alone, English only: their rules, none of their
+    // messages.
     let defaults = RuleSet::defaults().unwrap();
-    let tiny = defaults.to_bytes();
+    let tiny = defaults.with_locales(&[]).unwrap().to_bytes();
     assert!(tiny.len() < 6_000, "{} bytes", tiny.len());
     let back = RuleSet::from_bytes(&tiny).unwrap();
     assert_eq!(back.fingerprint, defaults.fingerprint);
-    assert_eq!(diagnosis(&back, "zh-CN"), diagnosis(&defaults, "zh-CN"));
+    assert_eq!(diagnosis(&back, "en"), diagnosis(&defaults, "en"));
+    // A locale the rules do not have is an error.
+    assert!(defaults
+        .with_locales(&["de"])
+        .unwrap_err()
+        .contains("no messages for locale 'de'; these rules have en, zh-CN, ru"));
 }
 
 #[test]

@@ -18,7 +18,7 @@ orderlens — explain why an order is not confirmed yet, what to do, and when
 
 usage:
   orderlens check RULES.json [--format text|json]
-  orderlens compile RULES.json [--out RULES.olr]
+  orderlens compile RULES.json [--out RULES.olr] [--locales en,zh-CN,…]
   orderlens explain ORDER.json [--rules R] [--locale L] [--now TS] [--json] [--from P]
   orderlens sweep [--rules R] [--now TS] [--due-only] [--from P] < orders.ndjson > due.ndjson
   orderlens import --from P FILE
@@ -242,12 +242,28 @@ fn diag_json(d: &Diagnostic) -> Value {
 /// `compile RULES.json [--out FILE]`: checks the document like `check` and
 /// writes it compiled (standard output without --out). Exit 1 when invalid.
 fn compile(argv: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<i32, Usage> {
-    let a = Args::parse(argv, &["out"], &[])?;
+    let a = Args::parse(argv, &["out", "locales"], &[])?;
     let [path] = a.positional.as_slice() else {
         return Err(Usage("compile needs one RULES.json".into()));
     };
     let Some(rs) = load_rules(Some(path), stderr) else {
         return Ok(1);
+    };
+    // --locales: the messages of those locales only (and English, which
+    // every diagnosis falls back to), for a page that serves them.
+    let rs = match a.value("locales") {
+        None => rs,
+        Some(list) => {
+            let tags: Vec<&str> = list
+                .split(',')
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .collect();
+            match rs.with_locales(&tags) {
+                Ok(rs) => rs,
+                Err(e) => return Err(Usage(format!("--locales: {e}"))),
+            }
+        }
     };
     let bytes = rs.to_bytes();
     match a.value("out") {

@@ -79,6 +79,19 @@ pub fn is_compiled(bytes: &[u8]) -> bool {
 #[cfg(all(target_arch = "wasm32", not(feature = "compiler")))]
 pub const DEFAULT_RULES: &[u8] = include_bytes!("defaults.olr");
 
+/// The locale the built-in base carries: every rule set falls back to it.
+pub const BASE_LOCALE: &str = "en";
+
+/// The built-in base: the built-in rules with the messages of
+/// [`BASE_LOCALE`] only — what the browser runtime embeds. Compiled rules
+/// built on it carry every other locale they cover in full, so that a page
+/// loads the messages of the locales it serves and no others (Shopify
+/// refuses checkout bundles that carry translations the page does not use).
+pub fn base_of(mut rs: RuleSet) -> RuleSet {
+    rs.catalog.locales.retain(|l| l.locale.tag == BASE_LOCALE);
+    rs
+}
+
 /// The built-in rules and the digest that compiled rules built on them
 /// record: the checksum of their standalone bytes.
 fn builtin() -> Result<(RuleSet, u32), RulesError> {
@@ -92,7 +105,7 @@ fn builtin() -> Result<(RuleSet, u32), RulesError> {
         }
         let bytes = BUILTIN.with(|cache| cache.borrow().clone());
         let bytes = if bytes.is_empty() {
-            let fresh = RuleSet::defaults()?.encode(None);
+            let fresh = base_of(RuleSet::defaults()?).encode(None);
             BUILTIN.with(|cache| cache.borrow_mut().clone_from(&fresh));
             fresh
         } else {
@@ -128,6 +141,32 @@ impl RuleSet {
             Ok((base, digest)) => self.encode(Some((&base, digest))),
             Err(_) => self.encode(None),
         }
+    }
+
+    /// The rule set with the messages of `locales` only (tags as the
+    /// catalogs write them, matched without regard to case), and always those
+    /// of [`BASE_LOCALE`], which every diagnosis falls back to: what a page
+    /// serving those locales loads. Unknown tags are reported.
+    pub fn with_locales(&self, locales: &[&str]) -> Result<RuleSet, String> {
+        let tags = self.catalog.tags();
+        if let Some(t) = locales
+            .iter()
+            .find(|t| !tags.iter().any(|x| x.eq_ignore_ascii_case(t)))
+        {
+            return Err(format!(
+                "no messages for locale '{}'; these rules have {}",
+                crate::time::truncate(t),
+                tags.join(", ")
+            ));
+        }
+        let mut out = self.clone();
+        out.catalog.locales.retain(|l| {
+            l.locale.tag == BASE_LOCALE
+                || locales
+                    .iter()
+                    .any(|t| t.eq_ignore_ascii_case(&l.locale.tag))
+        });
+        Ok(out)
     }
 
     /// Compiled-rules bytes that need no built-in rules to load (how

@@ -376,10 +376,26 @@ impl CompiledRules {
 
     /// The rules compiled to bytes, for `compileRules(bytes)` here or in
     /// `orderlens/runtime` (which has no compiler): what
-    /// `orderlens compile` writes.
+    /// `orderlens compile` writes. `{ locales: ["zh-CN"] }` keeps the
+    /// messages of those locales only (and English, the fallback).
     #[wasm_bindgen(js_name = toBytes)]
-    pub fn to_bytes(&self) -> Vec<u8> {
-        self.rs.to_bytes()
+    pub fn to_bytes(&self, options: JsValue) -> Result<Vec<u8>, JsValue> {
+        let locales = get(&options, "locales");
+        if locales.is_undefined() || locales.is_null() {
+            return Ok(self.rs.to_bytes());
+        }
+        let mut tags = Vec::new();
+        for t in read_list(&locales, "options.locales")? {
+            match t.as_string() {
+                Some(t) => tags.push(t),
+                None => return Err(type_error("options.locales: expected language tags")),
+            }
+        }
+        let tags: Vec<&str> = tags.iter().map(String::as_str).collect();
+        self.rs
+            .with_locales(&tags)
+            .map(|rs| rs.to_bytes())
+            .map_err(|e| range_error(&format!("options.locales: {e}")))
     }
 
     /// The rule set's 32-bit fingerprint (part of support codes).

@@ -507,10 +507,17 @@ fn host_floats_match_rust() {
 #[wasm_bindgen_test]
 fn compiled_bytes_load_back_with_the_same_diagnosis() {
     let rules = compiled(RULES);
-    let bytes = rules.to_bytes();
+    let bytes = rules.to_bytes(JsValue::UNDEFINED).unwrap();
     assert_eq!(bytes.get(..3), Some(&b"OLR"[..]));
     // The bytes are those of the Rust core (what `orderlens compile` writes).
     assert_eq!(bytes, RuleSet::from_json(RULES).unwrap().to_bytes());
+    // { locales } keeps those (and English) only, as `compile --locales`.
+    let opts_ru = js(r#"{"locales": ["ru"]}"#);
+    let ru = rules.to_bytes(opts_ru).unwrap();
+    let core = RuleSet::from_json(RULES).unwrap();
+    assert_eq!(ru, core.with_locales(&["ru"]).unwrap().to_bytes());
+    let e = rules.to_bytes(js(r#"{"locales": ["de"]}"#)).err().unwrap();
+    assert_eq!(get(&e, "name").as_string().unwrap(), "RangeError");
     let array = js_sys::Uint8Array::from(bytes.as_slice());
     let back = compile_rules(array.clone().into()).unwrap();
     assert_eq!(back.fingerprint(), rules.fingerprint());
