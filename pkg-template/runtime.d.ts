@@ -2,7 +2,9 @@
 // loads rules compiled ahead of time (`orderlens compile rules.json --out
 // rules.olr`, or `compileRules(doc).toBytes()` from "orderlens" on a server)
 // and has no rules compiler: no `checkRules`, no documents, no batch calls.
-// The types of orders, diagnoses and errors are the full build's.
+// The types of orders, diagnoses and errors are the full build's. On servers
+// (Node, Deno, Workers) "orderlens/runtime" is the full build; these
+// declarations (node/runtime.d.ts there) keep to the runtime's API.
 import type {
   CompiledRulesBytes,
   Diagnosis,
@@ -53,6 +55,9 @@ export interface RuntimeMountOptions extends Omit<MountOptions, "rules"> {
   /** Compiled rules (absent = built-in rules). */
   rules?: RuntimeRulesInput;
 }
+
+// @dom-only: what follows needs a browser; the server declarations
+// (node/runtime.d.ts) have runtime-node-widget.d.ts instead.
 
 /** Renders the diagnosis of `options.order` inside `element` and keeps it current. */
 export declare function mount(element: Element, options: RuntimeMountOptions): MountHandle;
