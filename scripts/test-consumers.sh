@@ -7,8 +7,9 @@
 #   types      tsc --noEmit on tests/consumers/types: a Node project (nodenext and
 #              node16, ESM + CommonJS views, no DOM lib), a browser project
 #              (bundler resolution), esnext.disposable; skipLibCheck false
-#   node-require, node-import, node-bundler
+#   node-require, node-import, node-pure, node-bundler
 #              plain Node scripts: require("orderlens"), import "orderlens",
+#              orderlens/pure (loaded on the first load(), import and require),
 #              and the ESM-integration build (node --experimental-wasm-modules)
 #   node-cli   `npx orderlens compile|check`: the native CLI's bytes and exit codes
 #   wasm-bindgen-test
@@ -40,6 +41,8 @@
 #   runtime    a static page with "orderlens/runtime" (the 64 KB build) and
 #              rules compiled by `orderlens compile`: explain, built-in rules,
 #              every error kind, the widget; strict CSP, headless Chromium
+#   importmap  orderlens/pure + orderlens/widget by bare specifier through an
+#              import map (as from a CDN), no bundler; strict CSP with its hash
 #   csp-guard  the same page without 'wasm-unsafe-eval' must FAIL the browser
 #              check (proves the harness sees CSP violations)
 #   parity     every fixture: Node build and runtime vs native CLI, deep-equal
@@ -140,6 +143,7 @@ node_project() {
 }
 check_node_require() { node_project && (cd "$WORK/node" && node require.cjs); }
 check_node_import() { node_project && (cd "$WORK/node" && node import.mjs); }
+check_node_pure() { node_project && (cd "$WORK/node" && node pure.mjs); }
 check_node_cli() {
   node_project || return 1
   cargo run --quiet --locked --bin orderlens -- compile examples/rules.json --out "$WORK/node/native.olr" || return 1
@@ -155,9 +159,24 @@ check_wasm_bindgen_test() {
     cargo test --locked --target wasm32-unknown-unknown --lib wasm::
 }
 
+# `vite build` in a project: no warning in its output, no path of this
+# machine in dist/.
+vite_build() {
+  local dir="$WORK/$1"
+  (cd "$dir" && npx vite --version && npx vite build) >"$dir/build.log" 2>&1
+  local status=$?
+  cat "$dir/build.log"
+  [ "$status" -eq 0 ] || return 1
+  if grep -aiE 'warn|\(!\)' "$dir/build.log"; then
+    echo "vite build printed warnings"
+    return 1
+  fi
+  no_absolute_paths "$dir/dist"
+}
+
 check_vite() {
   fresh_project vite src || return 1
-  (cd "$WORK/vite" && npx vite --version && npx vite build) || return 1
+  vite_build vite || return 1
   node "$SRC/browser-check.mjs" --root "$WORK/vite/dist" --path / --expect "funds"
 }
 
@@ -165,7 +184,7 @@ check_vite_runtime() {
   # A Vite checkout page on orderlens/runtime with CLI-compiled rules as an asset.
   fresh_project vite-runtime src || return 1
   cargo run --quiet --locked --bin orderlens -- compile examples/rules.json --out "$WORK/vite-runtime/src/rules.olr" || return 1
-  (cd "$WORK/vite-runtime" && npx vite build) || return 1
+  vite_build vite-runtime || return 1
   node "$SRC/browser-check.mjs" --root "$WORK/vite-runtime/dist" --path / --expect "funds"
 }
 
@@ -238,8 +257,9 @@ bundled_page() {
 # defaults and whatever one line its README section names.
 bundle_all() {
   local tool=$1 app dir status=0
+  shift
   bundlers_project && compiled_rules || return 1
-  for app in full runtime pure; do
+  for app in full runtime pure "$@"; do
     dir="$WORK/bundlers/dist/$tool-$app"
     rm -rf "$dir" && mkdir -p "$dir"
     echo "--- $tool: $app"
@@ -277,10 +297,13 @@ check_rollup() { bundle_all rollup; }
 
 # esbuild leaves `new URL("./x.wasm", import.meta.url)` alone (and has no
 # top-level await in its default iife format): --format=esm, and the .wasm
-# copied to where that URL points from the bundle.
+# copied to where that URL points from the bundle. pure-url: its own asset
+# handling instead, the file loader and load({ wasm }).
 build_esbuild() {
-  ./node_modules/.bin/esbuild "src/$1.js" --bundle --format=esm --outfile="$2/app.js" --log-level=warning || return 1
-  if [ "$1" = full ]; then
+  ./node_modules/.bin/esbuild "src/$1.js" --bundle --format=esm --outfile="$2/app.js" --log-level=warning --loader:.wasm=file || return 1
+  if [ "$1" = pure-url ]; then
+    :
+  elif [ "$1" = full ]; then
     mkdir -p "$2/web" && cp node_modules/orderlens/web/orderlens_bg.wasm "$2/web/"
   else
     cp node_modules/orderlens/runtime/orderlens_bg.wasm "$2/"
@@ -288,7 +311,7 @@ build_esbuild() {
   cp page.html "$2/index.html"
 }
 page_esbuild() { bundled_page "$2" ""; }
-check_esbuild() { bundle_all esbuild; }
+check_esbuild() { bundle_all esbuild pure-url; }
 
 # Parcel writes its own page, with an inline import map for asset URLs: that
 # needs 'unsafe-inline' (or a hash) under a CSP, so its pages are checked
@@ -370,6 +393,17 @@ check_runtime() {
   node "$SRC/browser-check.mjs" --root "$WORK/web" --path /runtime.html --expect "funds"
 }
 
+check_importmap() {
+  # orderlens/pure + orderlens/widget by bare specifier through an inline
+  # import map (as from a CDN), allowed by its hash under the strict CSP.
+  local map hash
+  web_project || return 1
+  map=$(sed -n 's#.*<script type="importmap">\(.*\)</script>.*#\1#p' "$WORK/web/importmap.html")
+  hash=$(node -e 'process.stdout.write(require("crypto").createHash("sha256").update(process.argv[1]).digest("base64"))' "$map")
+  node "$SRC/browser-check.mjs" --root "$WORK/web" --path /importmap.html --expect "funds" \
+    --csp "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-$hash'"
+}
+
 check_csp_guard() {
   web_project || return 1
   if node "$SRC/browser-check.mjs" --root "$WORK/web" --path /index.html --expect "funds" \
@@ -395,8 +429,8 @@ check_demo() {
 
 check_parity() { node scripts/parity.mjs --pkg "$ROOT/pkg/node/orderlens.cjs" --runtime "$ROOT/pkg"; }
 
-all=(size types attw publint node-require node-import node-cli node-bundler wasm-bindgen-test vite vite-runtime vite-dev vite-runtime-dev
-  webpack rollup esbuild parcel bun deno workerd web runtime csp-guard parity widget demo)
+all=(size types attw publint node-require node-import node-pure node-cli node-bundler wasm-bindgen-test vite vite-runtime vite-dev vite-runtime-dev
+  webpack rollup esbuild parcel bun deno workerd web runtime importmap csp-guard parity widget demo)
 selected=("$@")
 [ ${#selected[@]} -eq 0 ] && selected=("${all[@]}")
 
