@@ -4,8 +4,8 @@
 #
 #   size       the runtime's browser payload within the 64 KB gzip budget and
 #              the full build under its ceiling (scripts/size.sh)
-#   types      tsc --noEmit on tests/consumers/types: a Node project (nodenext and
-#              node16, ESM + CommonJS views, no DOM lib), a browser project
+#   types      tsc --noEmit on tests/consumers/types: a Node project (nodenext,
+#              node16, commonjs; ESM + CommonJS views, no DOM lib), a browser project
 #              (bundler resolution), esnext.disposable; skipLibCheck false
 #   node-require, node-import, node-pure, node-bundler
 #              plain Node scripts: require("orderlens"), import "orderlens",
@@ -116,9 +116,9 @@ check_types() {
   # Node (nodenext, node16; no DOM lib), browser (bundler, DOM), and
   # esnext.disposable; skipLibCheck false everywhere.
   fresh_project types || return 1
-  (cd "$WORK/types" && "$TOOLS/node_modules/.bin/tsc" --version && for c in tsconfig.json tsconfig.node16.json tsconfig.browser.json tsconfig.disposable.json; do
+  (cd "$WORK/types" && "$TOOLS/node_modules/.bin/tsc" --version && for c in tsconfig.json tsconfig.node16.json tsconfig.commonjs.json tsconfig.browser.json tsconfig.disposable.json; do
     "$TOOLS/node_modules/.bin/tsc" -p "$c" || { echo "tsc -p $c failed"; exit 1; }
-  done && echo "types: node (nodenext, node16; ESM + CJS), browser (bundler), disposable ok")
+  done && echo "types: node (nodenext, node16, commonjs/node10; ESM + CJS), browser (bundler), disposable ok")
 }
 # are-the-types-wrong on the tarball: the entries Node can load with import
 # and require under the strict profile; the browser-only ES modules
