@@ -9,6 +9,7 @@ import { setEngine } from "./widget.js";
 
 // The API: every export of the glue but its loaders (and the start function).
 const { default: init, initSync: instantiate, start, ...api } = glue;
+
 function ready() {
   setEngine(api);
   return api;

@@ -349,8 +349,10 @@ check_deno() (
   servers_project || exit 1
   cd "$WORK/servers" || exit 1
   runs_here ./node_modules/.bin/deno || exit $?
-  # No --allow-* flags: the package needs no permission.
-  ./node_modules/.bin/deno --version | head -1 && NO_COLOR=1 ./node_modules/.bin/deno run --no-prompt server.mjs
+  # No --allow-* flags: the package needs no permission. deno check: Deno's
+  # type checker on the declarations of the deno condition.
+  ./node_modules/.bin/deno --version | head -1 && NO_COLOR=1 ./node_modules/.bin/deno check deno-types.ts \
+    && NO_COLOR=1 ./node_modules/.bin/deno run --no-prompt server.mjs
 )
 check_workerd() (
   servers_project || exit 1
