@@ -1,21 +1,12 @@
-// The default entry for browsers and bundlers (Vite, webpack 5): the `web` build, instantiated here with top-level await so that
-// `compileRules` & co. (and the widget: `mount`, `<order-lens>`) are ready as soon as the import resolves. Bundlers see
-// the `new URL("./web/orderlens_bg.wasm", import.meta.url)` below and emit the
-// .wasm as an asset; no plugin or config is needed.
-import init, { CompiledRules, compileRules } from "./web/orderlens.js";
-import { defineOrderLens, setEngine } from "./widget.js";
+// The default entry for browsers and bundlers: the full build, ready when the
+// import resolves. The wasm is instantiated here with top-level await (pure.js,
+// `orderlens/pure`, does the loading; bundlers see its
+// `new URL("./web/orderlens_bg.wasm", import.meta.url)` and emit the .wasm as
+// an asset, no plugin or config needed) and <order-lens> is registered.
+import { load } from "./pure.js";
+import { defineOrderLens } from "./widget.js";
 
-let wasm = new URL("./web/orderlens_bg.wasm", import.meta.url);
-// Vite's dev server pre-bundles dependencies into node_modules/.vite/deps/,
-// where that relative URL points nowhere; the package's own files are still
-// served from node_modules/orderlens/. (Built with a variable, so that build
-// tools do not try to resolve it.)
-if (/\/node_modules\/\.vite\/deps[^/]*\/[^/]*$/.test(new URL(import.meta.url).pathname)) {
-  wasm = new URL(["..", "..", "orderlens", "web", "orderlens_bg.wasm"].join("/"), import.meta.url);
-}
-await init({ module_or_path: wasm });
-// <order-lens> is usable as soon as this module has loaded.
-setEngine({ CompiledRules, compileRules });
+await load();
 defineOrderLens();
 
 export {

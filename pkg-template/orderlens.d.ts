@@ -1,15 +1,16 @@
 // Types of the npm package `orderlens` (hand-written; wasm-bindgen's generated
-// declarations are not shipped). The same file serves every entry point: the
-// browser / bundler build, `orderlens/bundler`, Node's `import` and (as
-// `node/orderlens.d.cts`) Node's `require`. `orderlens/web` adds `init()`.
+// declarations are not shipped). This file is the browser entry's ("orderlens"
+// in a browser or bundler). scripts/build-pkg.sh derives the others from it:
+// everything above the `@dom-only` line is the engine (`orderlens/bundler`,
+// `orderlens/web` with `init()`); the engine plus node-widget.d.ts is the
+// server entries' (Node `import` and `require`, Deno, Workers), which need no
+// DOM types.
 //
 // Orders, rules documents and diagnoses use `snake_case` keys like the JSON
 // they mirror; options are `camelCase`.
 //
-// The widget (`mount`, `<order-lens>`) exists in browsers only (the default
-// and bundler entries); in Node `mount` throws.
-
-/// <reference lib="dom" />
+// The widget (`mount`, `<order-lens>`) exists in browsers only; on servers
+// `mount` throws.
 
 // ---------------------------------------------------------------------------
 // The order document (SPEC §1)
@@ -440,12 +441,21 @@ export interface SweepOptions {
   now?: number | Date | string;
 }
 
+/**
+ * `[Symbol.dispose]()` (frees the rules, for `using`) where the project's
+ * `lib` has `Symbol.dispose` (esnext.disposable); nothing otherwise, so that
+ * projects without it still type-check with `skipLibCheck: false`.
+ */
+export type Disposer = {
+  [K in SymbolConstructor extends { readonly dispose: infer S extends symbol } ? S : never]: () => void;
+};
+
 /** Compiled, checked rules: compile once, explain many orders. */
+export interface CompiledRules extends Disposer {}
 export declare class CompiledRules {
   private constructor();
   /** Releases the wasm memory now instead of at garbage collection. */
   free(): void;
-  [Symbol.dispose](): void;
   /** The diagnosis of one order. Throws an `OrderError` naming the bad fields. */
   explain(order: OrderInput, options?: ExplainOptions): Diagnosis;
   /** Diagnoses of many orders at the same time and locale; a bad order gives a `BatchError` in its place. */
@@ -824,6 +834,9 @@ export interface MountHandle {
   /** Removes the widget and stops its timers. */
   destroy(): void;
 }
+
+// @dom-only: what follows needs a browser (and the DOM types); the server
+// declarations have node-widget.d.ts instead.
 
 /**
  * Renders the diagnosis of `options.order` inside `element` (in a shadow root)

@@ -99,19 +99,6 @@ export function compileRules(compiled) {
   throw Object.assign(new Error("the rules have 1 error\n" + ONLY), { name: "RulesError", diagnostics: [d] });
 }
 
-/**
- * Loads compiled rules from a URL (or a `Response`, or bytes) — by default
- * the package's built-in rules with every shipped locale. `compileRules()`
- * without bytes has the built-in rules with English messages only: the
- * runtime carries no translations a page does not serve.
- */
-export async function loadRules(source = new URL("./runtime/rules.olr", import.meta.url)) {
-  if (source instanceof Uint8Array || source instanceof ArrayBuffer) return compileRules(source);
-  const res = typeof Response == "function" && source instanceof Response ? source : await fetch(source);
-  if (!res.ok) throw new Error(`orderlens: cannot load compiled rules from ${res.url || source} (HTTP ${res.status})`);
-  return compileRules(new Uint8Array(await res.arrayBuffer()));
-}
-
 let last = [];
 /** One-shot: loads `rules` (kept while the same object is passed again) and explains `order`. */
 export function explain(order, options, rules) {

@@ -2,7 +2,9 @@
 // loads rules compiled ahead of time (`orderlens compile rules.json --out
 // rules.olr`, or `compileRules(doc).toBytes()` from "orderlens" on a server)
 // and has no rules compiler: no `checkRules`, no documents, no batch calls.
-// The types of orders, diagnoses and errors are the full build's.
+// The types of orders, diagnoses and errors are the full build's. On servers
+// (Node, Deno, Workers) "orderlens/runtime" is the full build; these
+// declarations (node/runtime.d.ts there) keep to the runtime's API.
 import type {
   CompiledRulesBytes,
   Diagnosis,
@@ -44,13 +46,6 @@ export type RuntimeRulesInput = CompiledRulesBytes | CompiledRules | null | unde
  */
 export declare function compileRules(compiled?: RuntimeRulesInput): CompiledRules;
 
-/**
- * Fetches and loads compiled rules: a URL (`orderlens compile rules.json
- * --locales zh-CN --out rules.olr` serves a page's own rules and locales), a
- * `Response`, or bytes. Without an argument: the package's built-in rules
- * with every shipped locale (`orderlens/runtime/rules.olr`, one request).
- */
-export declare function loadRules(source?: string | URL | Response | CompiledRulesBytes): Promise<CompiledRules>;
 
 /** One-shot: loads `rules` (kept while the same object is passed again) and explains `order`. */
 export declare function explain(order: OrderInput, options?: ExplainOptions, rules?: RuntimeRulesInput): Diagnosis;
@@ -62,6 +57,18 @@ export interface RuntimeMountOptions extends Omit<MountOptions, "rules"> {
   /** Compiled rules (absent = built-in rules). */
   rules?: RuntimeRulesInput;
 }
+
+// @dom-only: what follows needs a browser; the server declarations
+// (node/runtime.d.ts) have runtime-node-widget.d.ts instead.
+
+/**
+ * Fetches and loads compiled rules (browsers; on servers `orderlens/runtime` is
+ * the full build, whose `compileRules()` has every locale): a URL (`orderlens compile rules.json
+ * --locales zh-CN --out rules.olr` serves a page's own rules and locales), a
+ * `Response`, or bytes. Without an argument: the package's built-in rules
+ * with every shipped locale (`orderlens/runtime/rules.olr`, one request).
+ */
+export declare function loadRules(source?: string | URL | Response | CompiledRulesBytes): Promise<CompiledRules>;
 
 /** Renders the diagnosis of `options.order` inside `element` and keeps it current. */
 export declare function mount(element: Element, options: RuntimeMountOptions): MountHandle;

@@ -5,21 +5,13 @@
 // "orderlens" for what it does: compileRules(bytes?), CompiledRules#explain,
 // explain, version, mount, <order-lens>.
 //
-// The API itself is runtime-api.js.
-import init from "./runtime/orderlens.js";
-import { CompiledRules, compileRules } from "./runtime-api.js";
-import { defineOrderLens, setEngine } from "./widget.js";
+// Ready when the import resolves: the wasm is instantiated here (top-level
+// await) and <order-lens> registered. runtime/pure.js (`orderlens/runtime/pure`)
+// does the loading; the API itself is runtime-api.js.
+import { load } from "./runtime/pure.js";
+import { defineOrderLens } from "./widget.js";
 
-let wasm = new URL("./runtime/orderlens_bg.wasm", import.meta.url);
-// Vite's dev server pre-bundles dependencies into node_modules/.vite/deps/,
-// where that relative URL points nowhere (see browser.js).
-if (/\/node_modules\/\.vite\/deps[^/]*\/[^/]*$/.test(new URL(import.meta.url).pathname)) {
-  wasm = new URL(["..", "..", "orderlens", "runtime", "orderlens_bg.wasm"].join("/"), import.meta.url);
-}
-await init({ module_or_path: wasm });
-
-setEngine({ CompiledRules, compileRules });
+export const { CompiledRules, compileRules, explain, loadRules, version } = await load();
 defineOrderLens();
 
-export { CompiledRules, compileRules, explain, loadRules, version } from "./runtime-api.js";
 export { mount, OrderLensElement } from "./widget.js";

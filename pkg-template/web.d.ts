@@ -1,7 +1,7 @@
 // `orderlens/web`: the build for `<script type="module">` without a bundler.
 // Call `init()` once (it fetches `orderlens_bg.wasm` next to this file, or
 // the URL / bytes / module you pass), then use the API as usual.
-export * from "../orderlens.js";
+export * from "../bundler/orderlens.js";
 
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 

@@ -97,6 +97,7 @@ function adopt(root) {
 let builtIn;
 const compiledDocs = new WeakMap();
 function compile(doc) {
+  if (!engine) throw new Error("no engine: await load() first");
   const { CompiledRules, compileRules } = engine;
   if (doc instanceof CompiledRules) return doc;
   if (doc == null) return (builtIn ??= compileRules());

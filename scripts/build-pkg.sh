@@ -91,9 +91,8 @@ log "wasm-opt -Oz with merge-similar-functions, flatten/rereloop ($("$WASM_OPT" 
 # --- assemble pkg/ -----------------------------------------------------------
 VERSION=$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)
 rm -rf "$PKG"
-mkdir -p "$PKG/web" "$PKG/node" "$PKG/bundler" "$PKG/runtime"
-cp pkg-template/README.md pkg-template/LICENSE-MIT pkg-template/LICENSE-APACHE \
-   pkg-template/orderlens.d.ts pkg-template/browser.js "$PKG/"
+mkdir -p "$PKG/web" "$PKG/node" "$PKG/bundler" "$PKG/runtime" "$PKG/deno" "$PKG/workerd"
+cp pkg-template/README.md pkg-template/LICENSE-MIT pkg-template/LICENSE-APACHE "$PKG/"
 sed "s/@VERSION@/$VERSION/" pkg-template/package.json > "$PKG/package.json"
 # The widget (mount, <order-lens>), minified (it counts towards the browser
 # budget); its stylesheet as a file (<link> fallback) and as a module
@@ -110,7 +109,13 @@ node scripts/widget-css.mjs pkg-template/widget.css "$PKG/widget-css.js"
   --supported:nullish-coalescing=false --supported:optional-chain=false \
   --legal-comments=none --log-level=warning --outfile="$PKG/web/orderlens.js"
 cp "$BG/orderlens_bg.opt.wasm" "$PKG/web/orderlens_bg.wasm"
-cp pkg-template/web.d.ts "$PKG/web/orderlens.d.ts"
+# The entries over it, minified (they count towards the full build's payload):
+# browser.js ("orderlens": loads at import, registers <order-lens>) and
+# pure.js ("orderlens/pure": load() / initSync(), no side effects).
+for f in browser.js pure.js; do
+  "$TOOLS/node_modules/.bin/esbuild" "pkg-template/$f" --minify --format=esm --target=es2022 \
+    --legal-comments=none --log-level=warning --outfile="$PKG/$f"
+done
 
 # The runtime (`orderlens/runtime`, the size-budget build): its glue and
 # its entry modules, minified, all counted by scripts/size.sh.
@@ -118,18 +123,32 @@ cp pkg-template/web.d.ts "$PKG/web/orderlens.d.ts"
   --supported:nullish-coalescing=false --supported:optional-chain=false \
   --legal-comments=none --log-level=warning --outfile="$PKG/runtime/orderlens.js"
 cp "$BG/runtime.opt.wasm" "$PKG/runtime/orderlens_bg.wasm"
-# runtime.js, what pages load, is one module: the entry, runtime-api.js and
-# the glue bundled (the widget stays a separate import), minus what the entry
-# never calls (initSync). runtime-api.js and the glue also ship on their own
+# runtime/pure.js (`orderlens/runtime/pure`: load() / initSync()) is one
+# module: its source (runtime-pure.js), runtime-api.js and the glue bundled
+# (the widget stays a separate import). runtime.js (`orderlens/runtime`) loads
+# through it at import. runtime-api.js and the glue also ship on their own
 # for Node tests and manual instantiation (initSync + runtime-api.js).
 "$TOOLS/node_modules/.bin/esbuild" pkg-template/runtime-api.js --minify --format=esm --target=es2022 \
   --legal-comments=none --log-level=warning --outfile="$PKG/runtime-api.js"
 rm -rf "$BG/stage" && mkdir -p "$BG/stage/runtime"
-cp pkg-template/runtime.js pkg-template/runtime-api.js "$BG/stage/"
-cp "$BG/runtime/orderlens.js" "$BG/stage/runtime/"
-"$TOOLS/node_modules/.bin/esbuild" "$BG/stage/runtime.js" --bundle --external:./widget.js \
-  --minify --format=esm --target=es2022 --legal-comments=none --log-level=warning --outfile="$PKG/runtime.js"
-cp pkg-template/runtime.d.ts "$PKG/"
+cp pkg-template/runtime-api.js "$BG/stage/"
+cp pkg-template/runtime-pure.js "$BG/stage/runtime/pure.js"
+# Without the glue's own fallback `new URL('orderlens_bg.wasm', import.meta.url)`
+# (load() always passes the URL, and bundlers would resolve the fallback too),
+# and without its warnings about the old positional arguments (load() and
+# initSync() always pass `{ module_or_path }` / `{ module }`).
+perl -0pe 's/\n\s*if \(module_or_path === undefined\) \{\s*module_or_path = new URL\(\x27orderlens_bg\.wasm\x27, import\.meta\.url\);\s*\}//;
+  s/if \(Object\.getPrototypeOf\((\w+)\) === Object\.prototype\) \{\s*(\(\{\w+\} = \w+\))\s*\} else \{\s*console\.warn\(\x27using deprecated parameters[^\n]*\)\s*\}/$2;/g' \
+  "$BG/runtime/orderlens.js" > "$BG/stage/runtime/orderlens.js"
+grep -q 'deprecated parameters' "$BG/stage/runtime/orderlens.js" && log "note: the runtime glue's argument warnings are still in (wasm-bindgen changed its output?)"
+if grep -q 'import\.meta' "$BG/stage/runtime/orderlens.js"; then
+  log "the runtime glue still refers to import.meta (wasm-bindgen changed its output?)"
+  exit 1
+fi
+"$TOOLS/node_modules/.bin/esbuild" "$BG/stage/runtime/pure.js" --bundle --external:../widget.js \
+  --minify --format=esm --target=es2022 --legal-comments=none --log-level=warning --outfile="$PKG/runtime/pure.js"
+"$TOOLS/node_modules/.bin/esbuild" pkg-template/runtime.js --minify --format=esm --target=es2022 \
+  --legal-comments=none --log-level=warning --outfile="$PKG/runtime.js"
 # `npx orderlens compile|check` (the rules commands, on the Node build).
 mkdir -p "$PKG/bin"
 cp pkg-template/bin/orderlens.mjs "$PKG/bin/"
@@ -140,8 +159,19 @@ cp pkg-template/bin/orderlens.mjs "$PKG/bin/"
 cat "$BG/nodejs/orderlens.js" pkg-template/node-widget.cjs > "$PKG/node/orderlens.cjs"
 cp "$BG/orderlens_bg.opt.wasm" "$PKG/node/orderlens_bg.wasm"
 cp pkg-template/node.mjs "$PKG/node/orderlens.mjs"
-# (Without the global <order-lens> tag-map entry: two copies would clash.)
-sed '/@browser-globals-begin/,/@browser-globals-end/d' pkg-template/orderlens.d.ts > "$PKG/node/orderlens.d.cts"
+# `orderlens/pure` in Node: loads the CommonJS build on the first call.
+cp pkg-template/node-pure.cjs "$PKG/node/pure.cjs"
+cp pkg-template/node-pure.mjs "$PKG/node/pure.mjs"
+
+# Deno (the `deno` condition): the ESM-integration build below, whose .wasm
+# Deno imports as a module (no --allow-read). Cloudflare Workers (`workerd`):
+# the web glue, instantiated with initSync from the .wasm imported as a
+# WebAssembly.Module. Both with the Node build's widget stubs.
+cp pkg-template/server-widget.js "$PKG/"
+cp pkg-template/deno.js "$PKG/deno/orderlens.js"
+cp pkg-template/deno-pure.js "$PKG/deno/pure.js"
+cp pkg-template/workerd.js "$PKG/workerd/orderlens.js"
+cp pkg-template/workerd-pure.js "$PKG/workerd/pure.js"
 
 # Bundlers with WebAssembly ESM integration (webpack asyncWebAssembly,
 # vite-plugin-wasm): `orderlens/bundler`.
@@ -157,6 +187,30 @@ node --input-type=module -e '
   import { writeFileSync } from "node:fs";
   writeFileSync(process.argv[1], compileRules().toBytes());
 ' "$PKG/runtime/rules.olr"
+
+# --- declarations ---------------------------------------------------------------
+# orderlens.d.ts and runtime.d.ts are the browser entries'. Above their
+# `@dom-only` line is what needs no DOM: the engine alone for
+# `orderlens/bundler` and `orderlens/web` (web.d.ts adds init), and with the
+# widget's server stubs (node-widget.d.ts) for the server entries (Node
+# `import` and `require`, Deno, Workers) of ".", "./runtime" and the pure
+# entries. Node projects get no DOM types from the package.
+for f in orderlens.d.ts runtime.d.ts; do
+  grep -q '^// @dom-only' "pkg-template/$f" || { log "pkg-template/$f has no '// @dom-only' line"; exit 1; }
+done
+above_dom() { sed '/^\/\/ @dom-only/,$d' "pkg-template/$1"; }
+cp pkg-template/orderlens.d.ts pkg-template/runtime.d.ts pkg-template/pure.d.ts pkg-template/widget.d.ts "$PKG/"
+cp pkg-template/runtime-pure.d.ts "$PKG/runtime/pure.d.ts"
+above_dom orderlens.d.ts > "$PKG/bundler/orderlens.d.ts"
+cp pkg-template/web.d.ts "$PKG/web/orderlens.d.ts"
+{ above_dom orderlens.d.ts; cat pkg-template/node-widget.d.ts; } > "$PKG/node/orderlens.d.ts"
+{ above_dom runtime.d.ts; cat pkg-template/runtime-node-widget.d.ts; } > "$PKG/node/runtime.d.ts"
+cp pkg-template/node-pure.d.ts "$PKG/node/pure.d.ts"
+cp pkg-template/node-runtime-pure.d.ts "$PKG/node/runtime-pure.d.ts"
+# The CommonJS views (`require`): the same, importing each other as .cjs.
+for f in orderlens runtime pure runtime-pure; do
+  sed -E 's#(from "\./[a-z-]+)\.js"#\1.cjs"#' "$PKG/node/$f.d.ts" > "$PKG/node/$f.d.cts"
+done
 
 # Generated JS points at declarations we do not ship under that name.
 for f in "$PKG/web/orderlens.js" "$PKG/node/orderlens.cjs" "$PKG/bundler/orderlens.js" "$PKG/runtime/orderlens.js"; do

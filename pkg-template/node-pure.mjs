@@ -1,0 +1,2 @@
+// `import { load } from "orderlens/pure"` in Node: the CommonJS loader (pure.cjs).
+export { initSync, load } from "./pure.cjs";
