@@ -75,6 +75,9 @@ pub struct TimelineStage {
     pub to: Option<Timestamp>,
     /// Localized label.
     pub label: String,
+    /// A second line: when the stage happened, when it is expected (for the
+    /// money, the arrival window), or who is late.
+    pub detail: String,
 }
 
 /// Why a rule matched: the fields it read and their values.
@@ -234,6 +237,7 @@ impl Diagnosis {
                 .ts("from", s.from)
                 .ts("to", s.to)
                 .str("label", &s.label)
+                .str("detail", &s.detail)
                 .end();
         });
         o.ts("valid_until", self.valid_until);

@@ -1,14 +1,15 @@
 //! Evaluation: an order, a time and a locale in; a [`Diagnosis`] out.
 
+use crate::calendar::Calendar;
 use crate::diagnosis::{
     support_code, Action, Confirm, Deadline, Diagnosis, Reason, TimelineStage, Trace,
 };
-use crate::json::Value;
+use crate::json::{Number, Value};
 use crate::messages::locale::{negotiate, DateFormatter};
-use crate::messages::{Arg, Args, Renderer};
+use crate::messages::{Arg, ArgKind, Args, Renderer, PLACEHOLDERS};
 use crate::order::{CancelState, DisputeState, Order, PaymentState};
 use crate::refund::{RefundPlan, Stage, StageState};
-use crate::rules::eval::{self, Ctx, Expected, Val};
+use crate::rules::eval::{self, Ctx, Expected, Node, Val};
 use crate::rules::schema::{field_path, Field};
 use crate::rules::settings::is_web_url;
 use crate::rules::{ActionKind, Rule, RuleSet};
@@ -70,12 +71,17 @@ impl RuleSet {
             .unwrap_or(order.created_at);
         let ship = order.shipment.as_ref();
         let plan = RefundPlan::of(order, &self.windows, cal);
+        // When every missing item is back: the latest restock date, or none
+        // when some missing item has no date.
         let restock_at = order
             .items
             .iter()
             .filter(|i| !i.in_stock)
-            .filter_map(|i| i.restock_at)
-            .min();
+            .map(|i| i.restock_at)
+            .try_fold(None, |latest: Option<Timestamp>, at| {
+                at.map(|t| Some(latest.map_or(t, |l| l.max(t))))
+            })
+            .flatten();
         let e = Expected {
             auto_cancel_at: Some(cal.add(order.created_at, s.auto_cancel_unpaid_after)),
             payment_grace_end: Some(cal.add(pay_anchor, s.payment_processing_grace)),
@@ -199,11 +205,25 @@ impl RuleSet {
     /// Explains an order to a customer (SPEC §3). `locale` may be a tag or
     /// an `Accept-Language` list; it is negotiated against the catalogs.
     pub fn explain(&self, order: &Order, now: Timestamp, locale: &str) -> Diagnosis {
+        self.explain_in(order, now, locale, None)
+    }
+
+    /// [`RuleSet::explain`] with the times in its texts shown in `zone`'s
+    /// time zone (a viewer's, e.g. the browser's) instead of the shop's
+    /// (`settings.timezone`). Deadlines and business days are still counted
+    /// in the shop's calendar; only the way times read changes.
+    pub fn explain_in(
+        &self,
+        order: &Order,
+        now: Timestamp,
+        locale: &str,
+        zone: Option<&Calendar>,
+    ) -> Diagnosis {
         let f = self.evaluate(order, now);
         let tag = negotiate(locale, &self.catalog.tags());
         let lc = self.catalog.get(&tag);
         let args = self.args(order, &f);
-        let today = self.calendar.local(now).0;
+        let shown_in = zone.unwrap_or(&self.calendar);
         let cx = self.ctx(order, &f.expected, now);
         let fallback = self.catalog.get("en");
         let (Some(lc), Some(_)) = (lc, fallback) else {
@@ -214,8 +234,8 @@ impl RuleSet {
             fallback,
             dates: DateFormatter {
                 style: lc.locale.style,
-                calendar: &self.calendar,
-                today,
+                calendar: shown_in,
+                today: shown_in.local(now).0,
             },
             args: &args,
             text_changes_at: Cell::new(None),
@@ -273,13 +293,23 @@ impl RuleSet {
             .deadlines(order, &f, now)
             .into_iter()
             .filter(|(_, at)| *at > now)
-            .map(|(kind, at)| Deadline {
-                kind: kind.to_string(),
-                at,
-                label: r.text_with(
-                    &format!("deadline.{kind}.label"),
-                    &[("deadline", Arg::Time(at))],
-                ),
+            .map(|(kind, at)| {
+                // Read like the rule's own texts read it (a date or a time).
+                let node = f
+                    .matched
+                    .iter()
+                    .filter_map(|&i| self.rules.get(i))
+                    .flat_map(|rule| &rule.deadlines)
+                    .find(|d| d.kind == kind)
+                    .map(|d| &d.at);
+                Deadline {
+                    kind: kind.to_string(),
+                    at,
+                    label: r.text_with(
+                        &format!("deadline.{kind}.label"),
+                        &[("deadline", node.map_or(Arg::Time(at), |n| shown(n, at)))],
+                    ),
+                }
             })
             .collect();
 
@@ -289,17 +319,34 @@ impl RuleSet {
             .map(|p| {
                 p.stages(now)
                     .iter()
-                    .map(|s: &Stage| TimelineStage {
-                        stage: s.stage,
-                        state: s.state.as_str(),
-                        at: s.at,
-                        from: s.from,
-                        to: s.to,
-                        // A refund that arrived shows no expected window.
-                        label: r.text_with(
-                            &format!("timeline.{}.label", s.stage),
-                            &[("arrive_from", s.from.map_or(Arg::Null, Arg::Time))],
-                        ),
+                    .map(|s: &Stage| {
+                        let extra = [
+                            // A refund that arrived shows no expected window.
+                            ("arrive_from", s.from.map_or(Arg::Null, Arg::Time)),
+                            ("state", Arg::Choice(s.state.as_str())),
+                            ("at", s.at.or(s.to).map_or(Arg::Null, Arg::Time)),
+                        ];
+                        // The second line: when it happened; when it is
+                        // expected (the arrival window for the money); or,
+                        // when late, who is late.
+                        let detail = match s.state {
+                            // Done without a time of its own (a later stage
+                            // happened): no date rather than an estimate.
+                            StageState::Done if !s.actual => String::new(),
+                            StageState::Done => "timeline.done".to_string(),
+                            StageState::Overdue => format!("timeline.{}.late", s.stage),
+                            _ if s.from.is_some() => "timeline.window".to_string(),
+                            _ => "timeline.expected".to_string(),
+                        };
+                        TimelineStage {
+                            stage: s.stage,
+                            state: s.state.as_str(),
+                            at: s.at,
+                            from: s.from,
+                            to: s.to,
+                            label: r.text_with(&format!("timeline.{}.label", s.stage), &extra),
+                            detail: r.text_with(&detail, &extra),
+                        }
                     })
                     .collect()
             })
@@ -354,6 +401,86 @@ impl RuleSet {
         }
     }
 
+    /// One catalog message (the widget's `widget.*` labels, or any other
+    /// key) in a locale, with placeholder values from a JSON object: numbers
+    /// for counts and for money in minor units (with `currency`), RFC 3339
+    /// text or milliseconds for times, text for text and choices. Times read
+    /// in `zone` (else the shop's time zone), relative to `now`. Never
+    /// fails: a key no catalog has gives an empty string.
+    pub fn message(
+        &self,
+        key: &str,
+        values: &Value,
+        now: Timestamp,
+        locale: &str,
+        zone: Option<&Calendar>,
+    ) -> String {
+        let tag = negotiate(locale, &self.catalog.tags());
+        let fallback = self.catalog.get("en");
+        let Some(lc) = self.catalog.get(&tag).or(fallback) else {
+            return String::new();
+        };
+        let mut args = Args {
+            values: Vec::new(),
+            currency: match values.get("currency") {
+                Some(Value::String(c)) => Some(c.clone()),
+                _ => None,
+            },
+        };
+        for &(name, kind) in PLACEHOLDERS {
+            let arg = match (values.get(name), kind) {
+                (None | Some(Value::Null), _) => continue,
+                (Some(Value::Number(n)), ArgKind::Number | ArgKind::Money) => {
+                    let n = match n {
+                        Number::Int(i) => *i,
+                        // `as` saturates.
+                        Number::Float(f) => f.floor() as i64,
+                    };
+                    if kind == ArgKind::Money {
+                        Arg::Money(n)
+                    } else {
+                        Arg::Number(n)
+                    }
+                }
+                (Some(v), ArgKind::Date | ArgKind::DateTime) => {
+                    let t = match v {
+                        Value::String(s) => Timestamp::parse_rfc3339(s).ok(),
+                        Value::Number(Number::Int(ms)) => Timestamp::from_millis(*ms),
+                        _ => None,
+                    };
+                    t.map_or(Arg::Null, Arg::Time)
+                }
+                (Some(Value::String(s)), ArgKind::Choice(values)) => values
+                    .iter()
+                    .find(|c| **c == s.as_str())
+                    .map_or_else(|| Arg::Text(s.clone()), |c| Arg::Choice(c)),
+                (Some(Value::String(s)), _) => Arg::Text(s.clone()),
+                _ => continue,
+            };
+            args.set(name, arg);
+        }
+        let shown_in = zone.unwrap_or(&self.calendar);
+        Renderer {
+            catalog: lc,
+            fallback,
+            dates: DateFormatter {
+                style: lc.locale.style,
+                calendar: shown_in,
+                today: shown_in.local(now).0,
+            },
+            args: &args,
+            text_changes_at: Cell::new(None),
+        }
+        .text(key)
+    }
+
+    /// A support code for this rule set at `now` that names no rule: what a
+    /// page shows when an order cannot be explained at all, so that support
+    /// still learns the rule set and the time.
+    pub fn support_code(&self, now: Timestamp) -> String {
+        support_code::encode(self.fingerprint, now, &[])
+    }
+
     /// A diagnosis without text, if the catalogs are somehow unusable.
     fn bare(&self, order: &Order, now: Timestamp, tag: &str, f: &Findings) -> Diagnosis {
         let reason = status_line(order);
@@ -378,7 +505,7 @@ impl RuleSet {
             .map(|d| &d.at)
             .chain(rule.wait_until.as_ref())
             .find_map(|n| match eval::eval(n, cx) {
-                Val::Ts(t) => Some(Arg::Time(t)),
+                Val::Ts(t) => Some(shown(n, t)),
                 _ => None,
             })
             .unwrap_or(Arg::Null)
@@ -401,6 +528,11 @@ impl RuleSet {
         a.set("delivery", time(e.delivery_by));
         a.set("arrive_from", time(e.refund_arrival_from));
         a.set("arrive_to", time(e.refund_arrival_by));
+        a.set("issued", time(f.refund.as_ref().and_then(|p| p.issued_at)));
+        a.set(
+            "delivered",
+            time(order.shipment.as_ref().and_then(|s| s.delivered_at)),
+        );
         let window = f.refund.as_ref().map(|p| p.window).unwrap_or_else(|| {
             self.windows.get(
                 order
@@ -501,6 +633,7 @@ impl RuleSet {
                 }
                 let mut url = None;
                 let mut until = None;
+                let mut until_arg = Arg::Null;
                 let keep = match kind {
                     ActionKind::CancelOrder => {
                         order.status.rank() < s.cancel_allowed_until.rank() && !cancel_pending
@@ -513,6 +646,13 @@ impl RuleSet {
                         url = tracking.clone();
                         url.is_some()
                     }
+                    ActionKind::Reorder => {
+                        url = s
+                            .reorder_url
+                            .as_deref()
+                            .map(|u| with_order_id(u, &order.id));
+                        url.is_some()
+                    }
                     ActionKind::ConfirmReceipt => order.buyer_confirmed_at.is_none(),
                     ActionKind::OpenDispute => !dispute_open,
                     ActionKind::Wait => match &rule.wait_until {
@@ -520,6 +660,7 @@ impl RuleSet {
                         Some(n) => match eval::eval(n, cx) {
                             Val::Ts(t) => {
                                 until = Some(t);
+                                until_arg = shown(n, t);
                                 true
                             }
                             _ => false,
@@ -531,7 +672,7 @@ impl RuleSet {
                     continue;
                 }
                 let k = kind.as_str();
-                let extra = [("deadline", until.map_or(Arg::Null, Arg::Time))];
+                let extra = [("deadline", until_arg)];
                 let confirm = kind.confirms().then(|| Confirm {
                     title: r.text_with(&format!("action.{k}.confirm.title"), &extra),
                     body: r.text_with(&format!("action.{k}.confirm.body"), &extra),
@@ -564,6 +705,40 @@ fn status_line(order: &Order) -> Reason {
         title: order.status.as_str().into(),
         body: String::new(),
     }
+}
+
+/// How a time computed by `node` reads in a text: a date for the times
+/// known to the day only (restock, delivery and refund dates: "expected by
+/// Dec 6", not "Dec 6, 06:18"), else a date and time.
+fn shown(node: &Node, t: Timestamp) -> Arg {
+    use crate::rules::schema::ExpectedField as E;
+    match node {
+        Node::Field(Field::Expected(
+            E::RestockAt
+            | E::DeliveryBy
+            | E::RefundApprovedBy
+            | E::RefundIssuedBy
+            | E::RefundArrivalFrom
+            | E::RefundArrivalBy,
+        )) => Arg::Day(t),
+        _ => Arg::Time(t),
+    }
+}
+
+/// `{order_id}` in a URL replaced by the order's id, percent-encoded.
+fn with_order_id(url: &str, id: &str) -> String {
+    if !url.contains("{order_id}") {
+        return url.to_string();
+    }
+    let mut enc = String::new();
+    for b in id.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            enc.push(char::from(b));
+        } else {
+            enc.push_str(&format!("%{b:02X}"));
+        }
+    }
+    url.replace("{order_id}", &enc)
 }
 
 fn days(d: Duration) -> i64 {

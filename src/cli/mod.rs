@@ -18,12 +18,14 @@ orderlens — explain why an order is not confirmed yet, what to do, and when
 usage:
   orderlens check RULES.json [--format text|json]
   orderlens compile RULES.json [--out RULES.olr]
-  orderlens explain ORDER.json [--rules R] [--locale L] [--now TS] [--json]
+  orderlens explain ORDER.json [--rules R] [--locale L] [--now TS] [--time-zone Z] [--json]
   orderlens sweep [--rules R] [--now TS] [--due-only] < orders.ndjson > due.ndjson
   orderlens decode OL-XXXX-XXXX [--rules R]
   orderlens messages [--locale L] [--rules R]
 
   ORDER.json may be '-' for standard input. TS is RFC 3339 (default: now).
+  Z is the IANA time zone the texts show times in (default: the shop's,
+  settings.timezone); deadlines are counted in the shop's calendar either way.
   R is a rules document or compiled rules (`compile` writes them: what the
   browser runtime `orderlens/runtime` loads; to standard output without --out).
 exit codes: 0 ok, 1 invalid input, 2 usage error";
@@ -327,11 +329,18 @@ fn explain(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<i32, Usage> {
-    let a = Args::parse(argv, &["rules", "locale", "now"], &["json"])?;
+    let a = Args::parse(argv, &["rules", "locale", "now", "time-zone"], &["json"])?;
     let [path] = a.positional.as_slice() else {
         return Err(Usage("explain needs one ORDER.json (or '-')".into()));
     };
     let now = parse_now(&a)?;
+    let zone = match a.value("time-zone") {
+        Some(z) => Some(
+            crate::calendar::Calendar::new(z, &[], &[], &[])
+                .map_err(|e| Usage(format!("--time-zone: {e}")))?,
+        ),
+        None => None,
+    };
     let Some(rs) = load_rules(a.value("rules"), stderr) else {
         return Ok(1);
     };
@@ -351,7 +360,12 @@ fn explain(
             return Ok(1);
         }
     };
-    let d = rs.explain(&order, now, a.value("locale").unwrap_or("en"));
+    let d = rs.explain_in(
+        &order,
+        now,
+        a.value("locale").unwrap_or("en"),
+        zone.as_ref(),
+    );
     if a.has("json") {
         let _ = writeln!(stdout, "{}", d.to_value().to_json_pretty());
         return Ok(0);
@@ -392,7 +406,10 @@ fn explain(
                 (None, Some(f), Some(t)) => format!("{f} – {t}"),
                 _ => String::new(),
             };
-            out.push_str(&format!("  [{:<8}] {} {when}\n", s.state, s.label));
+            out.push_str(&format!(
+                "  [{:<8}] {} — {} ({when})\n",
+                s.state, s.label, s.detail
+            ));
         }
     }
     out.push_str(&format!(

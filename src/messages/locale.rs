@@ -172,19 +172,31 @@ pub struct DateFormatter<'a> {
 }
 
 impl DateFormatter<'_> {
+    /// The spaces inside a date are no-break spaces (U+00A0), so that a
+    /// line never breaks inside one.
     fn date_text(&self, d: Date) -> String {
         let with_year = d.year != self.today.year;
         match self.style {
             Style::En if with_year => {
-                format!("{} {}, {}", month(&EN_MONTHS, d.month), d.day, d.year)
+                format!(
+                    "{}\u{a0}{},\u{a0}{}",
+                    month(&EN_MONTHS, d.month),
+                    d.day,
+                    d.year
+                )
             }
-            Style::En => format!("{} {}", month(&EN_MONTHS, d.month), d.day),
+            Style::En => format!("{}\u{a0}{}", month(&EN_MONTHS, d.month), d.day),
             Style::Zh if with_year => format!("{}年{}月{}日", d.year, d.month, d.day),
             Style::Zh => format!("{}月{}日", d.month, d.day),
             Style::Ru if with_year => {
-                format!("{} {} {} г.", d.day, month(&RU_MONTHS, d.month), d.year)
+                format!(
+                    "{}\u{a0}{}\u{a0}{}\u{a0}г.",
+                    d.day,
+                    month(&RU_MONTHS, d.month),
+                    d.year
+                )
             }
-            Style::Ru => format!("{} {}", d.day, month(&RU_MONTHS, d.month)),
+            Style::Ru => format!("{}\u{a0}{}", d.day, month(&RU_MONTHS, d.month)),
         }
     }
 
@@ -194,7 +206,7 @@ impl DateFormatter<'_> {
     }
 
     /// A date and time: `10:28` today, else `Nov 22, 10:28`, `11月22日 10:28`,
-    /// `22 ноября, 10:28`.
+    /// `22 ноября, 10:28` (no-break spaces throughout).
     pub fn date_time(&self, t: Timestamp) -> String {
         let (d, tod) = self.calendar.local(t);
         let time = hm(tod);
@@ -203,14 +215,38 @@ impl DateFormatter<'_> {
         }
         let date = self.date_text(d);
         match self.style {
-            Style::En | Style::Ru => format!("{date}, {time}"),
-            Style::Zh => format!("{date} {time}"),
+            Style::En | Style::Ru => format!("{date},\u{a0}{time}"),
+            Style::Zh => format!("{date}\u{a0}{time}"),
         }
     }
 }
 
 fn hm(t: TimeOfDay) -> String {
     format!("{:02}:{:02}", t.hour(), t.minute())
+}
+
+/// Russian typography for message text: a one-letter word (the
+/// prepositions and conjunctions `в`, `к`, `с`, `у`, `о`, `и`, `а`, `я`) is
+/// bound to the next word, and a dash to the word before it, by no-break
+/// spaces, so that neither is left alone at the end or start of a line.
+pub fn bind_short_words(text: &str, out: &mut String) {
+    let mut prev: [Option<char>; 2] = [None, None];
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let one_letter =
+            prev[1].is_some_and(is_cyrillic) && !prev[0].is_some_and(char::is_alphanumeric);
+        let before_dash = chars.peek() == Some(&'—');
+        if c == ' ' && (one_letter || before_dash) {
+            out.push('\u{a0}');
+        } else {
+            out.push(c);
+        }
+        prev = [prev[1], Some(c)];
+    }
+}
+
+fn is_cyrillic(c: char) -> bool {
+    matches!(c, 'А'..='я' | 'ё' | 'Ё')
 }
 
 /// Groups the digits of a whole number: `1,234,567` / `1 234 567`.
@@ -274,6 +310,8 @@ fn symbol(style: Style, currency: &str) -> Option<&'static str> {
 
 /// Formats money from minor units: `$129.00`, `¥129.00` (zh-CN), `129,00 ₽`,
 /// `¥1,290` (JPY in en), `KWD 1.250` — a code where the locale has no symbol.
+/// Every space inside is a no-break space (U+00A0), as `Intl.NumberFormat`
+/// writes them, so that a line never breaks inside an amount.
 pub fn money(style: Style, minor: i64, currency: Option<&str>) -> String {
     let cur = currency.unwrap_or("");
     let digits = minor_digits(cur);
@@ -292,8 +330,8 @@ pub fn money(style: Style, minor: i64, currency: Option<&str>) -> String {
     let sign = if minor < 0 { "-" } else { "" };
     match (style, symbol(style, cur)) {
         (_, None) if cur.is_empty() => format!("{sign}{num}"),
-        (Style::Ru, Some(sym)) => format!("{sign}{num} {sym}"),
-        (Style::Ru, None) => format!("{sign}{num} {cur}"),
+        (Style::Ru, Some(sym)) => format!("{sign}{num}\u{a0}{sym}"),
+        (Style::Ru, None) => format!("{sign}{num}\u{a0}{cur}"),
         (_, Some(sym)) => format!("{sign}{sym}{num}"),
         (_, None) => format!("{sign}{cur}\u{a0}{num}"),
     }
@@ -388,15 +426,31 @@ mod tests {
     fn money_per_locale() {
         assert_eq!(money(Style::En, 12900, Some("USD")), "$129.00");
         assert_eq!(money(Style::Zh, 12900, Some("CNY")), "¥129.00");
-        assert_eq!(money(Style::Ru, 12900, Some("RUB")), "129,00 ₽");
+        assert_eq!(money(Style::Ru, 12900, Some("RUB")), "129,00\u{a0}₽");
         assert_eq!(
             money(Style::Ru, 123_456_789, Some("RUB")),
-            "1\u{a0}234\u{a0}567,89 ₽"
+            "1\u{a0}234\u{a0}567,89\u{a0}₽"
         );
         assert_eq!(money(Style::En, 1290, Some("JPY")), "¥1,290");
         assert_eq!(money(Style::En, 1250, Some("KWD")), "KWD\u{a0}1.250");
-        assert_eq!(money(Style::Ru, 1250, Some("KWD")), "1,250 KWD");
+        assert_eq!(money(Style::Ru, 1250, Some("KWD")), "1,250\u{a0}KWD");
         assert_eq!(money(Style::En, -500, Some("EUR")), "-€5.00");
+    }
+
+    #[test]
+    fn binds_one_letter_words_and_dashes() {
+        let mut out = String::new();
+        bind_short_words(
+            "Оплатите в течение часа и с картой — или отмените. В итоге",
+            &mut out,
+        );
+        assert_eq!(
+            out,
+            "Оплатите в\u{a0}течение часа и\u{a0}с\u{a0}картой\u{a0}— или отмените. В\u{a0}итоге"
+        );
+        let mut out = String::new();
+        bind_short_words("Hello a b", &mut out);
+        assert_eq!(out, "Hello a b");
     }
 
     #[test]

@@ -20,6 +20,33 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("ru", include_str!("ru.json")),
 ];
 
+/// The widget's own labels (`<order-lens>`, `mount()`), catalog messages like
+/// every other text, so that a merchant can override them and a merchant's
+/// locale has them. Rendered with [`crate::RuleSet::message`].
+pub const WIDGET_KEYS: &[&str] = &[
+    "widget.region",
+    "widget.severity.info",
+    "widget.severity.warning",
+    "widget.severity.action_required",
+    "widget.severity.success",
+    "widget.stage.done",
+    "widget.stage.current",
+    "widget.stage.upcoming",
+    "widget.stage.overdue",
+    "widget.refund_progress",
+    "widget.support_code",
+    "widget.new_tab",
+    "widget.countdown",
+    "widget.time_local",
+    "widget.time_shop",
+    "widget.pending",
+    "widget.action_failed",
+    "widget.not_handled",
+    "widget.no_answer",
+    "widget.try_again",
+    "widget.fallback",
+];
+
 /// What a placeholder holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ArgKind {
@@ -46,7 +73,7 @@ pub const PLACEHOLDERS: &[(&str, ArgKind)] = &[
     ("deadline", ArgKind::DateTime),
     ("auto_cancel", ArgKind::DateTime),
     ("auto_confirm", ArgKind::DateTime),
-    ("restock", ArgKind::DateTime),
+    ("restock", ArgKind::Date),
     ("delivery", ArgKind::Date),
     ("arrive_from", ArgKind::Date),
     ("arrive_to", ArgKind::Date),
@@ -65,6 +92,15 @@ pub const PLACEHOLDERS: &[(&str, ArgKind)] = &[
     ("dispute_state", ArgKind::Choice(DisputeState::ALL)),
     ("status", ArgKind::Choice(Status::ALL)),
     ("paid", ArgKind::Choice(&["yes", "no"])),
+    ("delivered", ArgKind::Date),
+    ("issued", ArgKind::Date),
+    // A refund stage (timeline messages): its state and its time.
+    ("state", ArgKind::Choice(crate::refund::STATES)),
+    ("at", ArgKind::Date),
+    // The widget's own messages (`widget.*`).
+    ("action", ArgKind::Choice(crate::rules::ActionKind::ALL)),
+    ("minutes", ArgKind::Number),
+    ("zone", ArgKind::Text),
 ];
 
 /// A placeholder's value for one order.
@@ -74,6 +110,9 @@ pub enum Arg {
     Null,
     /// An instant.
     Time(Timestamp),
+    /// An instant shown as a date whatever the placeholder (a time known
+    /// to the day only, such as a restock date).
+    Day(Timestamp),
     /// Money in minor units.
     Money(i64),
     /// A whole number.
@@ -487,6 +526,7 @@ impl Renderer<'_> {
         let style = self.catalog.locale.style;
         for p in parts {
             match p {
+                Part::Text(t) if style == locale::Style::Ru => locale::bind_short_words(t, out),
                 Part::Text(t) => out.push_str(t),
                 Part::Hash => {
                     if let Some(n) = hash {
@@ -507,6 +547,10 @@ impl Renderer<'_> {
                         (Arg::Time(t), _) => {
                             self.note_date(*t, true);
                             out.push_str(&self.dates.date_time(*t));
+                        }
+                        (Arg::Day(t), _) => {
+                            self.note_date(*t, false);
+                            out.push_str(&self.dates.date(*t));
                         }
                         (Arg::Money(m), _) => {
                             out.push_str(&locale::money(style, *m, self.args.currency.as_deref()))

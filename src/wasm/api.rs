@@ -21,6 +21,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::js::{self, array_items, Array, Date, Object};
+use crate::calendar::Calendar;
 use crate::json::{write_string, Value};
 use crate::order::{FieldError, Order, OrderError};
 use crate::rules::error::{Diagnostic, RulesError, Severity};
@@ -217,6 +218,8 @@ fn read_list(v: &JsValue, what: &str) -> Result<Vec<JsValue>, JsValue> {
 struct Options {
     now: Timestamp,
     locale: String,
+    /// `timeZone`: the zone times in texts are shown in (else the shop's).
+    zone: Option<Calendar>,
 }
 
 fn read_now(v: &JsValue) -> Result<Timestamp, JsValue> {
@@ -268,6 +271,20 @@ fn read_locale(v: &JsValue) -> Result<String, JsValue> {
     ))
 }
 
+fn read_zone(v: &JsValue) -> Result<Option<Calendar>, JsValue> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    let Some(name) = v.as_string() else {
+        return Err(type_error(
+            "options.timeZone: expected an IANA time zone name such as 'Europe/Berlin'",
+        ));
+    };
+    Calendar::new(&name, &[], &[], &[])
+        .map(Some)
+        .map_err(|e| range_error(&format!("options.timeZone: {e}")))
+}
+
 fn read_options(v: &JsValue) -> Result<Options, JsValue> {
     if !(v.is_undefined() || v.is_null() || v.is_object()) {
         return Err(type_error(
@@ -277,6 +294,7 @@ fn read_options(v: &JsValue) -> Result<Options, JsValue> {
     Ok(Options {
         now: read_now(&get(v, "now"))?,
         locale: read_locale(&get(v, "locale"))?,
+        zone: read_zone(&get(v, "timeZone"))?,
     })
 }
 
@@ -323,7 +341,10 @@ pub fn check_rules(doc: JsValue) -> JsValue {
 fn explain_with(rs: &RuleSet, order: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
     let opts = read_options(options)?;
     let order = read_order(order).map_err(|e| order_error(&e))?;
-    from_json(&rs.explain(&order, opts.now, &opts.locale).to_json())
+    from_json(
+        &rs.explain_in(&order, opts.now, &opts.locale, opts.zone.as_ref())
+            .to_json(),
+    )
 }
 
 /// A JS array with one entry per order: what `f` writes for a good order,
@@ -358,7 +379,12 @@ impl CompiledRules {
     pub fn explain_many(&self, orders: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         let opts = read_options(&options)?;
         each_order(&orders, |order, out| {
-            out.push_str(&self.rs.explain(order, opts.now, &opts.locale).to_json());
+            out.push_str(
+                &self
+                    .rs
+                    .explain_in(order, opts.now, &opts.locale, opts.zone.as_ref())
+                    .to_json(),
+            );
         })
     }
 
@@ -378,6 +404,35 @@ impl CompiledRules {
     #[wasm_bindgen(js_name = toBytes)]
     pub fn to_bytes(&self) -> Vec<u8> {
         self.rs.to_bytes()
+    }
+
+    /// One catalog message (e.g. the widget's `widget.*` labels) in
+    /// `options.locale`, with placeholder values such as `{ minutes: 23 }`
+    /// (times as RFC 3339 text or milliseconds, money in minor units with
+    /// `currency`). An unknown key gives "".
+    pub fn message(&self, key: &str, values: JsValue, options: JsValue) -> Result<String, JsValue> {
+        let opts = read_options(&options)?;
+        let values = match json_text(&values, "values")? {
+            Some(t) => crate::json::parse(&t)
+                .map_err(|e| type_error(&format!("values: invalid JSON ({})", e.message)))?,
+            None => Value::Null,
+        };
+        Ok(self
+            .rs
+            .message(key, &values, opts.now, &opts.locale, opts.zone.as_ref()))
+    }
+
+    /// A support code naming the rule set and `now` but no rule: for when
+    /// an order cannot be explained.
+    #[wasm_bindgen(js_name = supportCode)]
+    pub fn support_code(&self, now: JsValue) -> Result<String, JsValue> {
+        Ok(self.rs.support_code(read_now(&now)?))
+    }
+
+    /// `settings.support_url`, if set.
+    #[wasm_bindgen(getter, js_name = supportUrl)]
+    pub fn support_url(&self) -> Option<String> {
+        self.rs.settings.support_url.clone()
     }
 
     /// The rule set's 32-bit fingerprint (part of support codes).
