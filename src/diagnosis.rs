@@ -58,9 +58,6 @@ pub struct Deadline {
     pub at: Timestamp,
     /// Localized label.
     pub label: String,
-    /// Whether the headline's text already states this time (a page may
-    /// then show only a countdown instead of the label).
-    pub in_headline: bool,
 }
 
 /// A stage of the refund timeline.
@@ -230,7 +227,6 @@ impl Diagnosis {
                 .str("kind", &d.kind)
                 .ts("at", Some(d.at))
                 .str("label", &d.label)
-                .raw("in_headline", if d.in_headline { "true" } else { "false" })
                 .end();
         });
         array(o.key("timeline"), &self.timeline, |s, out| {

@@ -14,7 +14,7 @@ use crate::rules::schema::{field_path, Field};
 use crate::rules::settings::is_web_url;
 use crate::rules::{ActionKind, Rule, RuleSet};
 use crate::time::{Duration, Timestamp, DAY_MS};
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 
 /// Reason shown when no rule matches, so there is always a headline.
 pub const FALLBACK_REASON: &str = "order_status";
@@ -239,7 +239,6 @@ impl RuleSet {
             },
             args: &args,
             text_changes_at: Cell::new(None),
-            times: RefCell::new(Vec::new()),
         };
 
         let masked_code = f
@@ -286,20 +285,6 @@ impl RuleSet {
             });
         }
 
-        // The times the headline's own text states: a deadline it names
-        // needs no line of its own (`in_headline`).
-        let _ = r.take_times();
-        if let (Some(h), Some(rule)) = (
-            reasons.first(),
-            f.matched.first().and_then(|&i| self.rules.get(i)),
-        ) {
-            let extra = [("deadline", self.rule_deadline(rule, &cx))];
-            for part in ["title", "body"] {
-                r.text_with(&format!("reason.{}.{part}", h.reason), &extra);
-            }
-        }
-        let stated = r.take_times();
-
         let actions = self.actions(order, &f, &cx, &r);
 
         // Upcoming deadlines, one per kind, from the most important rule
@@ -320,7 +305,6 @@ impl RuleSet {
                 Deadline {
                     kind: kind.to_string(),
                     at,
-                    in_headline: stated.contains(&at),
                     label: r.text_with(
                         &format!("deadline.{kind}.label"),
                         &[("deadline", node.map_or(Arg::Time(at), |n| shown(n, at)))],
@@ -486,7 +470,6 @@ impl RuleSet {
             },
             args: &args,
             text_changes_at: Cell::new(None),
-            times: RefCell::new(Vec::new()),
         }
         .text(key)
     }

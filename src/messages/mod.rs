@@ -11,7 +11,7 @@ use crate::rules::error::Diagnostic;
 use crate::time::{Date, Timestamp};
 use format::{Message, Part, PluralKey, Use};
 use locale::{DateFormatter, Locale};
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 
 /// The built-in catalogs, as JSON objects of key → message.
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -462,8 +462,6 @@ pub struct Renderer<'a> {
     /// The earliest instant at which some shown date reads differently only
     /// because the day changed.
     pub text_changes_at: Cell<Option<Timestamp>>,
-    /// Every instant shown so far (see [`Renderer::take_times`]).
-    pub times: RefCell<Vec<Timestamp>>,
 }
 
 impl Renderer<'_> {
@@ -495,11 +493,6 @@ impl Renderer<'_> {
                 earliest(ny);
             }
         }
-    }
-
-    /// The instants shown since the last call (which texts name which time).
-    pub fn take_times(&self) -> Vec<Timestamp> {
-        self.times.take()
     }
 
     /// Renders a message; never fails (a missing key gives English, then an
@@ -548,17 +541,14 @@ impl Renderer<'_> {
                     match (self.arg(name, extra), kind) {
                         (Arg::Null, _) => out.push('—'),
                         (Arg::Time(t), Some(ArgKind::Date)) => {
-                            self.times.borrow_mut().push(*t);
                             self.note_date(*t, false);
                             out.push_str(&self.dates.date(*t));
                         }
                         (Arg::Time(t), _) => {
-                            self.times.borrow_mut().push(*t);
                             self.note_date(*t, true);
                             out.push_str(&self.dates.date_time(*t));
                         }
                         (Arg::Day(t), _) => {
-                            self.times.borrow_mut().push(*t);
                             self.note_date(*t, false);
                             out.push_str(&self.dates.date(*t));
                         }
