@@ -4,7 +4,7 @@ use crate::calendar::Calendar;
 use crate::diagnosis::{
     support_code, Action, Confirm, Deadline, Diagnosis, Reason, TimelineStage, Trace,
 };
-use crate::json::{Number, Value};
+use crate::json::Value;
 use crate::messages::locale::{negotiate, DateFormatter};
 use crate::messages::{Arg, ArgKind, Args, Renderer, PLACEHOLDERS};
 use crate::order::{CancelState, DisputeState, Order, PaymentState};
@@ -293,23 +293,13 @@ impl RuleSet {
             .deadlines(order, &f, now)
             .into_iter()
             .filter(|(_, at)| *at > now)
-            .map(|(kind, at)| {
-                // Read like the rule's own texts read it (a date or a time).
-                let node = f
-                    .matched
-                    .iter()
-                    .filter_map(|&i| self.rules.get(i))
-                    .flat_map(|rule| &rule.deadlines)
-                    .find(|d| d.kind == kind)
-                    .map(|d| &d.at);
-                Deadline {
-                    kind: kind.to_string(),
-                    at,
-                    label: r.text_with(
-                        &format!("deadline.{kind}.label"),
-                        &[("deadline", node.map_or(Arg::Time(at), |n| shown(n, at)))],
-                    ),
-                }
+            .map(|(kind, at)| Deadline {
+                kind: kind.to_string(),
+                at,
+                label: r.text_with(
+                    &format!("deadline.{kind}.label"),
+                    &[("deadline", Arg::Time(at))],
+                ),
             })
             .collect();
 
@@ -334,7 +324,7 @@ impl RuleSet {
                             // happened): no date rather than an estimate.
                             StageState::Done if !s.actual => String::new(),
                             StageState::Done => "timeline.done".to_string(),
-                            StageState::Overdue => format!("timeline.{}.late", s.stage),
+                            StageState::Overdue => "timeline.late".to_string(),
                             _ if s.from.is_some() => "timeline.window".to_string(),
                             _ => "timeline.expected".to_string(),
                         };
@@ -402,83 +392,43 @@ impl RuleSet {
     }
 
     /// One catalog message (the widget's `widget.*` labels, or any other
-    /// key) in a locale, with placeholder values from a JSON object: numbers
-    /// for counts and for money in minor units (with `currency`), RFC 3339
-    /// text or milliseconds for times, text for text and choices. Times read
-    /// in `zone` (else the shop's time zone), relative to `now`. Never
-    /// fails: a key no catalog has gives an empty string.
-    pub fn message(
-        &self,
-        key: &str,
-        values: &Value,
-        now: Timestamp,
-        locale: &str,
-        zone: Option<&Calendar>,
-    ) -> String {
+    /// key) in a locale, with placeholder values given as text: a count in
+    /// digits (`("minutes", "23")`), a choice or text as it is
+    /// (`("action", "cancel_order")`). Never fails: a key no catalog has
+    /// gives an empty string.
+    pub fn message(&self, key: &str, values: &[(&str, &str)], locale: &str) -> String {
         let tag = negotiate(locale, &self.catalog.tags());
         let fallback = self.catalog.get("en");
         let Some(lc) = self.catalog.get(&tag).or(fallback) else {
             return String::new();
         };
-        let mut args = Args {
-            values: Vec::new(),
-            currency: match values.get("currency") {
-                Some(Value::String(c)) => Some(c.clone()),
-                _ => None,
-            },
-        };
-        for &(name, kind) in PLACEHOLDERS {
-            let arg = match (values.get(name), kind) {
-                (None | Some(Value::Null), _) => continue,
-                (Some(Value::Number(n)), ArgKind::Number | ArgKind::Money) => {
-                    let n = match n {
-                        Number::Int(i) => *i,
-                        // `as` saturates.
-                        Number::Float(f) => f.floor() as i64,
-                    };
-                    if kind == ArgKind::Money {
-                        Arg::Money(n)
-                    } else {
-                        Arg::Number(n)
-                    }
-                }
-                (Some(v), ArgKind::Date | ArgKind::DateTime) => {
-                    let t = match v {
-                        Value::String(s) => Timestamp::parse_rfc3339(s).ok(),
-                        Value::Number(Number::Int(ms)) => Timestamp::from_millis(*ms),
-                        _ => None,
-                    };
-                    t.map_or(Arg::Null, Arg::Time)
-                }
-                (Some(Value::String(s)), ArgKind::Choice(values)) => values
+        let mut args = Args::default();
+        for &(name, v) in values {
+            let Some(&(name, kind)) = PLACEHOLDERS.iter().find(|(n, _)| *n == name) else {
+                continue;
+            };
+            let arg = match kind {
+                ArgKind::Number => crate::util::parse_i64(v).map_or(Arg::Null, Arg::Number),
+                ArgKind::Choice(values) => values
                     .iter()
-                    .find(|c| **c == s.as_str())
-                    .map_or_else(|| Arg::Text(s.clone()), |c| Arg::Choice(c)),
-                (Some(Value::String(s)), _) => Arg::Text(s.clone()),
-                _ => continue,
+                    .find(|c| **c == v)
+                    .map_or_else(|| Arg::Text(v.to_string()), |c| Arg::Choice(c)),
+                _ => Arg::Text(v.to_string()),
             };
             args.set(name, arg);
         }
-        let shown_in = zone.unwrap_or(&self.calendar);
         Renderer {
             catalog: lc,
             fallback,
             dates: DateFormatter {
                 style: lc.locale.style,
-                calendar: shown_in,
-                today: shown_in.local(now).0,
+                calendar: &self.calendar,
+                today: crate::time::Date::from_days(0),
             },
             args: &args,
             text_changes_at: Cell::new(None),
         }
         .text(key)
-    }
-
-    /// A support code for this rule set at `now` that names no rule: what a
-    /// page shows when an order cannot be explained at all, so that support
-    /// still learns the rule set and the time.
-    pub fn support_code(&self, now: Timestamp) -> String {
-        support_code::encode(self.fingerprint, now, &[])
     }
 
     /// A diagnosis without text, if the catalogs are somehow unusable.
@@ -647,10 +597,7 @@ impl RuleSet {
                         url.is_some()
                     }
                     ActionKind::Reorder => {
-                        url = s
-                            .reorder_url
-                            .as_deref()
-                            .map(|u| with_order_id(u, &order.id));
+                        url = s.reorder_url.clone();
                         url.is_some()
                     }
                     ActionKind::ConfirmReceipt => order.buyer_confirmed_at.is_none(),
@@ -723,22 +670,6 @@ fn shown(node: &Node, t: Timestamp) -> Arg {
         )) => Arg::Day(t),
         _ => Arg::Time(t),
     }
-}
-
-/// `{order_id}` in a URL replaced by the order's id, percent-encoded.
-fn with_order_id(url: &str, id: &str) -> String {
-    if !url.contains("{order_id}") {
-        return url.to_string();
-    }
-    let mut enc = String::new();
-    for b in id.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-            enc.push(char::from(b));
-        } else {
-            enc.push_str(&format!("%{b:02X}"));
-        }
-    }
-    url.replace("{order_id}", &enc)
 }
 
 fn days(d: Duration) -> i64 {

@@ -345,10 +345,7 @@ fn locale_negotiation() {
 #[test]
 fn widget_labels_are_catalog_messages() {
     let rs = rules();
-    let now = Timestamp::parse_rfc3339(NOW).unwrap();
-    let msg = |key: &str, values: &str, locale: &str| {
-        rs.message(key, &parse(values).unwrap(), now, locale, None)
-    };
+    let msg = |key: &str, values: &[(&str, &str)], locale: &str| rs.message(key, values, locale);
     // Countdowns with CLDR plurals.
     for (n, en, zh, ru) in [
         (
@@ -363,55 +360,53 @@ fn widget_labels_are_catalog_messages() {
         (21, "21 min left", "还剩 21 分钟", "осталась 21 мин"),
         (23, "23 min left", "还剩 23 分钟", "осталось 23 мин"),
     ] {
-        let v = format!(r#"{{"minutes": {n}}}"#);
+        let n = n.to_string();
+        let v = [("minutes", n.as_str())];
         assert_eq!(msg("widget.countdown", &v, "en"), en);
         assert_eq!(msg("widget.countdown", &v, "zh-CN"), zh);
         assert_eq!(msg("widget.countdown", &v, "ru-RU"), ru);
     }
     // Per action, with a generic case for anything else.
     assert_eq!(
-        msg("widget.pending", r#"{"action": "cancel_order"}"#, "en"),
+        msg("widget.pending", &[("action", "cancel_order")], "en"),
         "Cancelling…"
     );
     assert_eq!(
-        msg(
-            "widget.action_failed",
-            r#"{"action": "cancel_order"}"#,
-            "ru"
-        ),
+        msg("widget.action_failed", &[("action", "cancel_order")], "ru"),
         "Не удалось отменить заказ."
     );
     assert_eq!(
-        msg("widget.action_failed", r#"{"action": "whatever"}"#, "en"),
+        msg("widget.action_failed", &[("action", "whatever")], "en"),
         "That didn't work."
     );
     assert_eq!(
-        msg("widget.fallback", r#"{"order_id": "A-1"}"#, "zh-CN"),
-        "暂时无法显示订单A-1的状态。请稍后再试，或联系客服。"
+        msg("widget.fallback", &[("order_id", "A-1")], "zh-CN"),
+        "暂时无法显示订单A-1的状态。"
     );
     assert_eq!(
-        msg("widget.fallback", "{}", "en"),
-        "We can't show the status of this order right now. Please try again later, or contact support."
+        msg("widget.fallback", &[], "en"),
+        "We can't show the status of this order right now."
     );
-    // Money and dates like every other message.
+    // A count that is not a number reads as missing ("—"), like an unknown name.
     let rs2 = RuleSet::from_json(
-        r#"{"settings": {"timezone": "Asia/Shanghai"},
-            "messages": {"ru": {"widget.support_code": "Итого {amount} до {deadline}"}}}"#,
+        r#"{"messages": {"ru": {"widget.support_code": "{minutes} {zone} {count}"}}}"#,
     )
     .unwrap();
     assert_eq!(
         rs2.message(
             "widget.support_code",
-            &parse(r#"{"amount": 26800, "currency": "CNY", "deadline": "2026-11-22T02:28:00Z"}"#)
-                .unwrap(),
-            now,
-            "ru",
-            None
+            &[
+                ("minutes", "3"),
+                ("zone", "Москва"),
+                ("count", "x"),
+                ("nope", "1")
+            ],
+            "ru"
         ),
-        "Итого 268,00\u{a0}CN¥ до 22\u{a0}ноября,\u{a0}10:28"
+        "3 Москва —"
     );
     // An unknown key gives nothing rather than the key.
-    assert_eq!(msg("widget.nope", "{}", "en"), "");
+    assert_eq!(msg("widget.nope", &[], "en"), "");
     // Every shipped locale has every widget label.
     for key in orderlens::messages::WIDGET_KEYS {
         for locale in SHIPPED {
@@ -429,19 +424,15 @@ fn merchants_override_widget_labels_and_their_locales_fall_back_per_key() {
               "de": {"widget.support_code": "Support-Code:", "reason.order_status.title": "Status"}}}"#,
     )
     .unwrap();
-    let now = Timestamp::parse_rfc3339(NOW).unwrap();
-    let none = parse("{}").unwrap();
+    let none: [(&str, &str); 0] = [];
+    assert_eq!(rs.message("widget.support_code", &none, "en"), "Reference:");
     assert_eq!(
-        rs.message("widget.support_code", &none, now, "en", None),
-        "Reference:"
-    );
-    assert_eq!(
-        rs.message("widget.support_code", &none, now, "de", None),
+        rs.message("widget.support_code", &none, "de"),
         "Support-Code:"
     );
     // A key the merchant's locale lacks: English, and a warning when loading.
     assert_eq!(
-        rs.message("widget.refund_progress", &none, now, "de", None),
+        rs.message("widget.refund_progress", &none, "de"),
         "Refund progress"
     );
     assert!(rs

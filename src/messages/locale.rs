@@ -65,21 +65,28 @@ impl Locale {
 /// catalog); the first requested tag that matches wins. Nothing matching
 /// gives `en`.
 pub fn negotiate(requested: &str, available: &[String]) -> String {
-    let mut prefs: Vec<(u32, &str)> = requested
-        .split(',')
-        .filter_map(|part| {
-            let mut it = part.split(';');
-            let tag = it.next()?.trim();
-            if tag.is_empty() || tag == "*" || tag.len() > 35 {
-                return None;
+    // (Plain loops: the iterator adapters cost more code in the wasm build.)
+    let mut prefs: Vec<(u32, &str)> = Vec::new();
+    for part in requested.split(',') {
+        if prefs.len() == 20 {
+            break;
+        }
+        let mut it = part.split(';');
+        let tag = it.next().unwrap_or("").trim();
+        if tag.is_empty() || tag == "*" || tag.len() > 35 {
+            continue;
+        }
+        let mut q = QONE;
+        for p in it {
+            if let Some(v) = p.trim().strip_prefix("q=").and_then(|v| qvalue(v.trim())) {
+                q = v;
+                break;
             }
-            let q = it
-                .find_map(|p| p.trim().strip_prefix("q=").and_then(|q| qvalue(q.trim())))
-                .unwrap_or(QONE);
-            (q > 0).then_some((q, tag))
-        })
-        .take(20)
-        .collect();
+        }
+        if q > 0 {
+            prefs.push((q, tag));
+        }
+    }
     // Highest weight first; equal weights keep the order they were given in.
     crate::util::sort_by(&mut prefs, |a, b| a.0 > b.0);
     for (_, tag) in prefs {
@@ -223,30 +230,6 @@ impl DateFormatter<'_> {
 
 fn hm(t: TimeOfDay) -> String {
     format!("{:02}:{:02}", t.hour(), t.minute())
-}
-
-/// Russian typography for message text: a one-letter word (the
-/// prepositions and conjunctions `в`, `к`, `с`, `у`, `о`, `и`, `а`, `я`) is
-/// bound to the next word, and a dash to the word before it, by no-break
-/// spaces, so that neither is left alone at the end or start of a line.
-pub fn bind_short_words(text: &str, out: &mut String) {
-    let mut prev: [Option<char>; 2] = [None, None];
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        let one_letter =
-            prev[1].is_some_and(is_cyrillic) && !prev[0].is_some_and(char::is_alphanumeric);
-        let before_dash = chars.peek() == Some(&'—');
-        if c == ' ' && (one_letter || before_dash) {
-            out.push('\u{a0}');
-        } else {
-            out.push(c);
-        }
-        prev = [prev[1], Some(c)];
-    }
-}
-
-fn is_cyrillic(c: char) -> bool {
-    matches!(c, 'А'..='я' | 'ё' | 'Ё')
 }
 
 /// Groups the digits of a whole number: `1,234,567` / `1 234 567`.
@@ -435,22 +418,6 @@ mod tests {
         assert_eq!(money(Style::En, 1250, Some("KWD")), "KWD\u{a0}1.250");
         assert_eq!(money(Style::Ru, 1250, Some("KWD")), "1,250\u{a0}KWD");
         assert_eq!(money(Style::En, -500, Some("EUR")), "-€5.00");
-    }
-
-    #[test]
-    fn binds_one_letter_words_and_dashes() {
-        let mut out = String::new();
-        bind_short_words(
-            "Оплатите в течение часа и с картой — или отмените. В итоге",
-            &mut out,
-        );
-        assert_eq!(
-            out,
-            "Оплатите в\u{a0}течение часа и\u{a0}с\u{a0}картой\u{a0}— или отмените. В\u{a0}итоге"
-        );
-        let mut out = String::new();
-        bind_short_words("Hello a b", &mut out);
-        assert_eq!(out, "Hello a b");
     }
 
     #[test]

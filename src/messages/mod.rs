@@ -28,7 +28,6 @@ pub const WIDGET_KEYS: &[&str] = &[
     "widget.severity.info",
     "widget.severity.warning",
     "widget.severity.action_required",
-    "widget.severity.success",
     "widget.stage.done",
     "widget.stage.current",
     "widget.stage.upcoming",
@@ -37,8 +36,7 @@ pub const WIDGET_KEYS: &[&str] = &[
     "widget.support_code",
     "widget.new_tab",
     "widget.countdown",
-    "widget.time_local",
-    "widget.time_shop",
+    "widget.time_zone",
     "widget.pending",
     "widget.action_failed",
     "widget.not_handled",
@@ -526,7 +524,6 @@ impl Renderer<'_> {
         let style = self.catalog.locale.style;
         for p in parts {
             match p {
-                Part::Text(t) if style == locale::Style::Ru => locale::bind_short_words(t, out),
                 Part::Text(t) => out.push_str(t),
                 Part::Hash => {
                     if let Some(n) = hash {

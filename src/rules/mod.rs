@@ -168,9 +168,7 @@ pub const ALWAYS_NEEDED: &[&str] = &[
     "timeline.done",
     "timeline.expected",
     "timeline.window",
-    "timeline.refund_approved.late",
-    "timeline.refund_issued.late",
-    "timeline.refund_arrived.late",
+    "timeline.late",
     "action.contact_support.label",
 ];
 

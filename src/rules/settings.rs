@@ -31,8 +31,7 @@ pub struct Settings {
     pub delivery_late_after: Duration,
     /// Where `contact_support` leads (http/https only).
     pub support_url: Option<String>,
-    /// Where `reorder` leads (http/https only); `{order_id}` in it is
-    /// replaced by the order's id.
+    /// Where `reorder` leads (http/https only): a page to order again.
     pub reorder_url: Option<String>,
     /// `cancel_order` is offered only before the order reaches this status.
     pub cancel_allowed_until: Status,

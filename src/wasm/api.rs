@@ -280,9 +280,12 @@ fn read_zone(v: &JsValue) -> Result<Option<Calendar>, JsValue> {
             "options.timeZone: expected an IANA time zone name such as 'Europe/Berlin'",
         ));
     };
-    Calendar::new(&name, &[], &[], &[])
-        .map(Some)
-        .map_err(|e| range_error(&format!("options.timeZone: {e}")))
+    Calendar::zone(&name).map(Some).ok_or_else(|| {
+        range_error(&format!(
+            "options.timeZone: unknown time zone '{}'",
+            crate::time::truncate(&name)
+        ))
+    })
 }
 
 fn read_options(v: &JsValue) -> Result<Options, JsValue> {
@@ -408,25 +411,26 @@ impl CompiledRules {
 
     /// One catalog message (e.g. the widget's `widget.*` labels) in
     /// `options.locale`, with placeholder values such as `{ minutes: 23 }`
-    /// (times as RFC 3339 text or milliseconds, money in minor units with
-    /// `currency`). An unknown key gives "".
+    /// (numbers and text; other values are left out). An unknown key gives "".
     pub fn message(&self, key: &str, values: JsValue, options: JsValue) -> Result<String, JsValue> {
-        let opts = read_options(&options)?;
+        let locale = read_locale(&get(&options, "locale"))?;
         let values = match json_text(&values, "values")? {
             Some(t) => crate::json::parse(&t)
                 .map_err(|e| type_error(&format!("values: invalid JSON ({})", e.message)))?,
             None => Value::Null,
         };
-        Ok(self
-            .rs
-            .message(key, &values, opts.now, &opts.locale, opts.zone.as_ref()))
-    }
-
-    /// A support code naming the rule set and `now` but no rule: for when
-    /// an order cannot be explained.
-    #[wasm_bindgen(js_name = supportCode)]
-    pub fn support_code(&self, now: JsValue) -> Result<String, JsValue> {
-        Ok(self.rs.support_code(read_now(&now)?))
+        let mut texts = Vec::new();
+        if let Value::Object(entries) = &values {
+            for (name, v) in entries {
+                match v {
+                    Value::String(s) => texts.push((name.as_str(), s.clone())),
+                    Value::Number(_) => texts.push((name.as_str(), v.to_json())),
+                    _ => {}
+                }
+            }
+        }
+        let pairs: Vec<(&str, &str)> = texts.iter().map(|(n, v)| (*n, v.as_str())).collect();
+        Ok(self.rs.message(key, &pairs, &locale))
     }
 
     /// `settings.support_url`, if set.

@@ -15,7 +15,6 @@ use wasm_bindgen::prelude::*;
 use super::errors::{
     diagnostics_value, error_json, order_errors_value, order_message, rules_message,
 };
-use crate::calendar::Calendar;
 use crate::order::Order;
 use crate::rules::error::RulesError;
 use crate::rules::RuleSet;
@@ -46,31 +45,6 @@ fn plain_error(name: &str, message: &str) -> String {
     out
 }
 
-/// `now` from RFC 3339 text, or else milliseconds; an error's marked JSON text.
-fn read_now(now_ms: f64, now_text: &str) -> Result<Timestamp, String> {
-    if now_text.is_empty() {
-        if !now_ms.is_finite() {
-            return Err(plain_error("RangeError", "options.now: not a valid time"));
-        }
-        // Whole milliseconds; `as` saturates, and from_millis bounds the range.
-        Timestamp::from_millis(now_ms.floor() as i64)
-            .ok_or_else(|| plain_error("RangeError", "options.now: outside years 1 to 9999"))
-    } else {
-        Timestamp::parse_rfc3339(now_text)
-            .map_err(|e| plain_error("RangeError", &format!("options.now: {e}")))
-    }
-}
-
-/// The time zone texts are shown in: "" for the shop's.
-fn read_zone(zone: &str) -> Result<Option<Calendar>, String> {
-    if zone.is_empty() {
-        return Ok(None);
-    }
-    Calendar::new(zone, &[], &[], &[])
-        .map(Some)
-        .map_err(|e| plain_error("RangeError", &format!("options.timeZone: {e}")))
-}
-
 /// Compiled rules, loaded. `runtime.js` wraps it as `CompiledRules`.
 #[wasm_bindgen]
 pub struct Rules {
@@ -89,23 +63,43 @@ impl Rules {
     }
 
     /// The diagnosis of the order (JSON text) at `now` — RFC 3339 text, or
-    /// else `now_ms` — in `locale` (a tag or an Accept-Language list), with
-    /// times in texts shown in `zone` (an IANA name; "" for the shop's). On
-    /// failure: `!` and the error's JSON text.
-    pub fn explain(
-        &self,
-        order: &str,
-        now_ms: f64,
-        now_text: &str,
-        locale: &str,
-        zone: &str,
-    ) -> String {
-        let (now, zone) = match (read_now(now_ms, now_text), read_zone(zone)) {
-            (Ok(now), Ok(zone)) => (now, zone),
-            (Err(e), _) | (_, Err(e)) => return e,
+    /// else `now_ms` — in `locale` (a tag or an Accept-Language list). On
+    /// failure: `!` and the error's JSON text. (Times in texts are in the
+    /// shop's zone: the `timeZone` option, which needs a zone resolver, is
+    /// the full build's.)
+    pub fn explain(&self, order: &str, now_ms: f64, now_text: &str, locale: &str) -> String {
+        // A catalog message instead (one export for all three keeps the
+        // glue small): U+0001, the key, then placeholder names and values,
+        // all separated by U+001F. No key: `settings.support_url` (or "").
+        if let Some(rest) = order.strip_prefix('\u{1}') {
+            let mut it = rest.split('\u{1f}');
+            let key = it.next().unwrap_or("");
+            if key.is_empty() {
+                return self.rs.settings.support_url.clone().unwrap_or_default();
+            }
+            let mut pairs = Vec::new();
+            while let (Some(name), Some(value)) = (it.next(), it.next()) {
+                pairs.push((name, value));
+            }
+            return self.rs.message(key, &pairs, locale);
+        }
+        let now = if now_text.is_empty() {
+            if !now_ms.is_finite() {
+                return plain_error("RangeError", "options.now: not a valid time");
+            }
+            // Whole milliseconds; `as` saturates, and from_millis bounds the range.
+            match Timestamp::from_millis(now_ms.floor() as i64) {
+                Some(t) => t,
+                None => return plain_error("RangeError", "options.now: outside years 1 to 9999"),
+            }
+        } else {
+            match Timestamp::parse_rfc3339(now_text) {
+                Ok(t) => t,
+                Err(e) => return plain_error("RangeError", &format!("options.now: {e}")),
+            }
         };
         match Order::from_json(order) {
-            Ok(o) => self.rs.explain_in(&o, now, locale, zone.as_ref()).to_json(),
+            Ok(o) => self.rs.explain(&o, now, locale).to_json(),
             Err(e) => {
                 let mut out = String::from(ERROR_MARK);
                 out.push_str(&error_json(
@@ -117,41 +111,6 @@ impl Rules {
                 out
             }
         }
-    }
-
-    /// One catalog message (`widget.*` …) with placeholder values (JSON
-    /// text of an object), at `now`, in `locale`, times in `zone`, after a
-    /// space (a message may start with anything); or `!` and the error's
-    /// JSON text.
-    pub fn message(
-        &self,
-        key: &str,
-        values: &str,
-        now_ms: f64,
-        now_text: &str,
-        locale: &str,
-        zone: &str,
-    ) -> String {
-        let (now, zone) = match (read_now(now_ms, now_text), read_zone(zone)) {
-            (Ok(now), Ok(zone)) => (now, zone),
-            (Err(e), _) | (_, Err(e)) => return e,
-        };
-        let values = crate::json::parse(values).unwrap_or(crate::json::Value::Null);
-        let mut out = String::from(" ");
-        out.push_str(&self.rs.message(key, &values, now, locale, zone.as_ref()));
-        out
-    }
-
-    /// A support code naming the rule set and `now` but no rule.
-    #[wasm_bindgen(js_name = supportCode)]
-    pub fn support_code(&self, now_ms: f64) -> String {
-        read_now(now_ms, "").map_or_else(|e| e, |now| self.rs.support_code(now))
-    }
-
-    /// `settings.support_url`, or "".
-    #[wasm_bindgen(getter, js_name = supportUrl)]
-    pub fn support_url(&self) -> String {
-        self.rs.settings.support_url.clone().unwrap_or_default()
     }
 
     /// The rule set's 32-bit fingerprint (part of support codes).
