@@ -264,8 +264,6 @@ export interface Deadline {
   kind: "auto_cancel" | "auto_confirm" | (string & {});
   at: Timestamp;
   label: string;
-  /** The headline's text already states this time (the widget then shows only a countdown, in the last hour). */
-  in_headline: boolean;
 }
 
 export type TimelineStageName = "refund_requested" | "refund_approved" | "refund_issued" | "refund_arrived";
@@ -277,7 +275,6 @@ export interface TimelineStage {
   at: Timestamp | null;
   from: Timestamp | null;
   to: Timestamp | null;
-  /** "Refund approved" once it happened, "Shop approves the refund" until then. */
   label: string;
   /** A second line: the date it happened, "Expected by …", the arrival window, or who is late; may be empty. */
   detail: string;
