@@ -5,6 +5,10 @@
 import init, { CompiledRules, compileRules } from "./web/orderlens.js";
 import { defineOrderLens, setEngine } from "./widget.js";
 
+// <order-lens> is defined first: it holds its place (a placeholder) while the
+// wasm loads, and renders as soon as the engine is ready.
+defineOrderLens();
+
 let wasm = new URL("./web/orderlens_bg.wasm", import.meta.url);
 // Vite's dev server pre-bundles dependencies into node_modules/.vite/deps/,
 // where that relative URL points nowhere; the package's own files are still
@@ -14,9 +18,7 @@ if (/\/node_modules\/\.vite\/deps[^/]*\/[^/]*$/.test(new URL(import.meta.url).pa
   wasm = new URL(["..", "..", "orderlens", "web", "orderlens_bg.wasm"].join("/"), import.meta.url);
 }
 await init({ module_or_path: wasm });
-// <order-lens> is usable as soon as this module has loaded.
 setEngine({ CompiledRules, compileRules });
-defineOrderLens();
 
 export { CompiledRules, checkRules, compileRules, explain, version } from "./web/orderlens.js";
 export { mount, OrderLensElement } from "./widget.js";

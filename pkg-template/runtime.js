@@ -10,6 +10,9 @@ import init from "./runtime/orderlens.js";
 import { CompiledRules, compileRules } from "./runtime-api.js";
 import { defineOrderLens, setEngine } from "./widget.js";
 
+// <order-lens> holds its place (a placeholder) while the wasm loads.
+defineOrderLens();
+
 let wasm = new URL("./runtime/orderlens_bg.wasm", import.meta.url);
 // Vite's dev server pre-bundles dependencies into node_modules/.vite/deps/,
 // where that relative URL points nowhere (see browser.js).
@@ -19,7 +22,6 @@ if (/\/node_modules\/\.vite\/deps[^/]*\/[^/]*$/.test(new URL(import.meta.url).pa
 await init({ module_or_path: wasm });
 
 setEngine({ CompiledRules, compileRules });
-defineOrderLens();
 
 export { CompiledRules, compileRules, explain, version } from "./runtime-api.js";
 export { mount, OrderLensElement } from "./widget.js";
