@@ -57,7 +57,7 @@ fi
 # when the lock file changes.
 mkdir -p "$TOOLS"
 if ! cmp -s scripts/tools/package-lock.json "$TOOLS/package-lock.json" || [ ! -x "$TOOLS/node_modules/.bin/wasm-opt" ] || [ ! -x "$TOOLS/node_modules/.bin/esbuild" ]; then
-  log "installing npm tools (binaryen, esbuild, typescript, playwright-core) into build/tools"
+  log "installing npm tools (binaryen, esbuild, typescript, playwright-core, axe-core) into build/tools"
   cp scripts/tools/package.json scripts/tools/package-lock.json "$TOOLS/"
   (cd "$TOOLS" && npm ci --no-audit --no-fund --loglevel=error)
 fi

@@ -30,9 +30,13 @@
 #   parity     every fixture: Node build and runtime vs native CLI, deep-equal
 #              JSON; toBytes() vs `orderlens compile`, byte for byte
 #   widget     mount() and <order-lens> on a plain page, strict CSP, headless
-#              Chromium (fallbacks, self-refresh, destroy, onAction, styles)
+#              Chromium (fallbacks, placeholder, time zones, merchant labels,
+#              self-refresh, destroy, onAction, no handler, styles)
 #   demo       the demo storefront www/ (every scenario and locale, keyboard,
-#              confirmation, actions); screenshots build/demo-{en,zh-CN}.png
+#              confirmation dialog, pending state, countdown, backend errors
+#              and timeouts, timeline, typography at 320 px, severity, axe-core
+#              in light and dark); screenshots of every scenario and locale in
+#              build/screenshots/<width>-<light|dark>/
 #
 # Projects are copied from tests/consumers/ into build/consumers/ and get the
 # tarball with `npm install`. The last line is "N passed, M failed"; the exit
@@ -196,7 +200,7 @@ check_widget() {
 }
 check_demo() {
   widget_project || return 1
-  node "$SRC/widget/check.mjs" demo --www "$ROOT/www" --pkg "$WORK/widget/node_modules/orderlens" --shots "$ROOT/build"
+  node "$SRC/widget/check.mjs" demo --www "$ROOT/www" --pkg "$WORK/widget/node_modules/orderlens" --shots "$ROOT/build/screenshots"
 }
 
 check_parity() { node scripts/parity.mjs --pkg "$ROOT/pkg/node/orderlens.cjs" --runtime "$ROOT/pkg"; }
