@@ -241,6 +241,11 @@ class View {
     const t = typist(d.locale);
     const busy = this.busy;
     const hd = d.headline;
+    // Whether the headline's body already gives the date or time in `label` (its digits and what joins them).
+    const said = (label) => {
+      const at = label.match(/\d{1,2}:\d\d|\d+月\d+日|[^ ]*\d[^ ]*/)?.[0].replace(/[.,;:。]$/, "");
+      return !!at && hd.body.includes(at);
+    };
     const sev = !ICON[hd.severity] ? "info" : hd.severity === "info" && DONE.includes(hd.reason) ? "success" : hd.severity;
     // A filled button only when the customer has something to do.
     const emphasis = sev === "action_required" || sev === "warning";
@@ -267,7 +272,8 @@ class View {
       const part = primary ? " button-primary" : "";
       const cls = primary ? "btn p" : "btn";
       if (a.kind === "wait") {
-        notes.push(h("p", { part: "wait", class: "nt" }, t(a.label)));
+        // "No action needed until 10:35" next to "…we'll update this page by 10:35" says nothing new.
+        if (!said(a.label)) notes.push(h("p", { part: "wait", class: "nt" }, t(a.label)));
       } else if (a.url) {
         if (/^https?:/i.test(a.url)) actions.append(link(a.label, a.url, cls, "link" + part, k, a.kind === "reorder"));
       } else {
@@ -298,11 +304,12 @@ class View {
       if (cd) this.cds.push(cd);
       // A deadline whose time the headline already gives ("…before 10:28, or
       // the order is cancelled") shows only its countdown.
-      const time = x.label.match(/\d{1,2}:\d\d/)?.[0];
-      const said = time && hd.body.includes(time);
-      if (!said || cd) deadlines.push(h("li", { part: "deadline", "data-kind": x.kind }, !said && t(x.label), cd));
+      const dup = said(x.label);
+      if (!dup || cd) deadlines.push(h("li", { part: "deadline", "data-kind": x.kind }, !dup && t(x.label), cd));
     }
-    const timed = d.deadlines.length || d.timeline.length || d.actions.some((a) => a.until);
+    // Whether any text shows a date or a time (they hold a no-break space or 月, or read hh:mm).
+    const texts = [hd.body, ...d.reasons.map((r) => r.body), ...d.actions.map((a) => a.label), ...d.deadlines.map((x) => x.label), ...d.timeline.map((s) => s.detail)];
+    const timed = texts.some((x) => /\d:\d\d|\d\u00a0|\u00a0\d|\d月/.test(x));
     const others = d.reasons.filter((r) => !(r.reason === hd.reason && r.rule === hd.rule));
     box.className = "c";
     box.setAttribute("role", "region");
@@ -314,8 +321,8 @@ class View {
         h("span", { class: "ic", "aria-hidden": "true" }, ICON[sev]),
         h("div", { class: "hx" },
           h("p", { class: emphasis ? "sv" : "sr" }, m("widget.severity." + sev)),
-          h("h2", { part: "title", class: "t", tabindex: "-1", "data-k": "title" }, t(hd.title)),
-          h("p", { part: "body", class: "b" }, t(hd.body)))),
+          h("h2", { part: "title", class: "t", tabindex: "-1", "data-k": "title" }, t(hd.title))),
+        h("p", { part: "body", class: "b" }, t(hd.body))),
       others.length > 0 &&
         h("ul", { part: "reasons", class: "rs" },
           others.map((r) => h("li", { "data-severity": r.severity }, h("strong", null, t(r.title)), " ", t(r.body)))),
@@ -411,7 +418,7 @@ class View {
     fill(this.box, [
       h("div", { part: "headline", class: "hd", "data-severity": "warning" },
         h("span", { class: "ic", "aria-hidden": "true" }, ICON.warning),
-        h("div", { class: "hx" }, h("p", { part: "body", class: "b" }, t(m("widget.fallback", typeof id === "string" || typeof id === "number" ? { order_id: String(id) } : {}))))),
+        h("p", { part: "body", class: "b" }, t(m("widget.fallback", typeof id === "string" || typeof id === "number" ? { order_id: String(id) } : {})))),
       support && h("div", { part: "actions", class: "ac" },
         h("a", { part: "link", class: "btn", href: support, rel: "noopener noreferrer", target: "_blank", "data-k": "a:contact_support" }, m("action.contact_support.label"), h("span", { class: "sr" }, " ", m("widget.new_tab")))),
     ]);
