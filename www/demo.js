@@ -58,8 +58,8 @@ const SCENARIOS = {
 
 function items() {
   return [
-    { sku: "OOL-250", name: "Tieguanyin Oolong 250 g", qty: 2, in_stock: true, restock_at: null },
-    { sku: "JAS-100", name: "Jasmine Silver Needle 100 g", qty: 1, in_stock: true, restock_at: null },
+    { sku: "OOL-250", name: "Tieguanyin Oolong 250\u00a0g", qty: 2, in_stock: true, restock_at: null },
+    { sku: "JAS-100", name: "Jasmine Silver Needle 100\u00a0g", qty: 1, in_stock: true, restock_at: null },
   ];
 }
 
@@ -193,7 +193,7 @@ async function backend(kind, order) {
       o.dispute = { opened_at: now, kind: "not_as_described", state: "open" };
       break;
     case "choose_alternative":
-      o.items = o.items.map((it) => (it.in_stock ? it : { sku: "JAS-050", name: "Jasmine Dragon Pearls 100 g", qty: it.qty, in_stock: true, restock_at: null }));
+      o.items = o.items.map((it) => (it.in_stock ? it : { sku: "JAS-050", name: "Jasmine Dragon Pearls 100\u00a0g", qty: it.qty, in_stock: true, restock_at: null }));
       break;
     default:
       return undefined; // nothing to change
@@ -224,7 +224,8 @@ lens.addEventListener("orderlens-action", (e) => {
 // 24-hour times, and the currency as the widget writes it (CN¥ in English,
 // ¥ in Chinese).
 let zone; // the shop's, once the rules have loaded
-const fmt = (options) => (ms) => new Intl.DateTimeFormat(locale, { timeZone: zone, ...options }).format(ms);
+// (No-break spaces inside a date, as the widget writes them.)
+const fmt = (options) => (ms) => new Intl.DateTimeFormat(locale, { timeZone: zone, ...options }).format(ms).replace(/ /g, "\u00a0");
 const month = () => (locale === "en" ? "short" : "long");
 const time = (ms) => fmt({ hour: "2-digit", minute: "2-digit", hourCycle: "h23" })(ms);
 const dateTime = (ms) => fmt({ month: month(), day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })(ms);

@@ -315,7 +315,9 @@ if (suite === "demo") {
       const root = el.shadowRoot;
       const at = Date.parse(el.diagnosis.deadlines[0].at);
       const sh = new Intl.DateTimeFormat("en", { timeZone: "Asia/Shanghai", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(at);
-      const placed = new Intl.DateTimeFormat("en", { timeZone: "Asia/Shanghai", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(Date.parse(el.order.created_at));
+      const placed = new Intl.DateTimeFormat("en", { timeZone: "Asia/Shanghai", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+        .format(Date.parse(el.order.created_at))
+        .replace(/ /g, "\u00a0");
       return {
         zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
         body: root.querySelector('[part="body"]').textContent,
@@ -461,6 +463,27 @@ if (suite === "demo") {
     l = await look();
     assert(l.sev === "success" && l.icon === "rgb(27, 110, 54)", `completed: ${JSON.stringify(l)}`);
   });
+
+  await test("no repeated text: a wait note or a deadline whose time the body gives is left out; times are labelled wherever they appear", async (page) => {
+    const shown = () =>
+      page.evaluate(() => {
+        const root = document.querySelector("order-lens").shadowRoot;
+        return { body: root.querySelector('[part="body"]').textContent, wait: [...root.querySelectorAll('[part="wait"]')].map((e) => e.textContent), deadlines: [...root.querySelectorAll('[part="deadline"]')].map((e) => e.textContent), zone: root.querySelector('[part="time-zone"]')?.textContent ?? null };
+      });
+    await demo(page, "processing", "en");
+    let s = await shown();
+    assert(/update this page by \d\d:\d\d/.test(s.body) && s.wait.length === 0, `processing: ${JSON.stringify(s)}`);
+    await demo(page, "out_of_stock", "ru");
+    s = await shown();
+    assert(/до 9|до \d+\u00a0/.test(s.body) && s.wait.length === 0, `out of stock: ${JSON.stringify(s)}`);
+    await demo(page, "delivered", "en");
+    s = await shown();
+    assert(s.deadlines.length === 1 && /^Receipt confirmed automatically: /.test(s.deadlines[0]), `delivered: ${JSON.stringify(s)}`);
+    // A time in the body only ("wasn't paid by 01:21"): still labelled.
+    await demo(page, "auto_cancelled", "en");
+    s = await shown();
+    assert(/wasn't paid by \d\d:\d\d/.test(s.body) && s.zone === "Time zone: China Standard Time.", `auto-cancelled: ${JSON.stringify(s)}`);
+  }, { timezoneId: "Europe/Berlin" });
 
   await test("restock: 'expected by' is the later of two restock dates, shown as a date", async (page) => {
     await demo(page, "out_of_stock", "en");
