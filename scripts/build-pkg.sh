@@ -93,7 +93,8 @@ VERSION=$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)
 rm -rf "$PKG"
 mkdir -p "$PKG/web" "$PKG/node" "$PKG/bundler" "$PKG/runtime"
 cp pkg-template/README.md pkg-template/LICENSE-MIT pkg-template/LICENSE-APACHE \
-   pkg-template/orderlens.d.ts pkg-template/browser.js "$PKG/"
+   pkg-template/orderlens.d.ts pkg-template/browser.js \
+   pkg-template/jsx.d.ts pkg-template/react.d.ts pkg-template/custom-elements.json "$PKG/"
 sed "s/@VERSION@/$VERSION/" pkg-template/package.json > "$PKG/package.json"
 # The widget (mount, <order-lens>), minified (it counts towards the browser
 # budget); its stylesheet as a file (<link> fallback) and as a module

@@ -4,7 +4,9 @@
 #
 #   size       the runtime's browser payload within the 64 KB gzip budget and
 #              the full build under its ceiling (scripts/size.sh)
-#   types      tsc --noEmit on tests/consumers/types (ESM + CommonJS views)
+#   types      tsc --noEmit on tests/consumers/types (ESM + CommonJS views,
+#              the runtime, <order-lens> in React JSX); custom-elements.json
+#              checked against the widget
 #   node-require, node-import, node-bundler
 #              plain Node scripts: require("orderlens"), import "orderlens",
 #              and the ESM-integration build (node --experimental-wasm-modules)
@@ -99,7 +101,9 @@ check_size() { scripts/size.sh "$ROOT/pkg"; }
 check_types() {
   fresh_project types || return 1
   (cd "$WORK/types" && "$TOOLS/node_modules/.bin/tsc" --version && "$TOOLS/node_modules/.bin/tsc" -p . \
-    && "$TOOLS/node_modules/.bin/tsc" -p tsconfig.browser.json && echo "types: node (ESM + CJS) and browser (orderlens/runtime) ok")
+    && "$TOOLS/node_modules/.bin/tsc" -p tsconfig.browser.json && "$TOOLS/node_modules/.bin/tsc" -p tsconfig.jsx.json \
+    && node check-manifest.mjs \
+    && echo "types: node (ESM + CJS), browser (orderlens/runtime), JSX (React) ok; custom-elements.json matches the widget")
 }
 
 node_project() {

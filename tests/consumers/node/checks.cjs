@@ -105,6 +105,16 @@ module.exports = function run(ol, label) {
   assert.equal(ol.explain(order, { now: NOW }).headline.reason, "payment_declined");
   assert.throws(() => ol.explain(order, {}, { rules: 1 }), { name: "RulesError" });
 
+  // The widget's labels are catalog messages; times in another zone (server-side rendering for a customer elsewhere).
+  assert.equal(rules.message("widget.countdown", { minutes: 23 }, { locale: "ru-RU" }), "осталось 23 мин");
+  assert.equal(rules.message("widget.pending", { action: "cancel_order" }, { locale: "zh-CN" }), "正在取消…");
+  assert.equal(rules.message("no.such.key"), "");
+  assert.equal(rules.supportUrl, rulesDoc.settings?.support_url);
+  const la = rules.explain(order, { now: NOW, locale: "en", timeZone: "America/Los_Angeles" });
+  assert.equal(la.deadlines[0].at, d.deadlines[0].at);
+  assert.match(la.deadlines[0].label, /by 18:28$/);
+  assert.throws(() => rules.explain(order, { now: NOW, timeZone: "Mars/Base" }), { name: "RangeError" });
+
   rules.free();
   return `${label}: ok (${d.headline.title})`;
 };
