@@ -42,7 +42,14 @@ function fill(e, kids, how = "replaceChildren") {
 const toMs = (x) => (x instanceof Date ? x.getTime() : typeof x === "string" ? Date.parse(x) : Number(x));
 const isPromise = (x) => typeof x?.then === "function";
 /** How text is set for a locale: line-breaking rules of Chinese and Russian. */
-const typist = (locale) => (locale.startsWith("zh") ? zh : locale.startsWith("ru") ? ru : (s) => s);
+/**
+ * How text is set for a locale: the line-breaking rules of Chinese and
+ * Russian, and an order id that never breaks at its hyphens.
+ */
+const typist = (locale, id) => {
+  const set = locale.startsWith("zh") ? zh : locale.startsWith("ru") ? ru : (s) => s;
+  return (text) => (id ? text.split(id).flatMap((part, i) => [i > 0 && h("span", { class: "nw" }, id), set(part)]) : set(text));
+};
 // The browser's time zone: whose clock the shopper reads.
 const here = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -238,12 +245,12 @@ class View {
     this.failed = null;
     this.d = d;
     const m = (key, values) => rules.message(key, values, { locale: d.locale });
-    const t = typist(d.locale);
+    const t = typist(d.locale, d.order_id);
     const busy = this.busy;
     const hd = d.headline;
     // Whether the headline's body already gives the date or time in `label` (its digits and what joins them).
     const said = (label) => {
-      const at = label.match(/\d{1,2}:\d\d|\d+月\d+日|[^ ]*\d[^ ]*/)?.[0].replace(/[.,;:。]$/, "");
+      const at = (label.match(/\d{1,2}:\d\d|\d+月\d+日/) ?? label.match(/[^ ]*\d[^ ]*/))?.[0].replace(/[.,;:。]$/, "");
       return !!at && hd.body.includes(at);
     };
     const sev = !ICON[hd.severity] ? "info" : hd.severity === "info" && DONE.includes(hd.reason) ? "success" : hd.severity;
@@ -409,7 +416,7 @@ class View {
     const m = (key, values) => cat?.message(key, values, { locale: lang }) ?? "";
     const id = this.order?.id;
     const support = rules?.supportUrl ?? this.supportUrl;
-    const t = typist(lang);
+    const t = typist(lang, typeof id === "string" || typeof id === "number" ? String(id) : "");
     this.box.className = "c";
     this.box.setAttribute("role", "region");
     this.box.setAttribute("lang", lang);
@@ -418,7 +425,7 @@ class View {
     fill(this.box, [
       h("div", { part: "headline", class: "hd", "data-severity": "warning" },
         h("span", { class: "ic", "aria-hidden": "true" }, ICON.warning),
-        h("p", { part: "body", class: "b" }, t(m("widget.fallback", typeof id === "string" || typeof id === "number" ? { order_id: String(id) } : {})))),
+        h("div", { class: "hx" }, h("p", { part: "body", class: "b" }, t(m("widget.fallback", typeof id === "string" || typeof id === "number" ? { order_id: String(id) } : {}))))),
       support && h("div", { part: "actions", class: "ac" },
         h("a", { part: "link", class: "btn", href: support, rel: "noopener noreferrer", target: "_blank", "data-k": "a:contact_support" }, m("action.contact_support.label"), h("span", { class: "sr" }, " ", m("widget.new_tab")))),
     ]);

@@ -479,6 +479,10 @@ if (suite === "demo") {
     await demo(page, "delivered", "en");
     s = await shown();
     assert(s.deadlines.length === 1 && /^Receipt confirmed automatically: /.test(s.deadlines[0]), `delivered: ${JSON.stringify(s)}`);
+    // Chinese: the body "请在03:30前重新支付…" gives the auto-cancel time; the deadline line is the countdown only.
+    await demo(page, "declined", "zh-CN");
+    s = await shown();
+    assert(s.deadlines.length === 1 && /^还剩 \d+ 分钟$/.test(s.deadlines[0]), `zh declined: ${JSON.stringify(s)}`);
     // A time in the body only ("wasn't paid by 01:21"): still labelled.
     await demo(page, "auto_cancelled", "en");
     s = await shown();
