@@ -327,7 +327,7 @@ class View {
       h("div", { part: "headline", class: "hd", "data-severity": sev },
         h("span", { class: "ic", "aria-hidden": "true" }, ICON[sev]),
         h("div", { class: "hx" },
-          h("p", { class: emphasis ? "sv" : "sr" }, m("widget.severity." + sev)),
+          h("p", { class: emphasis ? "sv" : "sr" }, m("widget.severity." + (sev === "success" ? "info" : sev))),
           h("h2", { part: "title", class: "t", tabindex: "-1", "data-k": "title" }, t(hd.title))),
         h("p", { part: "body", class: "b" }, t(hd.body))),
       others.length > 0 &&
