@@ -445,7 +445,7 @@ if (suite === "demo") {
       page.evaluate(() => {
         const root = document.querySelector("order-lens").shadowRoot;
         const hd = root.querySelector('[part="headline"]');
-        return { sev: hd.dataset.severity, label: hd.querySelector(".sv")?.textContent ?? null, icon: getComputedStyle(hd.querySelector(".ic")).backgroundColor, primary: root.querySelectorAll('[part~="button-primary"], [part~="link-primary"]').length };
+        return { sev: hd.dataset.severity, label: hd.querySelector(".sv")?.textContent ?? null, quiet: hd.querySelector(".hx > .sr")?.textContent ?? null, icon: getComputedStyle(hd.querySelector(".ic")).backgroundColor, primary: root.querySelectorAll('[part~="button-primary"], [part~="link-primary"]').length };
       });
     await demo(page, "out_of_stock", "en");
     let l = await look();
@@ -461,7 +461,7 @@ if (suite === "demo") {
     assert((await page.locator('order-lens a[data-k="a:track_shipment"]').count()) === 1, "no tracking link");
     await demo(page, "completed", "en");
     l = await look();
-    assert(l.sev === "success" && l.icon === "rgb(27, 110, 54)", `completed: ${JSON.stringify(l)}`);
+    assert(l.sev === "success" && l.icon === "rgb(27, 110, 54)" && l.quiet === "Status", `completed: ${JSON.stringify(l)}`);
   });
 
   await test("no repeated text: a wait note or a deadline whose time the body gives is left out; times are labelled wherever they appear", async (page) => {
