@@ -6,8 +6,10 @@
 import { load } from "./pure.js";
 import { defineOrderLens } from "./widget.js";
 
-await load();
+// <order-lens> is defined first: it holds its place (a placeholder) while the
+// wasm loads, and renders as soon as the engine is ready.
 defineOrderLens();
+await load();
 
 export {
   CompiledRules,

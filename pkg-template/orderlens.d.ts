@@ -220,7 +220,9 @@ export type ActionKind =
   | "open_dispute"
   | "track_shipment"
   | "choose_alternative"
-  | "wait";
+  | "wait"
+  /** A link to `settings.reorder_url`, after an auto-cancel. */
+  | "reorder";
 
 export interface Settings {
   /** IANA name; default `UTC`. */
@@ -236,6 +238,8 @@ export interface Settings {
   delivery_late_after?: Duration;
   /** `https:` or `http:` only. */
   support_url?: string | null;
+  /** Where `reorder` leads (`https:` or `http:` only): a page to order again. */
+  reorder_url?: string | null;
   cancel_allowed_until?: OrderStatus;
   max_payment_attempts?: number;
 }
@@ -336,6 +340,8 @@ export interface TimelineStage {
   from: Timestamp | null;
   to: Timestamp | null;
   label: string;
+  /** A second line: the date it happened, "Expected by …", the arrival window, or who is late; may be empty. */
+  detail: string;
 }
 
 export interface Trace {
@@ -434,6 +440,19 @@ export interface ExplainOptions {
    * Negotiated against the rules' locales; default `"en"`.
    */
   locale?: string | readonly string[];
+  /**
+   * The IANA time zone the texts show times in, e.g. the shopper's
+   * (`Intl.DateTimeFormat().resolvedOptions().timeZone`). Default: the
+   * shop's, `settings.timezone`. Deadlines are counted in the shop's
+   * calendar either way. An unknown zone throws a `RangeError`.
+   */
+  timeZone?: string;
+}
+
+/** Placeholder values for `CompiledRules#message`. */
+export interface MessageValues {
+  /** Counts (`minutes: 23`) as whole numbers, choices and text (`action: "cancel_order"`) as strings; other values are left out. */
+  [name: string]: string | number | null | undefined;
 }
 
 export interface SweepOptions {
@@ -464,6 +483,14 @@ export declare class CompiledRules {
   sweep(orders: readonly OrderInput[] | string, options?: SweepOptions): (SweepLine | BatchError)[];
   /** The rules compiled to bytes (what `orderlens compile` writes), for `orderlens/runtime` or `compileRules(bytes)`. */
   toBytes(): Uint8Array;
+  /**
+   * One catalog message in `options.locale` (negotiated like `explain`'s),
+   * e.g. the widget's labels: `message("widget.countdown", { minutes: 23 }, { locale: "ru" })`
+   * → `"осталось 23 мин"`. An unknown key gives `""`.
+   */
+  message(key: string, values?: MessageValues | null, options?: { locale?: string | readonly string[] }): string;
+  /** `settings.support_url`, if set. */
+  readonly supportUrl: string | undefined;
   /** 32-bit fingerprint of the rules (part of support codes). */
   readonly fingerprint: number;
   /** The locales the messages cover, e.g. `["en", "zh-CN", "ru"]`. */
@@ -810,19 +837,36 @@ export type WidgetNow = number | Date | string | (() => number | Date | string);
 /** What an action handler may resolve to: the updated order (re-rendered), or nothing. */
 export type ActionResult = OrderInput | null | undefined | void;
 
+/** Whose clock the widget shows times on: the shopper's (`"local"`, default), the shop's (`"shop"`, labelled), or an IANA zone. */
+export type WidgetTimeZone = "local" | "shop" | (string & {});
+
 export interface MountOptions {
-  /** The order to explain. */
-  order: OrderInput;
-  /** The merchant's rules document (absent = built-in rules), compiled once per document; or rules compiled already. */
-  rules?: RulesInput | CompiledRules;
+  /** The order to explain, or a promise of it (a placeholder holds its place meanwhile). */
+  order: OrderInput | PromiseLike<OrderInput>;
+  /**
+   * The merchant's rules document (absent = built-in rules), compiled once per
+   * document; or rules compiled already; or a promise of either (a placeholder
+   * holds the place meanwhile; a rejection shows the fallback with the support link).
+   */
+  rules?: RulesInput | CompiledRules | PromiseLike<RulesInput | CompiledRules>;
   /** Tag, Accept-Language list or list of tags. Default: `navigator.languages`. */
   locale?: string | readonly string[];
   /** Default: the current time. */
   now?: WidgetNow;
+  /** Default `"local"`: times in the browser's zone, with a note when it is not the shop's. */
+  timeZone?: WidgetTimeZone;
+  /** Milliseconds `onAction`'s promise may take before the widget shows it as failed (default 15000). */
+  actionTimeout?: number;
+  /** A help page for when the rules (and so `settings.support_url`) cannot load. */
+  supportUrl?: string;
   /**
-   * Called when the customer activates an action (after its confirmation step,
-   * if it has one). While the promise is pending the buttons are disabled; an
-   * order it resolves to is rendered; a rejection shows a short error line.
+   * Called with the diagnosis's action when the customer activates it (after
+   * its confirmation step, if it has one). While the promise is pending the
+   * pressed button shows progress ("Cancelling…") and the others rest; an
+   * order it resolves to is rendered; a rejection (or no answer within
+   * `actionTimeout`) shows what failed, the rejection's `message` (plain
+   * text, shown to the customer), the support link and code. Without
+   * `onAction`, pressing a button says the page cannot do that.
    */
   onAction?: (action: Action, order: OrderInput) => Promise<ActionResult> | ActionResult;
 }
@@ -848,7 +892,14 @@ export declare function mount(element: Element, options: MountOptions): MountHan
 export interface OrderLensActionDetail {
   kind: ActionKind;
   orderId: string;
-  /** Hand the element the shop's answer: it stays busy until `result` settles, then renders the order it resolves to. */
+  /** The diagnosis's action (`{ kind, label, url, … }`). */
+  action: Action;
+  /**
+   * Hand the element the shop's answer: it stays busy until `result` settles
+   * (or `actionTimeout` passes), then renders the order it resolves to, or
+   * what failed. Call it (or `event.preventDefault()`) while handling the
+   * event: an event nobody answers shows that the page cannot do that.
+   */
   respond(result: Promise<ActionResult> | ActionResult): void;
 }
 
@@ -856,11 +907,18 @@ export type OrderLensActionEvent = CustomEvent<OrderLensActionDetail>;
 
 /** `<order-lens>`, registered when the browser entry loads. */
 export declare class OrderLensElement extends HTMLElement {
-  order: OrderInput | null | undefined;
-  rules: RulesInput | CompiledRules;
+  /** `undefined` (not set yet) or a pending promise shows the placeholder; `null` shows nothing. */
+  order: OrderInput | PromiseLike<OrderInput> | null | undefined;
+  rules: RulesInput | CompiledRules | PromiseLike<RulesInput | CompiledRules>;
   /** Reflected to the `locale` attribute when a string. */
   locale: string | readonly string[] | undefined;
   now: WidgetNow | undefined;
+  /** Attribute `time-zone`. */
+  timeZone: WidgetTimeZone | undefined;
+  /** Attribute `action-timeout` (milliseconds, default 15000). */
+  actionTimeout: number | undefined;
+  /** Attribute `support-url`: where to get help when the rules cannot load. */
+  supportUrl: string | undefined;
   /** The diagnosis on screen; null before the first render and when the fallback is shown. */
   readonly diagnosis: Diagnosis | null;
   addEventListener<K extends keyof OrderLensEventMap>(

@@ -20,6 +20,40 @@ function load(bytes) {
   }
 }
 
+// [now ms, now text, locale tags, time zone] from explain's options, checked like the full build checks them.
+function opts(options) {
+  if (options != null && typeof options != "object") throw new TypeError("options: expected an object such as { now, locale }");
+  const { now, locale, timeZone } = options ?? {};
+  let ms = Date.now(),
+    at = "",
+    tags = "en";
+  if (typeof now == "number") ms = now;
+  else if (now instanceof Date) ms = now.getTime();
+  else if (typeof now == "string") at = now;
+  else if (now != null) throw new TypeError("options.now: expected milliseconds since the epoch, a Date or an RFC 3339 string");
+  if (typeof locale == "string") tags = locale;
+  else if (Array.isArray(locale)) tags = locale.filter((t) => typeof t == "string").join();
+  else if (locale != null) throw new TypeError("options.locale: expected a language tag, an Accept-Language list or an array of tags");
+  return [ms, at, tags, timeZone];
+}
+
+// JSON text of an argument (a string is taken as JSON text already).
+function text(v, what) {
+  if (typeof v == "string") return v;
+  if (v == null) return "null";
+  if (typeof v != "object") throw new TypeError(`${what}: expected an object or JSON text, found ${typeof v}`);
+  try {
+    return JSON.stringify(v);
+  } catch (e) {
+    throw new TypeError(`${what}: cannot be written as JSON (${e.message})`);
+  }
+}
+
+// A result from the wasm side, or the error it stands for.
+function check(out) {
+  if (out[0] == "!") throw error(out.slice(1));
+  return out;
+}
 const ONLY =
   "orderlens/runtime runs compiled rules only: compile this document with `orderlens compile rules.json -o rules.olr` " +
   '(or `compileRules(doc).toBytes()` from "orderlens") and pass the bytes, or import "orderlens" to compile in the page';
@@ -32,32 +66,27 @@ export class CompiledRules {
     this.#r = rules;
   }
 
-  /** The diagnosis of one order (SPEC §3). Throws an OrderError naming the bad fields. */
+  /**
+   * The diagnosis of one order (SPEC §3). Throws an OrderError naming the bad
+   * fields. Times in texts are in the shop's zone: a `timeZone` other than
+   * settings.timezone is a RangeError here (the full build converts).
+   */
   explain(order, options) {
-    if (options != null && typeof options != "object") throw new TypeError("options: expected an object such as { now, locale }");
-    const { now, locale } = options ?? {};
-    let ms = Date.now(),
-      text = "",
-      tags = "en",
-      json = "null";
-    if (typeof now == "number") ms = now;
-    else if (now instanceof Date) ms = now.getTime();
-    else if (typeof now == "string") text = now;
-    else if (now != null) throw new TypeError("options.now: expected milliseconds since the epoch, a Date or an RFC 3339 string");
-    if (typeof locale == "string") tags = locale;
-    else if (Array.isArray(locale)) tags = locale.filter((t) => typeof t == "string").join();
-    else if (locale != null) throw new TypeError("options.locale: expected a language tag, an Accept-Language list or an array of tags");
-    if (typeof order == "string") json = order;
-    else if (typeof order == "object" && order) {
-      try {
-        json = JSON.stringify(order);
-      } catch (e) {
-        throw new TypeError(`order: cannot be written as JSON (${e.message})`);
-      }
-    } else if (order != null) throw new TypeError(`order: expected an object or JSON text, found ${typeof order}`);
-    const out = this.#r.explain(json, ms, text, tags);
-    if (out[0] == "!") throw error(out.slice(1));
-    return JSON.parse(out);
+    const [ms, at, tags, zone] = opts(options);
+    if (zone && zone != this.timezone) throw new RangeError(`options.timeZone: orderlens/runtime shows times in the shop's zone (${this.timezone})`);
+    return JSON.parse(check(this.#r.explain(text(order, "order"), ms, at, tags)));
+  }
+
+  /** One catalog message (e.g. `widget.countdown`) with placeholder values (numbers and text), in `options.locale`. */
+  message(key, values, options) {
+    const parts = ["\x01" + key];
+    for (const [k, v] of Object.entries(values ?? {})) if (typeof v == "string" || typeof v == "number") parts.push(k, v);
+    return key ? this.#r.explain(parts.join("\x1f"), 0, "", opts(options)[2]) : "";
+  }
+
+  /** `settings.support_url`, if set. */
+  get supportUrl() {
+    return this.#r.explain("\x01", 0, "", "") || undefined;
   }
 
   /** The rule set's 32-bit fingerprint (part of support codes). */

@@ -10,6 +10,7 @@ import type {
   Diagnosis,
   Diagnostic,
   ExplainOptions,
+  MessageValues,
   MountHandle,
   MountOptions,
   OrderInput,
@@ -25,6 +26,10 @@ export declare class CompiledRules {
   free(): void;
   /** The diagnosis of one order. Throws an `OrderError` naming the bad fields. */
   explain(order: OrderInput, options?: ExplainOptions): Diagnosis;
+  /** One catalog message in `options.locale` (e.g. the widget's `widget.*` labels); an unknown key gives `""`. */
+  message(key: string, values?: MessageValues | null, options?: { locale?: string | readonly string[] }): string;
+  /** `settings.support_url`, if set. */
+  readonly supportUrl: string | undefined;
   /** 32-bit fingerprint of the rules (part of support codes). */
   readonly fingerprint: number;
   /** The locales the messages cover, e.g. `["en", "zh-CN", "ru"]`. */
@@ -54,8 +59,8 @@ export declare function explain(order: OrderInput, options?: ExplainOptions, rul
 export declare function version(): string;
 
 export interface RuntimeMountOptions extends Omit<MountOptions, "rules"> {
-  /** Compiled rules (absent = built-in rules). */
-  rules?: RuntimeRulesInput;
+  /** Compiled rules (absent = built-in rules), or a promise of them (e.g. `fetch("rules.olr").then((r) => r.arrayBuffer())`). */
+  rules?: RuntimeRulesInput | PromiseLike<RuntimeRulesInput>;
 }
 
 // @dom-only: what follows needs a browser; the server declarations

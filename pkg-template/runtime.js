@@ -11,7 +11,8 @@
 import { load } from "./runtime/pure.js";
 import { defineOrderLens } from "./widget.js";
 
-export const { CompiledRules, compileRules, explain, loadRules, version } = await load();
+// <order-lens> holds its place (a placeholder) while the wasm loads.
 defineOrderLens();
+export const { CompiledRules, compileRules, explain, loadRules, version } = await load();
 
 export { mount, OrderLensElement } from "./widget.js";

@@ -57,7 +57,7 @@ fi
 # when the lock file changes.
 mkdir -p "$TOOLS"
 if ! cmp -s scripts/tools/package-lock.json "$TOOLS/package-lock.json" || [ ! -x "$TOOLS/node_modules/.bin/wasm-opt" ] || [ ! -x "$TOOLS/node_modules/.bin/esbuild" ]; then
-  log "installing npm tools (binaryen, esbuild, typescript, playwright-core) into build/tools"
+  log "installing npm tools (binaryen, esbuild, typescript, playwright-core, axe-core) into build/tools"
   cp scripts/tools/package.json scripts/tools/package-lock.json "$TOOLS/"
   (cd "$TOOLS" && npm ci --no-audit --no-fund --loglevel=error)
 fi
@@ -93,6 +93,7 @@ VERSION=$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)
 rm -rf "$PKG"
 mkdir -p "$PKG/web" "$PKG/node" "$PKG/bundler" "$PKG/runtime" "$PKG/deno" "$PKG/workerd"
 cp pkg-template/README.md pkg-template/LICENSE-MIT pkg-template/LICENSE-APACHE "$PKG/"
+cp pkg-template/jsx.d.ts pkg-template/react.d.ts pkg-template/custom-elements.json "$PKG/"
 sed "s/@VERSION@/$VERSION/" pkg-template/package.json > "$PKG/package.json"
 # The widget (mount, <order-lens>), minified (it counts towards the browser
 # budget); its stylesheet as a file (<link> fallback) and as a module

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the wasm build and the browser tests need, skipping what is
 # already there: the wasm32 target, the wasm-bindgen CLI at the version
-# Cargo.lock pins, Chromium and ChromeDriver (Debian packages).
+# Cargo.lock pins, Chromium and ChromeDriver, and a Chinese font for the
+# browser tests' line breaking and screenshots (Debian packages).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -35,4 +36,12 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   [ "$(id -u)" != 0 ] && sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
+fi
+
+if ! fc-list 2>/dev/null | grep -qi "wqy\|noto sans cjk"; then
+  echo "installing a Chinese font (fonts-wqy-microhei)"
+  sudo_cmd=""
+  [ "$(id -u)" != 0 ] && sudo_cmd="sudo"
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends fonts-wqy-microhei >/dev/null \
+    || { $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends fonts-wqy-microhei >/dev/null; }
 fi

@@ -6,7 +6,8 @@
 #              the full build under its ceiling (scripts/size.sh)
 #   types      tsc --noEmit on tests/consumers/types: a Node project (nodenext,
 #              node16, commonjs; ESM + CommonJS views, no DOM lib), a browser project
-#              (bundler resolution), esnext.disposable; skipLibCheck false
+#              (bundler resolution), esnext.disposable, <order-lens> in React JSX;
+#              skipLibCheck false; custom-elements.json checked against the widget
 #   node-require, node-import, node-pure, node-bundler
 #              plain Node scripts: require("orderlens"), import "orderlens",
 #              orderlens/pure (loaded on the first load(), import and require),
@@ -48,9 +49,13 @@
 #   parity     every fixture: Node build and runtime vs native CLI, deep-equal
 #              JSON; toBytes() vs `orderlens compile`, byte for byte
 #   widget     mount() and <order-lens> on a plain page, strict CSP, headless
-#              Chromium (fallbacks, self-refresh, destroy, onAction, styles)
+#              Chromium (fallbacks, placeholder, time zones, merchant labels,
+#              self-refresh, destroy, onAction, no handler, styles)
 #   demo       the demo storefront www/ (every scenario and locale, keyboard,
-#              confirmation, actions); screenshots build/demo-{en,zh-CN}.png
+#              confirmation dialog, pending state, countdown, backend errors
+#              and timeouts, timeline, typography at 320 px, severity, axe-core
+#              in light and dark); screenshots of every scenario and locale in
+#              build/screenshots/<width>-<light|dark>/
 #
 # Projects are copied from tests/consumers/ into build/consumers/ and get the
 # tarball with `npm install`. The last line is "N passed, M failed, K skipped"
@@ -116,9 +121,10 @@ check_types() {
   # Node (nodenext, node16; no DOM lib), browser (bundler, DOM), and
   # esnext.disposable; skipLibCheck false everywhere.
   fresh_project types || return 1
-  (cd "$WORK/types" && "$TOOLS/node_modules/.bin/tsc" --version && for c in tsconfig.json tsconfig.node16.json tsconfig.commonjs.json tsconfig.browser.json tsconfig.disposable.json; do
+  (cd "$WORK/types" && "$TOOLS/node_modules/.bin/tsc" --version && for c in tsconfig.json tsconfig.node16.json tsconfig.commonjs.json tsconfig.browser.json tsconfig.disposable.json tsconfig.jsx.json; do
     "$TOOLS/node_modules/.bin/tsc" -p "$c" || { echo "tsc -p $c failed"; exit 1; }
-  done && echo "types: node (nodenext, node16, commonjs/node10; ESM + CJS), browser (bundler), disposable ok")
+  done && node check-manifest.mjs \
+    && echo "types: node (nodenext, node16, commonjs/node10; ESM + CJS), browser (bundler), disposable, JSX (React) ok; custom-elements.json matches the widget")
 }
 # are-the-types-wrong on the tarball: the entries Node can load with import
 # and require under the strict profile; the browser-only ES modules
@@ -426,7 +432,7 @@ check_widget() {
 }
 check_demo() {
   widget_project || return 1
-  node "$SRC/widget/check.mjs" demo --www "$ROOT/www" --pkg "$WORK/widget/node_modules/orderlens" --shots "$ROOT/build"
+  node "$SRC/widget/check.mjs" demo --www "$ROOT/www" --pkg "$WORK/widget/node_modules/orderlens" --shots "$ROOT/build/screenshots"
 }
 
 check_parity() { node scripts/parity.mjs --pkg "$ROOT/pkg/node/orderlens.cjs" --runtime "$ROOT/pkg"; }

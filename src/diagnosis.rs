@@ -75,6 +75,9 @@ pub struct TimelineStage {
     pub to: Option<Timestamp>,
     /// Localized label.
     pub label: String,
+    /// A second line: when the stage happened, when it is expected (for the
+    /// money, the arrival window), or who is late.
+    pub detail: String,
 }
 
 /// Why a rule matched: the fields it read and their values.
@@ -237,6 +240,7 @@ impl Diagnosis {
                 .ts("from", s.from)
                 .ts("to", s.to)
                 .str("label", &s.label)
+                .str("detail", &s.detail)
                 .end();
         });
         o.ts("valid_until", self.valid_until);
@@ -302,38 +306,34 @@ pub mod support_code {
     /// Encodes a code.
     pub fn encode(fingerprint: u32, now: crate::time::Timestamp, rules: &[usize]) -> String {
         let minutes = ((now.millis() - EPOCH_MS).max(0) / 60_000).min((1 << 26) - 1) as u64;
-        let rules: Vec<u64> = rules
-            .iter()
-            .take(15)
-            .map(|&r| (r.min(255)) as u64)
-            .collect();
+        let rules = rules.get(..rules.len().min(15)).unwrap_or(&[]);
+        // The bits, pushed into 5-bit symbols as they come (no bit vector:
+        // less code in the wasm build).
         let mut b = Bits { bits: Vec::new() };
         b.push(VERSION, 3);
         b.push(u64::from(fingerprint & 0xF_FFFF), 20);
         b.push(minutes, 26);
         b.push(rules.len() as u64, 4);
-        for r in &rules {
-            b.push(*r, 8);
+        for &r in rules {
+            b.push(r.min(255) as u64, 8);
         }
         while b.bits.len() % 5 != 0 {
             b.bits.push(false);
         }
         let c = check(&b.bits);
         b.push(c, 5);
-        let chars: Vec<char> = b
-            .bits
-            .chunks(5)
-            .map(|ch| {
-                let v = ch.iter().fold(0usize, |a, &x| a * 2 + usize::from(x));
-                ALPHABET.get(v).map_or('0', |&c| c as char)
-            })
-            .collect();
         let mut out = String::from("OL-");
-        for (i, g) in chars.chunks(4).enumerate() {
-            if i > 0 {
-                out.push('-');
+        let mut v = 0usize;
+        for (i, bit) in b.bits.iter().enumerate() {
+            v = v * 2 + usize::from(*bit);
+            if i % 5 == 4 {
+                let n = i / 5;
+                if n > 0 && n % 4 == 0 {
+                    out.push('-');
+                }
+                out.push(ALPHABET.get(v).map_or('0', |&c| char::from(c)));
+                v = 0;
             }
-            out.extend(g);
         }
         out
     }

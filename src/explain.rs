@@ -1,14 +1,15 @@
 //! Evaluation: an order, a time and a locale in; a [`Diagnosis`] out.
 
+use crate::calendar::Calendar;
 use crate::diagnosis::{
     support_code, Action, Confirm, Deadline, Diagnosis, Reason, TimelineStage, Trace,
 };
 use crate::json::Value;
 use crate::messages::locale::{negotiate, DateFormatter};
-use crate::messages::{Arg, Args, Renderer};
+use crate::messages::{Arg, ArgKind, Args, Renderer, PLACEHOLDERS};
 use crate::order::{CancelState, DisputeState, Order, PaymentState};
 use crate::refund::{RefundPlan, Stage, StageState};
-use crate::rules::eval::{self, Ctx, Expected, Val};
+use crate::rules::eval::{self, Ctx, Expected, Node, Val};
 use crate::rules::schema::{field_path, Field};
 use crate::rules::settings::is_web_url;
 use crate::rules::{ActionKind, Rule, RuleSet};
@@ -74,12 +75,17 @@ impl RuleSet {
             .unwrap_or(order.created_at);
         let ship = order.shipment.as_ref();
         let plan = RefundPlan::of(order, &self.windows, cal);
+        // When every missing item is back: the latest restock date, or none
+        // when some missing item has no date.
         let restock_at = order
             .items
             .iter()
             .filter(|i| !i.in_stock)
-            .filter_map(|i| i.restock_at)
-            .min();
+            .map(|i| i.restock_at)
+            .try_fold(None, |latest: Option<Timestamp>, at| {
+                at.map(|t| Some(latest.map_or(t, |l| l.max(t))))
+            })
+            .flatten();
         let e = Expected {
             decline: order
                 .payment
@@ -221,11 +227,25 @@ impl RuleSet {
     /// Explains an order to a customer (SPEC §3). `locale` may be a tag or
     /// an `Accept-Language` list; it is negotiated against the catalogs.
     pub fn explain(&self, order: &Order, now: Timestamp, locale: &str) -> Diagnosis {
+        self.explain_in(order, now, locale, None)
+    }
+
+    /// [`RuleSet::explain`] with the times in its texts shown in `zone`'s
+    /// time zone (a viewer's, e.g. the browser's) instead of the shop's
+    /// (`settings.timezone`). Deadlines and business days are still counted
+    /// in the shop's calendar; only the way times read changes.
+    pub fn explain_in(
+        &self,
+        order: &Order,
+        now: Timestamp,
+        locale: &str,
+        zone: Option<&Calendar>,
+    ) -> Diagnosis {
         let f = self.evaluate(order, now);
         let tag = negotiate(locale, &self.catalog.tags());
         let lc = self.catalog.get(&tag);
         let args = self.args(order, &f);
-        let today = self.calendar.local(now).0;
+        let shown_in = zone.unwrap_or(&self.calendar);
         let cx = self.ctx(order, &f.expected, now);
         let fallback = self.catalog.get("en");
         let (Some(lc), Some(_)) = (lc, fallback) else {
@@ -236,8 +256,8 @@ impl RuleSet {
             fallback,
             dates: DateFormatter {
                 style: lc.locale.style,
-                calendar: &self.calendar,
-                today,
+                calendar: shown_in,
+                today: shown_in.local(now).0,
             },
             args: &args,
             text_changes_at: Cell::new(None),
@@ -307,17 +327,34 @@ impl RuleSet {
             .map(|p| {
                 p.stages(now)
                     .iter()
-                    .map(|s: &Stage| TimelineStage {
-                        stage: s.stage,
-                        state: s.state.as_str(),
-                        at: s.at,
-                        from: s.from,
-                        to: s.to,
-                        // A refund that arrived shows no expected window.
-                        label: r.text_with(
-                            &format!("timeline.{}.label", s.stage),
-                            &[("arrive_from", s.from.map_or(Arg::Null, Arg::Time))],
-                        ),
+                    .map(|s: &Stage| {
+                        let extra = [
+                            // A refund that arrived shows no expected window.
+                            ("arrive_from", s.from.map_or(Arg::Null, Arg::Time)),
+                            ("state", Arg::Choice(s.state.as_str())),
+                            ("at", s.at.or(s.to).map_or(Arg::Null, Arg::Time)),
+                        ];
+                        // The second line: when it happened; when it is
+                        // expected (the arrival window for the money); or,
+                        // when late, who is late.
+                        let detail = match s.state {
+                            // Done without a time of its own (a later stage
+                            // happened): no date rather than an estimate.
+                            StageState::Done if !s.actual => String::new(),
+                            StageState::Done => "timeline.done".to_string(),
+                            StageState::Overdue => "timeline.late".to_string(),
+                            _ if s.from.is_some() => "timeline.window".to_string(),
+                            _ => "timeline.expected".to_string(),
+                        };
+                        TimelineStage {
+                            stage: s.stage,
+                            state: s.state.as_str(),
+                            at: s.at,
+                            from: s.from,
+                            to: s.to,
+                            label: r.text_with(&format!("timeline.{}.label", s.stage), &extra),
+                            detail: r.text_with(&detail, &extra),
+                        }
                     })
                     .collect()
             })
@@ -373,6 +410,46 @@ impl RuleSet {
         }
     }
 
+    /// One catalog message (the widget's `widget.*` labels, or any other
+    /// key) in a locale, with placeholder values given as text: a count in
+    /// digits (`("minutes", "23")`), a choice or text as it is
+    /// (`("action", "cancel_order")`). Never fails: a key no catalog has
+    /// gives an empty string.
+    pub fn message(&self, key: &str, values: &[(&str, &str)], locale: &str) -> String {
+        let tag = negotiate(locale, &self.catalog.tags());
+        let fallback = self.catalog.get("en");
+        let Some(lc) = self.catalog.get(&tag).or(fallback) else {
+            return String::new();
+        };
+        let mut args = Args::default();
+        for &(name, v) in values {
+            let Some(&(name, kind)) = PLACEHOLDERS.iter().find(|(n, _)| *n == name) else {
+                continue;
+            };
+            let arg = match kind {
+                ArgKind::Number => crate::util::parse_i64(v).map_or(Arg::Null, Arg::Number),
+                ArgKind::Choice(values) => values
+                    .iter()
+                    .find(|c| **c == v)
+                    .map_or_else(|| Arg::Text(v.to_string()), |c| Arg::Choice(c)),
+                _ => Arg::Text(v.to_string()),
+            };
+            args.set(name, arg);
+        }
+        Renderer {
+            catalog: lc,
+            fallback,
+            dates: DateFormatter {
+                style: lc.locale.style,
+                calendar: &self.calendar,
+                today: crate::time::Date::from_days(0),
+            },
+            args: &args,
+            text_changes_at: Cell::new(None),
+        }
+        .text(key)
+    }
+
     /// A diagnosis without text, if the catalogs are somehow unusable.
     fn bare(&self, order: &Order, now: Timestamp, tag: &str, f: &Findings) -> Diagnosis {
         let reason = status_line(order);
@@ -398,7 +475,7 @@ impl RuleSet {
             .map(|d| &d.at)
             .chain(rule.wait_until.as_ref())
             .find_map(|n| match eval::eval(n, cx) {
-                Val::Ts(t) => Some(Arg::Time(t)),
+                Val::Ts(t) => Some(shown(n, t)),
                 _ => None,
             })
             .unwrap_or(Arg::Null)
@@ -421,6 +498,11 @@ impl RuleSet {
         a.set("delivery", time(e.delivery_by));
         a.set("arrive_from", time(e.refund_arrival_from));
         a.set("arrive_to", time(e.refund_arrival_by));
+        a.set("issued", time(f.refund.as_ref().and_then(|p| p.issued_at)));
+        a.set(
+            "delivered",
+            time(order.shipment.as_ref().and_then(|s| s.delivered_at)),
+        );
         let window = f.refund.as_ref().map(|p| p.window).unwrap_or_else(|| {
             self.windows.get(
                 order
@@ -528,6 +610,7 @@ impl RuleSet {
                 }
                 let mut url = None;
                 let mut until = None;
+                let mut until_arg = Arg::Null;
                 let keep = match kind {
                     ActionKind::CancelOrder => {
                         order.status.rank() < s.cancel_allowed_until.rank() && !cancel_pending
@@ -540,6 +623,10 @@ impl RuleSet {
                         url = tracking.clone();
                         url.is_some()
                     }
+                    ActionKind::Reorder => {
+                        url = s.reorder_url.clone();
+                        url.is_some()
+                    }
                     ActionKind::ConfirmReceipt => order.buyer_confirmed_at.is_none(),
                     ActionKind::OpenDispute => !dispute_open,
                     ActionKind::Wait => match &rule.wait_until {
@@ -547,6 +634,7 @@ impl RuleSet {
                         Some(n) => match eval::eval(n, cx) {
                             Val::Ts(t) => {
                                 until = Some(t);
+                                until_arg = shown(n, t);
                                 true
                             }
                             _ => false,
@@ -558,7 +646,7 @@ impl RuleSet {
                     continue;
                 }
                 let k = kind.as_str();
-                let extra = [("deadline", until.map_or(Arg::Null, Arg::Time))];
+                let extra = [("deadline", until_arg)];
                 let confirm = kind.confirms().then(|| Confirm {
                     title: r.text_with(&format!("action.{k}.confirm.title"), &extra),
                     body: r.text_with(&format!("action.{k}.confirm.body"), &extra),
@@ -590,6 +678,24 @@ fn status_line(order: &Order) -> Reason {
         severity: "info",
         title: order.status.as_str().into(),
         body: String::new(),
+    }
+}
+
+/// How a time computed by `node` reads in a text: a date for the times
+/// known to the day only (restock, delivery and refund dates: "expected by
+/// Dec 6", not "Dec 6, 06:18"), else a date and time.
+fn shown(node: &Node, t: Timestamp) -> Arg {
+    use crate::rules::schema::ExpectedField as E;
+    match node {
+        Node::Field(Field::Expected(
+            E::RestockAt
+            | E::DeliveryBy
+            | E::RefundApprovedBy
+            | E::RefundIssuedBy
+            | E::RefundArrivalFrom
+            | E::RefundArrivalBy,
+        )) => Arg::Day(t),
+        _ => Arg::Time(t),
     }
 }
 

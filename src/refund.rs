@@ -14,6 +14,9 @@ pub const STAGES: [&str; 4] = [
     "refund_arrived",
 ];
 
+/// The states of a stage, as written in the diagnosis.
+pub const STATES: &[&str] = &["done", "current", "upcoming", "overdue"];
+
 /// Where a stage stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum StageState {
@@ -79,6 +82,8 @@ pub struct Stage {
     pub from: Option<Timestamp>,
     /// Arrival window end (last stage only).
     pub to: Option<Timestamp>,
+    /// Whether `at` is when it happened (not an expected time).
+    pub actual: bool,
 }
 
 impl RefundPlan {
@@ -166,13 +171,18 @@ impl RefundPlan {
                 at: None,
                 from: None,
                 to: None,
+                actual: false,
             }
         });
         let [req, app, iss, arr] = &mut out;
         req.at = Some(self.requested);
+        req.actual = true;
         app.at = Some(self.approved_at.unwrap_or(self.approved_expected));
+        app.actual = self.approved_at.is_some();
         iss.at = Some(self.issued_at.unwrap_or(self.issued_expected));
+        iss.actual = self.issued_at.is_some();
         arr.at = self.completed_at;
+        arr.actual = self.completed_at.is_some();
         if self.completed_at.is_none() {
             arr.from = Some(self.arrive_from);
             arr.to = Some(self.arrive_to);

@@ -647,3 +647,54 @@ fn sweep_line_limit_counts_the_content_not_the_line_ending() {
     );
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn explain_shows_times_in_the_viewers_time_zone_when_asked() {
+    let rules = tmp(
+        "shanghai.json",
+        r#"{"settings": {"timezone": "Asia/Shanghai"}}"#,
+    );
+    let order = tmp(
+        "unpaid.json",
+        r#"{"id": "Z-1", "status": "pending_payment", "created_at": "2026-11-21T09:58:00+08:00"}"#,
+    );
+    let now = "2026-11-21T02:05:00Z";
+    let shop = run(&["explain", &order, "--rules", &rules, "--now", now], "");
+    assert!(
+        text(&shop.stdout).contains("if not paid by 10:28"),
+        "{}",
+        text(&shop.stdout)
+    );
+    let la = run(
+        &[
+            "explain",
+            &order,
+            "--rules",
+            &rules,
+            "--now",
+            now,
+            "--time-zone",
+            "America/Los_Angeles",
+        ],
+        "",
+    );
+    assert_eq!(la.status.code(), Some(0));
+    // The same instant (02:28Z), in Los Angeles.
+    assert!(
+        text(&la.stdout).contains("if not paid by 18:28"),
+        "{}",
+        text(&la.stdout)
+    );
+    assert!(
+        text(&la.stdout).contains("2026-11-21T02:28:00Z"),
+        "{}",
+        text(&la.stdout)
+    );
+    let bad = run(&["explain", &order, "--time-zone", "Mars/Base"], "");
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        text(&bad.stderr).contains("unknown time zone 'Mars/Base'"),
+        "{}",
+        text(&bad.stderr)
+    );
+}

@@ -5,6 +5,7 @@
 //!
 //! ```json
 //! { "description": "...", "now": "RFC 3339", "locale": "en",
+//!   "time_zone": "America/Los_Angeles" (optional: the zone texts show times in),
 //!   "rules": { ...merchant rules document... },
 //!   "order": { ... },
 //!   "expect": { ... } }
@@ -57,6 +58,7 @@
     clippy::err_expect
 )]
 
+use orderlens::calendar::Calendar;
 use orderlens::json::{self, Number, Value};
 use orderlens::rules::error::Severity;
 use orderlens::time::Timestamp;
@@ -184,6 +186,19 @@ struct Loaded {
     order: Order,
     now: Timestamp,
     locale: String,
+    /// `time_zone`: the zone the texts show times in (the viewer's).
+    zone: Option<Calendar>,
+}
+
+impl Loaded {
+    fn explain(&self, now: Timestamp) -> orderlens::Diagnosis {
+        self.explain_in(now, &self.locale)
+    }
+
+    fn explain_in(&self, now: Timestamp, locale: &str) -> orderlens::Diagnosis {
+        self.rules
+            .explain_in(&self.order, now, locale, self.zone.as_ref())
+    }
 }
 
 fn load_case(case: &Value) -> Result<Loaded, String> {
@@ -213,11 +228,18 @@ fn load_case(case: &Value) -> Result<Loaded, String> {
     })?;
     let order = Order::from_value(case.get("order").ok_or("missing \"order\"")?)
         .map_err(|e| format!("order does not load: {e}"))?;
+    let zone = match case.get("time_zone").and_then(as_str) {
+        Some(z) => {
+            Some(Calendar::new(z, &[], &[], &[]).map_err(|e| format!("bad \"time_zone\": {e}"))?)
+        }
+        None => None,
+    };
     Ok(Loaded {
         rules,
         order,
         now,
         locale,
+        zone,
     })
 }
 
@@ -497,6 +519,7 @@ fn run_case(path: &Path) -> Vec<String> {
             "now",
             "locale",
             "locales",
+            "time_zone",
             "rules",
             "order",
             "expect",
@@ -533,9 +556,7 @@ fn run_case(path: &Path) -> Vec<String> {
 
 fn run_case_in(case: &Value, l: &Loaded, locale: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let d = match catch_unwind(AssertUnwindSafe(|| {
-        l.rules.explain(&l.order, l.now, locale).to_value()
-    })) {
+    let d = match catch_unwind(AssertUnwindSafe(|| l.explain_in(l.now, locale).to_value())) {
         Ok(d) => d,
         Err(_) => {
             out.push("explain panicked".into());
@@ -547,7 +568,9 @@ fn run_case_in(case: &Value, l: &Loaded, locale: &str) -> Vec<String> {
     let bytes = l.rules.to_bytes();
     match RuleSet::from_bytes(&bytes) {
         Ok(back) => {
-            let again = back.explain(&l.order, l.now, locale).to_value();
+            let again = back
+                .explain_in(&l.order, l.now, locale, l.zone.as_ref())
+                .to_value();
             if again.to_json() != d.to_json() {
                 out.push(format!(
                     "compiled rules give another diagnosis:\n  direct:   {}\n  compiled: {}",
@@ -653,8 +676,8 @@ fn valid_until_is_exact_for_every_case() {
     for f in &files {
         let Ok(case) = read_json(f) else { continue };
         let Ok(l) = load_case(&case) else { continue };
-        let at = |t: Timestamp| l.rules.explain(&l.order, t, &l.locale).to_value();
-        let d = l.rules.explain(&l.order, l.now, &l.locale);
+        let at = |t: Timestamp| l.explain(t).to_value();
+        let d = l.explain(l.now);
         let base = timeless(d.to_value());
         let mut problems = Vec::new();
         let end = match d.valid_until {

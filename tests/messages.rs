@@ -83,7 +83,7 @@ fn cases() -> Vec<(String, String)> {
             "out_of_stock",
             base("unconfirmed", &paid).replace(
                 r#""in_stock": true}]"#,
-                r#""in_stock": false, "restock_at": "2026-11-28T10:00:00+08:00"}, {"name": "Jasmine 100g", "in_stock": false}]"#,
+                r#""in_stock": false, "restock_at": "2026-11-28T10:00:00+08:00"}, {"name": "Jasmine 100g", "in_stock": false, "restock_at": "2026-12-02T18:00:00+08:00"}]"#,
             ),
         ),
         (
@@ -165,7 +165,7 @@ fn render(rs: &RuleSet, locale: &str) -> String {
             out.push_str(&format!("  ⏱ {}\n", dl.label));
         }
         for s in &d.timeline {
-            out.push_str(&format!("  · {} ({})\n", s.label, s.state));
+            out.push_str(&format!("  · {} / {} ({})\n", s.label, s.detail, s.state));
         }
         for r in d.reasons.iter().skip(1) {
             out.push_str(&format!("  + {}: {}\n", r.title, r.body));
@@ -294,13 +294,13 @@ fn money_in_each_locale() {
         (Style::En, 12900, "USD", "$129.00"),
         (Style::En, 12900, "CNY", "CN¥129.00"),
         (Style::Zh, 12900, "CNY", "¥129.00"),
-        (Style::Ru, 12900, "RUB", "129,00 ₽"),
+        (Style::Ru, 12900, "RUB", "129,00\u{a0}₽"),
         (Style::En, 12900, "RUB", "RUB\u{a0}129.00"),
         (Style::En, 12900, "JPY", "¥12,900"),
         (Style::Zh, 12900, "JPY", "JP¥12,900"),
-        (Style::Ru, 12900, "JPY", "12\u{a0}900 ¥"),
+        (Style::Ru, 12900, "JPY", "12\u{a0}900\u{a0}¥"),
         (Style::En, 12_345, "KWD", "KWD\u{a0}12.345"),
-        (Style::Ru, 12_345, "KWD", "12,345 KWD"),
+        (Style::Ru, 12_345, "KWD", "12,345\u{a0}KWD"),
         (Style::En, 123_456_789, "USD", "$1,234,567.89"),
     ];
     for (style, minor, cur, want) in cases {
@@ -326,18 +326,18 @@ fn dates_across_the_year_boundary_and_in_zones_east_of_utc() {
     assert_eq!(d.deadlines[0].at.to_rfc3339(), "2026-12-31T20:20:00Z");
     assert_eq!(
         d.deadlines[0].label,
-        "Cancelled automatically if not paid by Jan 1, 2027, 04:20"
+        "Cancelled automatically if not paid by Jan\u{a0}1,\u{a0}2027,\u{a0}04:20"
     );
     assert!(rs
         .explain(&order, now, "zh-CN")
         .headline
         .body
-        .contains("2027年1月1日 04:20"));
+        .contains("2027年1月1日\u{a0}04:20"));
     assert!(rs
         .explain(&order, now, "ru")
         .headline
         .body
-        .contains("1 января 2027 г., 04:20"));
+        .contains("1\u{a0}января\u{a0}2027\u{a0}г.,\u{a0}04:20"));
     // Same instant seen on the same local day: time only.
     let now = Timestamp::parse_rfc3339("2026-12-31T16:05:00Z").unwrap(); // Jan 1, 00:05 local
     let d = rs.explain(&order, now, "en");
@@ -374,4 +374,109 @@ fn locale_negotiation() {
     assert_eq!(rs.explain(&order, now, "zh-Hans-CN").locale, "zh-CN");
     assert_eq!(rs.explain(&order, now, "ru-RU").locale, "ru");
     assert_eq!(rs.explain(&order, now, "pt-BR").locale, "en");
+}
+
+#[test]
+fn widget_labels_are_catalog_messages() {
+    let rs = rules();
+    let msg = |key: &str, values: &[(&str, &str)], locale: &str| rs.message(key, values, locale);
+    // Countdowns with CLDR plurals.
+    for (n, en, zh, ru) in [
+        (
+            0,
+            "less than a minute left",
+            "还剩不到 1 分钟",
+            "осталось меньше минуты",
+        ),
+        (1, "1 min left", "还剩 1 分钟", "осталась 1 мин"),
+        (2, "2 min left", "还剩 2 分钟", "осталось 2 мин"),
+        (5, "5 min left", "还剩 5 分钟", "осталось 5 мин"),
+        (21, "21 min left", "还剩 21 分钟", "осталась 21 мин"),
+        (23, "23 min left", "还剩 23 分钟", "осталось 23 мин"),
+    ] {
+        let n = n.to_string();
+        let v = [("minutes", n.as_str())];
+        assert_eq!(msg("widget.countdown", &v, "en"), en);
+        assert_eq!(msg("widget.countdown", &v, "zh-CN"), zh);
+        assert_eq!(msg("widget.countdown", &v, "ru-RU"), ru);
+    }
+    // Per action, with a generic case for anything else.
+    assert_eq!(
+        msg("widget.pending", &[("action", "cancel_order")], "en"),
+        "Cancelling…"
+    );
+    assert_eq!(
+        msg("widget.action_failed", &[("action", "cancel_order")], "ru"),
+        "Не удалось отменить заказ."
+    );
+    assert_eq!(
+        msg("widget.action_failed", &[("action", "whatever")], "en"),
+        "That didn't work."
+    );
+    assert_eq!(
+        msg("widget.fallback", &[("order_id", "A-1")], "zh-CN"),
+        "暂时无法显示订单A-1的状态。"
+    );
+    assert_eq!(
+        msg("widget.fallback", &[], "en"),
+        "We can't show the status of this order right now."
+    );
+    // A count that is not a number reads as missing ("—"), like an unknown name.
+    let rs2 = RuleSet::from_json(
+        r#"{"messages": {"ru": {"widget.support_code": "{minutes} {zone} {count}"}}}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        rs2.message(
+            "widget.support_code",
+            &[
+                ("minutes", "3"),
+                ("zone", "Москва"),
+                ("count", "x"),
+                ("nope", "1")
+            ],
+            "ru"
+        ),
+        "3 Москва —"
+    );
+    // An unknown key gives nothing rather than the key.
+    assert_eq!(msg("widget.nope", &[], "en"), "");
+    // Every shipped locale has every widget label.
+    for key in orderlens::messages::WIDGET_KEYS {
+        for locale in SHIPPED {
+            let lc = rs.catalog.get(locale).unwrap();
+            assert!(lc.messages.contains_key(key), "{locale} lacks {key}");
+        }
+    }
+}
+
+#[test]
+fn merchants_override_widget_labels_and_their_locales_fall_back_per_key() {
+    let rs = RuleSet::from_json(
+        r#"{"messages": {
+              "en": {"widget.support_code": "Reference:"},
+              "de": {"widget.support_code": "Support-Code:", "reason.order_status.title": "Status"}}}"#,
+    )
+    .unwrap();
+    let none: [(&str, &str); 0] = [];
+    assert_eq!(rs.message("widget.support_code", &none, "en"), "Reference:");
+    assert_eq!(
+        rs.message("widget.support_code", &none, "de"),
+        "Support-Code:"
+    );
+    // A key the merchant's locale lacks: English, and a warning when loading.
+    assert_eq!(
+        rs.message("widget.refund_progress", &none, "de"),
+        "Refund progress"
+    );
+    assert!(rs
+        .warnings
+        .iter()
+        .any(|w| w.message.contains("locale 'de' fall back to English")));
+    // A shipped locale cannot lose a widget label: overriding it with bad text is an error.
+    let e = RuleSet::from_json(
+        r#"{"messages": {"ru": {"widget.countdown": "{minutes, plural, one {x}}"}}}"#,
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("widget.countdown"), "{e}");
 }

@@ -1,7 +1,9 @@
 // The demo storefront: one order page of a small tea shop with <order-lens>,
-// a scenario picker, a language switcher, and a simulated shop backend that
-// answers the widget's actions. Everything is relative to the real clock, so
-// deadlines count down and the widget re-renders by itself when they pass.
+// a scenario picker, a language switcher, a clock to move "now", and a
+// simulated shop backend that answers the widget's actions (or, in two
+// scenarios, rejects them or never answers). Everything is relative to the
+// demo clock, so deadlines count down and the widget re-renders by itself
+// when they pass.
 // The checkout-budget build: the engine loads rules compiled on the server
 // (scripts/demo-server.mjs compiles www/rules.json), no compiler in the page.
 import { compileRules } from "/orderlens/runtime.js"; // also registers <order-lens>
@@ -10,46 +12,60 @@ const $ = (id) => document.getElementById(id);
 const MIN = 60e3;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
-const at = (offset) => new Date(Date.now() + offset).toISOString();
 
-const RULES = compileRules(await (await fetch("/rules.olr")).arrayBuffer());
+// The demo clock: real time plus an offset the clock buttons move.
+let offset = 0;
+const clock = () => Date.now() + offset;
+let t0 = Date.now(); // the scenario's "now" (orders are built relative to it)
+const at = (delta) => new Date(t0 + delta).toISOString();
+const nowIso = () => new Date(clock()).toISOString();
 
 const UI = {
   en: {
-    scenario: "Scenario", language: "Language", heading: "Your order", items: "Items", total: "Total",
-    log: "Shop backend (simulated)", placed: "Order {id} · placed {date}", oos: "out of stock",
-    did: { retry_payment: "payment retried", update_payment_method: "new payment method", cancel_order: "order cancelled", confirm_receipt: "receipt confirmed", open_dispute: "dispute opened", choose_alternative: "alternative chosen", paid: "payment succeeded" },
+    scenario: "Scenario", language: "Language", clock: "Clock", min1: "+1 min", min10: "+10 min", hour1: "+1 h", day: "+1 day", reset: "Now", heading: "Your order", items: "Items", total: "Total",
+    log: "Shop backend (simulated)", placed: "Order {id} · placed {date}", oos: "out of stock", back: "back {date}", sep: ", ",
+    rejected: "Payment already captured: the shop can't cancel this order any more (409).",
+    did: { retry_payment: "payment retried", update_payment_method: "new payment method", cancel_order: "order cancelled", confirm_receipt: "receipt confirmed", open_dispute: "dispute opened", choose_alternative: "alternative chosen", paid: "payment succeeded", rejected: "request rejected", silent: "request received, no answer" },
   },
   "zh-CN": {
-    scenario: "场景", language: "语言", heading: "您的订单", items: "商品", total: "合计",
-    log: "商家后台（模拟）", placed: "订单 {id} · 下单于 {date}", oos: "缺货",
-    did: { retry_payment: "已重新付款", update_payment_method: "已更换付款方式", cancel_order: "订单已取消", confirm_receipt: "已确认收货", open_dispute: "已提交纠纷", choose_alternative: "已选择替代商品", paid: "付款成功" },
+    scenario: "场景", language: "语言", clock: "时钟", min1: "+1 分钟", min10: "+10 分钟", hour1: "+1 小时", day: "+1 天", reset: "现在", heading: "您的订单", items: "商品", total: "合计",
+    log: "商家后台（模拟）", placed: "订单 {id} · 下单于 {date}", oos: "缺货", back: "{date}到货", sep: "，",
+    rejected: "款项已扣除，商家已无法取消此订单（409）。",
+    did: { retry_payment: "已重新付款", update_payment_method: "已更换付款方式", cancel_order: "订单已取消", confirm_receipt: "已确认收货", open_dispute: "已提交纠纷", choose_alternative: "已选择替代商品", paid: "付款成功", rejected: "请求被拒绝", silent: "已收到请求，未回复" },
   },
   ru: {
-    scenario: "Сценарий", language: "Язык", heading: "Ваш заказ", items: "Товары", total: "Итого",
-    log: "Бэкенд магазина (имитация)", placed: "Заказ {id} · оформлен {date}", oos: "нет в наличии",
-    did: { retry_payment: "оплата повторена", update_payment_method: "способ оплаты изменён", cancel_order: "заказ отменён", confirm_receipt: "получение подтверждено", open_dispute: "открыт спор", choose_alternative: "выбрана замена", paid: "оплата прошла" },
+    scenario: "Сценарий", language: "Язык", clock: "Часы", min1: "+1 мин", min10: "+10 мин", hour1: "+1 ч", day: "+1 день", reset: "Сейчас", heading: "Ваш заказ", items: "Товары", total: "Итого",
+    log: "Бэкенд магазина (имитация)", placed: "Заказ {id} · оформлен {date}", oos: "нет в наличии", back: "будет {date}", sep: ", ",
+    rejected: "Платёж уже проведён: магазин больше не может отменить этот заказ (409).",
+    did: { retry_payment: "оплата повторена", update_payment_method: "способ оплаты изменён", cancel_order: "заказ отменён", confirm_receipt: "получение подтверждено", open_dispute: "открыт спор", choose_alternative: "выбрана замена", paid: "оплата прошла", rejected: "запрос отклонён", silent: "запрос получен, ответа нет" },
   },
 };
 
 const SCENARIOS = {
+  checkout: { en: "Not paid yet (countdown)", "zh-CN": "尚未付款（倒计时）", ru: "Не оплачен (обратный отсчёт)" },
   declined: { en: "Payment declined", "zh-CN": "付款被拒", ru: "Платёж отклонён" },
   processing: { en: "Payment processing", "zh-CN": "付款处理中", ru: "Платёж обрабатывается" },
   out_of_stock: { en: "Out of stock, restock soon", "zh-CN": "缺货，即将补货", ru: "Нет в наличии, скоро будет" },
   delivered: { en: "Delivered, confirm receipt", "zh-CN": "已送达，待确认收货", ru: "Доставлен, подтвердите получение" },
   refund: { en: "Refund in progress", "zh-CN": "退款处理中", ru: "Возврат в процессе" },
+  refund_late: { en: "Refund late (shop hasn't sent it)", "zh-CN": "退款逾期（商家未发出）", ru: "Возврат задерживается (магазин не отправил)" },
   dispute: { en: "Dispute open", "zh-CN": "纠纷处理中", ru: "Открыт спор" },
+  auto_cancelled: { en: "Cancelled: not paid in time", "zh-CN": "超时未付款已取消", ru: "Отменён: не оплачен вовремя" },
+  completed: { en: "Order complete", "zh-CN": "订单已完成", ru: "Заказ выполнен" },
+  backend_rejects: { en: "Backend rejects the cancel", "zh-CN": "后台拒绝取消", ru: "Бэкенд отклоняет отмену" },
+  backend_silent: { en: "Backend never answers", "zh-CN": "后台无响应", ru: "Бэкенд не отвечает" },
 };
 
 function items() {
   return [
-    { sku: "OOL-250", name: "Tieguanyin Oolong 250 g", qty: 2, in_stock: true, restock_at: null },
-    { sku: "JAS-100", name: "Jasmine Silver Needle 100 g", qty: 1, in_stock: true, restock_at: null },
+    { sku: "OOL-250", name: "Tieguanyin Oolong 250\u00a0g", qty: 2, in_stock: true, restock_at: null },
+    { sku: "JAS-100", name: "Jasmine Silver Needle 100\u00a0g", qty: 1, in_stock: true, restock_at: null },
   ];
 }
 
-/** A fresh order for a scenario, with timestamps relative to now. */
+/** A fresh order for a scenario, with timestamps relative to the demo clock. */
 function scenarioOrder(name) {
+  t0 = clock();
   const o = {
     id: "MLT-20417",
     status: "unconfirmed",
@@ -73,14 +89,22 @@ function scenarioOrder(name) {
     delivered_at: at(-deliveredAgo),
   });
   switch (name) {
+    case "checkout":
+      Object.assign(o, { status: "pending_payment", created_at: at(-12 * MIN) });
+      Object.assign(o.payment, { state: "none", attempts: 0, updated_at: null });
+      break;
     case "declined":
+    case "backend_silent":
       Object.assign(o.payment, { state: "failed", failure_code: "insufficient_funds", updated_at: at(-4 * MIN) });
       break;
     case "processing":
       Object.assign(o.payment, { state: "processing", updated_at: at(-1 * MIN) });
       break;
     case "out_of_stock":
-      Object.assign(o.items[1], { in_stock: false, restock_at: at(4 * DAY) });
+    case "backend_rejects":
+      // Back on different days: "expected by" is the later one.
+      Object.assign(o.items[0], { in_stock: false, restock_at: at(4 * DAY) });
+      Object.assign(o.items[1], { in_stock: false, restock_at: at(6 * DAY + 5 * HOUR) });
       break;
     case "delivered":
       Object.assign(o, { status: "delivered", created_at: at(-5 * DAY), shipment: shipped(2 * DAY) });
@@ -95,6 +119,15 @@ function scenarioOrder(name) {
       });
       o.payment.updated_at = at(-4 * DAY);
       break;
+    case "refund_late":
+      Object.assign(o, {
+        status: "cancelled",
+        created_at: at(-24 * DAY),
+        cancellation: { requested_at: at(-22 * DAY), by: "buyer", reason: "buyer_changed_mind", state: "approved" },
+        refund: { amount: 26800, requested_at: at(-22 * DAY), approved_at: at(-21 * DAY), issued_at: null, completed_at: null },
+      });
+      o.payment.updated_at = at(-24 * DAY);
+      break;
     case "dispute":
       Object.assign(o, {
         status: "delivered",
@@ -104,20 +137,37 @@ function scenarioOrder(name) {
       });
       o.payment.updated_at = at(-8 * DAY);
       break;
+    case "auto_cancelled":
+      Object.assign(o, { status: "pending_payment", created_at: at(-2 * HOUR) });
+      Object.assign(o.payment, { state: "failed", failure_code: "card_declined", updated_at: at(-115 * MIN) });
+      break;
+    case "completed":
+      Object.assign(o, { status: "completed", created_at: at(-12 * DAY), shipment: shipped(6 * DAY), buyer_confirmed_at: at(-5 * DAY) });
+      o.payment.updated_at = at(-12 * DAY);
+      break;
   }
   return o;
 }
 
 const lens = $("lens");
 let locale = "en";
+let scenario = "declined";
 
 const wait = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** The shop backend: takes an action, answers with the updated order (after a short delay). */
 async function backend(kind, order) {
+  if (scenario === "backend_silent") {
+    log("silent", order.id);
+    return new Promise(() => {}); // never settles: the widget gives up after actionTimeout
+  }
   await wait(600);
+  if (scenario === "backend_rejects") {
+    log("rejected", order.id);
+    throw { message: UI[locale].rejected };
+  }
   const o = structuredClone(order);
-  const now = at(0);
+  const now = nowIso();
   const paid = o.payment?.state === "succeeded";
   switch (kind) {
     case "retry_payment":
@@ -126,7 +176,7 @@ async function backend(kind, order) {
       // The bank answers a few seconds later.
       wait(4000).then(() => {
         if (lens.order !== o) return;
-        lens.order = { ...o, payment: { ...o.payment, state: "succeeded", updated_at: at(0) } };
+        lens.order = { ...o, payment: { ...o.payment, state: "succeeded", updated_at: nowIso() } };
         log("paid", o.id);
       });
       break;
@@ -143,7 +193,7 @@ async function backend(kind, order) {
       o.dispute = { opened_at: now, kind: "not_as_described", state: "open" };
       break;
     case "choose_alternative":
-      o.items = o.items.map((it) => (it.in_stock ? it : { sku: "JAS-050", name: "Jasmine Dragon Pearls 100 g", qty: it.qty, in_stock: true, restock_at: null }));
+      o.items = o.items.map((it) => (it.in_stock ? it : { sku: "JAS-050", name: "Jasmine Dragon Pearls 100\u00a0g", qty: it.qty, in_stock: true, restock_at: null }));
       break;
     default:
       return undefined; // nothing to change
@@ -154,7 +204,7 @@ async function backend(kind, order) {
 function log(what, id) {
   const li = document.createElement("li");
   li.dataset.kind = what;
-  li.textContent = `${new Date().toLocaleTimeString(locale)} — ${id}: ${UI[locale].did[what] ?? what}`;
+  li.textContent = `${time(clock())} — ${id}: ${UI[locale].did[what] ?? what}`;
   $("log").prepend(li);
 }
 
@@ -169,22 +219,33 @@ lens.addEventListener("orderlens-action", (e) => {
   );
 });
 
+// The page's own texts use the widget's conventions: the widget's time zone
+// (orderlens/runtime shows the shop's, settings.timezone, and says so),
+// 24-hour times, and the currency as the widget writes it (CN¥ in English,
+// ¥ in Chinese).
+let zone; // the shop's, once the rules have loaded
+// (No-break spaces inside a date, as the widget writes them.)
+const fmt = (options) => (ms) => new Intl.DateTimeFormat(locale, { timeZone: zone, ...options }).format(ms).replace(/ /g, "\u00a0");
+const month = () => (locale === "en" ? "short" : "long");
+const time = (ms) => fmt({ hour: "2-digit", minute: "2-digit", hourCycle: "h23" })(ms);
+const dateTime = (ms) => fmt({ month: month(), day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })(ms);
+const day = (ms) => fmt({ month: month(), day: "numeric" })(ms);
+
 /** The page's own order summary (items and total), outside the widget. */
 function summary(order) {
   const ui = UI[locale];
-  const money = new Intl.NumberFormat(locale, { style: "currency", currency: order.currency, currencyDisplay: "narrowSymbol" });
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(new Date(order.created_at));
-  $("meta").textContent = ui.placed.replace("{id}", order.id).replace("{date}", date);
+  const money = new Intl.NumberFormat(locale, { style: "currency", currency: order.currency, currencyDisplay: "symbol" });
+  $("meta").textContent = ui.placed.replace("{id}", order.id).replace("{date}", dateTime(Date.parse(order.created_at)));
   $("items").replaceChildren(
     ...order.items.map((it) => {
       const li = document.createElement("li");
       const name = document.createElement("span");
-      name.textContent = `${it.name} × ${it.qty}`;
+      name.textContent = `${it.name}\u00a0×\u00a0${it.qty}`;
       li.append(name);
       if (!it.in_stock) {
         const oos = document.createElement("span");
         oos.className = "oos";
-        oos.textContent = ui.oos;
+        oos.textContent = it.restock_at ? ui.oos + ui.sep + ui.back.replace("{date}", day(Date.parse(it.restock_at))) : ui.oos;
         li.append(oos);
       }
       return li;
@@ -193,8 +254,17 @@ function summary(order) {
   $("total").textContent = money.format(order.total / 100);
 }
 
+function showClock() {
+  const mins = Math.round(offset / MIN);
+  const shift = mins === 0 ? "" : ` (${mins > 0 ? "+" : ""}${mins >= 1440 || mins <= -1440 ? `${Math.round(mins / 1440)} d` : mins >= 60 ? `${Math.round(mins / 60)} h` : `${mins} min`})`;
+  $("clock-now").textContent = `${time(clock())}${shift}`;
+}
+
 function showScenario(name) {
+  scenario = name;
   const order = scenarioOrder(name);
+  // A backend that never answers: the widget gives up sooner than its 15 s default.
+  lens.actionTimeout = name === "backend_silent" ? 8000 : undefined;
   lens.order = order;
   summary(order);
 }
@@ -217,6 +287,7 @@ function setLocale(next) {
   sel.value = current || "declined";
   $("locale").value = locale;
   if (lens.order) summary(lens.order);
+  showClock();
 }
 
 function remember() {
@@ -226,7 +297,21 @@ function remember() {
 
 const params = new URLSearchParams(location.search);
 const preferred = params.get("locale") ?? navigator.languages.map((l) => (l.startsWith("zh") ? "zh-CN" : l.slice(0, 2))).find((l) => UI[l]) ?? "en";
-lens.rules = RULES;
+// The rules the shop's server compiled, as bytes: the widget holds its place
+// until they arrive, and shows its fallback (with the support link) if they
+// cannot load. `?rules=NAME` loads NAME.olr instead (a test uses a broken one).
+const rules = fetch(`/${params.get("rules") ?? "rules"}.olr`)
+  .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`rules: HTTP ${r.status}`))))
+  .then((bytes) => compileRules(bytes));
+lens.rules = rules;
+rules.then(
+  (r) => {
+    zone = r.timezone;
+    if (lens.order) summary(lens.order);
+    showClock();
+  },
+  () => {}, // the widget shows its fallback and warns
+);
 setLocale(preferred);
 $("scenario").value = SCENARIOS[params.get("scenario")] ? params.get("scenario") : "declined";
 showScenario($("scenario").value);
@@ -239,6 +324,23 @@ $("locale").addEventListener("change", (e) => {
   setLocale(e.target.value);
   remember();
 });
+$("clock").addEventListener("click", (e) => {
+  const step = e.target.closest("button")?.dataset.step;
+  if (step === undefined) return;
+  offset = Number(step) === 0 ? 0 : offset + Number(step);
+  // The widget's clock runs on from the moment it is set.
+  lens.now = clock();
+  showClock();
+});
+setInterval(showClock, 15e3);
 $("controls").addEventListener("submit", (e) => e.preventDefault());
 
+// Exposed for the browser tests (they move the clock like the buttons do).
+window.demo = {
+  advance(ms) {
+    offset += ms;
+    lens.now = clock();
+    showClock();
+  },
+};
 document.body.dataset.state = "ready";

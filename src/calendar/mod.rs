@@ -227,6 +227,24 @@ impl Calendar {
         })
     }
 
+    /// A calendar of the zone `name` (any ASCII case) with no weekend days
+    /// or holidays, for showing times in a viewer's zone; `None` for a name
+    /// that is not a known zone. (Lighter than [`Calendar::new`]: no
+    /// suggestion, no lists.)
+    pub fn zone(name: &str) -> Option<Calendar> {
+        if !plausible_name(name) {
+            return None;
+        }
+        let (zone, name) = Zone::resolve(name)?;
+        Some(Calendar {
+            zone,
+            name,
+            weekend: 0,
+            holidays: Vec::new(),
+            extra: Vec::new(),
+        })
+    }
+
     /// The time-zone name, in canonical case (`Europe/Moscow` even if the
     /// settings said `europe/moscow`).
     pub fn timezone(&self) -> &str {

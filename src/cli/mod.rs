@@ -19,13 +19,15 @@ orderlens — explain why an order is not confirmed yet, what to do, and when
 usage:
   orderlens check RULES.json [--format text|json]
   orderlens compile RULES.json [--out RULES.olr] [--locales en,zh-CN,…]
-  orderlens explain ORDER.json [--rules R] [--locale L] [--now TS] [--json] [--from P]
+  orderlens explain ORDER.json [--rules R] [--locale L] [--now TS] [--time-zone Z] [--json] [--from P]
   orderlens sweep [--rules R] [--now TS] [--due-only] [--from P] < orders.ndjson > due.ndjson
   orderlens import --from P FILE
   orderlens decode OL-XXXX-XXXX [--rules R]
   orderlens messages [--locale L] [--rules R]
 
   ORDER.json and FILE may be '-' for standard input. TS is RFC 3339 (default: now).
+  Z is the IANA time zone the texts show times in (default: the shop's,
+  settings.timezone); deadlines are counted in the shop's calendar either way.
   P is shopify, woocommerce or stripe: read the platform's order payload (a
   Shopify Admin REST Order, a WooCommerce REST v3 order, or Stripe's
   {paymentIntent, refunds, dispute, order}); `import` prints the
@@ -360,12 +362,23 @@ fn explain(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<i32, Usage> {
-    let a = Args::parse(argv, &["rules", "locale", "now", "from"], &["json"])?;
+    let a = Args::parse(
+        argv,
+        &["rules", "locale", "now", "from", "time-zone"],
+        &["json"],
+    )?;
     let [path] = a.positional.as_slice() else {
         return Err(Usage("explain needs one ORDER.json (or '-')".into()));
     };
     let now = parse_now(&a)?;
     let from = parse_from(&a)?;
+    let zone = match a.value("time-zone") {
+        Some(z) => Some(
+            crate::calendar::Calendar::new(z, &[], &[], &[])
+                .map_err(|e| Usage(format!("--time-zone: {e}")))?,
+        ),
+        None => None,
+    };
     let Some(rs) = load_rules(a.value("rules"), stderr) else {
         return Ok(1);
     };
@@ -385,7 +398,12 @@ fn explain(
             return Ok(1);
         }
     };
-    let d = rs.explain(&order, now, a.value("locale").unwrap_or("en"));
+    let d = rs.explain_in(
+        &order,
+        now,
+        a.value("locale").unwrap_or("en"),
+        zone.as_ref(),
+    );
     if a.has("json") {
         let _ = writeln!(stdout, "{}", d.to_value().to_json_pretty());
         return Ok(0);
@@ -426,7 +444,10 @@ fn explain(
                 (None, Some(f), Some(t)) => format!("{f} – {t}"),
                 _ => String::new(),
             };
-            out.push_str(&format!("  [{:<8}] {} {when}\n", s.state, s.label));
+            out.push_str(&format!(
+                "  [{:<8}] {} — {} ({when})\n",
+                s.state, s.label, s.detail
+            ));
         }
     }
     out.push_str(&format!(

@@ -65,21 +65,28 @@ impl Locale {
 /// catalog); the first requested tag that matches wins. Nothing matching
 /// gives `en`.
 pub fn negotiate(requested: &str, available: &[String]) -> String {
-    let mut prefs: Vec<(u32, &str)> = requested
-        .split(',')
-        .filter_map(|part| {
-            let mut it = part.split(';');
-            let tag = it.next()?.trim();
-            if tag.is_empty() || tag == "*" || tag.len() > 35 {
-                return None;
+    // (Plain loops: the iterator adapters cost more code in the wasm build.)
+    let mut prefs: Vec<(u32, &str)> = Vec::new();
+    for part in requested.split(',') {
+        if prefs.len() == 20 {
+            break;
+        }
+        let mut it = part.split(';');
+        let tag = it.next().unwrap_or("").trim();
+        if tag.is_empty() || tag == "*" || tag.len() > 35 {
+            continue;
+        }
+        let mut q = QONE;
+        for p in it {
+            if let Some(v) = p.trim().strip_prefix("q=").and_then(|v| qvalue(v.trim())) {
+                q = v;
+                break;
             }
-            let q = it
-                .find_map(|p| p.trim().strip_prefix("q=").and_then(|q| qvalue(q.trim())))
-                .unwrap_or(QONE);
-            (q > 0).then_some((q, tag))
-        })
-        .take(20)
-        .collect();
+        }
+        if q > 0 {
+            prefs.push((q, tag));
+        }
+    }
     // Highest weight first; equal weights keep the order they were given in.
     crate::util::sort_by(&mut prefs, |a, b| a.0 > b.0);
     for (_, tag) in prefs {
@@ -172,19 +179,31 @@ pub struct DateFormatter<'a> {
 }
 
 impl DateFormatter<'_> {
+    /// The spaces inside a date are no-break spaces (U+00A0), so that a
+    /// line never breaks inside one.
     fn date_text(&self, d: Date) -> String {
         let with_year = d.year != self.today.year;
         match self.style {
             Style::En if with_year => {
-                format!("{} {}, {}", month(&EN_MONTHS, d.month), d.day, d.year)
+                format!(
+                    "{}\u{a0}{},\u{a0}{}",
+                    month(&EN_MONTHS, d.month),
+                    d.day,
+                    d.year
+                )
             }
-            Style::En => format!("{} {}", month(&EN_MONTHS, d.month), d.day),
+            Style::En => format!("{}\u{a0}{}", month(&EN_MONTHS, d.month), d.day),
             Style::Zh if with_year => format!("{}年{}月{}日", d.year, d.month, d.day),
             Style::Zh => format!("{}月{}日", d.month, d.day),
             Style::Ru if with_year => {
-                format!("{} {} {} г.", d.day, month(&RU_MONTHS, d.month), d.year)
+                format!(
+                    "{}\u{a0}{}\u{a0}{}\u{a0}г.",
+                    d.day,
+                    month(&RU_MONTHS, d.month),
+                    d.year
+                )
             }
-            Style::Ru => format!("{} {}", d.day, month(&RU_MONTHS, d.month)),
+            Style::Ru => format!("{}\u{a0}{}", d.day, month(&RU_MONTHS, d.month)),
         }
     }
 
@@ -194,7 +213,7 @@ impl DateFormatter<'_> {
     }
 
     /// A date and time: `10:28` today, else `Nov 22, 10:28`, `11月22日 10:28`,
-    /// `22 ноября, 10:28`.
+    /// `22 ноября, 10:28` (no-break spaces throughout).
     pub fn date_time(&self, t: Timestamp) -> String {
         let (d, tod) = self.calendar.local(t);
         let time = hm(tod);
@@ -203,8 +222,8 @@ impl DateFormatter<'_> {
         }
         let date = self.date_text(d);
         match self.style {
-            Style::En | Style::Ru => format!("{date}, {time}"),
-            Style::Zh => format!("{date} {time}"),
+            Style::En | Style::Ru => format!("{date},\u{a0}{time}"),
+            Style::Zh => format!("{date}\u{a0}{time}"),
         }
     }
 }
@@ -274,6 +293,8 @@ fn symbol(style: Style, currency: &str) -> Option<&'static str> {
 
 /// Formats money from minor units: `$129.00`, `¥129.00` (zh-CN), `129,00 ₽`,
 /// `¥1,290` (JPY in en), `KWD 1.250` — a code where the locale has no symbol.
+/// Every space inside is a no-break space (U+00A0), as `Intl.NumberFormat`
+/// writes them, so that a line never breaks inside an amount.
 pub fn money(style: Style, minor: i64, currency: Option<&str>) -> String {
     let cur = currency.unwrap_or("");
     let digits = minor_digits(cur);
@@ -292,8 +313,8 @@ pub fn money(style: Style, minor: i64, currency: Option<&str>) -> String {
     let sign = if minor < 0 { "-" } else { "" };
     match (style, symbol(style, cur)) {
         (_, None) if cur.is_empty() => format!("{sign}{num}"),
-        (Style::Ru, Some(sym)) => format!("{sign}{num} {sym}"),
-        (Style::Ru, None) => format!("{sign}{num} {cur}"),
+        (Style::Ru, Some(sym)) => format!("{sign}{num}\u{a0}{sym}"),
+        (Style::Ru, None) => format!("{sign}{num}\u{a0}{cur}"),
         (_, Some(sym)) => format!("{sign}{sym}{num}"),
         (_, None) => format!("{sign}{cur}\u{a0}{num}"),
     }
@@ -388,14 +409,14 @@ mod tests {
     fn money_per_locale() {
         assert_eq!(money(Style::En, 12900, Some("USD")), "$129.00");
         assert_eq!(money(Style::Zh, 12900, Some("CNY")), "¥129.00");
-        assert_eq!(money(Style::Ru, 12900, Some("RUB")), "129,00 ₽");
+        assert_eq!(money(Style::Ru, 12900, Some("RUB")), "129,00\u{a0}₽");
         assert_eq!(
             money(Style::Ru, 123_456_789, Some("RUB")),
-            "1\u{a0}234\u{a0}567,89 ₽"
+            "1\u{a0}234\u{a0}567,89\u{a0}₽"
         );
         assert_eq!(money(Style::En, 1290, Some("JPY")), "¥1,290");
         assert_eq!(money(Style::En, 1250, Some("KWD")), "KWD\u{a0}1.250");
-        assert_eq!(money(Style::Ru, 1250, Some("KWD")), "1,250 KWD");
+        assert_eq!(money(Style::Ru, 1250, Some("KWD")), "1,250\u{a0}KWD");
         assert_eq!(money(Style::En, -500, Some("EUR")), "-€5.00");
     }
 

@@ -24,6 +24,31 @@ pub const BUILTIN: &[(&str, &str)] = &[
 /// Russian takes about 6 KB).
 pub const MAX_MESSAGE: usize = 16 * 1024;
 
+/// The widget's own labels (`<order-lens>`, `mount()`), catalog messages like
+/// every other text, so that a merchant can override them and a merchant's
+/// locale has them. Rendered with [`crate::RuleSet::message`].
+pub const WIDGET_KEYS: &[&str] = &[
+    "widget.region",
+    "widget.severity.info",
+    "widget.severity.warning",
+    "widget.severity.action_required",
+    "widget.stage.done",
+    "widget.stage.current",
+    "widget.stage.upcoming",
+    "widget.stage.overdue",
+    "widget.refund_progress",
+    "widget.support_code",
+    "widget.new_tab",
+    "widget.countdown",
+    "widget.time_zone",
+    "widget.pending",
+    "widget.action_failed",
+    "widget.not_handled",
+    "widget.no_answer",
+    "widget.try_again",
+    "widget.fallback",
+];
+
 /// What a placeholder holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ArgKind {
@@ -50,7 +75,7 @@ pub const PLACEHOLDERS: &[(&str, ArgKind)] = &[
     ("deadline", ArgKind::DateTime),
     ("auto_cancel", ArgKind::DateTime),
     ("auto_confirm", ArgKind::DateTime),
-    ("restock", ArgKind::DateTime),
+    ("restock", ArgKind::Date),
     ("delivery", ArgKind::Date),
     ("arrive_from", ArgKind::Date),
     ("arrive_to", ArgKind::Date),
@@ -70,6 +95,15 @@ pub const PLACEHOLDERS: &[(&str, ArgKind)] = &[
     ("status", ArgKind::Choice(Status::ALL)),
     ("paid", ArgKind::Choice(&["yes", "no"])),
     ("decline", ArgKind::Choice(crate::decline::DETAILS)),
+    ("delivered", ArgKind::Date),
+    ("issued", ArgKind::Date),
+    // A refund stage (timeline messages): its state and its time.
+    ("state", ArgKind::Choice(crate::refund::STATES)),
+    ("at", ArgKind::Date),
+    // The widget's own messages (`widget.*`).
+    ("action", ArgKind::Choice(crate::rules::ActionKind::ALL)),
+    ("minutes", ArgKind::Number),
+    ("zone", ArgKind::Text),
 ];
 
 /// A placeholder's value for one order.
@@ -79,6 +113,9 @@ pub enum Arg {
     Null,
     /// An instant.
     Time(Timestamp),
+    /// An instant shown as a date whatever the placeholder (a time known
+    /// to the day only, such as a restock date).
+    Day(Timestamp),
     /// Money in minor units.
     Money(i64),
     /// A whole number.
@@ -531,6 +568,10 @@ impl Renderer<'_> {
                         (Arg::Time(t), _) => {
                             self.note_date(*t, true);
                             out.push_str(&self.dates.date_time(*t));
+                        }
+                        (Arg::Day(t), _) => {
+                            self.note_date(*t, false);
+                            out.push_str(&self.dates.date(*t));
                         }
                         (Arg::Money(m), _) => {
                             out.push_str(&locale::money(style, *m, self.args.currency.as_deref()))

@@ -42,7 +42,7 @@ use crate::order::{PaymentMethod, Status};
 use crate::time::{Date, Duration, Weekday};
 
 /// The layout version this build writes and reads.
-pub const FORMAT: u8 = 1;
+pub const FORMAT: u8 = 2;
 
 const MAGIC: &[u8; 3] = b"OLR";
 
@@ -401,6 +401,7 @@ impl Writer {
             self.dur(d);
         }
         self.s(s.support_url.as_deref().unwrap_or(""));
+        self.s(s.reorder_url.as_deref().unwrap_or(""));
         self.s(s.cancel_allowed_until.as_str());
         self.i(s.max_payment_attempts);
     }
@@ -744,8 +745,11 @@ impl Reader<'_> {
         let [auto_cancel_unpaid_after, payment_processing_grace, merchant_confirm_sla, auto_confirm_receipt_after, delivery_late_after] =
             durs;
         let url = self.s();
-        if !url.is_empty() && !super::settings::is_web_url(&url) {
-            self.fail("support URL not http(s)");
+        let reorder = self.s();
+        for u in [&url, &reorder] {
+            if !u.is_empty() && !super::settings::is_web_url(u) {
+                self.fail("a link that is not http(s)");
+            }
         }
         let cancel_allowed_until = self.named(Status::parse, Status::Shipped);
         let max_payment_attempts = self.i();
@@ -763,6 +767,7 @@ impl Reader<'_> {
             auto_confirm_receipt_after,
             delivery_late_after,
             support_url: (!url.is_empty()).then_some(url),
+            reorder_url: (!reorder.is_empty()).then_some(reorder),
             cancel_allowed_until,
             max_payment_attempts,
         }

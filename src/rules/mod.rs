@@ -55,6 +55,8 @@ string_enum!(
         ChooseAlternative = "choose_alternative",
         /// Nothing to do; shows until when.
         Wait = "wait",
+        /// Open `settings.reorder_url` to place the order again.
+        Reorder = "reorder",
     }
 );
 
@@ -163,6 +165,10 @@ pub const ALWAYS_NEEDED: &[&str] = &[
     "timeline.refund_approved.label",
     "timeline.refund_issued.label",
     "timeline.refund_arrived.label",
+    "timeline.done",
+    "timeline.expected",
+    "timeline.window",
+    "timeline.late",
     "action.contact_support.label",
 ];
 
@@ -384,6 +390,7 @@ fn load(doc: Option<&Value>, diags: &mut Vec<Diagnostic>) -> Option<RuleSet> {
     let catalog = Catalog::load(doc.get("messages"), diags);
     let mut needed: Vec<(String, Option<String>)> = ALWAYS_NEEDED
         .iter()
+        .chain(crate::messages::WIDGET_KEYS)
         .map(|k| (k.to_string(), None))
         .collect();
     let mut need = |k: String, rule: &str| {

@@ -167,7 +167,8 @@ pub enum ExpectedField {
     DeliveryBy,
     /// `shipment.delivered_at + auto_confirm_receipt_after`.
     AutoConfirmAt,
-    /// The earliest `restock_at` of the items that are out of stock.
+    /// When every item that is out of stock is back: the latest `restock_at`
+    /// of those items, or null when one of them has none.
     RestockAt,
     /// When the refund was (or counts as) requested.
     RefundRequestedAt,

@@ -31,6 +31,8 @@ pub struct Settings {
     pub delivery_late_after: Duration,
     /// Where `contact_support` leads (http/https only).
     pub support_url: Option<String>,
+    /// Where `reorder` leads (http/https only): a page to order again.
+    pub reorder_url: Option<String>,
     /// `cancel_order` is offered only before the order reaches this status.
     pub cancel_allowed_until: Status,
     /// Once `payment.attempts` reaches this, no more retries are offered.
@@ -50,6 +52,7 @@ impl Default for Settings {
             auto_confirm_receipt_after: Duration::Wall(10 * DAY_MS),
             delivery_late_after: Duration::Wall(10 * DAY_MS),
             support_url: None,
+            reorder_url: None,
             cancel_allowed_until: Status::Shipped,
             max_payment_attempts: 10,
         }
@@ -68,6 +71,7 @@ pub const SETTING_KEYS: &[&str] = &[
     "auto_confirm_receipt_after",
     "delivery_late_after",
     "support_url",
+    "reorder_url",
     "cancel_allowed_until",
     "max_payment_attempts",
 ];
@@ -85,6 +89,7 @@ impl Settings {
         "auto_confirm_receipt_after",
         "delivery_late_after",
         "support_url",
+        "reorder_url",
         "cancel_allowed_until",
         "max_payment_attempts",
     ];
@@ -101,6 +106,10 @@ impl Settings {
             "support_url" => (
                 Ty::Str,
                 self.support_url.clone().map_or(Const::Null, Const::Str),
+            ),
+            "reorder_url" => (
+                Ty::Str,
+                self.reorder_url.clone().map_or(Const::Null, Const::Str),
             ),
             "cancel_allowed_until" => (
                 Ty::Enum(EnumTy::Status),
@@ -221,9 +230,13 @@ impl Settings {
                         None,
                     ),
                 },
-                "support_url" => match val {
-                    Value::Null => self.support_url = None,
-                    Value::String(s) if is_web_url(s) => self.support_url = Some(s.clone()),
+                "support_url" | "reorder_url" => match val {
+                    Value::Null if key == "support_url" => self.support_url = None,
+                    Value::Null => self.reorder_url = None,
+                    Value::String(s) if is_web_url(s) && key == "support_url" => {
+                        self.support_url = Some(s.clone())
+                    }
+                    Value::String(s) if is_web_url(s) => self.reorder_url = Some(s.clone()),
                     Value::String(s) => bad(
                         format!("'{}' is not an http(s) URL", truncate(s)),
                         Some("links accept only 'https:' and 'http:' URLs".into()),

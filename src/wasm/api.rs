@@ -22,6 +22,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::js::{self, array_items, Array, Date, Object};
+use crate::calendar::Calendar;
 use crate::import::{self, Platform};
 use crate::json::{write_string, Value};
 use crate::order::{FieldError, Order, OrderError};
@@ -219,6 +220,8 @@ fn read_list(v: &JsValue, what: &str) -> Result<Vec<JsValue>, JsValue> {
 struct Options {
     now: Timestamp,
     locale: String,
+    /// `timeZone`: the zone times in texts are shown in (else the shop's).
+    zone: Option<Calendar>,
 }
 
 fn read_now(v: &JsValue) -> Result<Timestamp, JsValue> {
@@ -270,6 +273,23 @@ fn read_locale(v: &JsValue) -> Result<String, JsValue> {
     ))
 }
 
+fn read_zone(v: &JsValue) -> Result<Option<Calendar>, JsValue> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    let Some(name) = v.as_string() else {
+        return Err(type_error(
+            "options.timeZone: expected an IANA time zone name such as 'Europe/Berlin'",
+        ));
+    };
+    Calendar::zone(&name).map(Some).ok_or_else(|| {
+        range_error(&format!(
+            "options.timeZone: unknown time zone '{}'",
+            crate::time::truncate(&name)
+        ))
+    })
+}
+
 fn read_options(v: &JsValue) -> Result<Options, JsValue> {
     if !(v.is_undefined() || v.is_null() || v.is_object()) {
         return Err(type_error(
@@ -279,6 +299,7 @@ fn read_options(v: &JsValue) -> Result<Options, JsValue> {
     Ok(Options {
         now: read_now(&get(v, "now"))?,
         locale: read_locale(&get(v, "locale"))?,
+        zone: read_zone(&get(v, "timeZone"))?,
     })
 }
 
@@ -325,7 +346,10 @@ pub fn check_rules(doc: JsValue) -> JsValue {
 fn explain_with(rs: &RuleSet, order: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
     let opts = read_options(options)?;
     let order = read_order(order).map_err(|e| order_error(&e))?;
-    from_json(&rs.explain(&order, opts.now, &opts.locale).to_json())
+    from_json(
+        &rs.explain_in(&order, opts.now, &opts.locale, opts.zone.as_ref())
+            .to_json(),
+    )
 }
 
 /// A JS array with one entry per order: what `f` writes for a good order,
@@ -360,7 +384,12 @@ impl CompiledRules {
     pub fn explain_many(&self, orders: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         let opts = read_options(&options)?;
         each_order(&orders, |order, out| {
-            out.push_str(&self.rs.explain(order, opts.now, &opts.locale).to_json());
+            out.push_str(
+                &self
+                    .rs
+                    .explain_in(order, opts.now, &opts.locale, opts.zone.as_ref())
+                    .to_json(),
+            );
         })
     }
 
@@ -396,6 +425,36 @@ impl CompiledRules {
             .with_locales(&tags)
             .map(|rs| rs.to_bytes())
             .map_err(|e| range_error(&format!("options.locales: {e}")))
+    }
+
+    /// One catalog message (e.g. the widget's `widget.*` labels) in
+    /// `options.locale`, with placeholder values such as `{ minutes: 23 }`
+    /// (numbers and text; other values are left out). An unknown key gives "".
+    pub fn message(&self, key: &str, values: JsValue, options: JsValue) -> Result<String, JsValue> {
+        let locale = read_locale(&get(&options, "locale"))?;
+        let values = match json_text(&values, "values")? {
+            Some(t) => crate::json::parse(&t)
+                .map_err(|e| type_error(&format!("values: invalid JSON ({})", e.message)))?,
+            None => Value::Null,
+        };
+        let mut texts = Vec::new();
+        if let Value::Object(entries) = &values {
+            for (name, v) in entries {
+                match v {
+                    Value::String(s) => texts.push((name.as_str(), s.clone())),
+                    Value::Number(_) => texts.push((name.as_str(), v.to_json())),
+                    _ => {}
+                }
+            }
+        }
+        let pairs: Vec<(&str, &str)> = texts.iter().map(|(n, v)| (*n, v.as_str())).collect();
+        Ok(self.rs.message(key, &pairs, &locale))
+    }
+
+    /// `settings.support_url`, if set.
+    #[wasm_bindgen(getter, js_name = supportUrl)]
+    pub fn support_url(&self) -> Option<String> {
+        self.rs.settings.support_url.clone()
     }
 
     /// The rule set's 32-bit fingerprint (part of support codes).

@@ -64,8 +64,25 @@ impl Rules {
 
     /// The diagnosis of the order (JSON text) at `now` — RFC 3339 text, or
     /// else `now_ms` — in `locale` (a tag or an Accept-Language list). On
-    /// failure: `!` and the error's JSON text.
+    /// failure: `!` and the error's JSON text. (Times in texts are in the
+    /// shop's zone: the `timeZone` option, which needs a zone resolver, is
+    /// the full build's.)
     pub fn explain(&self, order: &str, now_ms: f64, now_text: &str, locale: &str) -> String {
+        // A catalog message instead (one export for all three keeps the
+        // glue small): U+0001, the key, then placeholder names and values,
+        // all separated by U+001F. No key: `settings.support_url` (or "").
+        if let Some(rest) = order.strip_prefix('\u{1}') {
+            let mut it = rest.split('\u{1f}');
+            let key = it.next().unwrap_or("");
+            if key.is_empty() {
+                return self.rs.settings.support_url.clone().unwrap_or_default();
+            }
+            let mut pairs = Vec::new();
+            while let (Some(name), Some(value)) = (it.next(), it.next()) {
+                pairs.push((name, value));
+            }
+            return self.rs.message(key, &pairs, locale);
+        }
         let now = if now_text.is_empty() {
             if !now_ms.is_finite() {
                 return plain_error("RangeError", "options.now: not a valid time");

@@ -544,3 +544,46 @@ fn compiled_bytes_load_back_with_the_same_diagnosis() {
         .unwrap()
         .contains("damaged or cut short"));
 }
+
+#[wasm_bindgen_test]
+fn time_zone_option_and_catalog_messages() {
+    let rules = compiled(
+        r#"{"settings": {"timezone": "Asia/Shanghai", "support_url": "https://shop.example/help"}}"#,
+    );
+    let order = js(
+        r#"{"id": "Z-1", "status": "pending_payment", "created_at": "2026-11-21T09:58:00+08:00"}"#,
+    );
+    let label = |o: JsValue| {
+        let d = rules.explain(order.clone(), o).unwrap();
+        get(&Array::from(&get(&d, "deadlines")).get(0), "label")
+            .as_string()
+            .unwrap()
+    };
+    assert_eq!(
+        label(opts(NOW, "en")),
+        "Cancelled automatically if not paid by 10:28"
+    );
+    let la = opts(NOW, "en");
+    Reflect::set(&la, &"timeZone".into(), &"America/Los_Angeles".into()).unwrap();
+    assert_eq!(label(la), "Cancelled automatically if not paid by 18:28");
+    let bad = opts(NOW, "en");
+    Reflect::set(&bad, &"timeZone".into(), &"Mars/Base".into()).unwrap();
+    let e = rules.explain(order.clone(), bad).unwrap_err();
+    assert!(get(&e, "message")
+        .as_string()
+        .unwrap()
+        .contains("options.timeZone"));
+
+    let m = rules
+        .message(
+            "widget.countdown",
+            js(r#"{"minutes": 23}"#),
+            opts(NOW, "ru"),
+        )
+        .unwrap();
+    assert_eq!(m, "осталось 23 мин");
+    assert_eq!(
+        rules.support_url().as_deref(),
+        Some("https://shop.example/help")
+    );
+}

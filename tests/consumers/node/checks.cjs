@@ -153,6 +153,15 @@ module.exports = function run(ol, label) {
   assert.match(caught.errors.find((x) => x.path === "financial_status").help, /'partially_paid'/);
   assert.throws(() => ol.fromStripe(undefined), { name: "ImportError" });
   assert.throws(() => ol.fromWooCommerce("{not json"), { name: "ImportError", message: /invalid JSON at 1:2/ });
+  // The widget's labels are catalog messages; times in another zone (server-side rendering for a customer elsewhere).
+  assert.equal(rules.message("widget.countdown", { minutes: 23 }, { locale: "ru-RU" }), "осталось 23 мин");
+  assert.equal(rules.message("widget.pending", { action: "cancel_order" }, { locale: "zh-CN" }), "正在取消…");
+  assert.equal(rules.message("no.such.key"), "");
+  assert.equal(rules.supportUrl, rulesDoc.settings?.support_url);
+  const la = rules.explain(order, { now: NOW, locale: "en", timeZone: "America/Los_Angeles" });
+  assert.equal(la.deadlines[0].at, d.deadlines[0].at);
+  assert.match(la.deadlines[0].label, /by 18:28$/);
+  assert.throws(() => rules.explain(order, { now: NOW, timeZone: "Mars/Base" }), { name: "RangeError" });
 
   rules.free();
   return `${label}: ok (${d.headline.title}; imported: ${imported.join(", ")})`;

@@ -8,6 +8,7 @@ import {
   explain,
   version,
   type Action,
+  type ActionKind,
   type BatchError,
   type CheckResult,
   type Diagnosis,
@@ -18,6 +19,7 @@ import {
   type OrderError,
   type RulesDocument,
   type RulesError,
+  type Settings,
   type SweepLine,
   type TimelineStage,
 } from "orderlens";
@@ -280,3 +282,30 @@ fromStripe({ paymentIntent: { ...pi, status: "cancelled" } });
 fromStripe({ payment_intent: pi });
 
 void [asOrder, shopId, decline, fromWoo];
+// The widget's behaviour options, catalog messages and the time zone option.
+const timed: MountOptions = {
+  order: fetch("/order").then((r) => r.json() as Promise<Order>),
+  rules: fetch("/rules.olr").then((r) => r.arrayBuffer()),
+  timeZone: "shop",
+  actionTimeout: 8000,
+  supportUrl: "https://shop.example/help",
+};
+mount(document.body, timed);
+lens.timeZone = "local";
+lens.actionTimeout = 5000;
+lens.supportUrl = "https://shop.example/help";
+lens.order = null;
+lens.addEventListener("orderlens-action", (e) => {
+  const label: string = e.detail.action.label;
+  const url: string | null = e.detail.action.url;
+  void [label, url];
+});
+const left: string = rules.message("widget.countdown", { minutes: 23 }, { locale: "ru" });
+const help: string | undefined = rules.supportUrl;
+const inLa: Diagnosis = rules.explain(order, { now: Date.now(), locale: "en", timeZone: "America/Los_Angeles" });
+const detail: string = inLa.timeline[0]?.detail ?? "";
+const reorder: ActionKind = "reorder";
+const reorderUrl: Settings = { reorder_url: "https://shop.example/cart" };
+// @ts-expect-error: a time zone is a name.
+rules.explain(order, { timeZone: 8 });
+void [left, help, detail, reorder, reorderUrl];
