@@ -515,7 +515,7 @@ if (suite === "demo") {
     });
     assert(ph.placeholder && ph.height >= 200 && ph.busy === "true", `no placeholder while loading: ${JSON.stringify(ph)}`);
     release();
-    await waitTitle(page, /declined/);
+    await waitTitle(page, /declined|funds/i);
     await page.unroute("**/rules.olr");
     // Bytes that are not compiled rules.
     await page.route("**/rules.olr", (route) => route.fulfill({ status: 200, contentType: "application/octet-stream", body: "not rules" }));
