@@ -98,7 +98,7 @@ function adopt(root) {
 
 // Compiled rules shared by every widget: the built-in set, and merchant
 // documents by identity (a RulesError is kept too, so it is not recompiled).
-let builtIn;
+let builtIn, defaultRules;
 const compiledDocs = new WeakMap();
 function compile(doc) {
   if (!engine) throw new Error("no engine: await load() first");
@@ -224,6 +224,14 @@ class View {
     if (order === null) {
       this.d = null;
       return box.replaceChildren();
+    }
+    // orderlens/runtime embeds the built-in rules in English only: for a
+    // widget without rules in another language, the package's compiled
+    // built-in rules in every shipped locale are fetched once (English if
+    // that fails).
+    if (engine?.loadRules && this.rules == null && !this.wrules && !/^en\b/i.test([].concat(this.locale ?? navigator.languages)[0] ?? "en")) {
+      defaultRules ??= engine.loadRules().catch(() => engine.compileRules());
+      this.set("rules", defaultRules);
     }
     if (!engine || this.worder || this.wrules || order === undefined) return this.placeholder();
     const now = this.clock();

@@ -51,6 +51,16 @@ try {
   const shown = $("widget").querySelector(".orderlens")?.shadowRoot?.textContent ?? "";
   if (!/[а-яё]/i.test(shown) || !shown.includes(d.support_code)) problems.push(`widget shows ${JSON.stringify(shown.slice(0, 120))}`);
   w.destroy();
+  // Without rules, in Chinese: the widget fetches the built-in rules in
+  // every locale (the runtime embeds English only) and shows Chinese.
+  const wz = mount($("widget-zh"), { order, locale: "zh-CN", now: NOW });
+  let zhText = "";
+  for (let i = 0; i < 50 && !/[\u4e00-\u9fff]{4}/.test(zhText); i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    zhText = $("widget-zh").querySelector(".orderlens")?.shadowRoot?.querySelector('[part="title"]')?.textContent ?? "";
+  }
+  if (!/[\u4e00-\u9fff]/.test(zhText)) problems.push(`widget without rules in zh-CN shows ${JSON.stringify(zhText)}`);
+  wz.destroy();
 
   $("title").textContent = d.headline.title;
   $("detail").textContent = problems.length
