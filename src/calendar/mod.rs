@@ -245,6 +245,20 @@ impl Calendar {
         })
     }
 
+    /// This calendar (the same name, weekend, holidays and extra business
+    /// days) with its UTC offset fixed at `offset_s` seconds east of UTC at
+    /// every instant, whatever its zone's rules say: for a host that chooses
+    /// the offsets itself. `None` unless the offset is under 24 hours.
+    pub fn with_fixed_offset(&self, offset_s: i32) -> Option<Calendar> {
+        if offset_s.unsigned_abs() >= 86_400 {
+            return None;
+        }
+        Some(Calendar {
+            zone: Zone::Fixed(offset_s),
+            ..self.clone()
+        })
+    }
+
     /// The time-zone name, in canonical case (`Europe/Moscow` even if the
     /// settings said `europe/moscow`).
     pub fn timezone(&self) -> &str {

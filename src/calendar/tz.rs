@@ -40,6 +40,9 @@ pub(crate) enum Zone {
     Utc,
     /// A zone of the target's source (chrono-tz natively, `Intl` on wasm).
     Named(imp::Handle),
+    /// One offset at every instant, in seconds east of UTC (a host's choice:
+    /// `crate::api::TimeZoneSource::FixedOffset`).
+    Fixed(i32),
 }
 
 impl Zone {
@@ -56,6 +59,7 @@ impl Zone {
         match self {
             Zone::Utc => 0,
             Zone::Named(h) => imp::offset_s(h, ms),
+            Zone::Fixed(s) => *s,
         }
     }
 
