@@ -186,7 +186,7 @@ impl Calendar {
     /// UTC, Saturday and Sunday off, no holidays: the defaults of SPEC §2.
     pub fn utc() -> Calendar {
         Calendar {
-            zone: Zone::Utc,
+            zone: Zone::Fixed(0),
             name: "UTC".to_string(),
             weekend: weekend_mask(&[Weekday::Sat, Weekday::Sun]),
             holidays: Vec::new(),
@@ -311,8 +311,8 @@ impl Calendar {
         }
         // The wall time read as if it were UTC; in range, so no overflow.
         let wall = Timestamp::from_civil(d, tod, 0).0;
-        if self.zone.is_utc() {
-            return clamp(Timestamp(wall));
+        if let Some(off) = self.zone.fixed() {
+            return clamp(Timestamp(wall - i64::from(off) * 1000));
         }
         // Offsets are under a day, so a day either side of the wall time is
         // safely before and after any transition that concerns it.

@@ -36,20 +36,19 @@ const UTC_ALIASES: [&str; 18] = [
 /// A resolved time zone.
 #[derive(Clone, Debug)]
 pub(crate) enum Zone {
-    /// Offset 0 everywhere; no lookups.
-    Utc,
+    /// One offset at every instant, in seconds east of UTC; no lookups.
+    /// UTC and its aliases are `Fixed(0)`; other offsets are a host's choice
+    /// (`crate::api::TimeZoneSource::FixedOffset`).
+    Fixed(i32),
     /// A zone of the target's source (chrono-tz natively, `Intl` on wasm).
     Named(imp::Handle),
-    /// One offset at every instant, in seconds east of UTC (a host's choice:
-    /// `crate::api::TimeZoneSource::FixedOffset`).
-    Fixed(i32),
 }
 
 impl Zone {
     /// The zone called `name` (any ASCII case) and its canonical spelling.
     pub(crate) fn resolve(name: &str) -> Option<(Zone, String)> {
         if let Some(alias) = UTC_ALIASES.iter().find(|a| a.eq_ignore_ascii_case(name)) {
-            return Some((Zone::Utc, (*alias).to_string()));
+            return Some((Zone::Fixed(0), (*alias).to_string()));
         }
         imp::resolve(name).map(|(h, canonical)| (Zone::Named(h), canonical))
     }
@@ -57,15 +56,17 @@ impl Zone {
     /// The UTC offset in seconds at `ms` milliseconds since the epoch.
     pub(crate) fn offset_s(&self, ms: i64) -> i32 {
         match self {
-            Zone::Utc => 0,
-            Zone::Named(h) => imp::offset_s(h, ms),
             Zone::Fixed(s) => *s,
+            Zone::Named(h) => imp::offset_s(h, ms),
         }
     }
 
-    /// Whether this is the no-lookup UTC zone.
-    pub(crate) fn is_utc(&self) -> bool {
-        matches!(self, Zone::Utc)
+    /// The offset of a no-lookup zone (UTC, or a fixed offset).
+    pub(crate) fn fixed(&self) -> Option<i32> {
+        match self {
+            Zone::Fixed(s) => Some(*s),
+            Zone::Named(_) => None,
+        }
     }
 }
 
