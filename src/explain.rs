@@ -737,8 +737,35 @@ impl RuleSet {
             reasons,
             actions,
             deadlines,
-            valid_until: self.next_change(order, &f, now),
+            valid_until: self.next_decision_change(order, &f, now),
         }
+    }
+
+    /// The earliest instant after `now` at which the decision (not the
+    /// wording, not the refund stages, which `evaluate` does not show)
+    /// changes because time passes: the diagnosis's changes are stepped
+    /// through until one changes the decision. A bounded number of steps;
+    /// past it, the instant reached is given (never later than the change).
+    fn next_decision_change(
+        &self,
+        order: &Order,
+        f: &Findings,
+        now: Timestamp,
+    ) -> Option<Timestamp> {
+        let key = |at: Timestamp| {
+            let (matched, _, upcoming) = f.signature(self, order, at);
+            (matched, upcoming)
+        };
+        let here = key(now);
+        let mut at = now;
+        for _ in 0..32 {
+            let c = self.next_change(order, f, at)?;
+            if key(c) != here {
+                return Some(c);
+            }
+            at = c;
+        }
+        Some(at)
     }
 }
 
