@@ -400,3 +400,80 @@ impl From<&Diagnosis> for crate::diagnosis::Diagnosis {
         }
     }
 }
+
+/// The decision for an order without any text (SPEC §4.1 `evaluate`), for
+/// servers and batches: exactly what the diagnosis at the same time says,
+/// minus the words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct Decision {
+    /// The order's id.
+    pub order_id: String,
+    /// Every matched rule's id, most important first (a masked rule as
+    /// `payment-declined`).
+    pub rules: Vec<String>,
+    /// The reasons, most important first (`order_status` when no rule
+    /// matched).
+    pub reasons: Vec<String>,
+    /// The actions, the primary one first.
+    pub actions: Vec<ActionKind>,
+    /// The upcoming deadlines.
+    pub deadlines: Vec<DecisionDeadline>,
+    /// When the decision changes by itself because time passes, if ever
+    /// (the diagnosis's `valid_until` is the same or earlier: it also
+    /// changes when only its wording does).
+    pub valid_until: Option<Timestamp>,
+}
+
+/// A deadline of a [`Decision`]: its kind and time, without a label.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub struct DecisionDeadline {
+    /// `auto_cancel`, `auto_confirm` or a merchant's kind.
+    pub kind: String,
+    /// When.
+    pub at: Timestamp,
+}
+
+impl Decision {
+    /// The JSON text of SPEC §4.1 `evaluate`: compact, keys in the
+    /// documented order; the same as serializing with serde.
+    pub fn to_json(&self) -> String {
+        crate::diagnosis::Decision::from(self).to_json()
+    }
+}
+
+impl From<crate::diagnosis::Decision> for Decision {
+    fn from(d: crate::diagnosis::Decision) -> Decision {
+        Decision {
+            order_id: d.order_id,
+            rules: d.rules,
+            reasons: d.reasons,
+            // Every kind the engine writes is an `ActionKind`'s own text.
+            actions: d
+                .actions
+                .into_iter()
+                .filter_map(ActionKind::parse)
+                .collect(),
+            deadlines: d
+                .deadlines
+                .into_iter()
+                .map(|(kind, at)| DecisionDeadline { kind, at })
+                .collect(),
+            valid_until: d.valid_until,
+        }
+    }
+}
+
+impl From<&Decision> for crate::diagnosis::Decision {
+    fn from(d: &Decision) -> crate::diagnosis::Decision {
+        crate::diagnosis::Decision {
+            order_id: d.order_id.clone(),
+            rules: d.rules.clone(),
+            reasons: d.reasons.clone(),
+            actions: d.actions.iter().map(|a| a.as_str()).collect(),
+            deadlines: d.deadlines.iter().map(|x| (x.kind.clone(), x.at)).collect(),
+            valid_until: d.valid_until,
+        }
+    }
+}

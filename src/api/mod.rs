@@ -39,7 +39,9 @@
 //!
 //! - [`Rules`]: load rules (a document, compiled bytes or the built-in
 //!   ones), then [`Rules::explain`] orders (JSON text) or
-//!   [`Rules::explain_order`] typed [`Order`]s, any number of times.
+//!   [`Rules::explain_order`] typed [`Order`]s, any number of times;
+//!   [`Rules::evaluate`] gives the same decision without any text
+//!   ([`Decision`]), for servers and batches.
 //! - [`ExplainOptions`]: the evaluation time, the locale, and optionally the
 //!   viewer's time zone for the times in texts.
 //! - [`Diagnosis`] and its parts: typed values (`ActionKind`, `SeverityLevel`,
@@ -75,7 +77,8 @@ pub use crate::rules::error::{Diagnostic, RulesError, Severity as DiagnosticSeve
 pub use crate::rules::{ActionKind, RuleSet, SeverityLevel};
 pub use crate::time::Timestamp;
 pub use diagnosis::{
-    Action, Confirm, Deadline, Diagnosis, Reason, RefundStage, TimelineStage, Trace, Warning,
+    Action, Confirm, Deadline, Decision, DecisionDeadline, Diagnosis, Reason, RefundStage,
+    TimelineStage, Trace, Warning,
 };
 
 use crate::rules::error::Severity;
@@ -501,6 +504,46 @@ impl Rules {
         Ok(self
             .set
             .explain_in(order, options.now, &options.locale, zone.as_ref()))
+    }
+
+    /// The decision for an order given as JSON text at `now`, without any
+    /// text (SPEC §4.1 `evaluate`): the matched rules, reasons, action kinds
+    /// and deadlines the diagnosis would show, for servers and batches that
+    /// need no words (no message is rendered, so it costs less).
+    ///
+    /// ```
+    /// use orderlens::api::{ActionKind, ExplainOptions, Rules, Timestamp};
+    ///
+    /// let rules = Rules::builtin()?;
+    /// let order = r#"{"id": "A-1", "status": "pending_payment", "created_at": "2026-11-21T02:00:00Z"}"#;
+    /// let now = Timestamp::parse_rfc3339("2026-11-21T02:05:00Z").unwrap();
+    /// let e = rules.evaluate(order, now)?;
+    /// assert_eq!(e.reasons, ["checkout_incomplete"]);
+    /// assert_eq!(e.actions, [ActionKind::RetryPayment, ActionKind::CancelOrder]);
+    /// assert_eq!(e.deadlines[0].kind, "auto_cancel");
+    /// assert_eq!(e.to_json(), r#"{"order_id":"A-1","rules":["checkout-incomplete"],"reasons":["checkout_incomplete"],"actions":["retry_payment","cancel_order"],"deadlines":[{"kind":"auto_cancel","at":"2026-11-21T02:30:00Z"}],"valid_until":"2026-11-21T02:30:00Z"}"#);
+    ///
+    /// // What explain says at the same time, minus the words.
+    /// let d = rules.explain(order, &ExplainOptions::new(now))?;
+    /// assert_eq!(d.reasons[0].reason, e.reasons[0]);
+    /// assert_eq!(d.deadlines[0].at, e.deadlines[0].at);
+    /// # Ok::<(), orderlens::api::Error>(())
+    /// ```
+    pub fn evaluate(&self, order: &str, now: Timestamp) -> Result<Decision, Error> {
+        let order = Order::from_json(order)?;
+        Ok(self.evaluate_order(&order, now))
+    }
+
+    /// [`Rules::evaluate`] of a typed order.
+    pub fn evaluate_order(&self, order: &Order, now: Timestamp) -> Decision {
+        self.set.decide(order, now).into()
+    }
+
+    /// [`Rules::evaluate`] as the JSON text of SPEC §4.1, without building
+    /// the typed values.
+    pub fn evaluate_json(&self, order: &str, now: Timestamp) -> Result<String, Error> {
+        let order = Order::from_json(order)?;
+        Ok(self.set.decide(&order, now).to_json())
     }
 
     /// One catalog message in a locale: the widget's own labels

@@ -193,6 +193,61 @@ fn check(name: &str, d: &Diagnosis, expect: &Value, out: &mut Vec<String>) {
     }
 }
 
+/// `evaluate` at the diagnosis's time: the diagnosis minus the words; its
+/// serde JSON is the engine's; it deserializes to itself.
+fn check_decision(name: &str, rules: &Rules, order: &str, d: &Diagnosis, out: &mut Vec<String>) {
+    let e = rules.evaluate(order, d.now).unwrap();
+    let reasons: Vec<&str> = d.reasons.iter().map(|r| r.reason.as_str()).collect();
+    let actions: Vec<ActionKind> = d.actions.iter().map(|a| a.kind).collect();
+    let deadlines: Vec<(&str, Timestamp)> = d
+        .deadlines
+        .iter()
+        .map(|x| (x.kind.as_str(), x.at))
+        .collect();
+    // The matched rules, as the trace names them (once each).
+    let mut traced: Vec<String> = Vec::new();
+    for t in &d.trace {
+        if !traced.contains(&t.rule) {
+            traced.push(t.rule.clone());
+        }
+    }
+    let decided: Vec<(&str, Timestamp)> = e
+        .deadlines
+        .iter()
+        .map(|x| (x.kind.as_str(), x.at))
+        .collect();
+    if e.order_id != d.order_id
+        || e.reasons != reasons
+        || e.actions != actions
+        || decided != deadlines
+        || e.rules != traced
+    {
+        out.push(format!(
+            "{name}: evaluate {e:?} is not the diagnosis's decision"
+        ));
+    }
+    // The decision changes no sooner than the diagnosis.
+    if let (Some(a), Some(b)) = (d.valid_until, e.valid_until) {
+        if b < a {
+            out.push(format!(
+                "{name}: evaluate's valid_until {b:?} before the diagnosis's {a:?}"
+            ));
+        }
+    }
+    let json = serde_json::to_string(&e).unwrap();
+    if json != e.to_json() || rules.evaluate_json(order, d.now).unwrap() != json {
+        out.push(format!(
+            "{name}: evaluate's serde JSON {json} differs from {}",
+            e.to_json()
+        ));
+    }
+    if serde_json::from_str::<api::Decision>(&json).unwrap() != e {
+        out.push(format!(
+            "{name}: the decision does not deserialize to itself"
+        ));
+    }
+}
+
 /// Every case fixture through the public API, in each of its locales:
 /// its expected outputs; the serde JSON equals the engine's own JSON byte
 /// for byte (and `explain_json`'s); the JSON deserializes back to the same
@@ -242,6 +297,7 @@ fn every_case_fixture_gives_its_expected_diagnosis() {
             if back != d {
                 failures.push(format!("{name} ({locale}): does not deserialize to itself"));
             }
+            check_decision(name, &rules, &order, &d, &mut failures);
             checked += 1;
         }
     }
