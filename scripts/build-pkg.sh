@@ -65,8 +65,9 @@ WASM_OPT="$TOOLS/node_modules/.bin/wasm-opt"
 
 # --- compile ---------------------------------------------------------------
 log "cargo build --profile wasm-release --target wasm32-unknown-unknown --lib --features compiler"
-# Not the default `serde` feature: it is for Rust hosts (orderlens::api), and
-# with it the wasm's code is laid out differently (about 240 B more gzipped).
+# Not the default `api` and `serde` features: they are for Rust hosts
+# (orderlens::api); the JS front doors call the engine directly, and with
+# them compiled in the wasm is inlined differently (about 300 B more gzipped).
 cargo build --profile wasm-release --locked --target wasm32-unknown-unknown --lib \
   --no-default-features --features compiler
 # The runtime (`orderlens/runtime`): without the rules compiler. Its own

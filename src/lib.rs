@@ -13,6 +13,7 @@
 #[macro_use]
 mod macros;
 
+#[cfg(feature = "api")]
 pub mod api;
 pub mod calendar;
 #[cfg(not(target_arch = "wasm32"))]

@@ -311,11 +311,10 @@ impl Calendar {
         }
         // The wall time read as if it were UTC; in range, so no overflow.
         let wall = Timestamp::from_civil(d, tod, 0).0;
-        if let Some(off) = self.zone.fixed() {
-            return clamp(Timestamp(wall - i64::from(off) * 1000));
-        }
         // Offsets are under a day, so a day either side of the wall time is
-        // safely before and after any transition that concerns it.
+        // safely before and after any transition that concerns it. (A fixed
+        // offset, UTC's included, needs no shortcut: its three lookups are
+        // field reads, and every candidate is the same valid instant.)
         let before = i64::from(self.zone.offset_s(wall - DAY_MS)) * 1000;
         let after = i64::from(self.zone.offset_s(wall + DAY_MS)) * 1000;
         let here = i64::from(self.zone.offset_s(wall)) * 1000;

@@ -60,14 +60,6 @@ impl Zone {
             Zone::Named(h) => imp::offset_s(h, ms),
         }
     }
-
-    /// The offset of a no-lookup zone (UTC, or a fixed offset).
-    pub(crate) fn fixed(&self) -> Option<i32> {
-        match self {
-            Zone::Fixed(s) => Some(*s),
-            Zone::Named(_) => None,
-        }
-    }
 }
 
 /// The known zone name nearest to `name` (see `suggest::nearest`).
