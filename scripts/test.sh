@@ -15,6 +15,7 @@ native_only=0
 
 step "format and lints"
 cargo fmt --all -- --check
+cargo fmt --manifest-path examples/yew-status/Cargo.toml -- --check
 cargo clippy --all-targets --locked -- -D warnings
 
 step "native tests (unit, fixtures, CLI, generated bad input)"
@@ -38,8 +39,15 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 step "wasm-pack test in Node and headless Chromium"
 # What an integrator runs on a fresh clone; no downloads (--mode no-install
 # takes wasm-bindgen from PATH, Debian's chromedriver drives Chromium).
+# The browser run picks the test binaries configured for a browser
+# (tests/integrator_browser.rs: the Rust API on every shared fixture).
 wasm-pack test --node --mode no-install
 wasm-pack test --headless --chrome --mode no-install
+
+step "example Rust front-end: examples/yew-status in headless Chromium"
+# Its own crate and lock file (Yew from the registry); about 2 min from
+# nothing on two cores, seconds once built.
+(cd examples/yew-status && wasm-pack test --headless --chrome --mode no-install -- --locked)
 
 if [ -x scripts/test-consumers.sh ]; then
   step "npm package: build, size budget, consumer projects, parity with native"

@@ -587,3 +587,27 @@ fn a_diagnosis_from_a_server_deserializes() {
 fn now_reads_the_clock() {
     assert!(api::now() > ts("2024-01-01T00:00:00Z"));
 }
+
+/// A diagnosis with warnings (a display text shortened): they are in the
+/// typed values and in the JSON, which serde writes as the engine does.
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
+fn warnings_serialize_like_the_engine() {
+    let long = "T".repeat(5000);
+    let order = format!(
+        r#"{{"id": "W-1", "status": "confirmed", "created_at": "2026-11-21T02:00:00Z",
+          "items": [{{"sku": "TEA-01", "name": "{long}", "qty": 1}}]}}"#
+    );
+    let rules = Rules::builtin().unwrap();
+    let options = ExplainOptions::at("2026-11-21T02:05:00Z").unwrap();
+    let d = rules.explain(&order, &options).unwrap();
+    assert_eq!(d.warnings.len(), 1, "{:?}", d.warnings);
+    assert_eq!(d.warnings[0].path, "items[0].name");
+    let json = serde_json::to_string(&d).unwrap();
+    assert_eq!(json, rules.explain_json(&order, &options).unwrap());
+    assert!(json.contains("\"warnings\":[{\"path\":\"items[0].name\""));
+    assert_eq!(serde_json::from_str::<Diagnosis>(&json).unwrap(), d);
+    // Without warnings the key is left out, and reads back as none.
+    let plain = rules.explain(ORDER, &options).unwrap();
+    assert!(!serde_json::to_string(&plain).unwrap().contains("warnings"));
+}

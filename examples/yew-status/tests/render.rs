@@ -82,9 +82,9 @@ async fn order_status_renders_the_diagnosis() {
         let app = yew::Renderer::<OrderStatus>::with_root_and_props(el.clone(), props).render();
         rendered().await;
 
-        assert_eq!(texts(&el, "h2"), [want.headline.title.clone()], "{locale}");
-        assert_eq!(texts(&el, ".orderlens-body"), [want.headline.body.clone()]);
-        assert_eq!(attrs(&el, "section", "lang"), [want.locale.clone()]);
+        assert_eq!(texts(&el, "h2"), [want.headline.title.as_str()], "{locale}");
+        assert_eq!(texts(&el, ".orderlens-body"), [want.headline.body.as_str()]);
+        assert_eq!(attrs(&el, "section", "lang"), [want.locale.as_str()]);
         let labels: Vec<String> = want.actions.iter().map(|a| a.label.clone()).collect();
         assert_eq!(texts(&el, ".orderlens-action"), labels, "{locale}: actions");
         let kinds: Vec<String> = want.actions.iter().map(|a| a.kind.to_string()).collect();
@@ -92,7 +92,7 @@ async fn order_status_renders_the_diagnosis() {
         let primary = want.actions.iter().find(|a| a.primary).unwrap();
         assert_eq!(
             texts(&el, ".orderlens-action.primary"),
-            [primary.label.clone()]
+            [primary.label.as_str()]
         );
         let deadlines: Vec<String> = want.deadlines.iter().map(|x| x.label.clone()).collect();
         assert!(!deadlines.is_empty());
@@ -101,7 +101,7 @@ async fn order_status_renders_the_diagnosis() {
         assert_eq!(attrs(&el, ".orderlens-deadlines time", "datetime"), at);
         assert_eq!(
             texts(&el, ".orderlens-support"),
-            [want.support_code.clone()]
+            [want.support_code.as_str()]
         );
 
         // Press every button: the host gets each action, in order.
@@ -155,11 +155,11 @@ async fn diagnosis_view_renders_links_and_the_refund_timeline() {
 
     assert_eq!(
         attrs(&el, "a[data-kind=contact_support]", "href"),
-        [support.url.clone().unwrap()]
+        [support.url.as_deref().unwrap()]
     );
     assert_eq!(
         texts(&el, "a[data-kind=contact_support]"),
-        [support.label.clone()]
+        [support.label.as_str()]
     );
     assert!(el
         .query_selector("button[data-kind=contact_support]")
