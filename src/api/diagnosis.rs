@@ -15,6 +15,24 @@ use serde::{Deserialize, Serialize};
 
 /// The diagnosis of one order at one time in one locale: what the customer
 /// sees.
+///
+/// A front-end whose server explains receives the JSON and reads it back
+/// into these values (feature `serde`):
+///
+/// ```
+/// use orderlens::api::{Diagnosis, ExplainOptions, Rules};
+///
+/// # let rules = Rules::builtin()?;
+/// # let order = r#"{"id": "A-1", "status": "pending_payment", "created_at": "2026-11-21T02:00:00Z"}"#;
+/// # let options = ExplainOptions::at("2026-11-21T02:05:00Z")?;
+/// // On the server: the JSON of SPEC §3.
+/// let json: String = rules.explain_json(order, &options)?;
+/// // In the front-end:
+/// let d: Diagnosis = serde_json::from_str(&json).unwrap();
+/// assert_eq!(d.headline.reason, "checkout_incomplete");
+/// assert_eq!(serde_json::to_string(&d).unwrap(), json);
+/// # Ok::<(), orderlens::api::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct Diagnosis {

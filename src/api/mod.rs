@@ -273,6 +273,21 @@ impl Error {
     /// (errors first, then warnings); for an order, one per bad field with
     /// its path in the order (`payment.state`); for an option, one with the
     /// option's name as its path.
+    ///
+    /// ```
+    /// use orderlens::api::{ExplainOptions, Rules};
+    ///
+    /// let rules = Rules::builtin()?;
+    /// let order = r#"{"id": "A-1", "status": "unconfirmd", "created_at": "2026-11-21T02:00:00Z",
+    ///                 "payment": {"state": "paid"}}"#;
+    /// let e = rules.explain(order, &ExplainOptions::at("2026-11-21T02:05:00Z")?).unwrap_err();
+    /// let found = e.diagnostics();
+    /// assert_eq!(found.len(), 2);
+    /// assert_eq!(found[0].path, "status");
+    /// assert_eq!(found[0].help.as_deref(), Some("did you mean 'unconfirmed'?"));
+    /// assert_eq!(found[1].path, "payment.state");
+    /// # Ok::<(), orderlens::api::Error>(())
+    /// ```
     pub fn diagnostics(&self) -> Vec<Diagnostic> {
         match self {
             Error::Rules(e) => e.diagnostics.clone(),
