@@ -35,6 +35,9 @@ fn bench(c: &mut Criterion) {
     c.bench_function("compile the built-in rules (no document)", |b| {
         b.iter(|| RuleSet::from_json(black_box("{}")).is_ok())
     });
+    c.bench_function("match rules only (no deadlines, no valid_until)", |b| {
+        b.iter(|| rules.evaluate(black_box(&order), now))
+    });
     c.bench_function("evaluate (parsed order, the decision without text)", |b| {
         b.iter(|| rules.decide(black_box(&order), now))
     });
