@@ -19,6 +19,8 @@ export {
   fromShopify,
   fromStripe,
   fromWooCommerce,
+  renderEmail,
+  renderHTML,
   version,
 } from "./web/orderlens.js";
 export { mount, OrderLensElement } from "./widget.js";

@@ -9,6 +9,8 @@ export {
   fromShopify,
   fromStripe,
   fromWooCommerce,
+  renderEmail,
+  renderHTML,
   version,
 } from "../bundler/orderlens.js";
 export { mount, OrderLensElement } from "../server-widget.js";

@@ -13,6 +13,8 @@ export {
   fromShopify,
   fromStripe,
   fromWooCommerce,
+  renderEmail,
+  renderHTML,
   version,
 } from "../web/orderlens.js";
 export { mount, OrderLensElement } from "../server-widget.js";

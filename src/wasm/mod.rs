@@ -18,6 +18,8 @@ mod api;
 mod errors;
 pub mod float;
 pub(crate) mod js;
+#[cfg(feature = "compiler")]
+mod render;
 #[cfg(not(feature = "compiler"))]
 mod runtime;
 #[cfg(all(test, feature = "compiler"))]
@@ -25,6 +27,8 @@ mod tests;
 
 #[cfg(feature = "compiler")]
 pub use api::*;
+#[cfg(feature = "compiler")]
+pub use render::{render_email, render_html};
 #[cfg(not(feature = "compiler"))]
 pub use runtime::*;
 
