@@ -82,14 +82,7 @@ pub fn render_html(rules: &RuleSet, d: &Diagnosis, opts: &HtmlOptions) -> Result
         }
     };
     let stylesheet = opts.stylesheet.map(stylesheet_url).transpose()?;
-    if let Some(z) = opts.time_zone {
-        if crate::calendar::Calendar::zone(z).is_none() {
-            return Err(format!(
-                "timeZone: unknown time zone '{}'",
-                crate::time::truncate(z)
-            ));
-        }
-    }
+    let zone = zone_option(opts.time_zone)?;
     let locale = label_locale(opts.locale, d);
     let lang = crate::messages::locale::negotiate(locale, &rules.catalog.tags());
     let m = |key: &str, values: &[(&str, &str)]| rules.message(key, values, &lang);
@@ -98,7 +91,7 @@ pub fn render_html(rules: &RuleSet, d: &Diagnosis, opts: &HtmlOptions) -> Result
     let mut out = String::with_capacity(4096);
     out.push_str("<order-lens");
     attr(&mut out, "locale", Some(locale));
-    attr(&mut out, "time-zone", opts.time_zone);
+    attr(&mut out, "time-zone", zone);
     attr(&mut out, "theme", theme);
     out.push_str("><template shadowrootmode=\"open\">");
     if let Some(href) = stylesheet {
@@ -148,7 +141,7 @@ pub fn render_html(rules: &RuleSet, d: &Diagnosis, opts: &HtmlOptions) -> Result
         &[("class", if emphasis { "sv" } else { "sr" })],
     );
     let sev_key = if sev == "success" { "info" } else { sev };
-    text(&mut out, &m(&format!("widget.severity.{sev_key}"), &[]));
+    text(&mut out, &m(&["widget.severity.", sev_key].concat(), &[]));
     out.push_str("</p>");
     open(
         &mut out,
@@ -187,7 +180,7 @@ pub fn render_html(rules: &RuleSet, d: &Diagnosis, opts: &HtmlOptions) -> Result
     let mut notes = String::new();
     let new_tab = m("widget.new_tab", &[]);
     for a in &d.actions {
-        let k = format!("a:{}", a.kind);
+        let k = ["a:", a.kind].concat();
         let primary = a.primary && emphasis;
         let cls = if primary { "btn p" } else { "btn" };
         let sub = if primary { " button-primary" } else { "" };
@@ -200,7 +193,7 @@ pub fn render_html(rules: &RuleSet, d: &Diagnosis, opts: &HtmlOptions) -> Result
         } else if let Some(url) = &a.url {
             if is_http_url(url) {
                 let same = a.kind == "reorder";
-                let part = format!("link{sub}");
+                let part = ["link", sub].concat();
                 let mut at: Vec<(&str, &str)> = vec![
                     ("part", &part),
                     ("class", cls),
@@ -219,7 +212,7 @@ pub fn render_html(rules: &RuleSet, d: &Diagnosis, opts: &HtmlOptions) -> Result
                 actions.push_str("</a>");
             }
         } else {
-            let part = format!("button{sub}");
+            let part = ["button", sub].concat();
             open(
                 &mut actions,
                 "button",
@@ -299,7 +292,7 @@ pub fn render_html(rules: &RuleSet, d: &Diagnosis, opts: &HtmlOptions) -> Result
         out.push_str("</h3>");
         open(&mut out, "ol", &[("part", "timeline")]);
         for s in &d.timeline {
-            let cls = format!("st {}", s.state);
+            let cls = ["st ", s.state].concat();
             let mut at: Vec<(&str, &str)> =
                 vec![("part", "stage"), ("class", &cls), ("data-state", s.state)];
             if s.state == "current" {
@@ -323,7 +316,7 @@ pub fn render_html(rules: &RuleSet, d: &Diagnosis, opts: &HtmlOptions) -> Result
                 &[("class", if shown { "ss" } else { "sr" })],
             );
             out.push_str("<span class=\"sr\">, </span>");
-            text(&mut out, &m(&format!("widget.stage.{}", s.state), &[]));
+            text(&mut out, &m(&["widget.stage.", s.state].concat(), &[]));
             out.push_str("</span>");
             if !s.detail.is_empty() {
                 open(&mut out, "span", &[("class", "sa")]);
@@ -338,7 +331,7 @@ pub fn render_html(rules: &RuleSet, d: &Diagnosis, opts: &HtmlOptions) -> Result
 
     // Whose clock the times are on.
     if times_shown(d) {
-        let zone = opts.time_zone.unwrap_or_else(|| rules.calendar.timezone());
+        let zone = zone.unwrap_or_else(|| rules.calendar.timezone());
         open(&mut out, "p", &[("part", "time-zone"), ("class", "tz")]);
         t.write(&mut out, &m("widget.time_zone", &[("zone", zone)]));
         out.push_str("</p>");
@@ -367,12 +360,22 @@ pub fn render_html(rules: &RuleSet, d: &Diagnosis, opts: &HtmlOptions) -> Result
 
 /// Whether any text of the diagnosis shows a date or a time.
 pub(crate) fn times_shown(d: &Diagnosis) -> bool {
-    std::iter::once(d.headline.body.as_str())
-        .chain(d.reasons.iter().map(|r| r.body.as_str()))
-        .chain(d.actions.iter().map(|a| a.label.as_str()))
-        .chain(d.deadlines.iter().map(|x| x.label.as_str()))
-        .chain(d.timeline.iter().map(|s| s.detail.as_str()))
-        .any(shows_time)
+    shows_time(&d.headline.body)
+        || d.reasons.iter().any(|r| shows_time(&r.body))
+        || d.actions.iter().any(|a| shows_time(&a.label))
+        || d.deadlines.iter().any(|x| shows_time(&x.label))
+        || d.timeline.iter().any(|s| shows_time(&s.detail))
+}
+
+/// Checks the `timeZone` option: an IANA zone this build knows.
+pub(crate) fn zone_option(zone: Option<&str>) -> Result<Option<&str>, String> {
+    match zone {
+        Some(z) if crate::calendar::Calendar::zone(z).is_none() => Err(format!(
+            "timeZone: unknown time zone '{}'",
+            crate::time::truncate(z)
+        )),
+        _ => Ok(zone),
+    }
 }
 
 fn new_tab_note(out: &mut String, label: &str) {
@@ -513,29 +516,24 @@ fn js_space(c: char) -> bool {
 /// space after a one-letter word becomes a no-break space, and so does the
 /// space before a dash (`/\s—/g`).
 pub(crate) fn ru(s: &str) -> String {
-    let c: Vec<char> = s.chars().collect();
-    let mut out: Vec<char> = c.clone();
     let letter = |x: char| matches!(x, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё');
-    for i in 0..c.len() {
-        let before = if i == 0 { None } else { c.get(i - 1).copied() };
-        let starts = before.is_none_or(|b| js_space(b) || matches!(b, '(' | '«' | '„'));
-        if starts
-            && c.get(i).is_some_and(|&x| letter(x))
-            && c.get(i + 1).is_some_and(|&x| js_space(x))
-        {
-            if let Some(slot) = out.get_mut(i + 1) {
-                *slot = '\u{a0}';
-            }
-        }
+    let mut out = String::with_capacity(s.len());
+    // The two characters before `c`, and the one after it.
+    let (mut before2, mut before) = (None::<char>, None::<char>);
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let short_word = before.is_some_and(letter)
+            && before2.is_none_or(|b| js_space(b) || matches!(b, '(' | '«' | '„'));
+        let dash = chars.peek() == Some(&'—');
+        out.push(if js_space(c) && (short_word || dash) {
+            '\u{a0}'
+        } else {
+            c
+        });
+        before2 = before;
+        before = Some(c);
     }
-    for i in 0..c.len() {
-        if c.get(i).is_some_and(|&x| js_space(x)) && c.get(i + 1) == Some(&'—') {
-            if let Some(slot) = out.get_mut(i) {
-                *slot = '\u{a0}';
-            }
-        }
-    }
-    out.into_iter().collect()
+    out
 }
 
 #[cfg(test)]

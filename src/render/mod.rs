@@ -311,21 +311,19 @@ impl Reader {
 }
 
 /// Whether `text` shows a date or a time: what the widget tests before it
-/// names the time zone (`/\d:\d\d|\d\u00a0|\u00a0\d|\d月/`).
+/// names the time zone (`/\d:\d\d|\d\u00a0|\u00a0\d|\d月/`), on the UTF-8
+/// bytes (no-break space C2 A0, 月 E6 9C 88).
 pub(crate) fn shows_time(text: &str) -> bool {
-    let c: Vec<char> = text.chars().collect();
-    c.windows(2).enumerate().any(|(i, w)| match w {
-        [a, b] => {
-            (a.is_ascii_digit() && *b == ':' && digit_at(&c, i + 2) && digit_at(&c, i + 3))
-                || (a.is_ascii_digit() && (*b == '\u{a0}' || *b == '月'))
-                || (*a == '\u{a0}' && b.is_ascii_digit())
-        }
-        _ => false,
+    let b = text.as_bytes();
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    let at = |i: usize, s: &[u8]| b.get(i..).is_some_and(|r| r.starts_with(s));
+    (0..b.len()).any(|i| {
+        (digit(i)
+            && ((at(i + 1, b":") && digit(i + 2) && digit(i + 3))
+                || at(i + 1, "\u{a0}".as_bytes())
+                || at(i + 1, "月".as_bytes())))
+            || (at(i, "\u{a0}".as_bytes()) && digit(i + 2))
     })
-}
-
-fn digit_at(c: &[char], i: usize) -> bool {
-    c.get(i).is_some_and(char::is_ascii_digit)
 }
 
 /// The severity the widget shows: `success` for the calm states that are
@@ -349,4 +347,19 @@ pub(crate) fn other_reasons(d: &Diagnosis) -> impl Iterator<Item = &Reason> {
 /// The locale of the fixed texts: the option, else the diagnosis's.
 pub(crate) fn label_locale<'a>(option: Option<&'a str>, d: &'a Diagnosis) -> &'a str {
     option.filter(|l| !l.is_empty()).unwrap_or(&d.locale)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shows_time;
+
+    #[test]
+    fn times_are_found_as_the_widget_finds_them() {
+        assert!(shows_time("before 10:28, or"));
+        assert!(shows_time("by 8\u{a0}Dec"));
+        assert!(shows_time("Dec\u{a0}8"));
+        assert!(shows_time("12月8日前"));
+        assert!(!shows_time("1:2 and 3 items"));
+        assert!(!shows_time("no time"));
+    }
 }
