@@ -255,7 +255,11 @@ fn the_html_is_the_widget_markup_with_every_text() {
             let h = html_of(&c, &d);
             let at = format!("{name} [{locale}]");
             assert!(
-                h.starts_with(&format!("<order-lens locale=\"{}\"", d.locale)),
+                h.starts_with(&format!(
+                    "<order-lens locale=\"{}\" time-zone=\"{}\">",
+                    d.locale,
+                    c.zone.as_deref().unwrap_or("shop")
+                )),
                 "{at}"
             );
             assert!(h.contains("<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"/orderlens/widget.css\">"), "{at}");

@@ -78,9 +78,9 @@ const HEAD: &str = "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport
 const BODY: &str = concat!(
     "</title>\n</head>\n<body style=\"margin:0;padding:0;background-color:", page!(), ";color:", text!(), "\">\n",
     "<table role=\"presentation\" style=\"width:100%;border-collapse:collapse;background-color:", page!(), ";color:", text!(),
-    "\"><tr><td style=\"padding:24px 12px;background-color:", page!(), ";color:", text!(), "\">\n",
+    "\"><tbody><tr><td style=\"padding:24px 12px;background-color:", page!(), ";color:", text!(), "\">\n",
     "<table role=\"presentation\" style=\"width:100%;max-width:600px;margin:0 auto;border-collapse:separate;background-color:",
-    card!(), ";color:", text!(), ";border:1px solid ", line!(), ";border-radius:12px\">\n",
+    card!(), ";color:", text!(), ";border:1px solid ", line!(), ";border-radius:12px\"><tbody>\n",
     "<tr><td style=\"padding:20px 24px 8px;background-color:", card!(), ";color:", muted!(), ";", font!(), ";font-size:13px\">"
 );
 const ROW: &str = concat!(
@@ -127,7 +127,7 @@ const STAGES: &str = concat!(
     text!(),
     "\">"
 );
-const STAGE_TABLE: &str = "</h2><table role=\"presentation\" style=\"border-collapse:collapse\">";
+const STAGE_TABLE: &str = "</h2><table role=\"presentation\" style=\"border-collapse:collapse\"><tbody>";
 const MARK: &str = concat!(
     "<tr><td style=\"width:28px;padding:0 8px 10px 0;vertical-align:top;background-color:", card!(),
     "\"><span style=\"display:inline-block;width:22px;height:22px;line-height:22px;text-align:center;border-radius:11px;font-size:13px;font-weight:700;"
@@ -158,7 +158,7 @@ const CODE: &str = concat!(
     text!(),
     "\">"
 );
-const END: &str = "</td></tr>\n</table>\n</td></tr></table>\n</body>\n</html>\n";
+const END: &str = "</td></tr>\n</tbody></table>\n</td></tr></tbody></table>\n</body>\n</html>\n";
 
 /// An HTML string being written: raw markup, escaped text, and text set
 /// for the locale.
@@ -387,7 +387,7 @@ pub fn render_email(rules: &RuleSet, d: &Diagnosis, opts: &EmailOptions) -> Resu
             }
             h.s("</td></tr>");
         }
-        h.s("</table>").s(END_ROW);
+        h.s("</tbody></table>").s(END_ROW);
     }
     // Time zone and support code.
     h.s(FOOT);

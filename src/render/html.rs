@@ -24,7 +24,9 @@ pub struct HtmlOptions<'a> {
     /// URL of the package's `widget.css`, linked inside the shadow root.
     pub stylesheet: Option<&'a str>,
     /// The IANA zone the diagnosis shows times in, when it was explained
-    /// with one (default: the shop's, `settings.timezone`).
+    /// with one (default: the shop's, `settings.timezone`); it becomes the
+    /// `time-zone` attribute (default `shop`), so that the widget shows the
+    /// same times when it takes over.
     pub time_zone: Option<&'a str>,
 }
 
@@ -91,7 +93,9 @@ pub fn render_html(rules: &RuleSet, d: &Diagnosis, opts: &HtmlOptions) -> Result
     let mut out = String::with_capacity(4096);
     out.push_str("<order-lens");
     attr(&mut out, "locale", Some(locale));
-    attr(&mut out, "time-zone", zone);
+    // The times shown are the shop's (or the zone given): the widget keeps
+    // to them when it takes over, so that no text changes.
+    attr(&mut out, "time-zone", Some(zone.unwrap_or("shop")));
     attr(&mut out, "theme", theme);
     out.push_str("><template shadowrootmode=\"open\">");
     if let Some(href) = stylesheet {
