@@ -127,7 +127,8 @@ const STAGES: &str = concat!(
     text!(),
     "\">"
 );
-const STAGE_TABLE: &str = "</h2><table role=\"presentation\" style=\"border-collapse:collapse\"><tbody>";
+const STAGE_TABLE: &str =
+    "</h2><table role=\"presentation\" style=\"border-collapse:collapse\"><tbody>";
 const MARK: &str = concat!(
     "<tr><td style=\"width:28px;padding:0 8px 10px 0;vertical-align:top;background-color:", card!(),
     "\"><span style=\"display:inline-block;width:22px;height:22px;line-height:22px;text-align:center;border-radius:11px;font-size:13px;font-weight:700;"
