@@ -19,8 +19,6 @@ export {
   fromShopify,
   fromStripe,
   fromWooCommerce,
-  renderEmail,
-  renderHTML,
   version,
 } from "./web/orderlens.js";
 export { mount, OrderLensElement } from "./widget.js";

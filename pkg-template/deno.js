@@ -9,8 +9,6 @@ export {
   fromShopify,
   fromStripe,
   fromWooCommerce,
-  renderEmail,
-  renderHTML,
   version,
 } from "../bundler/orderlens.js";
 export { mount, OrderLensElement } from "../server-widget.js";

@@ -13,8 +13,6 @@ export {
   fromShopify,
   fromStripe,
   fromWooCommerce,
-  renderEmail,
-  renderHTML,
   version,
 } from "../web/orderlens.js";
 export { mount, OrderLensElement } from "../server-widget.js";

@@ -1,7 +1,7 @@
 //! Server-side rendering of a diagnosis (SPEC §4.4): the widget's markup as
 //! HTML with a declarative shadow root ([`html`]), and a transactional
-//! e-mail ([`email`]). One implementation for the CLI and the full npm build
-//! (not the browser runtime).
+//! e-mail ([`email`]). One implementation for the CLI and the npm package's
+//! Node build (the wasm `render` feature; no browser build carries it).
 //!
 //! Input is a [`Diagnosis`]: natively the typed value, in JavaScript the
 //! object `explain()` returned, read back here from its JSON with every

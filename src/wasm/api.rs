@@ -312,6 +312,7 @@ pub struct CompiledRules {
     rs: Rc<RuleSet>,
 }
 
+#[cfg(feature = "render")]
 impl CompiledRules {
     /// The rule set (for the renderers in `render.rs`).
     pub(super) fn rule_set(&self) -> &RuleSet {
