@@ -514,6 +514,9 @@ fn cli_format_html_and_email() {
     ]
     .concat());
     assert_eq!(code, 2);
-    assert!(err.contains("not an http(s) URL"), "{err}");
+    assert!(
+        err.contains("--support-url: 'javascript:x' is not an http(s) URL"),
+        "{err}"
+    );
     let _ = Path::new(order);
 }

@@ -514,7 +514,7 @@ fn render(
             stylesheet: a.value("stylesheet"),
             time_zone: a.value("time-zone"),
         };
-        let html = crate::render::render_html(rs, d, &opts).map_err(|e| Usage(format!("--{e}")))?;
+        let html = crate::render::render_html(rs, d, &opts).map_err(option_error)?;
         let _ = writeln!(stdout, "{html}");
     } else {
         let opts = crate::render::EmailOptions {
@@ -523,7 +523,7 @@ fn render(
             locale: None,
             time_zone: a.value("time-zone"),
         };
-        let e = crate::render::render_email(rs, d, &opts).map_err(|e| Usage(format!("--{e}")))?;
+        let e = crate::render::render_email(rs, d, &opts).map_err(option_error)?;
         let v = Value::Object(vec![
             ("subject".into(), Value::String(e.subject)),
             ("html".into(), Value::String(e.html)),
@@ -532,6 +532,15 @@ fn render(
         let _ = writeln!(stdout, "{}", v.to_json_pretty());
     }
     Ok(0)
+}
+
+/// A renderer's option error (`supportUrl: …`) named as the CLI spells the
+/// option (`--support-url: …`).
+fn option_error(e: String) -> Usage {
+    let e = e
+        .replacen("supportUrl:", "support-url:", 1)
+        .replacen("timeZone:", "time-zone:", 1);
+    Usage(format!("--{e}"))
 }
 
 fn sweep(
