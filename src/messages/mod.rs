@@ -104,6 +104,8 @@ pub const PLACEHOLDERS: &[(&str, ArgKind)] = &[
     ("action", ArgKind::Choice(crate::rules::ActionKind::ALL)),
     ("minutes", ArgKind::Number),
     ("zone", ArgKind::Text),
+    // E-mails (`email.*`): the headline's title.
+    ("title", ArgKind::Text),
 ];
 
 /// A placeholder's value for one order.

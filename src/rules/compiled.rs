@@ -89,7 +89,22 @@ pub const BASE_LOCALE: &str = "en";
 /// refuses checkout bundles that carry translations the page does not use).
 pub fn base_of(mut rs: RuleSet) -> RuleSet {
     rs.catalog.locales.retain(|l| l.locale.tag == BASE_LOCALE);
+    // Without the e-mail texts (`email.*`): only servers render e-mails, so
+    // the runtime's embedded base leaves them out, and compiled rules carry
+    // them like any message that differs from the base.
+    for l in &mut rs.catalog.locales {
+        l.messages = without_email(&l.messages);
+        l.sources = without_email(&l.sources);
+    }
     rs
+}
+
+fn without_email<V: Clone>(map: &KeyMap<V>) -> KeyMap<V> {
+    let mut out = KeyMap::default();
+    for (k, v) in map.iter().filter(|(k, _)| !k.starts_with("email.")) {
+        out.insert(k.clone(), v.clone());
+    }
+    out
 }
 
 /// The built-in rules and the digest that compiled rules built on them
