@@ -47,8 +47,8 @@ wasm-pack test --node --mode no-install
 wasm-pack test --headless --chrome --mode no-install
 
 step "example Rust front-end: examples/yew-status in headless Chromium"
-# Its own crate and lock file (Yew from the registry); about 2 min from
-# nothing on two cores, seconds once built.
+# Its own crate and lock file (Yew from the registry); about 75 s of CPU
+# from nothing (a minute on two idle cores), seconds once built.
 (cd examples/yew-status && wasm-pack test --headless --chrome --mode no-install -- --locked)
 
 if [ -x scripts/test-consumers.sh ]; then
