@@ -11,6 +11,7 @@ list() {
     printf '    ("%s", include_str!("../fixtures/%s/%s")),\n' "${f%.json}" "$dir" "$f"
   done
 }
+{
 cat <<'HEAD'
 // The shared fixtures, embedded so that the same test runs natively, in
 // Node and in a browser (no file system there). Generated from the
@@ -26,3 +27,4 @@ LC_ALL=C list cases
 printf '];\n\n/// `tests/fixtures/errors/*.json`: (name, text).\npub static ERRORS: &[(&str, &str)] = &[\n'
 LC_ALL=C list errors
 printf '];\n'
+} | rustfmt --edition 2021
