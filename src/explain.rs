@@ -111,6 +111,11 @@ impl RuleSet {
                 .map(|p| p.issued_at.unwrap_or(p.issued_expected)),
             refund_arrival_from: plan.as_ref().map(|p| p.arrive_from),
             refund_arrival_by: plan.as_ref().map(|p| p.arrive_to),
+            dispute_response_by: order
+                .dispute
+                .as_ref()
+                .and_then(|d| d.opened_at)
+                .map(|t| cal.add(t, s.dispute_response_within)),
         };
         (e, plan)
     }
