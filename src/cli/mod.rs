@@ -9,7 +9,7 @@ use crate::messages::locale::negotiate;
 use crate::order::{Order, OrderError};
 use crate::rules::compiled::is_compiled;
 use crate::rules::error::{Diagnostic, Severity};
-use crate::rules::RuleSet;
+use crate::rules::{Audience, RuleSet};
 use crate::time::Timestamp;
 use std::io::{self, BufRead, BufWriter, Read, Write};
 
@@ -18,7 +18,7 @@ orderlens — explain why an order is not confirmed yet, what to do, and when
 
 usage:
   orderlens check RULES.json [--format text|json]
-  orderlens compile RULES.json [--out RULES.olr] [--locales en,zh-CN,…]
+  orderlens compile RULES.json [--out RULES.olr] [--locales en,zh-CN,…] [--audience buyer]
   orderlens explain ORDER.json [--rules R] [--locale L] [--now TS] [--time-zone Z] [--json] [--from P]
   orderlens sweep [--rules R] [--now TS] [--due-only] [--from P] < orders.ndjson > due.ndjson
   orderlens import --from P FILE
@@ -241,13 +241,27 @@ fn diag_json(d: &Diagnostic) -> Value {
     ])
 }
 
+/// `--audience buyer|merchant` (SPEC §3.3), if given.
+fn audience(a: &Args) -> Result<Option<Audience>, Usage> {
+    match a.value("audience") {
+        None => Ok(None),
+        Some(v) => Audience::parse(v).map(Some).ok_or_else(|| {
+            Usage(format!(
+                "--audience: unknown audience '{}'; it is 'buyer' or 'merchant'",
+                crate::time::truncate(v)
+            ))
+        }),
+    }
+}
+
 /// `compile RULES.json [--out FILE]`: checks the document like `check` and
 /// writes it compiled (standard output without --out). Exit 1 when invalid.
 fn compile(argv: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<i32, Usage> {
-    let a = Args::parse(argv, &["out", "locales"], &[])?;
+    let a = Args::parse(argv, &["out", "locales", "audience"], &[])?;
     let [path] = a.positional.as_slice() else {
         return Err(Usage("compile needs one RULES.json".into()));
     };
+    let buyer_only = audience(&a)? == Some(Audience::Buyer);
     let Some(rs) = load_rules(Some(path), stderr) else {
         return Ok(1);
     };
@@ -266,6 +280,13 @@ fn compile(argv: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> R
                 Err(e) => return Err(Usage(format!("--locales: {e}"))),
             }
         }
+    };
+    // --audience buyer: for a page that shows the buyer's view only (a
+    // checkout): no merchant.* messages, no merchant rules to evaluate.
+    let rs = if buyer_only {
+        crate::rules::compiled::buyer_side(rs)
+    } else {
+        rs
     };
     let bytes = rs.to_bytes();
     match a.value("out") {
@@ -364,13 +385,14 @@ fn explain(
 ) -> Result<i32, Usage> {
     let a = Args::parse(
         argv,
-        &["rules", "locale", "now", "from", "time-zone"],
+        &["rules", "locale", "now", "from", "time-zone", "audience"],
         &["json"],
     )?;
     let [path] = a.positional.as_slice() else {
         return Err(Usage("explain needs one ORDER.json (or '-')".into()));
     };
     let now = parse_now(&a)?;
+    let view = audience(&a)?.unwrap_or(Audience::Buyer);
     let from = parse_from(&a)?;
     let zone = match a.value("time-zone") {
         Some(z) => Some(
@@ -398,11 +420,12 @@ fn explain(
             return Ok(1);
         }
     };
-    let d = rs.explain_in(
+    let d = rs.explain_for(
         &order,
         now,
         a.value("locale").unwrap_or("en"),
         zone.as_ref(),
+        view,
     );
     if a.has("json") {
         let _ = writeln!(stdout, "{}", d.to_value().to_json_pretty());

@@ -96,7 +96,27 @@ pub const BASE_LOCALE: &str = "en";
 /// (`runtime/rules.olr`, a merchant's own) carry them.
 pub fn base_of(mut rs: RuleSet) -> RuleSet {
     rs.catalog.locales.retain(|l| l.locale.tag == BASE_LOCALE);
-    rs.rules.retain(|r| r.audience != RuleAudience::Merchant);
+    buyer_side(rs)
+}
+
+/// The rule set for pages that show the buyer's view only (a checkout):
+/// the `merchant.*` messages are left out, and the rules that speak only to
+/// the merchant never match: they stay as placeholders (a short id, a
+/// one-letter reason, a condition that never holds) so that rule numbers — and so
+/// support codes — are those of the whole rule set.
+pub fn buyer_side(mut rs: RuleSet) -> RuleSet {
+    for (i, r) in rs.rules.iter_mut().enumerate() {
+        if r.audience == RuleAudience::Merchant {
+            r.id = format!("m{i}");
+            r.reason = "m".into();
+            r.when = Node::Const(Const::Bool(false));
+            r.when_src.clear();
+            r.fields.clear();
+            r.actions.clear();
+            r.deadlines.clear();
+            r.wait_until = None;
+        }
+    }
     for lc in &mut rs.catalog.locales {
         lc.messages.retain(|k| !k.starts_with(MERCHANT_KEYS));
         lc.sources.retain(|k| !k.starts_with(MERCHANT_KEYS));
