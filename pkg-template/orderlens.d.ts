@@ -375,6 +375,34 @@ export interface SweepLine {
   deadlines: { kind: string; at: Timestamp }[];
 }
 
+/**
+ * The decision for one order without any text (`CompiledRules#evaluate`,
+ * SPEC §4.1): the same reasons, action kinds and deadlines `explain` gives at
+ * the same time.
+ */
+export interface Decision {
+  order_id: string;
+  /** Every matched rule's id, most important first; a masked rule as `"payment-declined"`. */
+  rules: string[];
+  /** Reasons, most important first (`"order_status"` when no rule matched). */
+  reasons: string[];
+  /** Action kinds, the primary one first. */
+  actions: ActionKind[];
+  /** Upcoming deadlines. */
+  deadlines: { kind: string; at: Timestamp }[];
+  /**
+   * When the decision changes by itself as time passes, or null. `explain`'s
+   * `valid_until` is the same instant, or earlier when only its wording changes.
+   */
+  valid_until: Timestamp | null;
+}
+
+/** Options of `evaluate`: the time only (no locale: there is no text). */
+export interface EvaluateOptions {
+  /** As in `ExplainOptions`. Default: now. */
+  now?: number | Date | string;
+}
+
 // ---------------------------------------------------------------------------
 // Errors
 
@@ -477,6 +505,8 @@ export declare class CompiledRules {
   free(): void;
   /** The diagnosis of one order. Throws an `OrderError` naming the bad fields. */
   explain(order: OrderInput, options?: ExplainOptions): Diagnosis;
+  /** The decision without any text (rules, reasons, action kinds, deadlines, valid_until), for servers, batches and tests. */
+  evaluate(order: OrderInput, options?: EvaluateOptions): Decision;
   /** Diagnoses of many orders at the same time and locale; a bad order gives a `BatchError` in its place. */
   explainMany(orders: readonly OrderInput[] | string, options?: ExplainOptions): (Diagnosis | BatchError)[];
   /** What `orderlens sweep` prints, one entry per order. */

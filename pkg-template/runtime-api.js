@@ -77,6 +77,15 @@ export class CompiledRules {
     return JSON.parse(check(this.#r.explain(text(order, "order"), ms, at, tags)));
   }
 
+  /**
+   * The decision for one order without any text (SPEC §4.1):
+   * `{ order_id, rules, reasons, actions, deadlines: [{ kind, at }], valid_until }`.
+   */
+  evaluate(order, options) {
+    const [ms, at] = opts(options != null && typeof options == "object" ? { now: options.now } : options);
+    return JSON.parse(check(this.#r.explain(text(order, "order"), ms, at, "\x02")));
+  }
+
   /** One catalog message (e.g. `widget.countdown`) with placeholder values (numbers and text), in `options.locale`. */
   message(key, values, options) {
     const parts = ["\x01" + key];

@@ -7,8 +7,10 @@
 // declarations (node/runtime.d.ts there) keep to the runtime's API.
 import type {
   CompiledRulesBytes,
+  Decision,
   Diagnosis,
   Diagnostic,
+  EvaluateOptions,
   ExplainOptions,
   MessageValues,
   MountHandle,
@@ -26,6 +28,8 @@ export declare class CompiledRules {
   free(): void;
   /** The diagnosis of one order. Throws an `OrderError` naming the bad fields. */
   explain(order: OrderInput, options?: ExplainOptions): Diagnosis;
+  /** The decision without any text (rules, reasons, action kinds, deadlines, valid_until). */
+  evaluate(order: OrderInput, options?: EvaluateOptions): Decision;
   /** One catalog message in `options.locale` (e.g. the widget's `widget.*` labels); an unknown key gives `""`. */
   message(key: string, values?: MessageValues | null, options?: { locale?: string | readonly string[] }): string;
   /** `settings.support_url`, if set. */

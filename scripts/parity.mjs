@@ -5,7 +5,8 @@
 // `compileRules(rules).explain(order, { now, locale })` must deep-equal the
 // JSON of `orderlens explain ORDER --rules RULES --locale L --now NOW --json`,
 // in the fixture's locale and in every other built-in locale; and the
-// `sweep` entry must equal `orderlens sweep`'s line. Every importer payload
+// `sweep` entry must equal `orderlens sweep`'s line, and `evaluate` (full
+// build and runtime) the JSON of `orderlens explain ... --no-text`. Every importer payload
 // (tests/fixtures/import) gives the same document from `fromShopify` /
 // `fromWooCommerce` / `fromStripe` as from `orderlens import --from P`, and
 // a bad one the same errors.
@@ -147,6 +148,23 @@ for (const c of cases) {
         ? got.thrown === "RangeError" && /timeZone/.test(got.message) ? null : `expected a RangeError for timeZone, got ${JSON.stringify(got).slice(0, 120)}`
         : firstDiff(got, want);
       if (d) diffs.push(`${label} [runtime]: ${d}`);
+      else same++;
+    }
+  }
+
+  // evaluate: the decision without text, full build and runtime vs `explain --no-text`.
+  {
+    const native = run(["explain", orderFile, ...rulesArgs, "--now", c.now, "--no-text"]);
+    for (const [which, r] of [["evaluate", rules], ["evaluate runtime", runtimeRules]]) {
+      if (!r) continue;
+      let got;
+      try {
+        got = r.evaluate(c.order, { now: c.now });
+      } catch (e) {
+        got = { thrown: e.name, message: e.message };
+      }
+      const d = native.status !== 0 ? (got.thrown ? null : `native exit ${native.status}, wasm did not throw`) : firstDiff(got, JSON.parse(native.stdout));
+      if (d) diffs.push(`${c.name} [${which}]: ${d}`);
       else same++;
     }
   }

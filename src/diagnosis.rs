@@ -123,6 +123,52 @@ pub struct Diagnosis {
     pub warnings: Vec<crate::order::FieldError>,
 }
 
+/// The decision for one order at one time, without any text (SPEC §4.1
+/// `evaluate`): what servers, batch jobs and tests need, at a fraction of the
+/// cost of a [`Diagnosis`]. It is exactly what the diagnosis at the same time
+/// says, minus the words: the same reasons, action kinds and deadlines.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decision {
+    /// The order's id.
+    pub order_id: String,
+    /// Every matched rule's id, most important first; a masked rule shows as
+    /// `payment-declined`, as in the diagnosis's trace.
+    pub rules: Vec<String>,
+    /// The reasons, most important first (`order_status` when no rule matched).
+    pub reasons: Vec<String>,
+    /// The action kinds, the primary one first.
+    pub actions: Vec<&'static str>,
+    /// The upcoming deadlines: kind and time.
+    pub deadlines: Vec<(String, Timestamp)>,
+    /// When the decision changes by itself because time passes, if ever.
+    /// The diagnosis's `valid_until` is the same instant, or earlier when
+    /// only its wording changes then ("today" becoming "yesterday").
+    pub valid_until: Option<Timestamp>,
+}
+
+impl Decision {
+    /// Compact JSON: `{order_id, rules, reasons, actions, deadlines: [{kind,
+    /// at}], valid_until}`.
+    pub fn to_json(&self) -> String {
+        let mut out = String::with_capacity(256);
+        let mut o = Obj::new(&mut out);
+        o.str("order_id", &self.order_id);
+        array(o.key("rules"), &self.rules, |r, out| write_string(r, out));
+        array(o.key("reasons"), &self.reasons, |r, out| {
+            write_string(r, out)
+        });
+        array(o.key("actions"), &self.actions, |a, out| {
+            write_string(a, out)
+        });
+        array(o.key("deadlines"), &self.deadlines, |(kind, at), out| {
+            Obj::new(out).str("kind", kind).ts("at", Some(*at)).end();
+        });
+        o.ts("valid_until", self.valid_until);
+        o.end();
+        out
+    }
+}
+
 /// Writes one JSON object, key by key, straight into the output (no
 /// intermediate [`Value`] tree: less code in the wasm builds, less work).
 struct Obj<'a> {

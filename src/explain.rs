@@ -2,7 +2,7 @@
 
 use crate::calendar::Calendar;
 use crate::diagnosis::{
-    support_code, Action, Confirm, Deadline, Diagnosis, Reason, TimelineStage, Trace,
+    support_code, Action, Confirm, Deadline, Decision, Diagnosis, Reason, TimelineStage, Trace,
 };
 use crate::json::Value;
 use crate::messages::locale::{negotiate, DateFormatter};
@@ -326,15 +326,7 @@ impl RuleSet {
 
         // Reasons.
         let mut reasons: Vec<Reason> = Vec::new();
-        for rule in f.matched.iter().filter_map(|&i| self.rules.get(i)) {
-            let (reason, rule_id) = if rule.mask && masks {
-                (MASKED_REASON, MASKED_RULE)
-            } else {
-                (rule.reason.as_str(), rule.id.as_str())
-            };
-            if reasons.iter().any(|x| x.reason == reason) {
-                continue;
-            }
+        for (rule, reason, rule_id) in self.reasons_of(&f) {
             let deadline = self.rule_deadline(rule, &cx);
             let late = match deadline {
                 Arg::Time(t) | Arg::Day(t) => Arg::Choice(if t <= now { "yes" } else { "no" }),
@@ -640,7 +632,10 @@ impl RuleSet {
         a
     }
 
-    fn actions(&self, order: &Order, f: &Findings, cx: &Ctx<'_>, r: &Renderer<'_>) -> Vec<Action> {
+    /// The actions the matched rules offer, in order and without text:
+    /// the payment-safety substitutions applied (SPEC §2.2, §2.3), actions
+    /// that cannot apply dropped, one per kind.
+    fn plan_actions(&self, order: &Order, f: &Findings, cx: &Ctx<'_>) -> Vec<Planned> {
         let s = &self.settings;
         let over_attempts = order
             .payment
@@ -669,8 +664,7 @@ impl RuleSet {
                 PaymentState::Succeeded | PaymentState::PartiallyRefunded
             )
         });
-        let pre = f.audience.key_prefix();
-        let mut out: Vec<Action> = Vec::new();
+        let mut out: Vec<Planned> = Vec::new();
         for rule in f.matched.iter().filter_map(|&i| self.rules.get(i)) {
             for &kind in &rule.actions {
                 let kind = match kind {
@@ -680,7 +674,7 @@ impl RuleSet {
                     ActionKind::RetryPayment if no_retry => ActionKind::UpdatePaymentMethod,
                     k => k,
                 };
-                if out.iter().any(|a| a.kind == kind.as_str()) {
+                if out.iter().any(|a| a.kind == kind) {
                     continue;
                 }
                 let mut url = None;
@@ -732,32 +726,158 @@ impl RuleSet {
                     },
                     _ => true,
                 };
-                if !keep {
-                    continue;
+                if keep {
+                    out.push(Planned {
+                        kind,
+                        url,
+                        until,
+                        until_arg,
+                    });
                 }
-                let k = kind.as_str();
-                let extra = [("deadline", until_arg)];
-                let confirm = kind.confirms().then(|| Confirm {
+            }
+        }
+        out
+    }
+
+    /// The planned actions with their texts; the first one that is not
+    /// `wait` is the primary one.
+    fn actions(&self, order: &Order, f: &Findings, cx: &Ctx<'_>, r: &Renderer<'_>) -> Vec<Action> {
+        let pre = f.audience.key_prefix();
+        let mut out: Vec<Action> = self
+            .plan_actions(order, f, cx)
+            .into_iter()
+            .map(|p| {
+                let k = p.kind.as_str();
+                let extra = [("deadline", p.until_arg)];
+                let confirm = p.kind.confirms().then(|| Confirm {
                     title: r.text_with(&format!("{pre}action.{k}.confirm.title"), &extra),
                     body: r.text_with(&format!("{pre}action.{k}.confirm.body"), &extra),
                     confirm_label: r.text_with(&format!("{pre}action.{k}.confirm.yes"), &extra),
                     cancel_label: r.text_with(&format!("{pre}action.{k}.confirm.no"), &extra),
                 });
-                out.push(Action {
+                Action {
                     kind: k,
                     label: nonblank(r.text_with(&format!("{pre}action.{k}.label"), &extra), k),
                     primary: false,
                     confirm,
-                    url,
-                    until,
-                });
-            }
-        }
+                    url: p.url,
+                    until: p.until,
+                }
+            })
+            .collect();
         if let Some(first) = out.iter_mut().find(|a| a.kind != ActionKind::Wait.as_str()) {
             first.primary = true;
         }
         out
     }
+
+    /// The reasons of the matched rules, most important first, one per
+    /// reason: `(rule, reason, rule id)`, a masked rule under the generic
+    /// declined reason and rule id.
+    fn reasons_of(&self, f: &Findings) -> Vec<(&Rule, &str, &str)> {
+        let mut out: Vec<(&Rule, &str, &str)> = Vec::new();
+        // Masking is for buyers only (SPEC §3.3).
+        let masks = f.audience == Audience::Buyer;
+        for rule in f.matched.iter().filter_map(|&i| self.rules.get(i)) {
+            let (reason, id) = if rule.mask && masks {
+                (MASKED_REASON, MASKED_RULE)
+            } else {
+                (rule.reason.as_str(), rule.id.as_str())
+            };
+            if !out.iter().any(|(_, r, _)| *r == reason) {
+                out.push((rule, reason, id));
+            }
+        }
+        out
+    }
+
+    /// The decision for an order at `now`, without any text (SPEC §4.1
+    /// `evaluate`): the same reasons, action kinds and deadlines as
+    /// [`RuleSet::explain`] at the same time, without rendering a word.
+    pub fn decide(&self, order: &Order, now: Timestamp) -> Decision {
+        self.decide_for(order, now, Audience::Buyer)
+    }
+
+    /// [`RuleSet::decide`] for a view (SPEC §3.3): in the merchant's, the
+    /// rules that speak to the merchant and the seller's actions.
+    pub fn decide_for(&self, order: &Order, now: Timestamp, audience: Audience) -> Decision {
+        let f = self.evaluate_for(order, now, audience);
+        let cx = self.ctx(order, &f.expected, now);
+        let mut rules: Vec<String> = Vec::new();
+        for rule in f.matched.iter().filter_map(|&i| self.rules.get(i)) {
+            let id = if rule.mask && audience == Audience::Buyer {
+                MASKED_RULE
+            } else {
+                &rule.id
+            };
+            if !rules.iter().any(|r| r == id) {
+                rules.push(id.to_string());
+            }
+        }
+        let mut reasons: Vec<String> = self
+            .reasons_of(&f)
+            .into_iter()
+            .map(|(_, reason, _)| reason.to_string())
+            .collect();
+        if reasons.is_empty() {
+            reasons.push(FALLBACK_REASON.into());
+        }
+        let actions = self
+            .plan_actions(order, &f, &cx)
+            .into_iter()
+            .map(|p| p.kind.as_str())
+            .collect();
+        let deadlines = self
+            .deadlines(order, &f, now)
+            .into_iter()
+            .filter(|(_, at)| *at > now)
+            .map(|(kind, at)| (kind.to_string(), at))
+            .collect();
+        Decision {
+            order_id: order.id.clone(),
+            rules,
+            reasons,
+            actions,
+            deadlines,
+            valid_until: self.next_decision_change(order, &f, now),
+        }
+    }
+
+    /// The earliest instant after `now` at which the decision (not the
+    /// wording, not the refund stages, which `evaluate` does not show)
+    /// changes because time passes: the diagnosis's changes are stepped
+    /// through until one changes the decision. A bounded number of steps;
+    /// past it, the instant reached is given (never later than the change).
+    fn next_decision_change(
+        &self,
+        order: &Order,
+        f: &Findings,
+        now: Timestamp,
+    ) -> Option<Timestamp> {
+        let key = |at: Timestamp| {
+            let (matched, _, upcoming) = f.signature(self, order, at);
+            (matched, upcoming)
+        };
+        let here = key(now);
+        let mut at = now;
+        for _ in 0..32 {
+            let c = self.next_change(order, f, at)?;
+            if key(c) != here {
+                return Some(c);
+            }
+            at = c;
+        }
+        Some(at)
+    }
+}
+
+/// An action before its texts.
+struct Planned {
+    kind: ActionKind,
+    url: Option<String>,
+    until: Option<Timestamp>,
+    /// How `until` reads in the texts.
+    until_arg: Arg,
 }
 
 /// The bare status line, for when no text can be rendered at all.
@@ -837,18 +957,11 @@ fn trace_value(f: Field, cx: &Ctx<'_>, masked: bool) -> Value {
 /// deadlines that are due (at or before `now`).
 pub fn sweep_line(rs: &RuleSet, order: &Order, now: Timestamp) -> Value {
     let f = rs.evaluate(order, now);
-    let mut reasons: Vec<Value> = Vec::new();
-    for rule in f.matched.iter().filter_map(|&i| rs.rules.get(i)) {
-        let rv: Value = if rule.mask {
-            MASKED_REASON
-        } else {
-            rule.reason.as_str()
-        }
-        .into();
-        if !reasons.contains(&rv) {
-            reasons.push(rv);
-        }
-    }
+    let mut reasons: Vec<Value> = rs
+        .reasons_of(&f)
+        .into_iter()
+        .map(|(_, reason, _)| reason.into())
+        .collect();
     if reasons.is_empty() {
         reasons.push(FALLBACK_REASON.into());
     }

@@ -507,6 +507,90 @@ fn check_invariants(d: &Value, out: &mut Vec<String>) {
     }
 }
 
+/// `evaluate` (SPEC §4.1) says what the diagnosis says, without the words:
+/// the same reasons, action kinds (primary first), upcoming deadlines and
+/// rules (the trace's, masked ones included as `payment-declined`); its
+/// `valid_until` is the diagnosis's, or later when only wording changes.
+fn check_decision(l: &Loaded, d: &Value, out: &mut Vec<String>) {
+    let e = l.rules.decide(&l.order, l.now);
+    let json = match orderlens::json::parse(&e.to_json()) {
+        Ok(v) => v,
+        Err(err) => {
+            out.push(format!("evaluate: not JSON: {err}"));
+            return;
+        }
+    };
+    let keys: Vec<&str> = obj_entries(&json).iter().map(|(k, _)| k.as_str()).collect();
+    if keys
+        != [
+            "order_id",
+            "rules",
+            "reasons",
+            "actions",
+            "deadlines",
+            "valid_until",
+        ]
+    {
+        out.push(format!("evaluate: keys {keys:?}"));
+    }
+    let strings = |v: &Value, key: &str, field: &str| -> Vec<String> {
+        list_of(v, key)
+            .iter()
+            .filter_map(|x| x.get(field).and_then(as_str).map(str::to_string))
+            .collect()
+    };
+    let mut rules: Vec<String> = Vec::new();
+    for r in strings(d, "trace", "rule") {
+        if !rules.contains(&r) {
+            rules.push(r);
+        }
+    }
+    let pairs = |v: &Value| -> Vec<String> {
+        list_of(v, "deadlines")
+            .iter()
+            .map(|x| {
+                format!(
+                    "{}@{}",
+                    x.get("kind").and_then(as_str).unwrap_or(""),
+                    x.get("at").and_then(as_str).unwrap_or("")
+                )
+            })
+            .collect()
+    };
+    let own = |key: &str| -> Vec<String> {
+        list_of(&json, key)
+            .iter()
+            .filter_map(as_str)
+            .map(str::to_string)
+            .collect()
+    };
+    for (what, want, got) in [
+        ("rules", rules, own("rules")),
+        ("reasons", strings(d, "reasons", "reason"), own("reasons")),
+        ("actions", strings(d, "actions", "kind"), own("actions")),
+        ("deadlines", pairs(d), pairs(&json)),
+    ] {
+        if want != got {
+            out.push(format!(
+                "evaluate: {what} {got:?}, the diagnosis says {want:?}"
+            ));
+        }
+    }
+    if json.get("order_id").and_then(as_str) != d.get("order_id").and_then(as_str) {
+        out.push("evaluate: another order_id".into());
+    }
+    let vu = |v: &Value| v.get("valid_until").and_then(as_str).map(str::to_string);
+    match (vu(d), vu(&json)) {
+        (_, None) => {
+            // No change of decision ahead; the diagnosis's wording may still change.
+        }
+        (Some(dv), Some(ev)) if dv <= ev => {}
+        (dv, ev) => out.push(format!(
+            "evaluate: valid_until {ev:?} earlier than the diagnosis's {dv:?}"
+        )),
+    }
+}
+
 fn run_case(path: &Path) -> Vec<String> {
     let mut out = Vec::new();
     let case = match read_json(path) {
@@ -584,6 +668,7 @@ fn run_case_in(case: &Value, l: &Loaded, locale: &str) -> Vec<String> {
         }
         Err(e) => out.push(format!("compiled rules do not load: {e}")),
     }
+    check_decision(l, &d, &mut out);
     match case.get("expect") {
         Some(e @ Value::Object(_)) => check_expect(&d, e, &mut out),
         _ => out.push("missing \"expect\" object".into()),

@@ -192,3 +192,43 @@ fn one_millisecond_before_valid_until_nothing_changes_and_at_it_something_does()
         "{checked} {with_valid_until}"
     );
 }
+
+/// `evaluate`'s decision without the time-dependent `valid_until` itself.
+fn decision(rs: &RuleSet, o: &Order, at: Timestamp) -> String {
+    let d = rs.decide(o, at);
+    format!(
+        "{:?} {:?} {:?} {:?}",
+        d.rules, d.reasons, d.actions, d.deadlines
+    )
+}
+
+#[test]
+fn evaluate_valid_until_is_exact_for_the_decision() {
+    let zones = [
+        r#"{"settings": {"timezone": "Asia/Shanghai", "support_url": "https://s.example"}}"#,
+        r#"{"settings": {"timezone": "America/New_York", "holidays": ["2026-11-26"]}}"#,
+        r#"{"settings": {"timezone": "UTC", "auto_cancel_unpaid_after": "2bd", "merchant_confirm_sla": "1bd"}}"#,
+    ];
+    let base = Timestamp::parse_rfc3339("2026-11-21T02:05:00Z").unwrap().0;
+    let mut r = Rng(0x2545_F491_4F6C_DD1D);
+    let (mut with, mut same_at) = (0, 0);
+    for z in zones {
+        let rs = RuleSet::from_json(z).unwrap();
+        for _ in 0..400 {
+            let text = order(&mut r, base);
+            let o = Order::from_json(&text).unwrap();
+            let now = Timestamp(base + (r.below(10 * 24 * 3600) as i64) * 1000);
+            let Some(vu) = rs.decide(&o, now).valid_until else {
+                continue;
+            };
+            with += 1;
+            let here = decision(&rs, &o, now);
+            assert_eq!(here, decision(&rs, &o, vu.plus_ms(-1)), "{vu}\n{text}");
+            if here == decision(&rs, &o, vu) {
+                same_at += 1;
+                eprintln!("same at {vu} now {now}\n{text}");
+            }
+        }
+    }
+    assert!(with > 150 && same_at == 0, "{with} {same_at}");
+}

@@ -19,7 +19,7 @@ orderlens — explain why an order is not confirmed yet, what to do, and when
 usage:
   orderlens check RULES.json [--format text|json]
   orderlens compile RULES.json [--out RULES.olr] [--locales en,zh-CN,…] [--audience buyer]
-  orderlens explain ORDER.json [--rules R] [--locale L] [--now TS] [--time-zone Z] [--json] [--from P]
+  orderlens explain ORDER.json [--rules R] [--locale L] [--now TS] [--time-zone Z] [--json | --no-text] [--from P] [--audience buyer|merchant]
   orderlens sweep [--rules R] [--now TS] [--due-only] [--from P] < orders.ndjson > due.ndjson
   orderlens import --from P FILE
   orderlens decode OL-XXXX-XXXX [--rules R]
@@ -32,6 +32,8 @@ usage:
   Shopify Admin REST Order, a WooCommerce REST v3 order, or Stripe's
   {paymentIntent, refunds, dispute, order}); `import` prints the
   order document it becomes.
+  --no-text prints the decision alone, as JSON without any text (what
+  evaluate() gives: rules, reasons, actions, deadlines, valid_until).
   R is a rules document or compiled rules (`compile` writes them: what the
   browser runtime `orderlens/runtime` loads; to standard output without --out).
 exit codes: 0 ok, 1 invalid input, 2 usage error";
@@ -386,7 +388,7 @@ fn explain(
     let a = Args::parse(
         argv,
         &["rules", "locale", "now", "from", "time-zone", "audience"],
-        &["json"],
+        &["json", "no-text"],
     )?;
     let [path] = a.positional.as_slice() else {
         return Err(Usage("explain needs one ORDER.json (or '-')".into()));
@@ -420,6 +422,12 @@ fn explain(
             return Ok(1);
         }
     };
+    if a.has("no-text") {
+        let e = rs.decide_for(&order, now, view).to_json();
+        let pretty = crate::json::parse(&e).map_or(e, |v| v.to_json_pretty());
+        let _ = writeln!(stdout, "{pretty}");
+        return Ok(0);
+    }
     let d = rs.explain_for(
         &order,
         now,

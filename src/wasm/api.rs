@@ -378,6 +378,19 @@ impl CompiledRules {
         explain_with(&self.rs, &order, &options)
     }
 
+    /// The decision for one order without any text (SPEC §4.1):
+    /// `{ order_id, rules, reasons, actions, deadlines: [{ kind, at }],
+    /// valid_until }`. Options: `{ now }` (others are ignored). Throws an
+    /// `OrderError` naming the bad fields.
+    pub fn evaluate(&self, order: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+        if !(options.is_undefined() || options.is_null() || options.is_object()) {
+            return Err(type_error("options: expected an object such as { now }"));
+        }
+        let now = read_now(&get(&options, "now"))?;
+        let order = read_order(&order).map_err(|e| order_error(&e))?;
+        from_json(&self.rs.decide(&order, now).to_json())
+    }
+
     /// Diagnoses of many orders at the same time and locale. A bad order
     /// gives `{ error: { name, message, errors } }` in its place.
     #[wasm_bindgen(js_name = explainMany)]

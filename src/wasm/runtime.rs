@@ -66,7 +66,8 @@ impl Rules {
     /// else `now_ms` — in `locale` (a tag or an Accept-Language list). On
     /// failure: `!` and the error's JSON text. (Times in texts are in the
     /// shop's zone: the `timeZone` option, which needs a zone resolver, is
-    /// the full build's.)
+    /// the full build's.) `locale` U+0002: the decision without text
+    /// (`evaluate`) instead.
     pub fn explain(&self, order: &str, now_ms: f64, now_text: &str, locale: &str) -> String {
         // A catalog message instead (one export for all three keeps the
         // glue small): U+0001, the key, then placeholder names and values,
@@ -99,6 +100,9 @@ impl Rules {
             }
         };
         match Order::from_json(order) {
+            // The decision without text (`evaluate`), marked by U+0002 in
+            // place of the locale.
+            Ok(o) if locale == "\u{2}" => self.rs.decide(&o, now).to_json(),
             Ok(o) => self.rs.explain(&o, now, locale).to_json(),
             Err(e) => {
                 let mut out = String::from(ERROR_MARK);

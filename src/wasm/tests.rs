@@ -77,6 +77,24 @@ fn explains_the_example_order() {
 }
 
 #[wasm_bindgen_test]
+fn evaluate_gives_the_decision_without_text() {
+    let rules = compiled(RULES);
+    let e = rules.evaluate(js(ORDER), opts(NOW, "ru")).unwrap();
+    assert_eq!(
+        text(&e),
+        r#"{"order_id":"A-1001","rules":["payment-declined"],"reasons":["payment_declined"],"actions":["retry_payment","update_payment_method","cancel_order"],"deadlines":[{"kind":"auto_cancel","at":"2026-11-21T02:28:00Z"}],"valid_until":"2026-11-21T02:28:00Z"}"#
+    );
+    // Bad options and bad orders fail as explain's do.
+    let e = rules
+        .evaluate(js(ORDER), JsValue::from_f64(3.0))
+        .err()
+        .unwrap();
+    assert!(e.is_instance_of::<js_sys::TypeError>());
+    let e = rules.evaluate(js("{}"), JsValue::UNDEFINED).err().unwrap();
+    assert_eq!(get(&e, "name").as_string().unwrap(), "OrderError");
+}
+
+#[wasm_bindgen_test]
 fn rules_error_is_an_error_with_diagnostics() {
     let doc = r#"{"rules": [{"id": "x", "when": "payment.stat == 'failed'", "reason": "x"}]}"#;
     let Err(e) = compile_rules(js(doc)) else {
@@ -278,6 +296,13 @@ fn every_fixture_crosses_the_boundary_unchanged() {
                     .explain(&order, Timestamp::parse_rfc3339(&now).unwrap(), &locale)
                     .to_json();
                 assert_eq!(text(&d), core, "{name}");
+                // evaluate: the core's decision, through the JS boundary.
+                let e = r.evaluate(get(&case, "order"), opts(&now, &locale));
+                let e = e.unwrap_or_else(|e| panic!("{name}: {}", text(&e)));
+                let core = rs
+                    .decide(&order, Timestamp::parse_rfc3339(&now).unwrap())
+                    .to_json();
+                assert_eq!(text(&e), core, "{name}: evaluate");
                 d
             }
             (Err(e), Err(core)) => {
