@@ -982,3 +982,49 @@ pub fn sweep_line(rs: &RuleSet, order: &Order, now: Timestamp) -> Value {
         ("deadlines".into(), Value::Array(due)),
     ])
 }
+
+/// One line of `orderlens sweep --audience merchant` (SPEC §3.3, the
+/// seller's work queue): the order id, its reasons in the seller's view,
+/// whether it needs the seller now (a reason that is `action_required` for
+/// the seller), the seller's action kinds, the deadlines that are due (at or
+/// before `now`) and the ones still ahead. Text-free, like [`sweep_line`].
+pub fn merchant_sweep_line(rs: &RuleSet, order: &Order, now: Timestamp) -> (Value, bool) {
+    let f = rs.evaluate_for(order, now, Audience::Merchant);
+    let cx = rs.ctx(order, &f.expected, now);
+    let mut reasons: Vec<Value> = rs
+        .reasons_of(&f)
+        .into_iter()
+        .map(|(_, reason, _)| reason.into())
+        .collect();
+    if reasons.is_empty() {
+        reasons.push(FALLBACK_REASON.into());
+    }
+    let actions = rs
+        .plan_actions(order, &f, &cx)
+        .into_iter()
+        .map(|p| p.kind.as_str().into())
+        .collect();
+    let needs = f
+        .matched
+        .iter()
+        .filter_map(|&i| rs.rules.get(i))
+        .any(|r| r.severity == crate::rules::SeverityLevel::ActionRequired);
+    let deadline = |(kind, at): (&str, Timestamp)| {
+        Value::Object(vec![
+            ("kind".into(), kind.into()),
+            ("at".into(), at.to_rfc3339().into()),
+        ])
+    };
+    let all = rs.deadlines(order, &f, now);
+    let due = all.iter().filter(|(_, at)| *at <= now).copied().map(deadline).collect();
+    let upcoming = all.iter().filter(|(_, at)| *at > now).copied().map(deadline).collect();
+    let line = Value::Object(vec![
+        ("id".into(), order.id.as_str().into()),
+        ("reasons".into(), Value::Array(reasons)),
+        ("needs_seller".into(), Value::Bool(needs)),
+        ("actions".into(), Value::Array(actions)),
+        ("deadlines".into(), Value::Array(due)),
+        ("upcoming".into(), Value::Array(upcoming)),
+    ]);
+    (line, needs)
+}

@@ -20,7 +20,7 @@ usage:
   orderlens check RULES.json [--format text|json]
   orderlens compile RULES.json [--out RULES.olr] [--locales en,zh-CN,…] [--audience buyer]
   orderlens explain ORDER.json [--rules R] [--locale L] [--now TS] [--time-zone Z] [--json | --no-text] [--from P] [--audience buyer|merchant]
-  orderlens sweep [--rules R] [--now TS] [--due-only] [--from P] < orders.ndjson > due.ndjson
+  orderlens sweep [--rules R] [--now TS] [--due-only] [--from P] [--audience buyer|merchant] < orders.ndjson > due.ndjson
   orderlens import --from P FILE
   orderlens decode OL-XXXX-XXXX [--rules R]
   orderlens messages [--locale L] [--rules R]
@@ -502,10 +502,11 @@ fn sweep(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<i32, Usage> {
-    let a = Args::parse(argv, &["rules", "now", "from"], &["due-only"])?;
+    let a = Args::parse(argv, &["rules", "now", "from", "audience"], &["due-only"])?;
     if !a.positional.is_empty() {
         return Err(Usage("sweep reads orders from standard input".into()));
     }
+    let merchant = audience(&a)? == Some(Audience::Merchant);
     let now = parse_now(&a)?;
     let from = parse_from(&a)?;
     let due_only = a.has("due-only");
@@ -551,8 +552,16 @@ fn sweep(
         }
         match read_order(from, text) {
             Ok(order) => {
-                let v = sweep_line(&rs, &order, now);
-                if due_only && matches!(v.get("deadlines"), Some(Value::Array(d)) if d.is_empty()) {
+                // --audience merchant --due-only: the seller's work queue,
+                // the orders that need the seller now.
+                let (v, due) = if merchant {
+                    crate::explain::merchant_sweep_line(&rs, &order, now)
+                } else {
+                    let v = sweep_line(&rs, &order, now);
+                    let due = !matches!(v.get("deadlines"), Some(Value::Array(d)) if d.is_empty());
+                    (v, due)
+                };
+                if due_only && !due {
                     continue;
                 }
                 line_out.clear();
