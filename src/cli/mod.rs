@@ -406,6 +406,12 @@ fn explain(
     let Some(rs) = load_rules(a.value("rules"), stderr) else {
         return Ok(1);
     };
+    if view == Audience::Merchant && !rs.has_merchant_view() {
+        return Err(Usage(format!(
+            "--audience merchant: {}",
+            crate::rules::NO_MERCHANT_VIEW
+        )));
+    }
     let text = match read_file(path, Some(stdin)) {
         Ok(t) => t,
         Err(e) => {

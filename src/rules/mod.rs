@@ -255,6 +255,9 @@ const RULE_KEYS: &[&str] = &[
     "audience",
 ];
 
+/// Why a merchant's view cannot be given.
+pub const NO_MERCHANT_VIEW: &str = "these rules hold the buyer's view only (the runtime's built-in rules, or rules compiled with --audience buyer); load the all-locale rules (loadRules()) or compile them without --audience buyer";
+
 /// Keys every locale needs whatever the rules are.
 pub const ALWAYS_NEEDED: &[&str] = &[
     "reason.order_status.title",
@@ -340,6 +343,15 @@ impl RuleSet {
     /// The rule with this id.
     pub fn rule(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id == id)
+    }
+
+    /// Whether these rules can give the merchant's view (SPEC §3.3): not
+    /// when they are the buyer's side only (the runtime's built-in rules,
+    /// rules compiled with `--audience buyer`), which lack its messages.
+    pub fn has_merchant_view(&self) -> bool {
+        self.catalog
+            .get(compiled::BASE_LOCALE)
+            .is_some_and(|l| l.messages.contains_key("merchant.reason.order_status.title"))
     }
 }
 
