@@ -96,7 +96,18 @@ pub const BASE_LOCALE: &str = "en";
 /// (`runtime/rules.olr`, a merchant's own) carry them.
 pub fn base_of(mut rs: RuleSet) -> RuleSet {
     rs.catalog.locales.retain(|l| l.locale.tag == BASE_LOCALE);
-    buyer_side(rs)
+    let mut rs = buyer_side(rs);
+    // The built-in merchant rules come last: numbered after every buyer
+    // rule, they can go without renumbering any (the base has no merchant's
+    // own rules after them).
+    while rs
+        .rules
+        .last()
+        .is_some_and(|r| r.audience == RuleAudience::Merchant)
+    {
+        rs.rules.pop();
+    }
+    rs
 }
 
 /// The rule set for pages that show the buyer's view only (a checkout):

@@ -256,7 +256,8 @@ const RULE_KEYS: &[&str] = &[
 ];
 
 /// Why a merchant's view cannot be given.
-pub const NO_MERCHANT_VIEW: &str = "these rules hold the buyer's view only (the runtime's built-in rules, or rules compiled with --audience buyer); load the all-locale rules (loadRules()) or compile them without --audience buyer";
+pub const NO_MERCHANT_VIEW: &str =
+    "these rules hold the buyer's view only; load the all-locale rules (loadRules())";
 
 /// Keys every locale needs whatever the rules are.
 pub const ALWAYS_NEEDED: &[&str] = &[
