@@ -114,8 +114,9 @@ for (const c of cases) {
   for (const locale of locales) {
     const label = `${c.name} [${locale}]`;
     const zoneArgs = c.time_zone ? ["--time-zone", c.time_zone] : [];
-    const options = { now: c.now, locale, timeZone: c.time_zone };
-    const native = run(["explain", orderFile, ...rulesArgs, "--locale", locale, "--now", c.now, ...zoneArgs, "--json"]);
+    const audienceArgs = c.audience ? ["--audience", c.audience] : [];
+    const options = { now: c.now, locale, timeZone: c.time_zone, audience: c.audience };
+    const native = run(["explain", orderFile, ...rulesArgs, "--locale", locale, "--now", c.now, ...zoneArgs, ...audienceArgs, "--json"]);
     let wasm;
     try {
       if (compileError) throw compileError;
@@ -154,12 +155,12 @@ for (const c of cases) {
 
   // evaluate: the decision without text, full build and runtime vs `explain --no-text`.
   {
-    const native = run(["explain", orderFile, ...rulesArgs, "--now", c.now, "--no-text"]);
+    const native = run(["explain", orderFile, ...rulesArgs, "--now", c.now, ...(c.audience ? ["--audience", c.audience] : []), "--no-text"]);
     for (const [which, r] of [["evaluate", rules], ["evaluate runtime", runtimeRules]]) {
       if (!r) continue;
       let got;
       try {
-        got = r.evaluate(c.order, { now: c.now });
+        got = r.evaluate(c.order, { now: c.now, audience: c.audience });
       } catch (e) {
         got = { thrown: e.name, message: e.message };
       }

@@ -281,6 +281,19 @@ fn every_fixture_crosses_the_boundary_unchanged() {
             .as_string()
             .unwrap_or_else(|| "en".into());
         let rules_doc = get(&case, "rules");
+        // The seller's view (SPEC §3.3), when the fixture asks for it.
+        let audience = get(&case, "audience").as_string();
+        let view = match audience.as_deref() {
+            Some("merchant") => crate::rules::Audience::Merchant,
+            _ => crate::rules::Audience::Buyer,
+        };
+        let options = || {
+            let o = opts(&now, &locale);
+            if let Some(a) = &audience {
+                Reflect::set(&o, &"audience".into(), &a.as_str().into()).unwrap();
+            }
+            o
+        };
 
         // The core directly, from the fixture's JSON text.
         let v = crate::json::parse(&src).unwrap();
@@ -290,17 +303,23 @@ fn every_fixture_crosses_the_boundary_unchanged() {
         let d = match (compile_rules(rules_doc.clone()), core_rules) {
             (Ok(r), Ok(rs)) => {
                 let order = Order::from_value(v.get("order").unwrap()).unwrap();
-                let d = r.explain(get(&case, "order"), opts(&now, &locale));
+                let d = r.explain(get(&case, "order"), options());
                 let d = d.unwrap_or_else(|e| panic!("{name}: {}", text(&get(&e, "errors"))));
                 let core = rs
-                    .explain(&order, Timestamp::parse_rfc3339(&now).unwrap(), &locale)
+                    .explain_for(
+                        &order,
+                        Timestamp::parse_rfc3339(&now).unwrap(),
+                        &locale,
+                        None,
+                        view,
+                    )
                     .to_json();
                 assert_eq!(text(&d), core, "{name}");
                 // evaluate: the core's decision, through the JS boundary.
-                let e = r.evaluate(get(&case, "order"), opts(&now, &locale));
+                let e = r.evaluate(get(&case, "order"), options());
                 let e = e.unwrap_or_else(|e| panic!("{name}: {}", text(&e)));
                 let core = rs
-                    .decide(&order, Timestamp::parse_rfc3339(&now).unwrap())
+                    .decide_for(&order, Timestamp::parse_rfc3339(&now).unwrap(), view)
                     .to_json();
                 assert_eq!(text(&e), core, "{name}: evaluate");
                 d
