@@ -343,9 +343,7 @@ impl RuleSet {
                 ),
                 body: r.text_with(&format!("{pre}reason.{reason}.body"), &extra),
                 // What buyers are never told, the seller reads: marked.
-                confidential: !masks
-                    && rule.mask
-                    && f.expected.decline.is_some_and(|d| d.masked),
+                confidential: !masks && rule.mask && f.expected.decline.is_some_and(|d| d.masked),
             });
         }
         if reasons.is_empty() {
@@ -700,10 +698,7 @@ impl RuleSet {
                     ActionKind::OpenDispute => !dispute_open,
                     // The seller's actions (SPEC §3.3), while they can apply.
                     ActionKind::ConfirmOrder => {
-                        matches!(
-                            order.status,
-                            Status::PendingPayment | Status::Unconfirmed
-                        ) && paid
+                        matches!(order.status, Status::PendingPayment | Status::Unconfirmed) && paid
                     }
                     ActionKind::RemindBuyer => order.buyer_confirmed_at.is_none(),
                     ActionKind::RespondToDispute => dispute_open,
@@ -1016,8 +1011,18 @@ pub fn merchant_sweep_line(rs: &RuleSet, order: &Order, now: Timestamp) -> (Valu
         ])
     };
     let all = rs.deadlines(order, &f, now);
-    let due = all.iter().filter(|(_, at)| *at <= now).copied().map(deadline).collect();
-    let upcoming = all.iter().filter(|(_, at)| *at > now).copied().map(deadline).collect();
+    let due = all
+        .iter()
+        .filter(|(_, at)| *at <= now)
+        .copied()
+        .map(deadline)
+        .collect();
+    let upcoming = all
+        .iter()
+        .filter(|(_, at)| *at > now)
+        .copied()
+        .map(deadline)
+        .collect();
     let line = Value::Object(vec![
         ("id".into(), order.id.as_str().into()),
         ("reasons".into(), Value::Array(reasons)),

@@ -118,8 +118,8 @@ fn merchant_bytes_hold_only_what_differs_from_the_built_in_rules() {
     // rules, none of their messages. With the merchant's side, the merchant
     // rules and their English messages (not in the base) come along.
     let defaults = RuleSet::defaults().unwrap();
-    let tiny = orderlens::rules::compiled::buyer_side(defaults.with_locales(&[]).unwrap())
-        .to_bytes();
+    let tiny =
+        orderlens::rules::compiled::buyer_side(defaults.with_locales(&[]).unwrap()).to_bytes();
     assert!(tiny.len() < 6_000, "{} bytes", tiny.len());
     let with_merchant = defaults.with_locales(&[]).unwrap().to_bytes();
     assert!(
@@ -128,7 +128,10 @@ fn merchant_bytes_hold_only_what_differs_from_the_built_in_rules() {
         with_merchant.len()
     );
     let back = RuleSet::from_bytes(&with_merchant).unwrap();
-    assert_eq!(without_sources(&back.rules), without_sources(&defaults.rules));
+    assert_eq!(
+        without_sources(&back.rules),
+        without_sources(&defaults.rules)
+    );
     let back = RuleSet::from_bytes(&tiny).unwrap();
     assert_eq!(back.fingerprint, defaults.fingerprint);
     assert_eq!(diagnosis(&back, "en"), diagnosis(&defaults, "en"));

@@ -62,8 +62,8 @@
 use orderlens::calendar::Calendar;
 use orderlens::json::{self, Number, Value};
 use orderlens::rules::error::Severity;
-use orderlens::time::Timestamp;
 use orderlens::rules::Audience;
+use orderlens::time::Timestamp;
 use orderlens::{Order, RuleSet};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};

@@ -32,9 +32,7 @@ use super::eval::{Const, Node, Rel};
 use super::parser::CmpOp;
 use super::schema::{Field, ITEM_FIELDS, ORDER_FIELDS};
 use super::settings::{RefundWindow, RefundWindows, Settings};
-use super::{
-    fnv1a, limits, ActionKind, DeadlineSpec, Rule, RuleAudience, RuleSet, SeverityLevel,
-};
+use super::{fnv1a, limits, ActionKind, DeadlineSpec, Rule, RuleAudience, RuleSet, SeverityLevel};
 use crate::calendar::Calendar;
 use crate::messages::format::{Message, Part, PluralKey};
 use crate::messages::locale::Locale;

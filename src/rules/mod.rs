@@ -350,9 +350,10 @@ impl RuleSet {
     /// when they are the buyer's side only (the runtime's built-in rules,
     /// rules compiled with `--audience buyer`), which lack its messages.
     pub fn has_merchant_view(&self) -> bool {
-        self.catalog
-            .get(compiled::BASE_LOCALE)
-            .is_some_and(|l| l.messages.contains_key("merchant.reason.order_status.title"))
+        self.catalog.get(compiled::BASE_LOCALE).is_some_and(|l| {
+            l.messages
+                .contains_key("merchant.reason.order_status.title")
+        })
     }
 }
 
@@ -933,7 +934,10 @@ fn compile_rule(r: &RawRule, settings: &Settings, diags: &mut Vec<Diagnostic>) -
             diags.push(
                 Diagnostic::at(
                     p,
-                    format!("expected 'buyer', 'merchant' or 'both', found {}", v.type_name()),
+                    format!(
+                        "expected 'buyer', 'merchant' or 'both', found {}",
+                        v.type_name()
+                    ),
                 )
                 .rule(rid),
             );
