@@ -332,7 +332,8 @@ class View {
     box.className = "c";
     box.setAttribute("role", "region");
     box.setAttribute("lang", d.locale);
-    box.setAttribute("aria-label", m("widget.region"));
+    // A back office's widget is named apart from the customer's (a page may show both).
+    box.setAttribute("aria-label", (this.audience == "merchant" && m("merchant.widget.region")) || m("widget.region"));
     box.setAttribute("aria-busy", busy ? "true" : "false");
     fill(box, [
       h("div", { part: "headline", class: "hd", "data-severity": sev },
@@ -431,7 +432,7 @@ class View {
     this.box.className = "c";
     this.box.setAttribute("role", "region");
     this.box.setAttribute("lang", lang);
-    this.box.setAttribute("aria-label", m("widget.region"));
+    this.box.setAttribute("aria-label", (this.audience == "merchant" && m("merchant.widget.region")) || m("widget.region"));
     this.box.setAttribute("aria-busy", "false");
     fill(this.box, [
       h("div", { part: "headline", class: "hd", "data-severity": "warning" },

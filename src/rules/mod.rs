@@ -274,6 +274,7 @@ pub const ALWAYS_NEEDED: &[&str] = &[
     "action.contact_support.label",
     "merchant.reason.order_status.title",
     "merchant.reason.order_status.body",
+    "merchant.widget.region",
 ];
 
 /// One rule before compiling: the fields as given, and where they came from.

@@ -197,6 +197,27 @@ fn now_and_locale_options() {
 }
 
 #[wasm_bindgen_test]
+fn the_audience_option() {
+    let rules = compile_rules(js(RULES)).unwrap();
+    let o = opts(NOW, "en");
+    Reflect::set(&o, &"audience".into(), &"merchant".into()).unwrap();
+    let d = rules.explain(js(ORDER), o.clone()).unwrap();
+    let rule = get(&get(&d, "headline"), "rule").as_string().unwrap();
+    assert!(rule.starts_with("merchant-"), "{rule}");
+    let e = rules.evaluate(js(ORDER), o).unwrap();
+    assert!(text(&get(&e, "rules")).contains("merchant-"));
+    // An unknown audience is a RangeError; a non-string a TypeError.
+    for (bad, name) in [(JsValue::from("seller"), "RangeError"), (JsValue::from(1), "TypeError")] {
+        let o = opts(NOW, "en");
+        Reflect::set(&o, &"audience".into(), &bad).unwrap();
+        let err = rules.explain(js(ORDER), o.clone()).unwrap_err();
+        assert_eq!(get(&err, "name").as_string().unwrap(), name);
+        assert!(get(&err, "message").as_string().unwrap().starts_with("options.audience"));
+        assert!(rules.evaluate(js(ORDER), o).is_err());
+    }
+}
+
+#[wasm_bindgen_test]
 fn batches_keep_going_past_bad_orders() {
     let rules = compiled(RULES);
     let orders = Array::new();
