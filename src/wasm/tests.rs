@@ -207,12 +207,18 @@ fn the_audience_option() {
     let e = rules.evaluate(js(ORDER), o).unwrap();
     assert!(text(&get(&e, "rules")).contains("merchant-"));
     // An unknown audience is a RangeError; a non-string a TypeError.
-    for (bad, name) in [(JsValue::from("seller"), "RangeError"), (JsValue::from(1), "TypeError")] {
+    for (bad, name) in [
+        (JsValue::from("seller"), "RangeError"),
+        (JsValue::from(1), "TypeError"),
+    ] {
         let o = opts(NOW, "en");
         Reflect::set(&o, &"audience".into(), &bad).unwrap();
         let err = rules.explain(js(ORDER), o.clone()).unwrap_err();
         assert_eq!(get(&err, "name").as_string().unwrap(), name);
-        assert!(get(&err, "message").as_string().unwrap().starts_with("options.audience"));
+        assert!(get(&err, "message")
+            .as_string()
+            .unwrap()
+            .starts_with("options.audience"));
         assert!(rules.evaluate(js(ORDER), o).is_err());
     }
 }
