@@ -26,6 +26,8 @@ export interface OrderLensJSXAttributes {
   "support-url"?: string;
   /** Attribute: milliseconds an action may take (default 15000). */
   "action-timeout"?: number | string;
+  /** Attribute (read by the widget's stylesheet): one palette whatever the page's `color-scheme`, or both (`auto`). */
+  theme?: "light" | "dark" | "auto";
   /** Attribute: `"merchant"` for a shop's back office (default: the buyer's view). */
   audience?: "buyer" | "merchant";
   /** React 19 (a property): the order, or a promise of it. */

@@ -14,5 +14,7 @@ export const {
   fromWooCommerce,
   mount,
   OrderLensElement,
+  renderEmail,
+  renderHTML,
   version,
 } = m;

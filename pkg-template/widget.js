@@ -93,7 +93,7 @@ function adopt(root) {
       // fall through to the packaged stylesheet
     }
   }
-  root.append(h("link", { rel: "stylesheet", href: new URL("./widget.css", import.meta.url).href }));
+  if (!root.querySelector("link[rel=stylesheet]")) root.append(h("link", { rel: "stylesheet", href: new URL("./widget.css", import.meta.url).href }));
 }
 
 // Compiled rules shared by every widget: the built-in set, and merchant
@@ -134,9 +134,14 @@ class View {
   constructor(root, act) {
     adopt(root);
     this.act = act; // (action, order) => false when nobody handles it; calls this.wait(promise) to go busy
-    this.box = h("div", { part: "container", class: "c" });
-    this.live = h("div", { role: "status", "aria-live": "polite", class: "sr" });
-    root.append(this.box, this.live);
+    // Markup rendered on the server (renderHTML: a declarative shadow root)
+    // stays, in place of the placeholder, until the first render replaces
+    // its content in one step.
+    const box = root.querySelector('[part="container"]');
+    this.server = !!box;
+    this.box = box ?? h("div", { part: "container", class: "c" });
+    this.live = (box && root.querySelector('[role="status"]')) ?? h("div", { role: "status", "aria-live": "polite", class: "sr" });
+    if (!box) root.append(this.box, this.live);
     this.root = root;
     this.on = true;
     this.setNow();
@@ -209,6 +214,7 @@ class View {
     this.stop();
     this.d = null;
     waiting.add(this);
+    if (this.server) return;
     this.box.className = "c ld";
     this.box.removeAttribute("role");
     this.box.setAttribute("aria-busy", "true");
@@ -222,6 +228,7 @@ class View {
     const focusKey = this.root.activeElement?.dataset.k;
     box.hidden = order === null;
     if (order === null) {
+      this.server = false;
       this.d = null;
       return box.replaceChildren();
     }
@@ -329,6 +336,7 @@ class View {
     const texts = [hd.body, ...d.reasons.map((r) => r.body), ...d.actions.map((a) => a.label), ...d.deadlines.map((x) => x.label), ...d.timeline.map((s) => s.detail)];
     const timed = texts.some((x) => /\d:\d\d|\d\u00a0|\u00a0\d|\d月/.test(x));
     const others = d.reasons.filter((r) => !(r.reason === hd.reason && r.rule === hd.rule));
+    this.server = false;
     box.className = "c";
     box.setAttribute("role", "region");
     box.setAttribute("lang", d.locale);
@@ -429,6 +437,7 @@ class View {
     const id = this.order?.id;
     const support = rules?.supportUrl ?? this.supportUrl;
     const t = typist(lang, typeof id === "string" || typeof id === "number" ? String(id) : "");
+    this.server = false;
     this.box.className = "c";
     this.box.setAttribute("role", "region");
     this.box.setAttribute("lang", lang);
@@ -575,7 +584,8 @@ export class OrderLensElement extends Base {
 
   constructor() {
     super();
-    this.#v = new View(this.attachShadow({ mode: "open" }), (action) => {
+    // A declarative shadow root (renderHTML's markup) is taken over as it is.
+    this.#v = new View(this.shadowRoot ?? this.attachShadow({ mode: "open" }), (action) => {
       let answered = false;
       const ev = new CustomEvent("orderlens-action", {
         bubbles: true,

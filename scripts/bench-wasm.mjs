@@ -3,6 +3,7 @@
 // Node build (pkg/node/orderlens.cjs; build it with scripts/build-pkg.sh):
 //
 //   reuse     compileRules once, then rules.explain(order, options) per call
+//   evaluate  compileRules once, then rules.evaluate(order, options): no text
 //   compile   compileRules(rulesDoc) + explain + free per call
 //   one-shot  the top-level explain(order, options, rulesDoc) (it keeps the
 //             last compiled rules, so this is "reuse" plus the rules' JSON text)
@@ -10,6 +11,7 @@
 //   load      compileRules(compiled bytes) + explain + free per call (full build)
 //   runtime   orderlens/runtime (pkg/runtime, the browser budget build): its
 //             CompiledRules from the compiled bytes, explain per call
+//   rt-eval   orderlens/runtime: evaluate per call
 //   rt-load   orderlens/runtime: compileRules(bytes) + explain + free per call
 //
 // Median of per-sample timings (samples of 100 calls, or one batch of 1000),
@@ -56,6 +58,7 @@ function bench(name, fn, { calls = maxCalls, secs = seconds, per = 1, batch = BA
 console.log(`orderlens ${ol.version()} in Node ${process.version}; example order (declined card), rules examples/rules.json (time zone ${rulesDoc.settings.timezone})`);
 const rules = ol.compileRules(rulesDoc);
 bench("reuse", () => rules.explain(order, options));
+bench("evaluate", () => rules.evaluate(order, options));
 bench("compile", () => {
   const r = ol.compileRules(rulesDoc);
   r.explain(order, options);
@@ -78,6 +81,7 @@ glue.initSync({ module: readFileSync(join(rtDir, "runtime/orderlens_bg.wasm")) }
 const rt = await import(pathToFileURL(join(rtDir, "runtime-api.js")).href);
 const rtRules = rt.compileRules(bytes);
 bench("runtime", () => rtRules.explain(order, options));
+bench("rt-eval", () => rtRules.evaluate(order, options));
 bench("rt-load", () => {
   const r = rt.compileRules(bytes);
   r.explain(order, options);

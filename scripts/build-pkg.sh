@@ -10,7 +10,8 @@
 # Steps: wasm32 target -> wasm-bindgen-cli at Cargo.lock's version -> npm tools
 # (binaryen's wasm-opt, typescript, playwright-core) from scripts/tools ->
 # cargo build (profile wasm-release: opt-level z, LTO, 1 codegen unit,
-# panic=abort) ->
+# panic=abort; the browsers' full build, the runtime, and Node's with the
+# renderers) ->
 # wasm-bindgen for bundler, web, nodejs -> wasm-opt -Oz -> pkg/ from
 # pkg-template/ -> size budget (scripts/size.sh) -> npm pack.
 #
@@ -74,16 +75,28 @@ log "cargo build --no-default-features (the runtime) --target-dir ${RT_TARGET#"$
 cargo build --profile wasm-release --locked --target wasm32-unknown-unknown --lib \
   --no-default-features --target-dir "$RT_TARGET"
 
+# Node: the full build plus the server-side renderers (`renderHTML`,
+# `renderEmail`: the `render` feature), which no browser loads. Its own
+# target directory too.
+NODE_TARGET="${CARGO_TARGET_DIR:-$ROOT/target}/node"
+NODE_WASM="$NODE_TARGET/wasm32-unknown-unknown/wasm-release/orderlens.wasm"
+log "cargo build --features render (the Node build) --target-dir ${NODE_TARGET#"$ROOT"/}"
+cargo build --profile wasm-release --locked --target wasm32-unknown-unknown --lib \
+  --features render --target-dir "$NODE_TARGET"
+
 rm -rf "$BG"
-for target in bundler web nodejs; do
+for target in bundler web; do
   "$WASM_BINDGEN" --target "$target" --no-typescript --out-name orderlens --out-dir "$BG/$target" "$WASM"
 done
-# The three targets get byte-identical .wasm files; optimize once.
+"$WASM_BINDGEN" --target nodejs --no-typescript --out-name orderlens --out-dir "$BG/nodejs" "$NODE_WASM"
+# The browser targets get byte-identical .wasm files; optimize once.
 # Measured on the gzipped .wasm: plain -Oz 103142 bytes; merging similar
 # functions first and a flatten/rereloop round between two -Oz runs 101946.
 log "wasm-opt -Oz with merge-similar-functions, flatten/rereloop ($("$WASM_OPT" --version))"
 "$WASM_OPT" --merge-similar-functions -Oz --flatten --rereloop -Oz -Oz \
   --strip-debug --strip-producers "$BG/web/orderlens_bg.wasm" -o "$BG/orderlens_bg.opt.wasm"
+"$WASM_OPT" --merge-similar-functions -Oz --flatten --rereloop -Oz -Oz \
+  --strip-debug --strip-producers "$BG/nodejs/orderlens_bg.wasm" -o "$BG/node.opt.wasm"
 "$WASM_BINDGEN" --target web --no-typescript --out-name orderlens --out-dir "$BG/runtime" "$RT_WASM"
 "$WASM_OPT" --merge-similar-functions -Oz --flatten --rereloop -Oz -Oz \
   --strip-debug --strip-producers "$BG/runtime/orderlens_bg.wasm" -o "$BG/runtime.opt.wasm"
@@ -158,7 +171,7 @@ cp pkg-template/bin/orderlens.mjs "$PKG/bin/"
 # "type": "module", plus the widget's stubs (`mount` throws: no DOM);
 # node.mjs gives `import` the same bindings.
 cat "$BG/nodejs/orderlens.js" pkg-template/node-widget.cjs > "$PKG/node/orderlens.cjs"
-cp "$BG/orderlens_bg.opt.wasm" "$PKG/node/orderlens_bg.wasm"
+cp "$BG/node.opt.wasm" "$PKG/node/orderlens_bg.wasm"
 cp pkg-template/node.mjs "$PKG/node/orderlens.mjs"
 # `orderlens/pure` in Node: loads the CommonJS build on the first call.
 cp pkg-template/node-pure.cjs "$PKG/node/pure.cjs"
@@ -204,7 +217,11 @@ cp pkg-template/orderlens.d.ts pkg-template/runtime.d.ts pkg-template/pure.d.ts 
 cp pkg-template/runtime-pure.d.ts "$PKG/runtime/pure.d.ts"
 above_dom orderlens.d.ts > "$PKG/bundler/orderlens.d.ts"
 cp pkg-template/web.d.ts "$PKG/web/orderlens.d.ts"
-{ above_dom orderlens.d.ts; cat pkg-template/node-widget.d.ts; } > "$PKG/node/orderlens.d.ts"
+{ above_dom orderlens.d.ts; cat pkg-template/node-widget.d.ts; cat pkg-template/node-render.d.ts; } > "$PKG/node/orderlens.d.ts"
+# Deno and Workers run the browser builds' .wasm: the Node declarations
+# without the renderers.
+{ above_dom orderlens.d.ts; cat pkg-template/node-widget.d.ts; } > "$PKG/deno/orderlens.d.ts"
+cp pkg-template/node-pure.d.ts "$PKG/deno/pure.d.ts"
 { above_dom runtime.d.ts; cat pkg-template/runtime-node-widget.d.ts; } > "$PKG/node/runtime.d.ts"
 cp pkg-template/node-pure.d.ts "$PKG/node/pure.d.ts"
 cp pkg-template/node-runtime-pure.d.ts "$PKG/node/runtime-pure.d.ts"

@@ -9,7 +9,8 @@
 // build and runtime) the JSON of `orderlens explain ... --no-text`. Every importer payload
 // (tests/fixtures/import) gives the same document from `fromShopify` /
 // `fromWooCommerce` / `fromStripe` as from `orderlens import --from P`, and
-// a bad one the same errors.
+// a bad one the same errors. renderHTML / renderEmail of every diagnosis give
+// the bytes of `orderlens explain --format html|email`.
 //
 // The runtime build (`orderlens/runtime`, which loads compiled rules) takes
 // part too: `toBytes()` of the full build must equal what
@@ -76,6 +77,7 @@ const firstDiff = (a, b, path = "") => {
 };
 
 let same = 0;
+let renders = 0;
 const diffs = [];
 const LOCALES = ["en", "zh-CN", "ru"];
 for (const c of cases) {
@@ -137,6 +139,22 @@ for (const c of cases) {
     const d = firstDiff(wasm, want);
     if (d) diffs.push(`${label}: ${d}`);
     else same++;
+    // renderHTML / renderEmail of the diagnosis object vs `explain --format html|email`.
+    const explainArgs = ["explain", orderFile, ...rulesArgs, "--locale", locale, "--now", c.now, ...zoneArgs];
+    const htmlNative = run([...explainArgs, "--format", "html", "--stylesheet", "/orderlens/widget.css", "--theme", "auto"]);
+    const emailNative = run([...explainArgs, "--format", "email", "--brand", "Tea & <Co>", "--support-url", "https://shop.example/help?a=1&b=2"]);
+    try {
+      const html = rules.renderHTML(wasm, { stylesheet: "/orderlens/widget.css", theme: "auto", timeZone: c.time_zone });
+      if (htmlNative.status !== 0 || html + "\n" !== htmlNative.stdout) diffs.push(`${label} [renderHTML]: differs from \`explain --format html\``);
+      else same++;
+      const email = rules.renderEmail(wasm, { brand: "Tea & <Co>", supportUrl: "https://shop.example/help?a=1&b=2", timeZone: c.time_zone });
+      const de = emailNative.status === 0 ? firstDiff(email, JSON.parse(emailNative.stdout)) : `native exit ${emailNative.status}`;
+      if (de) diffs.push(`${label} [renderEmail]: ${de}`);
+      else same++;
+    } catch (e) {
+      diffs.push(`${label} [render]: threw ${e.name}: ${e.message.split("\n")[0]}`);
+    }
+    renders++;
     if (runtimeRules) {
       let got;
       try {
@@ -230,11 +248,33 @@ for (const c of importCases) {
     else same++;
   }
 }
+// The top-level renderers (built-in rules' labels) give what the CLI gives without --rules.
+{
+  const c = cases.find((x) => x.rules === undefined) ?? cases[0];
+  const orderFile = join(tmp, "order.json");
+  writeFileSync(orderFile, JSON.stringify(c.order));
+  const d = ol.explain(c.order, { now: c.now, locale: "ru" });
+  const native = run(["explain", orderFile, "--locale", "ru", "--now", c.now, "--format", "html"]);
+  if (ol.renderHTML(d) + "\n" !== native.stdout) diffs.push(`${c.name} [renderHTML, built-in rules]: differs`);
+  else same++;
+  const email = run(["explain", orderFile, "--locale", "ru", "--now", c.now, "--format", "email"]);
+  const de = firstDiff(ol.renderEmail(JSON.stringify(d)), JSON.parse(email.stdout));
+  if (de) diffs.push(`${c.name} [renderEmail, built-in rules]: ${de}`);
+  else same++;
+  // A malformed diagnosis: a TypeError locating the problem.
+  try {
+    ol.renderHTML({ ...d, headline: { ...d.headline, title: 42 } });
+    diffs.push("renderHTML accepted a diagnosis whose headline.title is a number");
+  } catch (e) {
+    if (e.name !== "TypeError" || e.errors?.[0]?.path !== "headline.title") diffs.push(`renderHTML on a bad diagnosis: ${e.name}: ${e.message}`);
+    else same++;
+  }
+}
 rmSync(tmp, { recursive: true, force: true });
 
 for (const d of diffs.slice(0, 20)) console.error(`  differs: ${d}`);
 if (diffs.length > 20) console.error(`  … and ${diffs.length - 20} more`);
 console.log(
-  `parity: ${cases.length} fixture${cases.length === 1 ? "" : "s"} and ${imports} importer payloads, ${same + diffs.length} comparisons (every locale, full build and runtime; sweep; compiled bytes; import): ${same} identical, ${diffs.length} different`,
+  `parity: ${cases.length} fixture${cases.length === 1 ? "" : "s"} and ${imports} importer payloads, ${same + diffs.length} comparisons (every locale, full build and runtime; sweep; compiled bytes; import; renderHTML and renderEmail for ${renders} diagnoses): ${same} identical, ${diffs.length} different`,
 );
 process.exit(diffs.length ? 1 : 0);

@@ -51,6 +51,11 @@
 #   widget     mount() and <order-lens> on a plain page, strict CSP, headless
 #              Chromium (fallbacks, placeholder, time zones, merchant labels,
 #              self-refresh, destroy, onAction, no handler, styles)
+#   render     renderHTML's markup on a page in headless Chromium (strict CSP):
+#              without JavaScript the status shows, styled; with it
+#              <order-lens> takes the declarative shadow root over with a
+#              cumulative layout shift of 0 and the server's markup; renderEmail's
+#              HTML through html-validate (from npm), no script, link or style
 #   demo       the demo storefront www/ (every scenario and locale, keyboard,
 #              confirmation dialog, pending state, countdown, backend errors
 #              and timeouts, timeline, typography at 320 px, severity, axe-core
@@ -436,10 +441,16 @@ check_demo() {
   node "$SRC/widget/check.mjs" demo --www "$ROOT/www" --pkg "$WORK/widget/node_modules/orderlens" --shots "$ROOT/build/screenshots"
 }
 
+check_render() {
+  [ -f "$WORK/render/.ready-$(stat -c%Y "$TARBALL")" ] || { fresh_project render && touch "$WORK/render/.ready-$(stat -c%Y "$TARBALL")"; } || return 1
+  cp "$SRC/render/check.mjs" "$SRC/render/page.js" "$WORK/render/"
+  (cd "$WORK/render" && node check.mjs --repo "$ROOT" --pkg "$WORK/render/node_modules/orderlens")
+}
+
 check_parity() { node scripts/parity.mjs --pkg "$ROOT/pkg/node/orderlens.cjs" --runtime "$ROOT/pkg"; }
 
 all=(size types attw publint node-require node-import node-pure node-cli node-bundler wasm-bindgen-test vite vite-runtime vite-dev vite-runtime-dev
-  webpack rollup esbuild parcel bun deno workerd web runtime importmap csp-guard parity widget demo)
+  webpack rollup esbuild parcel bun deno workerd web runtime importmap csp-guard parity widget render demo)
 selected=("$@")
 [ ${#selected[@]} -eq 0 ] && selected=("${all[@]}")
 

@@ -30,6 +30,8 @@ cargo build --locked --target wasm32-unknown-unknown --lib
 cargo clippy --locked --target wasm32-unknown-unknown --lib -- -D warnings
 # The runtime build (orderlens/runtime): the crate without its compiler.
 cargo clippy --locked --target wasm32-unknown-unknown --lib --no-default-features -- -D warnings
+# The Node build: the full build with the server-side renderers.
+cargo clippy --locked --target wasm32-unknown-unknown --lib --features render -- -D warnings
 
 step "wasm tests in Node and headless Chromium"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

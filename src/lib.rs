@@ -25,6 +25,8 @@ pub mod json;
 pub mod messages;
 pub mod order;
 pub mod refund;
+#[cfg(any(feature = "render", not(target_arch = "wasm32")))]
+pub mod render;
 pub mod rules;
 pub mod suggest;
 pub mod time;

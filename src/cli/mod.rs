@@ -20,6 +20,8 @@ usage:
   orderlens check RULES.json [--format text|json]
   orderlens compile RULES.json [--out RULES.olr] [--locales en,zh-CN,…] [--audience buyer]
   orderlens explain ORDER.json [--rules R] [--locale L] [--now TS] [--time-zone Z] [--json | --no-text] [--from P] [--audience buyer|merchant]
+  orderlens explain ORDER.json [...] --format html [--stylesheet URL] [--theme light|dark|auto]
+  orderlens explain ORDER.json [...] --format email [--brand NAME] [--support-url URL]
   orderlens sweep [--rules R] [--now TS] [--due-only] [--from P] [--audience buyer|merchant] < orders.ndjson > due.ndjson
   orderlens import --from P FILE
   orderlens decode OL-XXXX-XXXX [--rules R]
@@ -34,6 +36,8 @@ usage:
   order document it becomes.
   --no-text prints the decision alone, as JSON without any text (what
   evaluate() gives: rules, reasons, actions, deadlines, valid_until).
+  --format text|json|html|email: html is the widget's markup (<order-lens> with
+  a declarative shadow root); email is {subject, html, text} as JSON.
   R is a rules document or compiled rules (`compile` writes them: what the
   browser runtime `orderlens/runtime` loads; to standard output without --out).
 exit codes: 0 ok, 1 invalid input, 2 usage error";
@@ -387,12 +391,25 @@ fn explain(
 ) -> Result<i32, Usage> {
     let a = Args::parse(
         argv,
-        &["rules", "locale", "now", "from", "time-zone", "audience"],
+        &[
+            "rules",
+            "locale",
+            "now",
+            "from",
+            "time-zone",
+            "format",
+            "stylesheet",
+            "theme",
+            "brand",
+            "support-url",
+            "audience",
+        ],
         &["json", "no-text"],
     )?;
     let [path] = a.positional.as_slice() else {
         return Err(Usage("explain needs one ORDER.json (or '-')".into()));
     };
+    let format = explain_format(&a)?;
     let now = parse_now(&a)?;
     let view = audience(&a)?.unwrap_or(Audience::Buyer);
     let from = parse_from(&a)?;
@@ -441,9 +458,12 @@ fn explain(
         zone.as_ref(),
         view,
     );
-    if a.has("json") {
+    if format == "json" {
         let _ = writeln!(stdout, "{}", d.to_value().to_json_pretty());
         return Ok(0);
+    }
+    if format == "html" || format == "email" {
+        return render(&a, format, &rs, &d, stdout);
     }
     let mut out = String::new();
     out.push_str(&format!("Order {} — {}\n", d.order_id, d.headline.title));
@@ -500,6 +520,70 @@ fn explain(
     ));
     let _ = stdout.write_all(out.as_bytes());
     Ok(0)
+}
+
+/// `explain --format text|json|html|email` (`--json` is `--format json`).
+fn explain_format(a: &Args) -> Result<&str, Usage> {
+    if a.has("no-text") && (a.has("json") || a.value("format").is_some()) {
+        return Err(Usage(
+            "--no-text prints the decision without text; it takes no --json or --format".into(),
+        ));
+    }
+    match (a.value("format"), a.has("json")) {
+        (None, json) => Ok(if json { "json" } else { "text" }),
+        (Some("json"), _) => Ok("json"),
+        (Some(_), true) => Err(Usage("--json is --format json; give one of them".into())),
+        (Some(f @ ("text" | "html" | "email")), false) => Ok(f),
+        (Some(f), false) => Err(Usage(format!(
+            "--format must be text, json, html or email, not '{f}'"
+        ))),
+    }
+}
+
+/// `explain --format html` prints the `<order-lens>` element with its
+/// declarative shadow root (`renderHTML`); `--format email` prints the
+/// JSON object `{"subject", "html", "text"}` (`renderEmail`).
+fn render(
+    a: &Args,
+    format: &str,
+    rs: &RuleSet,
+    d: &crate::Diagnosis,
+    stdout: &mut dyn Write,
+) -> Result<i32, Usage> {
+    if format == "html" {
+        let opts = crate::render::HtmlOptions {
+            locale: None,
+            theme: a.value("theme"),
+            stylesheet: a.value("stylesheet"),
+            time_zone: a.value("time-zone"),
+        };
+        let html = crate::render::render_html(rs, d, &opts).map_err(option_error)?;
+        let _ = writeln!(stdout, "{html}");
+    } else {
+        let opts = crate::render::EmailOptions {
+            brand: a.value("brand"),
+            support_url: a.value("support-url"),
+            locale: None,
+            time_zone: a.value("time-zone"),
+        };
+        let e = crate::render::render_email(rs, d, &opts).map_err(option_error)?;
+        let v = Value::Object(vec![
+            ("subject".into(), Value::String(e.subject)),
+            ("html".into(), Value::String(e.html)),
+            ("text".into(), Value::String(e.text)),
+        ]);
+        let _ = writeln!(stdout, "{}", v.to_json_pretty());
+    }
+    Ok(0)
+}
+
+/// A renderer's option error (`supportUrl: …`) named as the CLI spells the
+/// option (`--support-url: …`).
+fn option_error(e: String) -> Usage {
+    let e = e
+        .replacen("supportUrl:", "support-url:", 1)
+        .replacen("timeZone:", "time-zone:", 1);
+    Usage(format!("--{e}"))
 }
 
 fn sweep(

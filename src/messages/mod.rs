@@ -104,6 +104,8 @@ pub const PLACEHOLDERS: &[(&str, ArgKind)] = &[
     ("action", ArgKind::Choice(crate::rules::ActionKind::ALL)),
     ("minutes", ArgKind::Number),
     ("zone", ArgKind::Text),
+    // E-mails (`email.*`): the headline's title.
+    ("title", ArgKind::Text),
     // The merchant's view (SPEC §3.3): the real cause of a masked decline,
     // set in that view only, and whether a rule's deadline has passed.
     ("decline_cause", ArgKind::Choice(crate::decline::CAUSES)),

@@ -94,6 +94,13 @@ pub const BASE_LOCALE: &str = "en";
 /// (`runtime/rules.olr`, a merchant's own) carry them.
 pub fn base_of(mut rs: RuleSet) -> RuleSet {
     rs.catalog.locales.retain(|l| l.locale.tag == BASE_LOCALE);
+    // Without the e-mail texts (`email.*`): only servers render e-mails, so
+    // the runtime's embedded base leaves them out, and compiled rules carry
+    // them like any message that differs from the base.
+    for l in &mut rs.catalog.locales {
+        l.messages = without_email(&l.messages);
+        l.sources = without_email(&l.sources);
+    }
     let mut rs = buyer_side(rs);
     // The built-in merchant rules come last: numbered after every buyer
     // rule, they can go without renumbering any (the base has no merchant's
@@ -135,6 +142,14 @@ pub fn buyer_side(mut rs: RuleSet) -> RuleSet {
 
 /// The prefix of the messages of the merchant's view.
 pub const MERCHANT_KEYS: &str = "merchant.";
+
+fn without_email<V: Clone>(map: &KeyMap<V>) -> KeyMap<V> {
+    let mut out = KeyMap::default();
+    for (k, v) in map.iter().filter(|(k, _)| !k.starts_with("email.")) {
+        out.insert(k.clone(), v.clone());
+    }
+    out
+}
 
 /// The built-in rules and the digest that compiled rules built on them
 /// record: the checksum of their standalone bytes.

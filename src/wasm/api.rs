@@ -337,6 +337,14 @@ pub struct CompiledRules {
     rs: Rc<RuleSet>,
 }
 
+#[cfg(feature = "render")]
+impl CompiledRules {
+    /// The rule set (for the renderers in `render.rs`).
+    pub(super) fn rule_set(&self) -> &RuleSet {
+        &self.rs
+    }
+}
+
 /// Compiles a rules document (`undefined` / `null` / `{}` = the built-in
 /// rules). Throws a `RulesError` listing every problem.
 #[wasm_bindgen(js_name = compileRules)]

@@ -4,7 +4,9 @@
 //!   (`api.rs`): compiling and checking rules documents, explaining,
 //!   batches, `toBytes`;
 //! - without it: the runtime of "orderlens/runtime" (`runtime.rs`), which
-//!   loads compiled rules only and fits a checkout page's 64 KB budget.
+//!   loads compiled rules only and fits a checkout page's 64 KB budget;
+//! - with `render` too: the Node build, which adds `renderHTML` and
+//!   `renderEmail` (`render.rs`), kept out of every browser build.
 //!
 //! Both read orders with the same JSON reader as the native CLI, so every
 //! build gives identical diagnoses. Nothing here panics; the panic hook
@@ -18,6 +20,8 @@ mod api;
 mod errors;
 pub mod float;
 pub(crate) mod js;
+#[cfg(feature = "render")]
+mod render;
 #[cfg(not(feature = "compiler"))]
 mod runtime;
 #[cfg(all(test, feature = "compiler"))]
@@ -25,6 +29,8 @@ mod tests;
 
 #[cfg(feature = "compiler")]
 pub use api::*;
+#[cfg(feature = "render")]
+pub use render::{render_email, render_html};
 #[cfg(not(feature = "compiler"))]
 pub use runtime::*;
 

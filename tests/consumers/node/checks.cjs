@@ -163,6 +163,24 @@ module.exports = function run(ol, label) {
   assert.match(la.deadlines[0].label, /by 18:28$/);
   assert.throws(() => rules.explain(order, { now: NOW, timeZone: "Mars/Base" }), { name: "RangeError" });
 
+  // Server side (SPEC §4.4): the widget's markup and a transactional e-mail,
+  // in Node's build only (the ESM-integration build is the browsers' .wasm).
+  if (label === "bundler") {
+    assert.equal(ol.renderHTML, undefined, "bundler: renderHTML is Node's only");
+  } else {
+    const page = rules.renderHTML(d, { stylesheet: "/assets/widget.css", theme: "dark" });
+    assert.match(page, /^<order-lens locale="en" time-zone="shop" theme="dark"><template shadowrootmode="open"><link rel="stylesheet" href="\/assets\/widget.css">/);
+    assert.ok(page.includes(d.headline.title) && page.endsWith("</template></order-lens>"));
+    assert.equal(ol.renderHTML(JSON.stringify(d)), ol.renderHTML(d));
+    const mail = rules.renderEmail(d, { brand: "Tea House" });
+    assert.deepEqual(Object.keys(mail), ["subject", "html", "text"]);
+    assert.ok(mail.subject.includes(d.order_id) && mail.text.includes(d.support_code), mail.text);
+    assert.ok(!/<script|<link|javascript:/i.test(mail.html));
+    assert.throws(() => rules.renderHTML({ ...d, reasons: "x" }), (e) => e.name === "TypeError" && e.errors[0].path === "reasons");
+    assert.throws(() => rules.renderHTML(d, { theme: "pink" }), { name: "RangeError" });
+    assert.throws(() => ol.renderEmail(d, { supportUrl: 1 }), { name: "TypeError" });
+  }
+
   rules.free();
   return `${label}: ok (${d.headline.title}; imported: ${imported.join(", ")})`;
 };

@@ -8,9 +8,12 @@ import {
   explain,
   fromShopify,
   mount,
+  renderEmail,
+  renderHTML,
   OrderLensElement,
   version,
   type Diagnosis,
+  type RenderedEmail,
   type MountOptions,
   type Order,
   type RulesError,
@@ -30,6 +33,10 @@ const same: Diagnosis = explain(order, { now: new Date() }, bytes);
 const ok: boolean = checkRules("{}").ok;
 const imported: Order = fromShopify("{}");
 const v: string = version();
+const page: string = rules.renderHTML(d, { stylesheet: "/widget.css", theme: "auto" }) + renderHTML(d);
+const mail: RenderedEmail = renderEmail(d, { brand: "Tea", supportUrl: "https://shop.example/help" });
+// @ts-expect-error a theme is light, dark or auto
+renderHTML(d, { theme: "pink" });
 
 // "orderlens/runtime" on a server: its own declarations (RuntimeRulesInput
 // and all), not the full build's.
@@ -69,4 +76,4 @@ try {
 } catch (e) {
   void (e as RulesError).diagnostics[0]?.message;
 }
-void [d, same, ok, imported, v, fromRuntime, render, noElement];
+void [d, same, ok, imported, v, fromRuntime, render, noElement, page, mail];
