@@ -140,7 +140,7 @@ for (const c of cases) {
     if (d) diffs.push(`${label}: ${d}`);
     else same++;
     // renderHTML / renderEmail of the diagnosis object vs `explain --format html|email`.
-    const explainArgs = ["explain", orderFile, ...rulesArgs, "--locale", locale, "--now", c.now, ...zoneArgs];
+    const explainArgs = ["explain", orderFile, ...rulesArgs, "--locale", locale, "--now", c.now, ...zoneArgs, ...audienceArgs];
     const htmlNative = run([...explainArgs, "--format", "html", "--stylesheet", "/orderlens/widget.css", "--theme", "auto"]);
     const emailNative = run([...explainArgs, "--format", "email", "--brand", "Tea & <Co>", "--support-url", "https://shop.example/help?a=1&b=2"]);
     try {
