@@ -28,6 +28,8 @@ export interface OrderLensJSXAttributes {
   "action-timeout"?: number | string;
   /** Attribute (read by the widget's stylesheet): one palette whatever the page's `color-scheme`, or both (`auto`). */
   theme?: "light" | "dark" | "auto";
+  /** Attribute: `"merchant"` for a shop's back office (default: the buyer's view). */
+  audience?: "buyer" | "merchant";
   /** React 19 (a property): the order, or a promise of it. */
   order?: OrderInput | PromiseLike<OrderInput> | null;
   /** React 19 (a property): rules, compiled rules or their bytes, or a promise of any. */

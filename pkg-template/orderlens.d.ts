@@ -222,7 +222,21 @@ export type ActionKind =
   | "choose_alternative"
   | "wait"
   /** A link to `settings.reorder_url`, after an auto-cancel. */
-  | "reorder";
+  | "reorder"
+  // The seller's actions (the merchant's view, SPEC §3.3); `contact_support`
+  // and `track_shipment` appear in both views.
+  | "confirm_order"
+  | "check_stock"
+  | "contact_buyer"
+  | "remind_buyer"
+  | "respond_to_dispute"
+  /** With a confirmation step that states the amount. */
+  | "issue_refund"
+  | "contact_payment_provider"
+  | "contact_platform";
+
+/** Whose view a diagnosis is (SPEC §3.3): the customer's, or the shop's back office. */
+export type Audience = "buyer" | "merchant";
 
 export interface Settings {
   /** IANA name; default `UTC`. */
@@ -236,6 +250,8 @@ export interface Settings {
   merchant_confirm_sla?: Duration;
   auto_confirm_receipt_after?: Duration;
   delivery_late_after?: Duration;
+  /** The merchant answers an open dispute within this of `dispute.opened_at` (default `48h`): the `dispute_response` deadline. */
+  dispute_response_within?: Duration;
   /** `https:` or `http:` only. */
   support_url?: string | null;
   /** Where `reorder` leads (`https:` or `http:` only): a page to order again. */
@@ -265,8 +281,10 @@ export interface RuleSpec {
   priority?: number;
   actions?: ActionKind[];
   disabled?: boolean;
-  /** Show as the generic `payment_declined` and hide the failure code. */
+  /** Show as the generic `payment_declined` and hide the failure code (in the buyer's view; the merchant's names it, marked `confidential`). */
   mask?: boolean;
+  /** Whose view the rule speaks to (default `"buyer"`); a merchant rule's texts are the `merchant.*` messages. */
+  audience?: Audience | "both";
   deadlines?: DeadlineSpec[];
   wait_until?: string | null;
   description?: string;
@@ -305,6 +323,8 @@ export interface Reason {
   severity: Severity;
   title: string;
   body: string;
+  /** Merchant's view only, and only when true: the text names what buyers are never told (a masked decline's cause). */
+  confidential?: true;
 }
 
 export interface Confirm {
@@ -397,10 +417,12 @@ export interface Decision {
   valid_until: Timestamp | null;
 }
 
-/** Options of `evaluate`: the time only (no locale: there is no text). */
+/** Options of `evaluate`: the time and the view (no locale: there is no text). */
 export interface EvaluateOptions {
   /** As in `ExplainOptions`. Default: now. */
   now?: number | Date | string;
+  /** As in `ExplainOptions`. Default `"buyer"`. */
+  audience?: Audience;
 }
 
 // ---------------------------------------------------------------------------
@@ -475,6 +497,13 @@ export interface ExplainOptions {
    * calendar either way. An unknown zone throws a `RangeError`.
    */
   timeZone?: string;
+  /**
+   * Whose view (SPEC §3.3): `"buyer"` (default) or `"merchant"`, the shop's
+   * back office (the seller's reasons, actions and deadlines). Another value
+   * throws a `RangeError`, and so does `"merchant"` with rules that hold the
+   * buyer's side only (orderlens/runtime's embedded rules: `loadRules()`).
+   */
+  audience?: Audience;
 }
 
 /** Placeholder values for `CompiledRules#message`. */
@@ -889,6 +918,8 @@ export interface MountOptions {
   actionTimeout?: number;
   /** A help page for when the rules (and so `settings.support_url`) cannot load. */
   supportUrl?: string;
+  /** `"merchant"`: the shop's back-office view (SPEC §3.3). Default `"buyer"`. */
+  audience?: Audience;
   /**
    * Called with the diagnosis's action when the customer activates it (after
    * its confirmation step, if it has one). While the promise is pending the
@@ -949,6 +980,8 @@ export declare class OrderLensElement extends HTMLElement {
   actionTimeout: number | undefined;
   /** Attribute `support-url`: where to get help when the rules cannot load. */
   supportUrl: string | undefined;
+  /** Attribute `audience`: `"merchant"` for a shop's back office. */
+  audience: Audience | undefined;
   /** The diagnosis on screen; null before the first render and when the fallback is shown. */
   readonly diagnosis: Diagnosis | null;
   addEventListener<K extends keyof OrderLensEventMap>(

@@ -20,10 +20,10 @@ function load(bytes) {
   }
 }
 
-// [now ms, now text, locale tags, time zone] from explain's options, checked like the full build checks them.
+// [now ms, now text, locale tags, time zone, view mark] from explain's options, checked like the full build checks them.
 function opts(options) {
   if (options != null && typeof options != "object") throw new TypeError("options: expected an object such as { now, locale }");
-  const { now, locale, timeZone } = options ?? {};
+  const { now, locale, timeZone, audience } = options ?? {};
   let ms = Date.now(),
     at = "",
     tags = "en";
@@ -34,7 +34,12 @@ function opts(options) {
   if (typeof locale == "string") tags = locale;
   else if (Array.isArray(locale)) tags = locale.filter((t) => typeof t == "string").join();
   else if (locale != null) throw new TypeError("options.locale: expected a language tag, an Accept-Language list or an array of tags");
-  return [ms, at, tags, timeZone];
+  // The merchant's view (SPEC §3.3) is marked by U+0003 before the locale.
+  let view = "";
+  if (audience == "merchant") view = "\x03";
+  else if (typeof audience == "string" && audience != "buyer") throw new RangeError(`options.audience: unknown audience '${audience.slice(0, 64)}'; it is 'buyer' or 'merchant'`);
+  else if (audience != null && typeof audience != "string") throw new TypeError("options.audience: expected 'buyer' or 'merchant'");
+  return [ms, at, tags, timeZone, view];
 }
 
 // JSON text of an argument (a string is taken as JSON text already).
@@ -72,9 +77,9 @@ export class CompiledRules {
    * settings.timezone is a RangeError here (the full build converts).
    */
   explain(order, options) {
-    const [ms, at, tags, zone] = opts(options);
+    const [ms, at, tags, zone, view] = opts(options);
     if (zone && zone != this.timezone) throw new RangeError(`options.timeZone: orderlens/runtime shows times in the shop's zone (${this.timezone})`);
-    return JSON.parse(check(this.#r.explain(text(order, "order"), ms, at, tags)));
+    return JSON.parse(check(this.#r.explain(text(order, "order"), ms, at, view + tags)));
   }
 
   /**
@@ -82,8 +87,8 @@ export class CompiledRules {
    * `{ order_id, rules, reasons, actions, deadlines: [{ kind, at }], valid_until }`.
    */
   evaluate(order, options) {
-    const [ms, at] = opts(options != null && typeof options == "object" ? { now: options.now } : options);
-    return JSON.parse(check(this.#r.explain(text(order, "order"), ms, at, "\x02")));
+    const [ms, at, , , view] = opts(options != null && typeof options == "object" ? { now: options.now, audience: options.audience } : options);
+    return JSON.parse(check(this.#r.explain(text(order, "order"), ms, at, view + "\x02")));
   }
 
   /** One catalog message (e.g. `widget.countdown`) with placeholder values (numbers and text), in `options.locale`. */

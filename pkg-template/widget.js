@@ -236,7 +236,9 @@ class View {
     // widget without rules in another language, the package's compiled
     // built-in rules in every shipped locale are fetched once (English if
     // that fails).
-    if (engine?.loadRules && this.rules == null && !this.wrules && !/^en\b/i.test([].concat(this.locale ?? navigator.languages)[0] ?? "en")) {
+    // So is it for the merchant's view (audience="merchant"): the runtime's
+    // embedded rules are the buyer's side only.
+    if (engine?.loadRules && this.rules == null && !this.wrules && (this.audience == "merchant" || !/^en\b/i.test([].concat(this.locale ?? navigator.languages)[0] ?? "en"))) {
       defaultRules ??= engine.loadRules().catch(() => engine.compileRules());
       this.set("rules", defaultRules);
     }
@@ -247,7 +249,7 @@ class View {
       if (order?.failed) throw order.failed;
       rules = this.rulesFor();
       zone = this.zoneFor(rules);
-      const opts = { now, locale: this.locale ?? navigator.languages, timeZone: zone };
+      const opts = { now, locale: this.locale ?? navigator.languages, timeZone: zone, audience: this.audience };
       try {
         d = rules.explain(order, opts);
       } catch (e) {
@@ -338,7 +340,8 @@ class View {
     box.className = "c";
     box.setAttribute("role", "region");
     box.setAttribute("lang", d.locale);
-    box.setAttribute("aria-label", m("widget.region"));
+    // A back office's widget is named apart from the customer's (a page may show both).
+    box.setAttribute("aria-label", (this.audience == "merchant" && m("merchant.widget.region")) || m("widget.region"));
     box.setAttribute("aria-busy", busy ? "true" : "false");
     fill(box, [
       h("div", { part: "headline", class: "hd", "data-severity": sev },
@@ -438,7 +441,7 @@ class View {
     this.box.className = "c";
     this.box.setAttribute("role", "region");
     this.box.setAttribute("lang", lang);
-    this.box.setAttribute("aria-label", m("widget.region"));
+    this.box.setAttribute("aria-label", (this.audience == "merchant" && m("merchant.widget.region")) || m("widget.region"));
     this.box.setAttribute("aria-busy", "false");
     fill(this.box, [
       h("div", { part: "headline", class: "hd", "data-severity": "warning" },
@@ -533,14 +536,14 @@ class View {
  */
 export function mount(element, options = {}) {
   if (!element || typeof element.append !== "function") throw new TypeError("orderlens: mount(element, options) needs a DOM element");
-  const { order, rules, locale, now, onAction, timeZone, actionTimeout, supportUrl } = options;
+  const { order, rules, locale, now, onAction, timeZone, actionTimeout, supportUrl, audience } = options;
   const host = h("div", { class: "orderlens" });
   element.append(host);
   const view = new View(host.attachShadow({ mode: "open" }), (action, o) => {
     if (typeof onAction !== "function") return false;
     view.wait(new Promise((ok) => ok(onAction(action, o))), action);
   });
-  Object.assign(view, { locale, timeZone, actionTimeout, supportUrl });
+  Object.assign(view, { locale, timeZone, actionTimeout, supportUrl, audience });
   view.set("order", order);
   view.set("rules", rules);
   view.setNow(now);
@@ -564,12 +567,12 @@ export function mount(element, options = {}) {
 
 const Base = globalThis.HTMLElement ?? class {};
 // Attributes and the properties they set.
-const ATTRS = { locale: "locale", "time-zone": "timeZone", "support-url": "supportUrl", "action-timeout": "actionTimeout" };
+const ATTRS = { locale: "locale", "time-zone": "timeZone", "support-url": "supportUrl", "action-timeout": "actionTimeout", audience: "audience" };
 
 /**
  * `<order-lens>`: properties `order`, `rules`, `locale`, `now`, `timeZone`,
- * `actionTimeout`, `supportUrl`; attributes `locale`, `time-zone`,
- * `action-timeout`, `support-url`; event `orderlens-action`.
+ * `actionTimeout`, `supportUrl`, `audience`; attributes `locale`, `time-zone`,
+ * `action-timeout`, `support-url`, `audience`; event `orderlens-action`.
  */
 export class OrderLensElement extends Base {
   static get observedAttributes() {
@@ -605,7 +608,7 @@ export class OrderLensElement extends Base {
     });
     this.#v.on = false;
     // Properties set before the element was defined shadow the accessors.
-    for (const p of ["order", "rules", "locale", "now", "timeZone", "actionTimeout", "supportUrl"]) {
+    for (const p of ["order", "rules", "locale", "now", "timeZone", "actionTimeout", "supportUrl", "audience"]) {
       if (Object.prototype.hasOwnProperty.call(this, p)) {
         const v = this[p];
         delete this[p];
@@ -671,6 +674,14 @@ export class OrderLensElement extends Base {
   }
   set supportUrl(v) {
     this.#v.supportUrl = v && /^https?:/i.test(v) ? String(v) : undefined;
+    this.#queue();
+  }
+  /** Whose view: "buyer" (default) or "merchant" (a shop's back office, SPEC §3.3). */
+  get audience() {
+    return this.#v.audience;
+  }
+  set audience(v) {
+    this.#v.audience = v ?? undefined;
     this.#queue();
   }
   /** The diagnosis on screen (null before the first render, for the fallback and with no order). */

@@ -116,8 +116,9 @@ for (const c of cases) {
   for (const locale of locales) {
     const label = `${c.name} [${locale}]`;
     const zoneArgs = c.time_zone ? ["--time-zone", c.time_zone] : [];
-    const options = { now: c.now, locale, timeZone: c.time_zone };
-    const native = run(["explain", orderFile, ...rulesArgs, "--locale", locale, "--now", c.now, ...zoneArgs, "--json"]);
+    const audienceArgs = c.audience ? ["--audience", c.audience] : [];
+    const options = { now: c.now, locale, timeZone: c.time_zone, audience: c.audience };
+    const native = run(["explain", orderFile, ...rulesArgs, "--locale", locale, "--now", c.now, ...zoneArgs, ...audienceArgs, "--json"]);
     let wasm;
     try {
       if (compileError) throw compileError;
@@ -139,7 +140,7 @@ for (const c of cases) {
     if (d) diffs.push(`${label}: ${d}`);
     else same++;
     // renderHTML / renderEmail of the diagnosis object vs `explain --format html|email`.
-    const explainArgs = ["explain", orderFile, ...rulesArgs, "--locale", locale, "--now", c.now, ...zoneArgs];
+    const explainArgs = ["explain", orderFile, ...rulesArgs, "--locale", locale, "--now", c.now, ...zoneArgs, ...audienceArgs];
     const htmlNative = run([...explainArgs, "--format", "html", "--stylesheet", "/orderlens/widget.css", "--theme", "auto"]);
     const emailNative = run([...explainArgs, "--format", "email", "--brand", "Tea & <Co>", "--support-url", "https://shop.example/help?a=1&b=2"]);
     try {
@@ -172,12 +173,12 @@ for (const c of cases) {
 
   // evaluate: the decision without text, full build and runtime vs `explain --no-text`.
   {
-    const native = run(["explain", orderFile, ...rulesArgs, "--now", c.now, "--no-text"]);
+    const native = run(["explain", orderFile, ...rulesArgs, "--now", c.now, ...(c.audience ? ["--audience", c.audience] : []), "--no-text"]);
     for (const [which, r] of [["evaluate", rules], ["evaluate runtime", runtimeRules]]) {
       if (!r) continue;
       let got;
       try {
-        got = r.evaluate(c.order, { now: c.now });
+        got = r.evaluate(c.order, { now: c.now, audience: c.audience });
       } catch (e) {
         got = { thrown: e.name, message: e.message };
       }

@@ -21,14 +21,16 @@
 #             the importers (+15 KB), 131,000 for the limits of hostile
 #             input and their errors (+4 KB), 134,000 for the widget's
 #             engine side (time zones, widget.* messages, stage details),
-#             135,500 for evaluate (the text-free decision, +1.9 KB).
+#             135,500 for evaluate (the text-free decision, +1.9 KB),
+#             148,000 for the merchant's view (SPEC §3.3: the seller's rules
+#             and the merchant.* messages in three locales, +11.3 KB).
 #
 #   scripts/size.sh [PKG_DIR]      (default: pkg/, as built by build-pkg.sh)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 PKG="${1:-$ROOT/pkg}"
 BUDGET="${BUDGET:-65536}"
-CEILING="${CEILING:-135500}"
+CEILING="${CEILING:-148000}"
 NAMED="$ROOT/build/bindgen/runtime/orderlens_bg.wasm"   # before wasm-opt: has names
 
 # Sums the gzip -9 sizes of the files, printing each; the total goes to $sum.

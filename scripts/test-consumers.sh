@@ -402,7 +402,8 @@ check_web() {
 check_runtime() {
   # orderlens/runtime on a static page (strict CSP), with rules compiled by the CLI.
   web_project || return 1
-  cargo run --quiet --locked --bin orderlens -- compile examples/rules.json --out "$WORK/web/rules.olr" || return 1
+  # A checkout page: the buyer's side only (README: compile --audience buyer).
+  cargo run --quiet --locked --bin orderlens -- compile examples/rules.json --audience buyer --out "$WORK/web/rules.olr" || return 1
   node "$SRC/browser-check.mjs" --root "$WORK/web" --path /runtime.html --expect "funds"
 }
 

@@ -199,6 +199,41 @@ pub const ADVICE: &[(&str, DeclineGroup, &str)] = &[
     ("confirm_card_data", FixCardData, "card_data"),
 ];
 
+/// What the seller's view says about a never-approve decline (SPEC §3.3:
+/// the real group of a masked code): the `decline_cause` placeholder, never
+/// set in the buyer's view.
+pub const CAUSES: &[&str] = &[
+    "lost_stolen",
+    "fraud",
+    "blocklist",
+    "restricted",
+    "not_usable",
+    "other",
+];
+
+/// The cause of a never-approve decline, for the seller's eyes only (one of
+/// [`CAUSES`]); `None` for a payment in any other group.
+pub fn cause(p: &Payment, d: Decline) -> Option<&'static str> {
+    if d.group != NeverApprove {
+        return None;
+    }
+    let codes = [p.decline_code.as_deref(), p.failure_code.as_deref()];
+    let of = |c: &str| match c {
+        "lost_card" | "stolen_card" | "pickup_card" => Some("lost_stolen"),
+        "fraudulent" | "fraud_suspected" | "security_violation" => Some("fraud"),
+        "merchant_blacklist" => Some("blocklist"),
+        "restricted_card" => Some("restricted"),
+        _ => None,
+    };
+    Some(
+        codes
+            .iter()
+            .flatten()
+            .find_map(|c| of(c))
+            .unwrap_or(if d.masked { "other" } else { "not_usable" }),
+    )
+}
+
 /// The codes masked by default (SPEC §2.3).
 pub fn masked_by_default() -> impl Iterator<Item = &'static str> {
     CODES.iter().filter(|c| c.3).map(|c| c.0)

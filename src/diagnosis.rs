@@ -17,6 +17,10 @@ pub struct Reason {
     pub title: String,
     /// Localized body.
     pub body: String,
+    /// In the merchant's view: the text names what buyers are never told
+    /// (the real cause of a masked decline, SPEC §3.3). Written only when
+    /// true, so the buyer's view is unchanged.
+    pub confidential: bool,
 }
 
 /// The confirmation step of an action.
@@ -226,13 +230,16 @@ fn array<T>(out: &mut String, items: &[T], f: impl Fn(&T, &mut String)) {
 
 impl Reason {
     fn write(&self, out: &mut String) {
-        Obj::new(out)
-            .str("reason", &self.reason)
+        let mut o = Obj::new(out);
+        o.str("reason", &self.reason)
             .str("rule", &self.rule)
             .str("severity", self.severity)
             .str("title", &self.title)
-            .str("body", &self.body)
-            .end();
+            .str("body", &self.body);
+        if self.confidential {
+            o.raw("confidential", "true");
+        }
+        o.end();
     }
 }
 

@@ -7,12 +7,12 @@ use crate::diagnosis::{
 use crate::json::Value;
 use crate::messages::locale::{negotiate, DateFormatter};
 use crate::messages::{Arg, ArgKind, Args, Renderer, PLACEHOLDERS};
-use crate::order::{CancelState, DisputeState, Order, PaymentState};
+use crate::order::{CancelState, DisputeState, Order, PaymentState, Status};
 use crate::refund::{RefundPlan, Stage, StageState};
 use crate::rules::eval::{self, Ctx, Expected, Node, Val};
 use crate::rules::schema::{field_path, Field};
 use crate::rules::settings::is_web_url;
-use crate::rules::{ActionKind, Rule, RuleSet};
+use crate::rules::{ActionKind, Audience, Rule, RuleSet};
 use crate::time::{Duration, Timestamp, DAY_MS};
 use std::cell::Cell;
 
@@ -36,6 +36,8 @@ pub struct Findings {
     pub refund: Option<RefundPlan>,
     /// Indexes of the matching rules, most important first.
     pub matched: Vec<usize>,
+    /// The view they were matched for (SPEC §3.3).
+    pub audience: Audience,
 }
 
 impl Findings {
@@ -43,7 +45,7 @@ impl Findings {
     /// the refund stage states and which deadlines are still ahead.
     fn signature(&self, rs: &RuleSet, order: &Order, now: Timestamp) -> Signature {
         let at_now = Findings {
-            matched: rs.matching(order, &self.expected, now),
+            matched: rs.matching_for(order, &self.expected, now, self.audience),
             ..self.clone()
         };
         let states = self
@@ -111,6 +113,11 @@ impl RuleSet {
                 .map(|p| p.issued_at.unwrap_or(p.issued_expected)),
             refund_arrival_from: plan.as_ref().map(|p| p.arrive_from),
             refund_arrival_by: plan.as_ref().map(|p| p.arrive_to),
+            dispute_response_by: order
+                .dispute
+                .as_ref()
+                .and_then(|d| d.opened_at)
+                .map(|t| cal.add(t, s.dispute_response_within)),
         };
         (e, plan)
     }
@@ -128,12 +135,24 @@ impl RuleSet {
     /// Indexes of the rules that match, by priority (ties by rule order).
     /// Fallback rules (calm status lines) count only when nothing else matches.
     pub fn matching(&self, order: &Order, expected: &Expected, now: Timestamp) -> Vec<usize> {
+        self.matching_for(order, expected, now, Audience::Buyer)
+    }
+
+    /// [`RuleSet::matching`] in a view: only the rules that speak to its
+    /// audience (`"audience"` of a rule, SPEC §3.3) are evaluated.
+    pub fn matching_for(
+        &self,
+        order: &Order,
+        expected: &Expected,
+        now: Timestamp,
+        audience: Audience,
+    ) -> Vec<usize> {
         let cx = self.ctx(order, expected, now);
         let mut m: Vec<usize> = self
             .rules
             .iter()
             .enumerate()
-            .filter(|(_, r)| eval::holds(&r.when, &cx))
+            .filter(|(_, r)| r.audience.speaks_to(audience) && eval::holds(&r.when, &cx))
             .map(|(i, _)| i)
             .collect();
         if m.iter()
@@ -171,12 +190,18 @@ impl RuleSet {
 
     /// Evaluates the rules without rendering any text.
     pub fn evaluate(&self, order: &Order, now: Timestamp) -> Findings {
+        self.evaluate_for(order, now, Audience::Buyer)
+    }
+
+    /// [`RuleSet::evaluate`] for a view (SPEC §3.3).
+    pub fn evaluate_for(&self, order: &Order, now: Timestamp, audience: Audience) -> Findings {
         let (expected, refund) = self.expected(order);
-        let matched = self.matching(order, &expected, now);
+        let matched = self.matching_for(order, &expected, now, audience);
         Findings {
             expected,
             refund,
             matched,
+            audience,
         }
     }
 
@@ -241,10 +266,38 @@ impl RuleSet {
         locale: &str,
         zone: Option<&Calendar>,
     ) -> Diagnosis {
-        let f = self.evaluate(order, now);
+        self.explain_for(order, now, locale, zone, Audience::Buyer)
+    }
+
+    /// [`RuleSet::explain_in`] for a view (SPEC §3.3): the merchant's view
+    /// matches the rules that speak to the merchant, reads the `merchant.*`
+    /// messages, and names what masking hides from buyers (marking that
+    /// reason `confidential`).
+    pub fn explain_for(
+        &self,
+        order: &Order,
+        now: Timestamp,
+        locale: &str,
+        zone: Option<&Calendar>,
+        audience: Audience,
+    ) -> Diagnosis {
+        let f = self.evaluate_for(order, now, audience);
+        let pre = audience.key_prefix();
+        // Masking is for buyers only.
+        let masks = audience == Audience::Buyer;
         let tag = negotiate(locale, &self.catalog.tags());
         let lc = self.catalog.get(&tag);
-        let args = self.args(order, &f);
+        let mut args = self.args(order, &f);
+        if !masks {
+            let cause = order
+                .payment
+                .as_ref()
+                .zip(f.expected.decline)
+                .and_then(|(p, d)| crate::decline::cause(p, d));
+            if let Some(c) = cause {
+                args.set("decline_cause", Arg::Choice(c));
+            }
+        }
         let shown_in = zone.unwrap_or(&self.calendar);
         let cx = self.ctx(order, &f.expected, now);
         let fallback = self.catalog.get("en");
@@ -263,26 +316,34 @@ impl RuleSet {
             text_changes_at: Cell::new(None),
         };
 
-        let masked_code = f
-            .matched
-            .iter()
-            .filter_map(|&i| self.rules.get(i))
-            .any(|r| r.mask)
-            || f.expected.decline.is_some_and(|d| d.masked);
+        let masked_code = masks
+            && (f
+                .matched
+                .iter()
+                .filter_map(|&i| self.rules.get(i))
+                .any(|r| r.mask)
+                || f.expected.decline.is_some_and(|d| d.masked));
 
         // Reasons.
         let mut reasons: Vec<Reason> = Vec::new();
         for (rule, reason, rule_id) in self.reasons_of(&f) {
-            let extra = [("deadline", self.rule_deadline(rule, &cx))];
+            let deadline = self.rule_deadline(rule, &cx);
+            let late = match deadline {
+                Arg::Time(t) | Arg::Day(t) => Arg::Choice(if t <= now { "yes" } else { "no" }),
+                _ => Arg::Null,
+            };
+            let extra = [("deadline", deadline), ("late", late)];
             reasons.push(Reason {
                 reason: reason.to_string(),
                 rule: rule_id.to_string(),
                 severity: rule.severity.as_str(),
                 title: nonblank(
-                    r.text_with(&format!("reason.{reason}.title"), &extra),
+                    r.text_with(&format!("{pre}reason.{reason}.title"), &extra),
                     reason,
                 ),
-                body: r.text_with(&format!("reason.{reason}.body"), &extra),
+                body: r.text_with(&format!("{pre}reason.{reason}.body"), &extra),
+                // What buyers are never told, the seller reads: marked.
+                confidential: !masks && rule.mask && f.expected.decline.is_some_and(|d| d.masked),
             });
         }
         if reasons.is_empty() {
@@ -290,8 +351,12 @@ impl RuleSet {
                 reason: FALLBACK_REASON.into(),
                 rule: String::new(),
                 severity: "info",
-                title: nonblank(r.text("reason.order_status.title"), order.status.as_str()),
-                body: r.text("reason.order_status.body"),
+                title: nonblank(
+                    r.text(&format!("{pre}reason.order_status.title")),
+                    order.status.as_str(),
+                ),
+                body: r.text(&format!("{pre}reason.order_status.body")),
+                confidential: false,
             });
         }
 
@@ -307,7 +372,7 @@ impl RuleSet {
                 kind: kind.to_string(),
                 at,
                 label: r.text_with(
-                    &format!("deadline.{kind}.label"),
+                    &format!("{pre}deadline.{kind}.label"),
                     &[("deadline", Arg::Time(at))],
                 ),
             })
@@ -357,7 +422,7 @@ impl RuleSet {
             .iter()
             .filter_map(|&i| self.rules.get(i))
             .map(|rule| Trace {
-                rule: if rule.mask {
+                rule: if rule.mask && masks {
                     MASKED_RULE.into()
                 } else {
                     rule.id.clone()
@@ -590,6 +655,13 @@ impl RuleSet {
             .as_ref()
             .and_then(|sh| sh.tracking_url.clone())
             .filter(|u| is_web_url(u));
+        // Money was taken and not all given back (for the seller's actions).
+        let paid = order.payment.as_ref().is_some_and(|p| {
+            matches!(
+                p.state,
+                PaymentState::Succeeded | PaymentState::PartiallyRefunded
+            )
+        });
         let mut out: Vec<Planned> = Vec::new();
         for rule in f.matched.iter().filter_map(|&i| self.rules.get(i)) {
             for &kind in &rule.actions {
@@ -624,6 +696,18 @@ impl RuleSet {
                     }
                     ActionKind::ConfirmReceipt => order.buyer_confirmed_at.is_none(),
                     ActionKind::OpenDispute => !dispute_open,
+                    // The seller's actions (SPEC §3.3), while they can apply.
+                    ActionKind::ConfirmOrder => {
+                        matches!(order.status, Status::PendingPayment | Status::Unconfirmed) && paid
+                    }
+                    ActionKind::RemindBuyer => order.buyer_confirmed_at.is_none(),
+                    ActionKind::RespondToDispute => dispute_open,
+                    ActionKind::IssueRefund => {
+                        paid && order
+                            .refund
+                            .as_ref()
+                            .is_none_or(|r| r.issued_at.is_none() && r.completed_at.is_none())
+                    }
                     ActionKind::Wait => match &rule.wait_until {
                         None => true,
                         Some(n) => match eval::eval(n, cx) {
@@ -653,6 +737,7 @@ impl RuleSet {
     /// The planned actions with their texts; the first one that is not
     /// `wait` is the primary one.
     fn actions(&self, order: &Order, f: &Findings, cx: &Ctx<'_>, r: &Renderer<'_>) -> Vec<Action> {
+        let pre = f.audience.key_prefix();
         let mut out: Vec<Action> = self
             .plan_actions(order, f, cx)
             .into_iter()
@@ -660,14 +745,14 @@ impl RuleSet {
                 let k = p.kind.as_str();
                 let extra = [("deadline", p.until_arg)];
                 let confirm = p.kind.confirms().then(|| Confirm {
-                    title: r.text_with(&format!("action.{k}.confirm.title"), &extra),
-                    body: r.text_with(&format!("action.{k}.confirm.body"), &extra),
-                    confirm_label: r.text_with(&format!("action.{k}.confirm.yes"), &extra),
-                    cancel_label: r.text_with(&format!("action.{k}.confirm.no"), &extra),
+                    title: r.text_with(&format!("{pre}action.{k}.confirm.title"), &extra),
+                    body: r.text_with(&format!("{pre}action.{k}.confirm.body"), &extra),
+                    confirm_label: r.text_with(&format!("{pre}action.{k}.confirm.yes"), &extra),
+                    cancel_label: r.text_with(&format!("{pre}action.{k}.confirm.no"), &extra),
                 });
                 Action {
                     kind: k,
-                    label: nonblank(r.text_with(&format!("action.{k}.label"), &extra), k),
+                    label: nonblank(r.text_with(&format!("{pre}action.{k}.label"), &extra), k),
                     primary: false,
                     confirm,
                     url: p.url,
@@ -686,8 +771,10 @@ impl RuleSet {
     /// declined reason and rule id.
     fn reasons_of(&self, f: &Findings) -> Vec<(&Rule, &str, &str)> {
         let mut out: Vec<(&Rule, &str, &str)> = Vec::new();
+        // Masking is for buyers only (SPEC §3.3).
+        let masks = f.audience == Audience::Buyer;
         for rule in f.matched.iter().filter_map(|&i| self.rules.get(i)) {
-            let (reason, id) = if rule.mask {
+            let (reason, id) = if rule.mask && masks {
                 (MASKED_REASON, MASKED_RULE)
             } else {
                 (rule.reason.as_str(), rule.id.as_str())
@@ -703,11 +790,21 @@ impl RuleSet {
     /// `evaluate`): the same reasons, action kinds and deadlines as
     /// [`RuleSet::explain`] at the same time, without rendering a word.
     pub fn decide(&self, order: &Order, now: Timestamp) -> Decision {
-        let f = self.evaluate(order, now);
+        self.decide_for(order, now, Audience::Buyer)
+    }
+
+    /// [`RuleSet::decide`] for a view (SPEC §3.3): in the merchant's, the
+    /// rules that speak to the merchant and the seller's actions.
+    pub fn decide_for(&self, order: &Order, now: Timestamp, audience: Audience) -> Decision {
+        let f = self.evaluate_for(order, now, audience);
         let cx = self.ctx(order, &f.expected, now);
         let mut rules: Vec<String> = Vec::new();
         for rule in f.matched.iter().filter_map(|&i| self.rules.get(i)) {
-            let id = if rule.mask { MASKED_RULE } else { &rule.id };
+            let id = if rule.mask && audience == Audience::Buyer {
+                MASKED_RULE
+            } else {
+                &rule.id
+            };
             if !rules.iter().any(|r| r == id) {
                 rules.push(id.to_string());
             }
@@ -786,6 +883,7 @@ fn status_line(order: &Order) -> Reason {
         severity: "info",
         title: order.status.as_str().into(),
         body: String::new(),
+        confidential: false,
     }
 }
 
@@ -878,4 +976,60 @@ pub fn sweep_line(rs: &RuleSet, order: &Order, now: Timestamp) -> Value {
         ("reasons".into(), Value::Array(reasons)),
         ("deadlines".into(), Value::Array(due)),
     ])
+}
+
+/// One line of `orderlens sweep --audience merchant` (SPEC §3.3, the
+/// seller's work queue): the order id, its reasons in the seller's view,
+/// whether it needs the seller now (a reason that is `action_required` for
+/// the seller), the seller's action kinds, the deadlines that are due (at or
+/// before `now`) and the ones still ahead. Text-free, like [`sweep_line`].
+pub fn merchant_sweep_line(rs: &RuleSet, order: &Order, now: Timestamp) -> (Value, bool) {
+    let f = rs.evaluate_for(order, now, Audience::Merchant);
+    let cx = rs.ctx(order, &f.expected, now);
+    let mut reasons: Vec<Value> = rs
+        .reasons_of(&f)
+        .into_iter()
+        .map(|(_, reason, _)| reason.into())
+        .collect();
+    if reasons.is_empty() {
+        reasons.push(FALLBACK_REASON.into());
+    }
+    let actions = rs
+        .plan_actions(order, &f, &cx)
+        .into_iter()
+        .map(|p| p.kind.as_str().into())
+        .collect();
+    let needs = f
+        .matched
+        .iter()
+        .filter_map(|&i| rs.rules.get(i))
+        .any(|r| r.severity == crate::rules::SeverityLevel::ActionRequired);
+    let deadline = |(kind, at): (&str, Timestamp)| {
+        Value::Object(vec![
+            ("kind".into(), kind.into()),
+            ("at".into(), at.to_rfc3339().into()),
+        ])
+    };
+    let all = rs.deadlines(order, &f, now);
+    let due = all
+        .iter()
+        .filter(|(_, at)| *at <= now)
+        .copied()
+        .map(deadline)
+        .collect();
+    let upcoming = all
+        .iter()
+        .filter(|(_, at)| *at > now)
+        .copied()
+        .map(deadline)
+        .collect();
+    let line = Value::Object(vec![
+        ("id".into(), order.id.as_str().into()),
+        ("reasons".into(), Value::Array(reasons)),
+        ("needs_seller".into(), Value::Bool(needs)),
+        ("actions".into(), Value::Array(actions)),
+        ("deadlines".into(), Value::Array(due)),
+        ("upcoming".into(), Value::Array(upcoming)),
+    ]);
+    (line, needs)
 }

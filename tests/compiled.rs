@@ -92,7 +92,9 @@ fn merchant_bytes_hold_only_what_differs_from_the_built_in_rules() {
     // English messages: bytes built on it hold the merchant's rules, the
     // English messages that differ, and every other locale in full.
     let rs = merchant();
-    let en_only = rs.with_locales(&[]).unwrap().to_bytes();
+    // A checkout page's rules: the buyer's side (`compile --audience
+    // buyer`), English only.
+    let en_only = orderlens::rules::compiled::buyer_side(rs.with_locales(&[]).unwrap()).to_bytes();
     assert!(en_only.len() < 6_000, "{} bytes", en_only.len());
     let ru = rs.with_locales(&["ru"]).unwrap().to_bytes();
     assert!(ru.len() > en_only.len() + 10_000, "{} bytes", ru.len());
@@ -112,11 +114,24 @@ fn merchant_bytes_hold_only_what_differs_from_the_built_in_rules() {
     let back = RuleSet::from_bytes(&standalone).unwrap();
     assert_eq!(diagnosis(&back, "ru"), diagnosis(&rs, "ru"));
     assert_eq!(without_sources(&back.rules), without_sources(&rs.rules));
-    // The built-in rules alone, English only: their rules, none of their
-    // messages.
+    // The built-in rules alone, English only, the buyer's side: their
+    // rules, none of their messages. With the merchant's side, the merchant
+    // rules and their English messages (not in the base) come along.
     let defaults = RuleSet::defaults().unwrap();
-    let tiny = defaults.with_locales(&[]).unwrap().to_bytes();
+    let tiny =
+        orderlens::rules::compiled::buyer_side(defaults.with_locales(&[]).unwrap()).to_bytes();
     assert!(tiny.len() < 6_000, "{} bytes", tiny.len());
+    let with_merchant = defaults.with_locales(&[]).unwrap().to_bytes();
+    assert!(
+        with_merchant.len() > tiny.len() + 5_000,
+        "{} bytes",
+        with_merchant.len()
+    );
+    let back = RuleSet::from_bytes(&with_merchant).unwrap();
+    assert_eq!(
+        without_sources(&back.rules),
+        without_sources(&defaults.rules)
+    );
     let back = RuleSet::from_bytes(&tiny).unwrap();
     assert_eq!(back.fingerprint, defaults.fingerprint);
     assert_eq!(diagnosis(&back, "en"), diagnosis(&defaults, "en"));

@@ -6,6 +6,7 @@
 //! ```json
 //! { "description": "...", "now": "RFC 3339", "locale": "en",
 //!   "time_zone": "America/Los_Angeles" (optional: the zone texts show times in),
+//!   "audience": "merchant" (optional: the seller's view, SPEC §3.3; default the buyer's),
 //!   "rules": { ...merchant rules document... },
 //!   "order": { ... },
 //!   "expect": { ... } }
@@ -61,6 +62,7 @@
 use orderlens::calendar::Calendar;
 use orderlens::json::{self, Number, Value};
 use orderlens::rules::error::Severity;
+use orderlens::rules::Audience;
 use orderlens::time::Timestamp;
 use orderlens::{Order, RuleSet};
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -188,6 +190,8 @@ struct Loaded {
     locale: String,
     /// `time_zone`: the zone the texts show times in (the viewer's).
     zone: Option<Calendar>,
+    /// `audience`: whose view (SPEC §3.3).
+    audience: Audience,
 }
 
 impl Loaded {
@@ -197,7 +201,7 @@ impl Loaded {
 
     fn explain_in(&self, now: Timestamp, locale: &str) -> orderlens::Diagnosis {
         self.rules
-            .explain_in(&self.order, now, locale, self.zone.as_ref())
+            .explain_for(&self.order, now, locale, self.zone.as_ref(), self.audience)
     }
 }
 
@@ -234,12 +238,17 @@ fn load_case(case: &Value) -> Result<Loaded, String> {
         }
         None => None,
     };
+    let audience = match case.get("audience").and_then(as_str) {
+        None => Audience::Buyer,
+        Some(a) => Audience::parse(a).ok_or_else(|| format!("bad \"audience\": {a}"))?,
+    };
     Ok(Loaded {
         rules,
         order,
         now,
         locale,
         zone,
+        audience,
     })
 }
 
@@ -443,6 +452,42 @@ fn check_expect(d: &Value, expect: &Value, out: &mut Vec<String>) {
 }
 
 /// Properties every diagnosis has, whatever the case expects.
+/// SPEC §3.3: the seller's actions (exactly §3.3's list) appear only in the
+/// merchant's view, the buyer's only in the buyer's; the links
+/// `contact_support` and `track_shipment` in both. `confidential` is never
+/// written in the buyer's view.
+fn check_audience(d: &Value, audience: Audience, out: &mut Vec<String>) {
+    const SELLER: &[&str] = &[
+        "confirm_order",
+        "check_stock",
+        "contact_buyer",
+        "remind_buyer",
+        "respond_to_dispute",
+        "issue_refund",
+        "contact_payment_provider",
+        "contact_platform",
+    ];
+    const SHARED: &[&str] = &["contact_support", "track_shipment"];
+    for a in list_of(d, "actions") {
+        let kind = a.get("kind").and_then(as_str).unwrap_or("");
+        let seller = SELLER.contains(&kind);
+        let ok = SHARED.contains(&kind)
+            || match audience {
+                Audience::Merchant => seller,
+                Audience::Buyer => !seller,
+            };
+        if !ok {
+            out.push(format!(
+                "audience: action {kind} in the {} view",
+                audience.as_str()
+            ));
+        }
+    }
+    if audience == Audience::Buyer && d.to_json().contains("\"confidential\"") {
+        out.push("audience: 'confidential' in the buyer's view".into());
+    }
+}
+
 fn check_invariants(d: &Value, out: &mut Vec<String>) {
     let reasons = list_of(d, "reasons");
     if reasons.is_empty() {
@@ -512,7 +557,7 @@ fn check_invariants(d: &Value, out: &mut Vec<String>) {
 /// rules (the trace's, masked ones included as `payment-declined`); its
 /// `valid_until` is the diagnosis's, or later when only wording changes.
 fn check_decision(l: &Loaded, d: &Value, out: &mut Vec<String>) {
-    let e = l.rules.decide(&l.order, l.now);
+    let e = l.rules.decide_for(&l.order, l.now, l.audience);
     let json = match orderlens::json::parse(&e.to_json()) {
         Ok(v) => v,
         Err(err) => {
@@ -604,6 +649,7 @@ fn run_case(path: &Path) -> Vec<String> {
             "locale",
             "locales",
             "time_zone",
+            "audience",
             "rules",
             "order",
             "expect",
@@ -653,7 +699,7 @@ fn run_case_in(case: &Value, l: &Loaded, locale: &str) -> Vec<String> {
     match RuleSet::from_bytes(&bytes) {
         Ok(back) => {
             let again = back
-                .explain_in(&l.order, l.now, locale, l.zone.as_ref())
+                .explain_for(&l.order, l.now, locale, l.zone.as_ref(), l.audience)
                 .to_value();
             if again.to_json() != d.to_json() {
                 out.push(format!(
@@ -673,7 +719,20 @@ fn run_case_in(case: &Value, l: &Loaded, locale: &str) -> Vec<String> {
         Some(e @ Value::Object(_)) => check_expect(&d, e, &mut out),
         _ => out.push("missing \"expect\" object".into()),
     }
-    check_invariants(&d, &mut out);
+    match l.audience {
+        // Masking is for buyers only (SPEC §3.3): the seller's trace shows
+        // the real codes support needs; the texts are checked by
+        // `absent_text`.
+        Audience::Merchant => {
+            let mut seen = d.clone();
+            if let Value::Object(entries) = &mut seen {
+                entries.retain(|(k, _)| k != "trace");
+            }
+            check_invariants(&seen, &mut out);
+        }
+        Audience::Buyer => check_invariants(&d, &mut out),
+    }
+    check_audience(&d, l.audience, &mut out);
     // SPEC §3: plain text, never HTML. Markup can only come from the order
     // or the merchant's messages, verbatim.
     let source = format!(

@@ -24,20 +24,23 @@ const UI = {
   en: {
     scenario: "Scenario", language: "Language", clock: "Clock", min1: "+1 min", min10: "+10 min", hour1: "+1 h", day: "+1 day", reset: "Now", heading: "Your order", items: "Items", total: "Total",
     log: "Shop backend (simulated)", placed: "Order {id} · placed {date}", oos: "out of stock", back: "back {date}", sep: ", ",
+    views: "View", storefront: "Storefront", office: "Shop back office", buyerView: "What the customer sees",
     rejected: "Payment already captured: the shop can't cancel this order any more (409).",
-    did: { retry_payment: "payment retried", update_payment_method: "new payment method", cancel_order: "order cancelled", confirm_receipt: "receipt confirmed", open_dispute: "dispute opened", choose_alternative: "alternative chosen", paid: "payment succeeded", rejected: "request rejected", silent: "request received, no answer" },
+    did: { retry_payment: "payment retried", update_payment_method: "new payment method", cancel_order: "order cancelled", confirm_receipt: "receipt confirmed", open_dispute: "dispute opened", choose_alternative: "alternative chosen", paid: "payment succeeded", rejected: "request rejected", silent: "request received, no answer", confirm_order: "order confirmed by the shop", issue_refund: "refund sent", respond_to_dispute: "shop replied to the dispute", contact_buyer: "message to the buyer", remind_buyer: "reminder sent to the buyer" },
   },
   "zh-CN": {
     scenario: "场景", language: "语言", clock: "时钟", min1: "+1 分钟", min10: "+10 分钟", hour1: "+1 小时", day: "+1 天", reset: "现在", heading: "您的订单", items: "商品", total: "合计",
     log: "商家后台（模拟）", placed: "订单 {id} · 下单于 {date}", oos: "缺货", back: "{date}到货", sep: "，",
+    views: "视图", storefront: "店铺前台", office: "商家后台", buyerView: "买家看到的内容",
     rejected: "款项已扣除，商家已无法取消此订单（409）。",
-    did: { retry_payment: "已重新付款", update_payment_method: "已更换付款方式", cancel_order: "订单已取消", confirm_receipt: "已确认收货", open_dispute: "已提交纠纷", choose_alternative: "已选择替代商品", paid: "付款成功", rejected: "请求被拒绝", silent: "已收到请求，未回复" },
+    did: { retry_payment: "已重新付款", update_payment_method: "已更换付款方式", cancel_order: "订单已取消", confirm_receipt: "已确认收货", open_dispute: "已提交纠纷", choose_alternative: "已选择替代商品", paid: "付款成功", rejected: "请求被拒绝", silent: "已收到请求，未回复", confirm_order: "商家已确认订单", issue_refund: "已退款", respond_to_dispute: "商家已回复纠纷", contact_buyer: "已联系买家", remind_buyer: "已提醒买家确认收货" },
   },
   ru: {
     scenario: "Сценарий", language: "Язык", clock: "Часы", min1: "+1 мин", min10: "+10 мин", hour1: "+1 ч", day: "+1 день", reset: "Сейчас", heading: "Ваш заказ", items: "Товары", total: "Итого",
     log: "Бэкенд магазина (имитация)", placed: "Заказ {id} · оформлен {date}", oos: "нет в наличии", back: "будет {date}", sep: ", ",
+    views: "Вид", storefront: "Витрина", office: "Кабинет продавца", buyerView: "Что видит покупатель",
     rejected: "Платёж уже проведён: магазин больше не может отменить этот заказ (409).",
-    did: { retry_payment: "оплата повторена", update_payment_method: "способ оплаты изменён", cancel_order: "заказ отменён", confirm_receipt: "получение подтверждено", open_dispute: "открыт спор", choose_alternative: "выбрана замена", paid: "оплата прошла", rejected: "запрос отклонён", silent: "запрос получен, ответа нет" },
+    did: { retry_payment: "оплата повторена", update_payment_method: "способ оплаты изменён", cancel_order: "заказ отменён", confirm_receipt: "получение подтверждено", open_dispute: "открыт спор", choose_alternative: "выбрана замена", paid: "оплата прошла", rejected: "запрос отклонён", silent: "запрос получен, ответа нет", confirm_order: "магазин подтвердил заказ", issue_refund: "деньги возвращены", respond_to_dispute: "магазин ответил в споре", contact_buyer: "сообщение покупателю", remind_buyer: "покупателю отправлено напоминание" },
   },
 };
 
@@ -150,6 +153,8 @@ function scenarioOrder(name) {
 }
 
 const lens = $("lens");
+// The shop's back office: the seller's view (audience="merchant") of the same order.
+const office = $("office-lens");
 let locale = "en";
 let scenario = "declined";
 
@@ -176,7 +181,7 @@ async function backend(kind, order) {
       // The bank answers a few seconds later.
       wait(4000).then(() => {
         if (lens.order !== o) return;
-        lens.order = { ...o, payment: { ...o.payment, state: "succeeded", updated_at: nowIso() } };
+        setOrder({ ...o, payment: { ...o.payment, state: "succeeded", updated_at: nowIso() } });
         log("paid", o.id);
       });
       break;
@@ -192,6 +197,19 @@ async function backend(kind, order) {
     case "open_dispute":
       o.dispute = { opened_at: now, kind: "not_as_described", state: "open" };
       break;
+    // The seller's actions (the back office).
+    case "confirm_order":
+      o.status = "confirmed";
+      break;
+    case "issue_refund":
+      o.refund = { amount: o.total, requested_at: o.refund?.requested_at ?? now, approved_at: o.refund?.approved_at ?? now, issued_at: now, completed_at: null };
+      break;
+    case "respond_to_dispute":
+      o.dispute = { ...o.dispute, state: "awaiting_buyer" };
+      break;
+    case "contact_buyer":
+    case "remind_buyer":
+      return o; // sent; the order is as it was
     case "choose_alternative":
       o.items = o.items.map((it) => (it.in_stock ? it : { sku: "JAS-050", name: "Jasmine Dragon Pearls 100\u00a0g", qty: it.qty, in_stock: true, restock_at: null }));
       break;
@@ -208,16 +226,38 @@ function log(what, id) {
   $("log").prepend(li);
 }
 
-lens.addEventListener("orderlens-action", (e) => {
-  const { kind, orderId, respond } = e.detail;
-  respond(
-    backend(kind, lens.order).then((o) => {
-      if (o) log(kind, orderId);
-      summary(o ?? lens.order);
-      return o;
-    }),
-  );
-});
+/** Both views show the same order (the back office once it is shown). */
+function setOrder(o) {
+  lens.order = o;
+  syncOffice();
+}
+
+/** The back office follows the storefront's order, language and clock; it
+ * explains nothing until its tab is first shown. */
+function syncOffice() {
+  if (view !== "office") return;
+  office.locale = locale;
+  office.actionTimeout = lens.actionTimeout;
+  if (office.order !== lens.order) office.order = lens.order;
+}
+
+for (const el of [lens, office]) {
+  el.addEventListener("orderlens-action", (e) => {
+    const { kind, orderId, respond } = e.detail;
+    respond(
+      backend(kind, el.order).then((o) => {
+        if (o) {
+          log(kind, orderId);
+          // The other view follows (the one that asked renders the answer itself).
+          if (el === office) lens.order = o;
+          else if (view === "office") office.order = o;
+        }
+        summary(o ?? el.order);
+        return o;
+      }),
+    );
+  });
+}
 
 // The page's own texts use the widget's conventions: the widget's time zone
 // (orderlens/runtime shows the shop's, settings.timezone, and says so),
@@ -265,7 +305,7 @@ function showScenario(name) {
   const order = scenarioOrder(name);
   // A backend that never answers: the widget gives up sooner than its 15 s default.
   lens.actionTimeout = name === "backend_silent" ? 8000 : undefined;
-  lens.order = order;
+  setOrder(order);
   summary(order);
 }
 
@@ -273,7 +313,9 @@ function setLocale(next) {
   locale = UI[next] ? next : "en";
   document.documentElement.lang = locale;
   lens.locale = locale;
+  syncOffice();
   for (const el of document.querySelectorAll("[data-t]")) el.textContent = UI[locale][el.dataset.t];
+  for (const el of document.querySelectorAll("[data-t-label]")) el.setAttribute("aria-label", UI[locale][el.dataset.tLabel]);
   const sel = $("scenario");
   const current = sel.value;
   sel.replaceChildren(
@@ -290,8 +332,22 @@ function setLocale(next) {
   showClock();
 }
 
+/** The storefront, or the back office next to it. */
+function showView(name) {
+  view = name === "office" ? "office" : "shop";
+  document.body.dataset.view = view;
+  $("office").hidden = view !== "office";
+  $("buyer-h").hidden = view !== "office";
+  syncOffice();
+  for (const a of document.querySelectorAll("#tabs a")) {
+    if (a.dataset.view === view) a.setAttribute("aria-current", "page");
+    else a.removeAttribute("aria-current");
+  }
+}
+let view = "shop";
+
 function remember() {
-  const q = new URLSearchParams({ scenario: $("scenario").value, locale });
+  const q = new URLSearchParams({ scenario: $("scenario").value, locale, ...(view === "office" ? { view } : {}) });
   history.replaceState(null, "", `?${q}`);
 }
 
@@ -304,6 +360,9 @@ const rules = fetch(`/${params.get("rules") ?? "rules"}.olr`)
   .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`rules: HTTP ${r.status}`))))
   .then((bytes) => compileRules(bytes));
 lens.rules = rules;
+// (Set at once: a runtime widget for the merchant's view without rules
+// would fetch the package's own.)
+office.rules = rules;
 rules.then(
   (r) => {
     zone = r.timezone;
@@ -313,11 +372,19 @@ rules.then(
   () => {}, // the widget shows its fallback and warns
 );
 setLocale(preferred);
+showView(params.get("view"));
 $("scenario").value = SCENARIOS[params.get("scenario")] ? params.get("scenario") : "declined";
 showScenario($("scenario").value);
 
 $("scenario").addEventListener("change", (e) => {
   showScenario(e.target.value);
+  remember();
+});
+$("tabs").addEventListener("click", (e) => {
+  const a = e.target.closest("a[data-view]");
+  if (!a) return;
+  e.preventDefault();
+  showView(a.dataset.view);
   remember();
 });
 $("locale").addEventListener("change", (e) => {
@@ -329,7 +396,7 @@ $("clock").addEventListener("click", (e) => {
   if (step === undefined) return;
   offset = Number(step) === 0 ? 0 : offset + Number(step);
   // The widget's clock runs on from the moment it is set.
-  lens.now = clock();
+  lens.now = office.now = clock();
   showClock();
 });
 setInterval(showClock, 15e3);
@@ -339,7 +406,7 @@ $("controls").addEventListener("submit", (e) => e.preventDefault());
 window.demo = {
   advance(ms) {
     offset += ms;
-    lens.now = clock();
+    lens.now = office.now = clock();
     showClock();
   },
 };

@@ -9,7 +9,7 @@ use crate::messages::locale::negotiate;
 use crate::order::{Order, OrderError};
 use crate::rules::compiled::is_compiled;
 use crate::rules::error::{Diagnostic, Severity};
-use crate::rules::RuleSet;
+use crate::rules::{Audience, RuleSet};
 use crate::time::Timestamp;
 use std::io::{self, BufRead, BufWriter, Read, Write};
 
@@ -18,11 +18,11 @@ orderlens — explain why an order is not confirmed yet, what to do, and when
 
 usage:
   orderlens check RULES.json [--format text|json]
-  orderlens compile RULES.json [--out RULES.olr] [--locales en,zh-CN,…]
-  orderlens explain ORDER.json [--rules R] [--locale L] [--now TS] [--time-zone Z] [--json | --no-text] [--from P]
+  orderlens compile RULES.json [--out RULES.olr] [--locales en,zh-CN,…] [--audience buyer]
+  orderlens explain ORDER.json [--rules R] [--locale L] [--now TS] [--time-zone Z] [--json | --no-text] [--from P] [--audience buyer|merchant]
   orderlens explain ORDER.json [...] --format html [--stylesheet URL] [--theme light|dark|auto]
   orderlens explain ORDER.json [...] --format email [--brand NAME] [--support-url URL]
-  orderlens sweep [--rules R] [--now TS] [--due-only] [--from P] < orders.ndjson > due.ndjson
+  orderlens sweep [--rules R] [--now TS] [--due-only] [--from P] [--audience buyer|merchant] < orders.ndjson > due.ndjson
   orderlens import --from P FILE
   orderlens decode OL-XXXX-XXXX [--rules R]
   orderlens messages [--locale L] [--rules R]
@@ -247,13 +247,27 @@ fn diag_json(d: &Diagnostic) -> Value {
     ])
 }
 
+/// `--audience buyer|merchant` (SPEC §3.3), if given.
+fn audience(a: &Args) -> Result<Option<Audience>, Usage> {
+    match a.value("audience") {
+        None => Ok(None),
+        Some(v) => Audience::parse(v).map(Some).ok_or_else(|| {
+            Usage(format!(
+                "--audience: unknown audience '{}'; it is 'buyer' or 'merchant'",
+                crate::time::truncate(v)
+            ))
+        }),
+    }
+}
+
 /// `compile RULES.json [--out FILE]`: checks the document like `check` and
 /// writes it compiled (standard output without --out). Exit 1 when invalid.
 fn compile(argv: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<i32, Usage> {
-    let a = Args::parse(argv, &["out", "locales"], &[])?;
+    let a = Args::parse(argv, &["out", "locales", "audience"], &[])?;
     let [path] = a.positional.as_slice() else {
         return Err(Usage("compile needs one RULES.json".into()));
     };
+    let buyer_only = audience(&a)? == Some(Audience::Buyer);
     let Some(rs) = load_rules(Some(path), stderr) else {
         return Ok(1);
     };
@@ -272,6 +286,13 @@ fn compile(argv: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> R
                 Err(e) => return Err(Usage(format!("--locales: {e}"))),
             }
         }
+    };
+    // --audience buyer: for a page that shows the buyer's view only (a
+    // checkout): no merchant.* messages, no merchant rules to evaluate.
+    let rs = if buyer_only {
+        crate::rules::compiled::buyer_side(rs)
+    } else {
+        rs
     };
     let bytes = rs.to_bytes();
     match a.value("out") {
@@ -381,6 +402,7 @@ fn explain(
             "theme",
             "brand",
             "support-url",
+            "audience",
         ],
         &["json", "no-text"],
     )?;
@@ -389,6 +411,7 @@ fn explain(
     };
     let format = explain_format(&a)?;
     let now = parse_now(&a)?;
+    let view = audience(&a)?.unwrap_or(Audience::Buyer);
     let from = parse_from(&a)?;
     let zone = match a.value("time-zone") {
         Some(z) => Some(
@@ -400,6 +423,12 @@ fn explain(
     let Some(rs) = load_rules(a.value("rules"), stderr) else {
         return Ok(1);
     };
+    if view == Audience::Merchant && !rs.has_merchant_view() {
+        return Err(Usage(format!(
+            "--audience merchant: {}",
+            crate::rules::NO_MERCHANT_VIEW
+        )));
+    }
     let text = match read_file(path, Some(stdin)) {
         Ok(t) => t,
         Err(e) => {
@@ -417,16 +446,17 @@ fn explain(
         }
     };
     if a.has("no-text") {
-        let e = rs.decide(&order, now).to_json();
+        let e = rs.decide_for(&order, now, view).to_json();
         let pretty = crate::json::parse(&e).map_or(e, |v| v.to_json_pretty());
         let _ = writeln!(stdout, "{pretty}");
         return Ok(0);
     }
-    let d = rs.explain_in(
+    let d = rs.explain_for(
         &order,
         now,
         a.value("locale").unwrap_or("en"),
         zone.as_ref(),
+        view,
     );
     if format == "json" {
         let _ = writeln!(stdout, "{}", d.to_value().to_json_pretty());
@@ -562,10 +592,11 @@ fn sweep(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Result<i32, Usage> {
-    let a = Args::parse(argv, &["rules", "now", "from"], &["due-only"])?;
+    let a = Args::parse(argv, &["rules", "now", "from", "audience"], &["due-only"])?;
     if !a.positional.is_empty() {
         return Err(Usage("sweep reads orders from standard input".into()));
     }
+    let merchant = audience(&a)? == Some(Audience::Merchant);
     let now = parse_now(&a)?;
     let from = parse_from(&a)?;
     let due_only = a.has("due-only");
@@ -611,8 +642,16 @@ fn sweep(
         }
         match read_order(from, text) {
             Ok(order) => {
-                let v = sweep_line(&rs, &order, now);
-                if due_only && matches!(v.get("deadlines"), Some(Value::Array(d)) if d.is_empty()) {
+                // --audience merchant --due-only: the seller's work queue,
+                // the orders that need the seller now.
+                let (v, due) = if merchant {
+                    crate::explain::merchant_sweep_line(&rs, &order, now)
+                } else {
+                    let v = sweep_line(&rs, &order, now);
+                    let due = !matches!(v.get("deadlines"), Some(Value::Array(d)) if d.is_empty());
+                    (v, due)
+                };
+                if due_only && !due {
                     continue;
                 }
                 line_out.clear();

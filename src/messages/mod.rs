@@ -106,6 +106,10 @@ pub const PLACEHOLDERS: &[(&str, ArgKind)] = &[
     ("zone", ArgKind::Text),
     // E-mails (`email.*`): the headline's title.
     ("title", ArgKind::Text),
+    // The merchant's view (SPEC §3.3): the real cause of a masked decline,
+    // set in that view only, and whether a rule's deadline has passed.
+    ("decline_cause", ArgKind::Choice(crate::decline::CAUSES)),
+    ("late", ArgKind::Choice(&["yes", "no"])),
 ];
 
 /// A placeholder's value for one order.
@@ -224,6 +228,11 @@ impl<V> KeyMap<V> {
     /// The entries, in key order.
     pub fn iter(&self) -> impl Iterator<Item = (&String, &V)> {
         self.0.iter().map(|(k, v)| (k, v))
+    }
+
+    /// Keeps the keys for which `keep` holds.
+    pub fn retain(&mut self, mut keep: impl FnMut(&str) -> bool) {
+        self.0.retain(|(k, _)| keep(k));
     }
 }
 

@@ -244,6 +244,7 @@ impl Reader {
                 severity: "info",
                 title: String::new(),
                 body: String::new(),
+                confidential: false,
             };
         };
         Reason {
@@ -257,6 +258,8 @@ impl Reader {
             severity: self.name(v, path, "severity", SeverityLevel::ALL),
             title: self.string(v, path, "title"),
             body: self.string(v, path, "body"),
+            // The merchant's view marks what buyers are never told.
+            confidential: matches!(v.get("confidential"), Some(Value::Bool(true))),
         }
     }
 

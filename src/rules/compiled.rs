@@ -32,7 +32,7 @@ use super::eval::{Const, Node, Rel};
 use super::parser::CmpOp;
 use super::schema::{Field, ITEM_FIELDS, ORDER_FIELDS};
 use super::settings::{RefundWindow, RefundWindows, Settings};
-use super::{fnv1a, limits, ActionKind, DeadlineSpec, Rule, RuleSet, SeverityLevel};
+use super::{fnv1a, limits, ActionKind, DeadlineSpec, Rule, RuleAudience, RuleSet, SeverityLevel};
 use crate::calendar::Calendar;
 use crate::messages::format::{Message, Part, PluralKey};
 use crate::messages::locale::Locale;
@@ -42,7 +42,7 @@ use crate::order::{PaymentMethod, Status};
 use crate::time::{Date, Duration, Weekday};
 
 /// The layout version this build writes and reads.
-pub const FORMAT: u8 = 2;
+pub const FORMAT: u8 = 3;
 
 const MAGIC: &[u8; 3] = b"OLR";
 
@@ -87,6 +87,11 @@ pub const BASE_LOCALE: &str = "en";
 /// built on it carry every other locale they cover in full, so that a page
 /// loads the messages of the locales it serves and no others (Shopify
 /// refuses checkout bundles that carry translations the page does not use).
+///
+/// The base is the buyer's side only: the rules that speak only to the
+/// merchant (SPEC §3.3) and the `merchant.*` messages are left out, so that
+/// a checkout page does not carry a back office's texts. Compiled rules
+/// (`runtime/rules.olr`, a merchant's own) carry them.
 pub fn base_of(mut rs: RuleSet) -> RuleSet {
     rs.catalog.locales.retain(|l| l.locale.tag == BASE_LOCALE);
     // Without the e-mail texts (`email.*`): only servers render e-mails, so
@@ -96,8 +101,47 @@ pub fn base_of(mut rs: RuleSet) -> RuleSet {
         l.messages = without_email(&l.messages);
         l.sources = without_email(&l.sources);
     }
+    let mut rs = buyer_side(rs);
+    // The built-in merchant rules come last: numbered after every buyer
+    // rule, they can go without renumbering any (the base has no merchant's
+    // own rules after them).
+    while rs
+        .rules
+        .last()
+        .is_some_and(|r| r.audience == RuleAudience::Merchant)
+    {
+        rs.rules.pop();
+    }
     rs
 }
+
+/// The rule set for pages that show the buyer's view only (a checkout):
+/// the `merchant.*` messages are left out, and the rules that speak only to
+/// the merchant never match: they stay as placeholders (a short id, a
+/// one-letter reason, a condition that never holds) so that rule numbers — and so
+/// support codes — are those of the whole rule set.
+pub fn buyer_side(mut rs: RuleSet) -> RuleSet {
+    for (i, r) in rs.rules.iter_mut().enumerate() {
+        if r.audience == RuleAudience::Merchant {
+            r.id = format!("m{i}");
+            r.reason = "m".into();
+            r.when = Node::Const(Const::Bool(false));
+            r.when_src.clear();
+            r.fields.clear();
+            r.actions.clear();
+            r.deadlines.clear();
+            r.wait_until = None;
+        }
+    }
+    for lc in &mut rs.catalog.locales {
+        lc.messages.retain(|k| !k.starts_with(MERCHANT_KEYS));
+        lc.sources.retain(|k| !k.starts_with(MERCHANT_KEYS));
+    }
+    rs
+}
+
+/// The prefix of the messages of the merchant's view.
+pub const MERCHANT_KEYS: &str = "merchant.";
 
 fn without_email<V: Clone>(map: &KeyMap<V>) -> KeyMap<V> {
     let mut out = KeyMap::default();
@@ -412,6 +456,7 @@ impl Writer {
             s.merchant_confirm_sla,
             s.auto_confirm_receipt_after,
             s.delivery_late_after,
+            s.dispute_response_within,
         ] {
             self.dur(d);
         }
@@ -446,8 +491,14 @@ impl Writer {
             }
             None => self.b(false),
         }
-        self.0
-            .push(u8::from(r.mask) | u8::from(r.fallback) << 1 | u8::from(r.builtin) << 2);
+        let audience: u8 = match r.audience {
+            RuleAudience::Buyer => 0,
+            RuleAudience::Merchant => 1,
+            RuleAudience::Both => 2,
+        };
+        self.0.push(
+            u8::from(r.mask) | u8::from(r.fallback) << 1 | u8::from(r.builtin) << 2 | audience << 3,
+        );
     }
     fn field(&mut self, f: Field) {
         let i = match f {
@@ -753,11 +804,11 @@ impl Reader<'_> {
             .collect();
         let holidays = self.dates();
         let extra_business_days = self.dates();
-        let mut durs = [Duration::Wall(0); 5];
+        let mut durs = [Duration::Wall(0); 6];
         for d in &mut durs {
             *d = self.dur();
         }
-        let [auto_cancel_unpaid_after, payment_processing_grace, merchant_confirm_sla, auto_confirm_receipt_after, delivery_late_after] =
+        let [auto_cancel_unpaid_after, payment_processing_grace, merchant_confirm_sla, auto_confirm_receipt_after, delivery_late_after, dispute_response_within] =
             durs;
         let url = self.s();
         let reorder = self.s();
@@ -781,6 +832,7 @@ impl Reader<'_> {
             merchant_confirm_sla,
             auto_confirm_receipt_after,
             delivery_late_after,
+            dispute_response_within,
             support_url: (!url.is_empty()).then_some(url),
             reorder_url: (!reorder.is_empty()).then_some(reorder),
             cancel_allowed_until,
@@ -931,9 +983,15 @@ impl Reader<'_> {
         };
         (self.nodes, self.total_nodes) = counted;
         let flags = self.byte();
-        if flags > 7 {
-            self.fail("bad rule flags");
-        }
+        let audience = match flags >> 3 {
+            0 => RuleAudience::Buyer,
+            1 => RuleAudience::Merchant,
+            2 => RuleAudience::Both,
+            _ => {
+                self.fail("bad rule flags");
+                RuleAudience::Buyer
+            }
+        };
         Rule {
             id,
             reason,
@@ -948,6 +1006,7 @@ impl Reader<'_> {
             wait_until,
             fallback: flags & 2 != 0,
             builtin: flags & 4 != 0,
+            audience,
         }
     }
     fn parts(&mut self) -> Vec<Part> {

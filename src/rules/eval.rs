@@ -159,6 +159,8 @@ pub struct Expected {
     pub refund_arrival_from: Option<Timestamp>,
     /// `expected.refund_arrival_by`
     pub refund_arrival_by: Option<Timestamp>,
+    /// `expected.dispute_response_by`
+    pub dispute_response_by: Option<Timestamp>,
 }
 
 impl Expected {
@@ -176,6 +178,7 @@ impl Expected {
             ExpectedField::RefundIssuedBy => self.refund_issued_by,
             ExpectedField::RefundArrivalFrom => self.refund_arrival_from,
             ExpectedField::RefundArrivalBy => self.refund_arrival_by,
+            ExpectedField::DisputeResponseBy => self.dispute_response_by,
         }
     }
 }

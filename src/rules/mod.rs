@@ -57,8 +57,69 @@ string_enum!(
         Wait = "wait",
         /// Open `settings.reorder_url` to place the order again.
         Reorder = "reorder",
+        /// The seller confirms the order (SPEC §3.3).
+        ConfirmOrder = "confirm_order",
+        /// The seller checks the stock (and its sync with the shop system).
+        CheckStock = "check_stock",
+        /// The seller writes to or calls the buyer.
+        ContactBuyer = "contact_buyer",
+        /// The seller reminds the buyer to confirm receipt.
+        RemindBuyer = "remind_buyer",
+        /// The seller answers an open dispute.
+        RespondToDispute = "respond_to_dispute",
+        /// The seller sends the refund.
+        IssueRefund = "issue_refund",
+        /// The seller checks the payment with the payment provider.
+        ContactPaymentProvider = "contact_payment_provider",
+        /// The seller asks the platform's support (or arbitration) for help.
+        ContactPlatform = "contact_platform",
     }
 );
+
+string_enum!(
+    /// Whom a diagnosis speaks to (SPEC §3.3).
+    Audience {
+        /// The customer (the default).
+        Buyer = "buyer",
+        /// The shop's back office.
+        Merchant = "merchant",
+    }
+);
+
+string_enum!(
+    /// Whom a rule speaks to (`"audience"` of a rule, SPEC §3.3).
+    RuleAudience {
+        /// Only the customer's view (the default).
+        Buyer = "buyer",
+        /// Only the merchant's view.
+        Merchant = "merchant",
+        /// Both views.
+        Both = "both",
+    }
+);
+
+impl RuleAudience {
+    /// Whether a rule for this audience is matched in a view for `view`.
+    pub fn speaks_to(self, view: Audience) -> bool {
+        matches!(
+            (self, view),
+            (RuleAudience::Both, _)
+                | (RuleAudience::Buyer, Audience::Buyer)
+                | (RuleAudience::Merchant, Audience::Merchant)
+        )
+    }
+}
+
+impl Audience {
+    /// The prefix of the message keys of this view: `""` for the buyer,
+    /// `"merchant."` for the merchant.
+    pub fn key_prefix(self) -> &'static str {
+        match self {
+            Audience::Buyer => "",
+            Audience::Merchant => "merchant.",
+        }
+    }
+}
 
 string_enum!(
     /// How urgent a reason is.
@@ -75,8 +136,42 @@ string_enum!(
 impl ActionKind {
     /// Whether the action asks for confirmation first.
     pub fn confirms(self) -> bool {
-        matches!(self, ActionKind::CancelOrder | ActionKind::ConfirmReceipt)
+        matches!(
+            self,
+            ActionKind::CancelOrder | ActionKind::ConfirmReceipt | ActionKind::IssueRefund
+        )
     }
+
+    /// Which views may offer the action: the seller's actions (SPEC §3.3)
+    /// only the merchant's, the links `contact_support` and `track_shipment`
+    /// both, every other action only the buyer's.
+    pub fn audience(self) -> RuleAudience {
+        use ActionKind as A;
+        match self {
+            A::ContactSupport | A::TrackShipment => RuleAudience::Both,
+            A::ConfirmOrder
+            | A::CheckStock
+            | A::ContactBuyer
+            | A::RemindBuyer
+            | A::RespondToDispute
+            | A::IssueRefund
+            | A::ContactPaymentProvider
+            | A::ContactPlatform => RuleAudience::Merchant,
+            _ => RuleAudience::Buyer,
+        }
+    }
+
+    /// The seller's actions (SPEC §3.3), in the order the contract lists them.
+    pub const MERCHANT: &'static [ActionKind] = &[
+        ActionKind::ConfirmOrder,
+        ActionKind::CheckStock,
+        ActionKind::ContactBuyer,
+        ActionKind::RemindBuyer,
+        ActionKind::RespondToDispute,
+        ActionKind::IssueRefund,
+        ActionKind::ContactPaymentProvider,
+        ActionKind::ContactPlatform,
+    ];
 }
 
 /// A deadline a rule announces.
@@ -117,6 +212,8 @@ pub struct Rule {
     pub fallback: bool,
     /// Whether the rule is a built-in one (possibly with merchant overrides).
     pub builtin: bool,
+    /// Whom it speaks to (SPEC §3.3): matched only in views of that audience.
+    pub audience: RuleAudience,
 }
 
 /// A loaded, checked and compiled rules document.
@@ -155,7 +252,12 @@ const RULE_KEYS: &[&str] = &[
     "wait_until",
     "fallback",
     "description",
+    "audience",
 ];
+
+/// Why a merchant's view cannot be given.
+pub const NO_MERCHANT_VIEW: &str =
+    "these rules hold the buyer's view only; load the all-locale rules (loadRules())";
 
 /// Keys every locale needs whatever the rules are.
 pub const ALWAYS_NEEDED: &[&str] = &[
@@ -170,6 +272,9 @@ pub const ALWAYS_NEEDED: &[&str] = &[
     "timeline.window",
     "timeline.late",
     "action.contact_support.label",
+    "merchant.reason.order_status.title",
+    "merchant.reason.order_status.body",
+    "merchant.widget.region",
 ];
 
 /// One rule before compiling: the fields as given, and where they came from.
@@ -240,6 +345,16 @@ impl RuleSet {
     /// The rule with this id.
     pub fn rule(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id == id)
+    }
+
+    /// Whether these rules can give the merchant's view (SPEC §3.3): not
+    /// when they are the buyer's side only (the runtime's built-in rules,
+    /// rules compiled with `--audience buyer`), which lack its messages.
+    pub fn has_merchant_view(&self) -> bool {
+        self.catalog.get(compiled::BASE_LOCALE).is_some_and(|l| {
+            l.messages
+                .contains_key("merchant.reason.order_status.title")
+        })
     }
 }
 
@@ -354,6 +469,7 @@ fn load(doc: Option<&Value>, diags: &mut Vec<Diagnostic>) -> Option<RuleSet> {
             .find(|d| {
                 d.builtin
                     && d.reason == r.reason
+                    && d.audience == r.audience
                     && (!d.deadlines.is_empty() || d.wait_until.is_some())
             })
             .map(|d| (d.deadlines.clone(), d.wait_until.clone()));
@@ -399,18 +515,25 @@ fn load(doc: Option<&Value>, diags: &mut Vec<Diagnostic>) -> Option<RuleSet> {
         }
     };
     for r in &rules {
-        need(format!("reason.{}.title", r.reason), &r.id);
-        need(format!("reason.{}.body", r.reason), &r.id);
-        for a in &r.actions {
-            need(format!("action.{}.label", a.as_str()), &r.id);
-            if a.confirms() {
-                for part in ["title", "body", "yes", "no"] {
-                    need(format!("action.{}.confirm.{part}", a.as_str()), &r.id);
+        // A rule for both views needs the texts of both.
+        for view in [Audience::Buyer, Audience::Merchant] {
+            if !r.audience.speaks_to(view) {
+                continue;
+            }
+            let pre = view.key_prefix();
+            need(format!("{pre}reason.{}.title", r.reason), &r.id);
+            need(format!("{pre}reason.{}.body", r.reason), &r.id);
+            for a in &r.actions {
+                need(format!("{pre}action.{}.label", a.as_str()), &r.id);
+                if a.confirms() {
+                    for part in ["title", "body", "yes", "no"] {
+                        need(format!("{pre}action.{}.confirm.{part}", a.as_str()), &r.id);
+                    }
                 }
             }
-        }
-        for d in &r.deadlines {
-            need(format!("deadline.{}.label", d.kind), &r.id);
+            for d in &r.deadlines {
+                need(format!("{pre}deadline.{}.label", d.kind), &r.id);
+            }
         }
     }
     catalog.require(&needed, diags);
@@ -419,15 +542,22 @@ fn load(doc: Option<&Value>, diags: &mut Vec<Diagnostic>) -> Option<RuleSet> {
         if !r.deadlines.is_empty() || r.wait_until.is_some() {
             continue;
         }
-        for lc in &catalog.locales {
+        let views = [Audience::Buyer, Audience::Merchant];
+        for (lc, view) in catalog
+            .locales
+            .iter()
+            .flat_map(|lc| views.iter().map(move |v| (lc, *v)))
+            .filter(|(_, v)| r.audience.speaks_to(*v))
+        {
             for part in ["title", "body"] {
-                // A masked rule shows the generic payment_declined text.
-                let reason = if r.mask {
+                // A masked rule shows the generic payment_declined text to
+                // buyers; the seller reads its own reason.
+                let reason = if r.mask && view == Audience::Buyer {
                     crate::explain::MASKED_REASON
                 } else {
                     r.reason.as_str()
                 };
-                let key = format!("reason.{reason}.{part}");
+                let key = format!("{}reason.{reason}.{part}", view.key_prefix());
                 if lc.messages.get(&key).is_some_and(|m| m.needs("deadline")) {
                     diags.push(
                         Diagnostic::at(format!("messages.{}[\"{key}\"]", lc.locale.tag), format!("'{{deadline}}' is used, but rule '{}' gives no deadline", r.id))
@@ -786,6 +916,75 @@ fn compile_rule(r: &RawRule, settings: &Settings, diags: &mut Vec<Diagnostic>) -
     let mask = flag("mask");
     let fallback = flag("fallback");
 
+    let audience = match r.get("audience") {
+        None | Some((Value::Null, _)) => RuleAudience::Buyer,
+        Some((Value::String(s), p)) => RuleAudience::parse(s).unwrap_or_else(|| {
+            diags.push(
+                Diagnostic::at(p, format!("unknown audience '{}'", truncate(s)))
+                    .rule(rid)
+                    .help(Some(
+                        suggest::nearest(s, RuleAudience::ALL.iter().copied()).map_or_else(
+                            || "audience is 'buyer', 'merchant' or 'both'".to_string(),
+                            crate::suggest::did_you_mean,
+                        ),
+                    )),
+            );
+            RuleAudience::Buyer
+        }),
+        Some((v, p)) => {
+            diags.push(
+                Diagnostic::at(
+                    p,
+                    format!(
+                        "expected 'buyer', 'merchant' or 'both', found {}",
+                        v.type_name()
+                    ),
+                )
+                .rule(rid),
+            );
+            RuleAudience::Buyer
+        }
+    };
+    // An action only one side can take, on a rule that speaks to the other
+    // side (or to both), would show a button nobody can use.
+    if let Some((Value::Array(a), p)) = r.get("actions") {
+        for (i, v) in a.iter().enumerate() {
+            let Some(k) = as_str(v).and_then(ActionKind::parse) else {
+                continue;
+            };
+            let allowed = k.audience();
+            if allowed == RuleAudience::Both || allowed == audience {
+                continue;
+            }
+            let (whose, help) = match allowed {
+                RuleAudience::Merchant => (
+                    "a seller's action",
+                    "give the rule \"audience\": \"merchant\", or offer a buyer's action",
+                ),
+                _ => (
+                    "a buyer's action",
+                    "give the rule \"audience\": \"buyer\", or offer a seller's action",
+                ),
+            };
+            diags.push(
+                Diagnostic::at(
+                    format!("{p}[{i}]"),
+                    format!(
+                        "'{}' is {whose}, but the rule speaks to {}",
+                        k.as_str(),
+                        match audience {
+                            RuleAudience::Both => "both the buyer and the seller",
+                            RuleAudience::Merchant => "the seller (\"audience\": \"merchant\")",
+                            RuleAudience::Buyer => "the buyer",
+                        }
+                    ),
+                )
+                .rule(rid)
+                .help(Some(help.into())),
+            );
+        }
+    }
+
     let ts_path = |v: &Value, p: &str, diags: &mut Vec<Diagnostic>| -> Option<Node> {
         let Value::String(src) = v else {
             diags.push(
@@ -889,6 +1088,7 @@ fn compile_rule(r: &RawRule, settings: &Settings, diags: &mut Vec<Diagnostic>) -
         wait_until,
         fallback,
         builtin,
+        audience,
     })
 }
 

@@ -180,6 +180,9 @@ pub enum ExpectedField {
     RefundArrivalFrom,
     /// Latest expected arrival of the refund: past it, the refund is overdue.
     RefundArrivalBy,
+    /// `dispute.opened_at + dispute_response_within`: when the shop's answer
+    /// to an open dispute is due.
+    DisputeResponseBy,
 }
 
 /// Every order path with its type and field, for checking and suggestions.
@@ -322,6 +325,11 @@ pub const ORDER_FIELDS: &[(&str, Ty, Field)] = &[
         "payment.decline_group",
         Ty::Enum(EnumTy::DeclineGroup),
         Field::PaymentDeclineGroup,
+    ),
+    (
+        "expected.dispute_response_by",
+        Ty::Ts,
+        Field::Expected(ExpectedField::DisputeResponseBy),
     ),
 ];
 

@@ -29,6 +29,9 @@ pub struct Settings {
     pub auto_confirm_receipt_after: Duration,
     /// A shipment without `expected_at` is late this long after `shipped_at`.
     pub delivery_late_after: Duration,
+    /// The shop answers an open dispute within this of `dispute.opened_at`
+    /// (the `dispute_response` deadline of the merchant's view).
+    pub dispute_response_within: Duration,
     /// Where `contact_support` leads (http/https only).
     pub support_url: Option<String>,
     /// Where `reorder` leads (http/https only): a page to order again.
@@ -51,6 +54,7 @@ impl Default for Settings {
             merchant_confirm_sla: Duration::Wall(2 * HOUR_MS),
             auto_confirm_receipt_after: Duration::Wall(10 * DAY_MS),
             delivery_late_after: Duration::Wall(10 * DAY_MS),
+            dispute_response_within: Duration::Wall(48 * HOUR_MS),
             support_url: None,
             reorder_url: None,
             cancel_allowed_until: Status::Shipped,
@@ -74,6 +78,7 @@ pub const SETTING_KEYS: &[&str] = &[
     "reorder_url",
     "cancel_allowed_until",
     "max_payment_attempts",
+    "dispute_response_within",
 ];
 
 /// Most holidays (or extra business days) a document may list.
@@ -92,6 +97,7 @@ impl Settings {
         "reorder_url",
         "cancel_allowed_until",
         "max_payment_attempts",
+        "dispute_response_within",
     ];
 
     /// The type and value of `settings.NAME` in a condition.
@@ -103,6 +109,7 @@ impl Settings {
             "merchant_confirm_sla" => (Ty::Dur, Const::Dur(self.merchant_confirm_sla)),
             "auto_confirm_receipt_after" => (Ty::Dur, Const::Dur(self.auto_confirm_receipt_after)),
             "delivery_late_after" => (Ty::Dur, Const::Dur(self.delivery_late_after)),
+            "dispute_response_within" => (Ty::Dur, Const::Dur(self.dispute_response_within)),
             "support_url" => (
                 Ty::Str,
                 self.support_url.clone().map_or(Const::Null, Const::Str),
@@ -210,13 +217,15 @@ impl Settings {
                 | "payment_processing_grace"
                 | "merchant_confirm_sla"
                 | "auto_confirm_receipt_after"
-                | "delivery_late_after" => match val.as_str_opt().map(Duration::parse) {
+                | "delivery_late_after"
+                | "dispute_response_within" => match val.as_str_opt().map(Duration::parse) {
                     Some(Ok(d)) => {
                         let slot = match key.as_str() {
                             "auto_cancel_unpaid_after" => &mut self.auto_cancel_unpaid_after,
                             "payment_processing_grace" => &mut self.payment_processing_grace,
                             "merchant_confirm_sla" => &mut self.merchant_confirm_sla,
                             "auto_confirm_receipt_after" => &mut self.auto_confirm_receipt_after,
+                            "dispute_response_within" => &mut self.dispute_response_within,
                             _ => &mut self.delivery_late_after,
                         };
                         *slot = d;

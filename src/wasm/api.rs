@@ -27,7 +27,7 @@ use crate::import::{self, Platform};
 use crate::json::{write_string, Value};
 use crate::order::{FieldError, Order, OrderError};
 use crate::rules::error::{Diagnostic, RulesError, Severity};
-use crate::rules::RuleSet;
+use crate::rules::{Audience, RuleSet};
 use crate::time::Timestamp;
 
 use super::errors::*;
@@ -222,6 +222,30 @@ struct Options {
     locale: String,
     /// `timeZone`: the zone times in texts are shown in (else the shop's).
     zone: Option<Calendar>,
+    /// `audience`: whose view (SPEC §3.3), the buyer's by default.
+    audience: Audience,
+}
+
+fn read_audience(v: &JsValue, rs: &RuleSet) -> Result<Audience, JsValue> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(Audience::Buyer);
+    }
+    let Some(name) = v.as_string() else {
+        return Err(type_error(
+            "options.audience: expected 'buyer' or 'merchant'",
+        ));
+    };
+    match Audience::parse(&name) {
+        Some(Audience::Merchant) if !rs.has_merchant_view() => Err(range_error(&format!(
+            "options.audience: {}",
+            crate::rules::NO_MERCHANT_VIEW
+        ))),
+        Some(a) => Ok(a),
+        None => Err(range_error(&format!(
+            "options.audience: unknown audience '{}'; it is 'buyer' or 'merchant'",
+            crate::time::truncate(&name)
+        ))),
+    }
 }
 
 fn read_now(v: &JsValue) -> Result<Timestamp, JsValue> {
@@ -290,7 +314,7 @@ fn read_zone(v: &JsValue) -> Result<Option<Calendar>, JsValue> {
     })
 }
 
-fn read_options(v: &JsValue) -> Result<Options, JsValue> {
+fn read_options(v: &JsValue, rs: &RuleSet) -> Result<Options, JsValue> {
     if !(v.is_undefined() || v.is_null() || v.is_object()) {
         return Err(type_error(
             "options: expected an object such as { now, locale }",
@@ -300,6 +324,7 @@ fn read_options(v: &JsValue) -> Result<Options, JsValue> {
         now: read_now(&get(v, "now"))?,
         locale: read_locale(&get(v, "locale"))?,
         zone: read_zone(&get(v, "timeZone"))?,
+        audience: read_audience(&get(v, "audience"), rs)?,
     })
 }
 
@@ -352,11 +377,17 @@ pub fn check_rules(doc: JsValue) -> JsValue {
 }
 
 fn explain_with(rs: &RuleSet, order: &JsValue, options: &JsValue) -> Result<JsValue, JsValue> {
-    let opts = read_options(options)?;
+    let opts = read_options(options, rs)?;
     let order = read_order(order).map_err(|e| order_error(&e))?;
     from_json(
-        &rs.explain_in(&order, opts.now, &opts.locale, opts.zone.as_ref())
-            .to_json(),
+        &rs.explain_for(
+            &order,
+            opts.now,
+            &opts.locale,
+            opts.zone.as_ref(),
+            opts.audience,
+        )
+        .to_json(),
     )
 }
 
@@ -395,20 +426,27 @@ impl CompiledRules {
             return Err(type_error("options: expected an object such as { now }"));
         }
         let now = read_now(&get(&options, "now"))?;
+        let audience = read_audience(&get(&options, "audience"), &self.rs)?;
         let order = read_order(&order).map_err(|e| order_error(&e))?;
-        from_json(&self.rs.decide(&order, now).to_json())
+        from_json(&self.rs.decide_for(&order, now, audience).to_json())
     }
 
     /// Diagnoses of many orders at the same time and locale. A bad order
     /// gives `{ error: { name, message, errors } }` in its place.
     #[wasm_bindgen(js_name = explainMany)]
     pub fn explain_many(&self, orders: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-        let opts = read_options(&options)?;
+        let opts = read_options(&options, &self.rs)?;
         each_order(&orders, |order, out| {
             out.push_str(
                 &self
                     .rs
-                    .explain_in(order, opts.now, &opts.locale, opts.zone.as_ref())
+                    .explain_for(
+                        order,
+                        opts.now,
+                        &opts.locale,
+                        opts.zone.as_ref(),
+                        opts.audience,
+                    )
                     .to_json(),
             );
         })

@@ -17,7 +17,7 @@ use super::errors::{
 };
 use crate::order::Order;
 use crate::rules::error::RulesError;
-use crate::rules::RuleSet;
+use crate::rules::{Audience, RuleSet};
 use crate::time::Timestamp;
 
 use crate::rules::compiled::DEFAULT_RULES;
@@ -99,11 +99,25 @@ impl Rules {
                 Err(e) => return plain_error("RangeError", &format!("options.now: {e}")),
             }
         };
+        // The merchant's view (SPEC §3.3): U+0003 before the locale.
+        let (locale, audience) = match locale.strip_prefix('\u{3}') {
+            Some(_) if !self.rs.has_merchant_view() => {
+                return plain_error(
+                    "RangeError",
+                    &format!("options.audience: {}", crate::rules::NO_MERCHANT_VIEW),
+                );
+            }
+            Some(rest) => (rest, Audience::Merchant),
+            None => (locale, Audience::Buyer),
+        };
         match Order::from_json(order) {
             // The decision without text (`evaluate`), marked by U+0002 in
             // place of the locale.
-            Ok(o) if locale == "\u{2}" => self.rs.decide(&o, now).to_json(),
-            Ok(o) => self.rs.explain(&o, now, locale).to_json(),
+            Ok(o) if locale == "\u{2}" => self.rs.decide_for(&o, now, audience).to_json(),
+            Ok(o) => self
+                .rs
+                .explain_for(&o, now, locale, None, audience)
+                .to_json(),
             Err(e) => {
                 let mut out = String::from(ERROR_MARK);
                 out.push_str(&error_json(

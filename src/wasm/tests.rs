@@ -197,6 +197,33 @@ fn now_and_locale_options() {
 }
 
 #[wasm_bindgen_test]
+fn the_audience_option() {
+    let rules = compile_rules(js(RULES)).unwrap();
+    let o = opts(NOW, "en");
+    Reflect::set(&o, &"audience".into(), &"merchant".into()).unwrap();
+    let d = rules.explain(js(ORDER), o.clone()).unwrap();
+    let rule = get(&get(&d, "headline"), "rule").as_string().unwrap();
+    assert!(rule.starts_with("merchant-"), "{rule}");
+    let e = rules.evaluate(js(ORDER), o).unwrap();
+    assert!(text(&get(&e, "rules")).contains("merchant-"));
+    // An unknown audience is a RangeError; a non-string a TypeError.
+    for (bad, name) in [
+        (JsValue::from("seller"), "RangeError"),
+        (JsValue::from(1), "TypeError"),
+    ] {
+        let o = opts(NOW, "en");
+        Reflect::set(&o, &"audience".into(), &bad).unwrap();
+        let err = rules.explain(js(ORDER), o.clone()).unwrap_err();
+        assert_eq!(get(&err, "name").as_string().unwrap(), name);
+        assert!(get(&err, "message")
+            .as_string()
+            .unwrap()
+            .starts_with("options.audience"));
+        assert!(rules.evaluate(js(ORDER), o).is_err());
+    }
+}
+
+#[wasm_bindgen_test]
 fn batches_keep_going_past_bad_orders() {
     let rules = compiled(RULES);
     let orders = Array::new();
@@ -281,6 +308,19 @@ fn every_fixture_crosses_the_boundary_unchanged() {
             .as_string()
             .unwrap_or_else(|| "en".into());
         let rules_doc = get(&case, "rules");
+        // The seller's view (SPEC §3.3), when the fixture asks for it.
+        let audience = get(&case, "audience").as_string();
+        let view = match audience.as_deref() {
+            Some("merchant") => crate::rules::Audience::Merchant,
+            _ => crate::rules::Audience::Buyer,
+        };
+        let options = || {
+            let o = opts(&now, &locale);
+            if let Some(a) = &audience {
+                Reflect::set(&o, &"audience".into(), &a.as_str().into()).unwrap();
+            }
+            o
+        };
 
         // The core directly, from the fixture's JSON text.
         let v = crate::json::parse(&src).unwrap();
@@ -290,17 +330,23 @@ fn every_fixture_crosses_the_boundary_unchanged() {
         let d = match (compile_rules(rules_doc.clone()), core_rules) {
             (Ok(r), Ok(rs)) => {
                 let order = Order::from_value(v.get("order").unwrap()).unwrap();
-                let d = r.explain(get(&case, "order"), opts(&now, &locale));
+                let d = r.explain(get(&case, "order"), options());
                 let d = d.unwrap_or_else(|e| panic!("{name}: {}", text(&get(&e, "errors"))));
                 let core = rs
-                    .explain(&order, Timestamp::parse_rfc3339(&now).unwrap(), &locale)
+                    .explain_for(
+                        &order,
+                        Timestamp::parse_rfc3339(&now).unwrap(),
+                        &locale,
+                        None,
+                        view,
+                    )
                     .to_json();
                 assert_eq!(text(&d), core, "{name}");
                 // evaluate: the core's decision, through the JS boundary.
-                let e = r.evaluate(get(&case, "order"), opts(&now, &locale));
+                let e = r.evaluate(get(&case, "order"), options());
                 let e = e.unwrap_or_else(|e| panic!("{name}: {}", text(&e)));
                 let core = rs
-                    .decide(&order, Timestamp::parse_rfc3339(&now).unwrap())
+                    .decide_for(&order, Timestamp::parse_rfc3339(&now).unwrap(), view)
                     .to_json();
                 assert_eq!(text(&e), core, "{name}: evaluate");
                 d

@@ -25,8 +25,16 @@ try {
   ]);
   // Compiled rules hold the rules and English messages that differ from
   // the built-in ones (the runtime embeds those), and the other locales in
-  // full: about 30 KB for zh-CN and ru, not the whole catalog twice.
+  // full: about 35 KB for zh-CN and ru on the buyer's side (`compile
+  // --audience buyer`), not the whole catalog twice.
   if (bytes.byteLength > 40000) problems.push(`rules.olr is ${bytes.byteLength} bytes`);
+  // The buyer's side only: no merchant's view (a RangeError that says so).
+  try {
+    compileRules(bytes).explain(order, { now: NOW, audience: "merchant" });
+    problems.push("buyer-side rules gave a merchant's view");
+  } catch (e) {
+    if (e.name !== "RangeError" || !/buyer's view only/.test(e.message)) problems.push(`merchant view on buyer-side rules: ${e.name}: ${e.message}`);
+  }
   const rules = compileRules(bytes);
   const d = rules.explain(order, { now: NOW, locale: navigator.languages });
   if (!rules.locales.includes("zh-CN")) problems.push(`locales ${rules.locales}`);
@@ -38,6 +46,15 @@ try {
   if (builtIn.locale !== "en") problems.push(`embedded built-in rules in ${builtIn.locale}`);
   const loaded = await loadRules();
   const zh = loaded.explain(order, { now: NOW, locale: "zh-CN" });
+  // rules.olr carries the merchant's view (SPEC §3.3), in every locale.
+  const seller = loaded.explain(order, { now: NOW, locale: "ru", audience: "merchant" });
+  if (!seller.headline.rule.startsWith("merchant-") || !/[а-яё]/i.test(seller.headline.title)) problems.push(`merchant view: ${JSON.stringify(seller.headline)}`);
+  try {
+    loaded.explain(order, { now: NOW, audience: "seller" });
+    problems.push("an unknown audience was accepted");
+  } catch (e) {
+    if (e.name !== "RangeError") problems.push(`unknown audience: ${e.name}`);
+  }
   if (!/[\u4e00-\u9fff]/.test(zh.headline.title)) problems.push(`loadRules() in zh-CN: ${zh.headline.title}`);
   if (loaded.locales.join() !== "en,zh-CN,ru") problems.push(`loadRules() locales ${loaded.locales}`);
 

@@ -530,6 +530,66 @@ if (suite === "demo") {
     return 1; // the bad rules are logged with console.warn
   });
 
+  await test("shop back office: the seller's view of the same scenario next to the customer's, in three languages, under the strict CSP; the seller's refund goes through", async (page) => {
+    const office = "#office-lens";
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${base}/?scenario=out_of_stock&locale=en`);
+    await ready(page);
+    await waitTitle(page, /out of stock/);
+    // The storefront first: no back office on screen, and nothing explained there.
+    assert(await page.evaluate(() => document.getElementById("office").hidden && document.getElementById("office-lens").diagnosis === null), "the back office shows on the storefront");
+    await page.click("#tab-office");
+    await waitTitle(page, /^Paid, but/, office);
+    const shown = await page.evaluate(() => {
+      const box = (id) => document.getElementById(id).getBoundingClientRect();
+      const root = document.getElementById("office-lens").shadowRoot;
+      return {
+        url: location.search,
+        current: document.querySelector("#tabs [aria-current=page]")?.id,
+        sideBySide: box("lens").top === box("office-lens").top && box("lens").right <= box("office-lens").left,
+        kinds: [...root.querySelectorAll("[data-k^='a:']")].map((b) => b.dataset.k.slice(2)),
+        buyerKinds: [...document.getElementById("lens").shadowRoot.querySelectorAll("[data-k^='a:']")].map((b) => b.dataset.k.slice(2)),
+        audience: document.getElementById("office-lens").getAttribute("audience"),
+      };
+    });
+    assert(/view=office/.test(shown.url) && shown.current === "tab-office", `tab state: ${JSON.stringify(shown)}`);
+    assert(shown.sideBySide, "the two views are not side by side at 1280 px");
+    assert(shown.audience === "merchant", "no audience attribute");
+    assert(JSON.stringify(shown.kinds) === JSON.stringify(["contact_buyer", "check_stock", "issue_refund"]), `seller's actions: ${shown.kinds}`);
+    assert(shown.buyerKinds.includes("choose_alternative") && !shown.buyerKinds.some((k) => shown.kinds.includes(k)), `buyer's actions: ${shown.buyerKinds}`);
+    // The language switcher drives both views.
+    await page.selectOption("#locale", "zh-CN");
+    await waitTitle(page, /买家已付款/, office);
+    await page.selectOption("#locale", "ru");
+    await waitTitle(page, /Заказ оплачен/, office);
+    assert((await page.textContent("#tab-office")) === "Кабинет продавца", "tab label not translated");
+    // A refund the shop has not sent: the seller sends it from the back office.
+    await page.goto(`${base}/?scenario=refund_late&locale=en&view=office`);
+    await ready(page);
+    await waitTitle(page, /You haven't sent the refund/, office);
+    await waitTitle(page, /refund is late/);
+    await page.click(`${office} button[data-k="a:issue_refund"]`);
+    const dialog = page.getByRole("alertdialog", { name: "Refund CN¥268.00?" });
+    await dialog.waitFor();
+    await dialog.getByRole("button", { name: "Yes, refund" }).click();
+    await page.waitForSelector('#log li[data-kind="issue_refund"]');
+    // Sent now, it arrives within the card's window again: on its way, in both views.
+    await waitTitle(page, /^Refund sent$/, office);
+    await waitTitle(page, /refund is on its way/);
+    // Back to the storefront: the back office is hidden again.
+    await page.click("#tab-shop");
+    assert(await page.evaluate(() => document.getElementById("office").hidden && !/view=/.test(location.search)), "the storefront tab does not hide the back office");
+    // At 390 px the views stack.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${base}/?scenario=dispute&locale=en&view=office`);
+    await ready(page);
+    await waitTitle(page, /^Dispute: reply by/, office);
+    const stacked = await page.evaluate(() => document.getElementById("office-lens").getBoundingClientRect().top > document.getElementById("lens").getBoundingClientRect().bottom);
+    assert(stacked, "the views do not stack on a phone");
+    const violations = await axe(page);
+    assert(violations.length === 0, `axe: ${violations.join("; ")}`);
+  });
+
   await test("the scenario picker and the clock fit a 320 px phone", async (page) => {
     await demo(page, "refund_late", "ru");
     const out = await page.evaluate(() => ({
