@@ -85,6 +85,13 @@ pub struct Reason {
     pub title: String,
     /// Localized body (plain text).
     pub body: String,
+    /// In the merchant's view: the reason names what buyers are never told
+    /// (the real cause of a masked decline). In the JSON only when true.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "std::ops::Not::not")
+    )]
+    pub confidential: bool,
 }
 
 /// One thing the customer can do: a button, or a link when [`Action::url`]
@@ -234,6 +241,7 @@ impl From<crate::diagnosis::Reason> for Reason {
             severity: SeverityLevel::parse(r.severity).unwrap_or(SeverityLevel::Info),
             title: r.title,
             body: r.body,
+            confidential: r.confidential,
         }
     }
 }
@@ -246,6 +254,7 @@ impl From<&Reason> for crate::diagnosis::Reason {
             severity: r.severity.as_str(),
             title: r.title.clone(),
             body: r.body.clone(),
+            confidential: r.confidential,
         }
     }
 }

@@ -74,7 +74,7 @@ pub use crate::calendar::Calendar;
 pub use crate::order::{FieldError, Order, OrderError};
 pub use crate::refund::StageState;
 pub use crate::rules::error::{Diagnostic, RulesError, Severity as DiagnosticSeverity};
-pub use crate::rules::{ActionKind, RuleSet, SeverityLevel};
+pub use crate::rules::{ActionKind, Audience, RuleSet, SeverityLevel};
 pub use crate::time::Timestamp;
 pub use diagnosis::{
     Action, Confirm, Deadline, Decision, DecisionDeadline, Diagnosis, Reason, RefundStage,
@@ -173,6 +173,7 @@ pub struct ExplainOptions {
     now: Timestamp,
     locale: String,
     time_zone: Option<String>,
+    audience: Audience,
 }
 
 impl ExplainOptions {
@@ -182,6 +183,7 @@ impl ExplainOptions {
             now,
             locale: "en".into(),
             time_zone: None,
+            audience: Audience::Buyer,
         }
     }
 
@@ -211,6 +213,20 @@ impl ExplainOptions {
     pub fn time_zone(mut self, zone: impl Into<String>) -> ExplainOptions {
         self.time_zone = Some(zone.into());
         self
+    }
+
+    /// Whose view (SPEC §3.3): the buyer's (the default) or the
+    /// merchant's, for a shop's back office: the seller's reasons, actions
+    /// and deadlines, and what masking hides from buyers, marked
+    /// `confidential`.
+    pub fn audience(mut self, audience: Audience) -> ExplainOptions {
+        self.audience = audience;
+        self
+    }
+
+    /// The view asked for.
+    pub fn view(&self) -> Audience {
+        self.audience
     }
 
     /// The evaluation time.
@@ -516,9 +532,13 @@ impl Rules {
             Some(name) => Some(self.zones.zone(name)?),
             None => None,
         };
-        Ok(self
-            .set
-            .explain_in(order, options.now, &options.locale, zone.as_ref()))
+        Ok(self.set.explain_for(
+            order,
+            options.now,
+            &options.locale,
+            zone.as_ref(),
+            options.audience,
+        ))
     }
 
     /// The decision for an order given as JSON text at `now`, without any
@@ -552,6 +572,17 @@ impl Rules {
     /// [`Rules::evaluate`] of a typed order.
     pub fn evaluate_order(&self, order: &Order, now: Timestamp) -> Decision {
         self.set.decide(order, now).into()
+    }
+
+    /// [`Rules::evaluate_order`] in a view: the merchant's decision (the
+    /// seller's reasons, actions and deadlines) or the buyer's.
+    pub fn evaluate_order_for(
+        &self,
+        order: &Order,
+        now: Timestamp,
+        audience: Audience,
+    ) -> Decision {
+        self.set.decide_for(order, now, audience).into()
     }
 
     /// [`Rules::evaluate`] as the JSON text of SPEC §4.1, without building

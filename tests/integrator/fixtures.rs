@@ -496,8 +496,144 @@ pub static CASES: &[(&str, &str)] = &[
         include_str!("../fixtures/cases/merchant-added-locale-partial.json"),
     ),
     (
+        "merchant-authentication-required",
+        include_str!("../fixtures/cases/merchant-authentication-required.json"),
+    ),
+    (
+        "merchant-auto-cancelled-unpaid",
+        include_str!("../fixtures/cases/merchant-auto-cancelled-unpaid.json"),
+    ),
+    (
+        "merchant-awaiting-confirmation",
+        include_str!("../fixtures/cases/merchant-awaiting-confirmation.json"),
+    ),
+    (
+        "merchant-awaiting-receipt-confirmation-ru-text",
+        include_str!("../fixtures/cases/merchant-awaiting-receipt-confirmation-ru-text.json"),
+    ),
+    (
+        "merchant-awaiting-receipt-confirmation",
+        include_str!("../fixtures/cases/merchant-awaiting-receipt-confirmation.json"),
+    ),
+    (
+        "merchant-cancellation-requested",
+        include_str!("../fixtures/cases/merchant-cancellation-requested.json"),
+    ),
+    (
+        "merchant-cancelled-by-seller",
+        include_str!("../fixtures/cases/merchant-cancelled-by-seller.json"),
+    ),
+    (
+        "merchant-card-expired",
+        include_str!("../fixtures/cases/merchant-card-expired.json"),
+    ),
+    (
+        "merchant-checkout-incomplete",
+        include_str!("../fixtures/cases/merchant-checkout-incomplete.json"),
+    ),
+    (
+        "merchant-confirmation-delayed-en-text",
+        include_str!("../fixtures/cases/merchant-confirmation-delayed-en-text.json"),
+    ),
+    (
+        "merchant-confirmation-delayed",
+        include_str!("../fixtures/cases/merchant-confirmation-delayed.json"),
+    ),
+    (
+        "merchant-delivery-delayed",
+        include_str!("../fixtures/cases/merchant-delivery-delayed.json"),
+    ),
+    (
+        "merchant-dispute-escalated",
+        include_str!("../fixtures/cases/merchant-dispute-escalated.json"),
+    ),
+    (
+        "merchant-dispute-respond-zh-cn-text",
+        include_str!("../fixtures/cases/merchant-dispute-respond-zh-cn-text.json"),
+    ),
+    (
+        "merchant-dispute-respond",
+        include_str!("../fixtures/cases/merchant-dispute-respond.json"),
+    ),
+    (
+        "merchant-dispute-response-late",
+        include_str!("../fixtures/cases/merchant-dispute-response-late.json"),
+    ),
+    (
+        "merchant-in-transit",
+        include_str!("../fixtures/cases/merchant-in-transit.json"),
+    ),
+    (
+        "merchant-order-cancelled",
+        include_str!("../fixtures/cases/merchant-order-cancelled.json"),
+    ),
+    (
+        "merchant-order-completed",
+        include_str!("../fixtures/cases/merchant-order-completed.json"),
+    ),
+    (
+        "merchant-order-confirmed",
+        include_str!("../fixtures/cases/merchant-order-confirmed.json"),
+    ),
+    (
+        "merchant-out-of-stock",
+        include_str!("../fixtures/cases/merchant-out-of-stock.json"),
+    ),
+    (
+        "merchant-payment-declined-funds",
+        include_str!("../fixtures/cases/merchant-payment-declined-funds.json"),
+    ),
+    (
+        "merchant-payment-declined-masked-fraud",
+        include_str!("../fixtures/cases/merchant-payment-declined-masked-fraud.json"),
+    ),
+    (
+        "merchant-payment-declined-masked-lost-card-en-text",
+        include_str!("../fixtures/cases/merchant-payment-declined-masked-lost-card-en-text.json"),
+    ),
+    (
+        "merchant-payment-declined-masked-lost-card",
+        include_str!("../fixtures/cases/merchant-payment-declined-masked-lost-card.json"),
+    ),
+    (
+        "merchant-payment-delayed",
+        include_str!("../fixtures/cases/merchant-payment-delayed.json"),
+    ),
+    (
+        "merchant-payment-failed-other",
+        include_str!("../fixtures/cases/merchant-payment-failed-other.json"),
+    ),
+    (
+        "merchant-payment-processing",
+        include_str!("../fixtures/cases/merchant-payment-processing.json"),
+    ),
+    (
         "merchant-priority-override",
         include_str!("../fixtures/cases/merchant-priority-override.json"),
+    ),
+    (
+        "merchant-refund-completed",
+        include_str!("../fixtures/cases/merchant-refund-completed.json"),
+    ),
+    (
+        "merchant-refund-overdue-at-bank",
+        include_str!("../fixtures/cases/merchant-refund-overdue-at-bank.json"),
+    ),
+    (
+        "merchant-refund-overdue-not-sent-en-text",
+        include_str!("../fixtures/cases/merchant-refund-overdue-not-sent-en-text.json"),
+    ),
+    (
+        "merchant-refund-overdue-not-sent",
+        include_str!("../fixtures/cases/merchant-refund-overdue-not-sent.json"),
+    ),
+    (
+        "merchant-refund-sent",
+        include_str!("../fixtures/cases/merchant-refund-sent.json"),
+    ),
+    (
+        "merchant-refund-to-send",
+        include_str!("../fixtures/cases/merchant-refund-to-send.json"),
     ),
     (
         "merchant-rule-custom-deadline",
@@ -780,6 +916,22 @@ pub static ERRORS: &[(&str, &str)] = &[
     (
         "age-compared-with-string",
         include_str!("../fixtures/errors/age-compared-with-string.json"),
+    ),
+    (
+        "audience-buyer-action-on-merchant-rule",
+        include_str!("../fixtures/errors/audience-buyer-action-on-merchant-rule.json"),
+    ),
+    (
+        "audience-merchant-message-missing-ru",
+        include_str!("../fixtures/errors/audience-merchant-message-missing-ru.json"),
+    ),
+    (
+        "audience-seller-action-on-buyer-rule",
+        include_str!("../fixtures/errors/audience-seller-action-on-buyer-rule.json"),
+    ),
+    (
+        "audience-unknown",
+        include_str!("../fixtures/errors/audience-unknown.json"),
     ),
     (
         "builtin-rule-override-typo",
