@@ -399,7 +399,8 @@ impl RuleSet {
                             // happened): no date rather than an estimate.
                             StageState::Done if !s.actual => String::new(),
                             StageState::Done => "timeline.done".to_string(),
-                            StageState::Overdue => "timeline.late".to_string(),
+                            // Who is late, in the seller's words in the merchant's view.
+                            StageState::Overdue => format!("{pre}timeline.late"),
                             _ if s.from.is_some() => "timeline.window".to_string(),
                             _ => "timeline.expected".to_string(),
                         };
@@ -409,7 +410,7 @@ impl RuleSet {
                             at: s.at,
                             from: s.from,
                             to: s.to,
-                            label: r.text_with(&format!("timeline.{}.label", s.stage), &extra),
+                            label: r.text_with(&stage_label(pre, s.stage), &extra),
                             detail: r.text_with(&detail, &extra),
                         }
                     })
@@ -873,6 +874,16 @@ struct Planned {
     until: Option<Timestamp>,
     /// How `until` reads in the texts.
     until_arg: Arg,
+}
+
+/// The label key of a refund stage: the money's arrival is the buyer's, in
+/// the seller's words in the merchant's view (`pre` = `merchant.`).
+fn stage_label(pre: &str, stage: &str) -> String {
+    if stage == "refund_arrived" {
+        format!("{pre}timeline.{stage}.label")
+    } else {
+        format!("timeline.{stage}.label")
+    }
 }
 
 /// The bare status line, for when no text can be rendered at all.
