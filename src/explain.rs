@@ -16,12 +16,7 @@ use crate::rules::{ActionKind, Audience, Rule, RuleSet};
 use crate::time::{Duration, Timestamp, DAY_MS};
 use std::cell::Cell;
 
-/// Reason shown when no rule matches, so there is always a headline.
-pub const FALLBACK_REASON: &str = "order_status";
-/// The reason masked rules show as.
-pub const MASKED_REASON: &str = "payment_declined";
-/// The rule id masked rules show as.
-pub const MASKED_RULE: &str = "payment-declined";
+pub use crate::rules::{FALLBACK_REASON, MASKED_REASON, MASKED_RULE};
 /// Condition parts (times items) `valid_until`'s search may evaluate before
 /// it settles for the next candidate: about a tenth of a second natively
 /// for a rule set and an order at the limits.

@@ -21,8 +21,8 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::js::{self, array_items, Array, Date, Object};
 use crate::calendar::Calendar;
+use crate::host::js::{self, array_items, Array, Date, Object};
 use crate::import::{self, Platform};
 use crate::json::{write_string, Value};
 use crate::order::{FieldError, Order, OrderError};
