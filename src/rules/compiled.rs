@@ -324,6 +324,11 @@ impl RuleSet {
                 "compiled rules are damaged at byte {at}: {e}"
             )));
         }
+        if let Some(d) = missing_message(&set) {
+            return Err(RulesError {
+                diagnostics: vec![d],
+            });
+        }
         let s = &set.settings;
         set.calendar = Calendar::new(&s.timezone, &s.weekend, &s.holidays, &s.extra_business_days)
             .map_err(|e| {
@@ -335,6 +340,34 @@ impl RuleSet {
             })?;
         Ok(set)
     }
+}
+
+/// The first message the rules need that a shipped locale lacks (SPEC §3.2:
+/// an error at load time, for bytes as for documents), or a catalog without
+/// the base locale every diagnosis falls back to.
+fn missing_message(set: &RuleSet) -> Option<Diagnostic> {
+    if !set
+        .catalog
+        .locales
+        .iter()
+        .any(|l| l.locale.tag == BASE_LOCALE)
+    {
+        return Some(Diagnostic::at(
+            "messages",
+            format!("compiled rules are damaged: they lack the '{BASE_LOCALE}' messages every diagnosis falls back to; compile them again"),
+        ));
+    }
+    let mut diags = Vec::new();
+    set.catalog
+        .require(&super::needed_keys(&set.rules), &mut diags);
+    diags
+        .into_iter()
+        .find(|d| d.severity == super::error::Severity::Error)
+        .map(|d| Diagnostic {
+            message: format!("compiled rules are damaged: {}", d.message),
+            help: Some("compile the rules again".into()),
+            ..d
+        })
 }
 
 struct Writer(Vec<u8>);
@@ -901,11 +934,18 @@ impl Reader<'_> {
             self.fail("priority out of range");
         }
         let actions = self.list(|r| r.named(ActionKind::parse, ActionKind::Wait));
+        if actions
+            .iter()
+            .enumerate()
+            .any(|(i, a)| actions.iter().take(i).any(|x| x == a))
+        {
+            self.fail("an action twice");
+        }
         let when = self.node();
         // Deadlines are single fields: only conditions count as parts.
         let counted = (self.nodes, self.total_nodes);
         let fields = self.list(Self::field);
-        let deadlines = self.list(|r| DeadlineSpec {
+        let deadlines = self.list_max(limits::MAX_DEADLINES, |r| DeadlineSpec {
             kind: r.name('_'),
             at: *r.ts_field(),
         });

@@ -388,31 +388,7 @@ fn load(doc: Option<&Value>, diags: &mut Vec<Diagnostic>) -> Option<RuleSet> {
         }
     }
     let catalog = Catalog::load(doc.get("messages"), diags);
-    let mut needed: Vec<(String, Option<String>)> = ALWAYS_NEEDED
-        .iter()
-        .chain(crate::messages::WIDGET_KEYS)
-        .map(|k| (k.to_string(), None))
-        .collect();
-    let mut need = |k: String, rule: &str| {
-        if !needed.iter().any(|(n, _)| *n == k) {
-            needed.push((k, Some(rule.to_string())));
-        }
-    };
-    for r in &rules {
-        need(format!("reason.{}.title", r.reason), &r.id);
-        need(format!("reason.{}.body", r.reason), &r.id);
-        for a in &r.actions {
-            need(format!("action.{}.label", a.as_str()), &r.id);
-            if a.confirms() {
-                for part in ["title", "body", "yes", "no"] {
-                    need(format!("action.{}.confirm.{part}", a.as_str()), &r.id);
-                }
-            }
-        }
-        for d in &r.deadlines {
-            need(format!("deadline.{}.label", d.kind), &r.id);
-        }
-    }
+    let needed = needed_keys(&rules);
     catalog.require(&needed, diags);
     // `{deadline}` in a reason's text needs a rule that gives one.
     for r in &rules {
@@ -461,6 +437,38 @@ fn load(doc: Option<&Value>, diags: &mut Vec<Diagnostic>) -> Option<RuleSet> {
         masked_codes,
         warnings: Vec::new(),
     })
+}
+
+/// The message keys a rule set needs in every shipped locale, each with the
+/// rule that needs it (none for the keys every rule set needs). The
+/// document loader and the compiled-bytes reader both require them.
+pub(crate) fn needed_keys(rules: &[Rule]) -> Vec<(String, Option<String>)> {
+    let mut needed: Vec<(String, Option<String>)> = ALWAYS_NEEDED
+        .iter()
+        .chain(crate::messages::WIDGET_KEYS)
+        .map(|k| (k.to_string(), None))
+        .collect();
+    let mut need = |k: String, rule: &str| {
+        if !needed.iter().any(|(n, _)| *n == k) {
+            needed.push((k, Some(rule.to_string())));
+        }
+    };
+    for r in rules {
+        need(format!("reason.{}.title", r.reason), &r.id);
+        need(format!("reason.{}.body", r.reason), &r.id);
+        for a in &r.actions {
+            need(format!("action.{}.label", a.as_str()), &r.id);
+            if a.confirms() {
+                for part in ["title", "body", "yes", "no"] {
+                    need(format!("action.{}.confirm.{part}", a.as_str()), &r.id);
+                }
+            }
+        }
+        for d in &r.deadlines {
+            need(format!("deadline.{}.label", d.kind), &r.id);
+        }
+    }
+    needed
 }
 
 /// FNV-1a, 32 bits.
@@ -819,6 +827,17 @@ fn compile_rule(r: &RawRule, settings: &Settings, diags: &mut Vec<Diagnostic>) -
     let mut deadlines = Vec::new();
     match r.get("deadlines") {
         None | Some((Value::Null, _)) => {}
+        Some((Value::Array(a), p)) if a.len() > limits::MAX_DEADLINES => diags.push(
+            Diagnostic::at(
+                p,
+                format!(
+                    "too many deadlines ({}; at most {})",
+                    a.len(),
+                    limits::MAX_DEADLINES
+                ),
+            )
+            .rule(rid),
+        ),
         Some((Value::Array(a), p)) => {
             for (i, d) in a.iter().enumerate() {
                 let dp = format!("{p}[{i}]");
