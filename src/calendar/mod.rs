@@ -83,13 +83,13 @@ pub struct Calendar {
     holidays: Vec<Date>,
     /// Sorted, without duplicates.
     extra: Vec<Date>,
-    /// Day numbers, sorted: holidays on a weekday that is not a weekend day
-    /// and not also an extra business day (business days the weekend alone
-    /// would count, but the calendar does not) ...
-    off: Vec<i64>,
+    /// Sorted: holidays on a weekday that is not a weekend day and not also
+    /// an extra business day (days the weekend alone would count, but the
+    /// calendar does not) ...
+    off: Vec<Date>,
     /// ... and extra business days on a weekend day (the other way round).
     /// With them a count of business days takes two binary searches.
-    on: Vec<i64>,
+    on: Vec<Date>,
 }
 
 /// Why a calendar cannot be built from its settings.
@@ -228,16 +228,10 @@ impl Calendar {
         let holidays = sorted_set(holidays);
         let extra = sorted_set(extra_business_days);
         let weekday_off = |d: &Date| weekend & (1 << d.weekday().monday0()) != 0;
-        let off = holidays
-            .iter()
-            .filter(|d| !weekday_off(d) && extra.binary_search(d).is_err())
-            .map(|d| d.days())
-            .collect();
-        let on = extra
-            .iter()
-            .filter(|d| weekday_off(d))
-            .map(|d| d.days())
-            .collect();
+        let mut off = holidays.clone();
+        off.retain(|d| !weekday_off(d) && extra.binary_search(d).is_err());
+        let mut on = extra.clone();
+        on.retain(weekday_off);
         Ok(Calendar {
             zone,
             name,
@@ -424,9 +418,6 @@ impl Calendar {
     fn nth_business_day(&self, start: i64, n: u32, dir: Dir) -> Option<i64> {
         let n = i64::from(n);
         let (first, last) = (FIRST_DAY - 1, LAST_DAY + 1);
-        if !(first..=last).contains(&start) {
-            return None;
-        }
         // Business days among the `k` days after (or before) `start`.
         let within = |k: i64| match dir {
             Dir::Forward => self.count(start, start + k),
@@ -437,13 +428,15 @@ impl Calendar {
             Dir::Backward => start - first,
         };
         // The smallest k with `n` business days within k days: found by
-        // doubling, then by halving.
+        // doubling, then by halving. (A start outside the range has no room:
+        // none.)
         let mut hi = 8.min(room);
         while within(hi) < n {
             if hi == room {
                 return None;
             }
-            hi = hi.saturating_mul(2).min(room);
+            // At most `room`, a few million days: no overflow.
+            hi = (hi * 2).min(room);
         }
         let mut lo = 0;
         while hi - lo > 1 {
@@ -470,8 +463,9 @@ impl Calendar {
                 n += 1;
             }
         }
+        let (a, b) = (Date::from_days(a), Date::from_days(b));
         let between =
-            |v: &[i64]| (v.partition_point(|x| *x <= b) - v.partition_point(|x| *x <= a)) as i64;
+            |v: &[Date]| (v.partition_point(|x| *x <= b) - v.partition_point(|x| *x <= a)) as i64;
         n - between(&self.off) + between(&self.on)
     }
 }

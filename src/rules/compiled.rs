@@ -343,31 +343,37 @@ impl RuleSet {
 }
 
 /// The first message the rules need that a shipped locale lacks (SPEC §3.2:
-/// an error at load time, for bytes as for documents), or a catalog without
-/// the base locale every diagnosis falls back to.
+/// an error at load time, for bytes as for documents); English, which every
+/// diagnosis falls back to, must be there.
 fn missing_message(set: &RuleSet) -> Option<Diagnostic> {
-    if !set
-        .catalog
-        .locales
-        .iter()
-        .any(|l| l.locale.tag == BASE_LOCALE)
-    {
-        return Some(Diagnostic::at(
-            "messages",
-            format!("compiled rules are damaged: they lack the '{BASE_LOCALE}' messages every diagnosis falls back to; compile them again"),
-        ));
+    let none = KeyMap::default();
+    let mut missing = None;
+    for tag in crate::messages::locale::SHIPPED {
+        let messages = match set.catalog.locales.iter().find(|l| l.locale.tag == *tag) {
+            Some(l) => &l.messages,
+            None if *tag == BASE_LOCALE => &none,
+            None => continue,
+        };
+        super::each_needed_key(&set.rules, &mut |key, rule| {
+            if messages.contains_key(key) {
+                return true;
+            }
+            missing = Some(
+                Diagnostic::at(
+                    format!("messages.{tag}"),
+                    format!(
+                        "compiled rules are damaged: message '{key}' is missing in locale '{tag}'"
+                    ),
+                )
+                .rule(rule),
+            );
+            false
+        });
+        if missing.is_some() {
+            break;
+        }
     }
-    let mut diags = Vec::new();
-    set.catalog
-        .require(&super::needed_keys(&set.rules), &mut diags);
-    diags
-        .into_iter()
-        .find(|d| d.severity == super::error::Severity::Error)
-        .map(|d| Diagnostic {
-            message: format!("compiled rules are damaged: {}", d.message),
-            help: Some("compile the rules again".into()),
-            ..d
-        })
+    missing
 }
 
 struct Writer(Vec<u8>);

@@ -439,35 +439,64 @@ fn load(doc: Option<&Value>, diags: &mut Vec<Diagnostic>) -> Option<RuleSet> {
     })
 }
 
-/// The message keys a rule set needs in every shipped locale, each with the
-/// rule that needs it (none for the keys every rule set needs). The
-/// document loader and the compiled-bytes reader both require them.
-pub(crate) fn needed_keys(rules: &[Rule]) -> Vec<(String, Option<String>)> {
-    let mut needed: Vec<(String, Option<String>)> = ALWAYS_NEEDED
+/// Calls `f` with every message key a rule set needs in every shipped
+/// locale and the id of the rule that needs it (none for the keys every rule
+/// set needs), until `f` says stop (false); returns whether it went through.
+/// The document loader and the compiled-bytes reader both require them.
+pub(crate) fn each_needed_key(
+    rules: &[Rule],
+    f: &mut dyn FnMut(&str, Option<&str>) -> bool,
+) -> bool {
+    use std::fmt::Write;
+    if !ALWAYS_NEEDED
         .iter()
         .chain(crate::messages::WIDGET_KEYS)
-        .map(|k| (k.to_string(), None))
-        .collect();
-    let mut need = |k: String, rule: &str| {
-        if !needed.iter().any(|(n, _)| *n == k) {
-            needed.push((k, Some(rule.to_string())));
-        }
+        .all(|k| f(k, None))
+    {
+        return false;
+    }
+    let mut key = String::new();
+    let mut need = |args: std::fmt::Arguments<'_>, rule: &Rule| {
+        key.clear();
+        let _ = key.write_fmt(args);
+        f(&key, Some(&rule.id))
     };
     for r in rules {
-        need(format!("reason.{}.title", r.reason), &r.id);
-        need(format!("reason.{}.body", r.reason), &r.id);
+        for part in ["title", "body"] {
+            if !need(format_args!("reason.{}.{part}", r.reason), r) {
+                return false;
+            }
+        }
         for a in &r.actions {
-            need(format!("action.{}.label", a.as_str()), &r.id);
+            if !need(format_args!("action.{}.label", a.as_str()), r) {
+                return false;
+            }
             if a.confirms() {
                 for part in ["title", "body", "yes", "no"] {
-                    need(format!("action.{}.confirm.{part}", a.as_str()), &r.id);
+                    if !need(format_args!("action.{}.confirm.{part}", a.as_str()), r) {
+                        return false;
+                    }
                 }
             }
         }
         for d in &r.deadlines {
-            need(format!("deadline.{}.label", d.kind), &r.id);
+            if !need(format_args!("deadline.{}.label", d.kind), r) {
+                return false;
+            }
         }
     }
+    true
+}
+
+/// The keys of [`each_needed_key`], each once, in first-need order.
+fn needed_keys(rules: &[Rule]) -> Vec<(String, Option<String>)> {
+    let mut needed: Vec<(String, Option<String>)> = Vec::new();
+    each_needed_key(rules, &mut |k, rule| {
+        if !needed.iter().any(|(n, _)| n == k) {
+            needed.push((k.to_string(), rule.map(String::from)));
+        }
+        true
+    });
     needed
 }
 
