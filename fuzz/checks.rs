@@ -166,7 +166,8 @@ thread_local! {
 }
 
 /// An order document as JSON text: reading never panics; an accepted order
-/// explains in every shipped locale to a diagnosis whose JSON reads back.
+/// explains (in English now, in Chinese at its creation) to a diagnosis
+/// whose JSON reads back and whose `valid_until` is ahead.
 pub fn order(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
