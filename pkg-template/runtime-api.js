@@ -87,8 +87,19 @@ export class CompiledRules {
    * `{ order_id, rules, reasons, actions, deadlines: [{ kind, at }], valid_until }`.
    */
   evaluate(order, options) {
-    const [ms, at, , , view] = opts(options != null && typeof options == "object" ? { now: options.now, audience: options.audience } : options);
-    return JSON.parse(check(this.#r.explain(text(order, "order"), ms, at, view + "\x02")));
+    // Read off the diagnosis (the runtime's wasm has no second entry point:
+    // the checkout budget). The same decision as the full build's; its
+    // valid_until is the diagnosis's, the same instant or earlier.
+    const d = this.explain(order, options != null && typeof options == "object" ? { now: options.now, audience: options.audience } : options);
+    const list = (xs, k) => xs.map((x) => x[k]);
+    return {
+      order_id: d.order_id,
+      rules: [...new Set(list(d.trace, "rule"))],
+      reasons: list(d.reasons, "reason"),
+      actions: list(d.actions, "kind"),
+      deadlines: d.deadlines.map(({ kind, at }) => ({ kind, at })),
+      valid_until: d.valid_until,
+    };
   }
 
   /** One catalog message (e.g. `widget.countdown`) with placeholder values (numbers and text), in `options.locale`. */

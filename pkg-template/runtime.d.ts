@@ -28,7 +28,12 @@ export declare class CompiledRules {
   free(): void;
   /** The diagnosis of one order. Throws an `OrderError` naming the bad fields. */
   explain(order: OrderInput, options?: ExplainOptions): Diagnosis;
-  /** The decision without any text (rules, reasons, action kinds, deadlines, valid_until). */
+  /**
+   * The decision without any text (rules, reasons, action kinds, deadlines,
+   * valid_until), read off the diagnosis: the same as the full build's,
+   * except that `valid_until` is the diagnosis's (the same instant, or earlier
+   * when only the wording changes).
+   */
   evaluate(order: OrderInput, options?: EvaluateOptions): Decision;
   /** One catalog message in `options.locale` (e.g. the widget's `widget.*` labels); an unknown key gives `""`. */
   message(key: string, values?: MessageValues | null, options?: { locale?: string | readonly string[] }): string;

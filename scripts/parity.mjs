@@ -182,7 +182,16 @@ for (const c of cases) {
       } catch (e) {
         got = { thrown: e.name, message: e.message };
       }
-      const d = native.status !== 0 ? (got.thrown ? null : `native exit ${native.status}, wasm did not throw`) : firstDiff(got, JSON.parse(native.stdout));
+      let want = native.status === 0 ? JSON.parse(native.stdout) : null;
+      // The runtime reads the decision off its diagnosis: its valid_until is
+      // the diagnosis's (the same instant, or earlier when only wording or
+      // a refund stage changes), never later than the decision's.
+      if (want && which === "evaluate runtime" && !got.thrown) {
+        const ok = got.valid_until === want.valid_until || (got.valid_until !== null && (want.valid_until === null || got.valid_until < want.valid_until));
+        if (!ok) diffs.push(`${c.name} [${which}]: valid_until ${got.valid_until} later than the decision's ${want.valid_until}`);
+        want = { ...want, valid_until: got.valid_until };
+      }
+      const d = native.status !== 0 ? (got.thrown ? null : `native exit ${native.status}, wasm did not throw`) : firstDiff(got, want);
       if (d) diffs.push(`${c.name} [${which}]: ${d}`);
       else same++;
     }

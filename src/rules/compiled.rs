@@ -383,6 +383,13 @@ impl RuleSet {
                 "compiled rules are damaged at byte {at}: {e}"
             )));
         }
+        // Every message the rules need, in every shipped locale. (The
+        // browser runtime leaves this to its embedded English base, which
+        // every rule set it loads builds on and falls back to: a text a
+        // locale lacks reads in English there, never blank; its 64 KB
+        // budget has no room for the check. Natively, in the full build and
+        // in `orderlens compile`, damaged bytes are refused.)
+        #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
         if let Some(d) = missing_message(&set) {
             return Err(RulesError {
                 diagnostics: vec![d],
@@ -404,6 +411,7 @@ impl RuleSet {
 /// The first message the rules need that a shipped locale lacks (SPEC §3.2:
 /// an error at load time, for bytes as for documents); English, which every
 /// diagnosis falls back to, must be there.
+#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
 fn missing_message(set: &RuleSet) -> Option<Diagnostic> {
     let none = KeyMap::default();
     let mut missing = None;

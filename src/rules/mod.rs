@@ -264,7 +264,7 @@ const RULE_KEYS: &[&str] = &[
 
 /// Why a merchant's view cannot be given.
 pub const NO_MERCHANT_VIEW: &str =
-    "these rules hold the buyer's view only; load the all-locale rules (loadRules())";
+    "these rules have the buyer's view only (rules-merchant.olr has both)";
 
 /// Keys every locale needs whatever the rules are.
 pub const ALWAYS_NEEDED: &[&str] = &[
@@ -582,7 +582,6 @@ pub(crate) fn each_needed_key(
     merchant: bool,
     f: &mut dyn FnMut(&str, Option<&str>) -> bool,
 ) -> bool {
-    use std::fmt::Write;
     if !ALWAYS_NEEDED
         .iter()
         .chain(crate::messages::WIDGET_KEYS)
@@ -591,10 +590,12 @@ pub(crate) fn each_needed_key(
     {
         return false;
     }
+    // Keys are put together piece by piece (no formatting machinery: this
+    // runs in the browser runtime too, which counts its bytes).
     let mut key = String::new();
-    let mut need = |args: std::fmt::Arguments<'_>, rule: &Rule| {
+    let mut need = |parts: &[&str], rule: &Rule| {
         key.clear();
-        let _ = key.write_fmt(args);
+        parts.iter().for_each(|p| key.push_str(p));
         f(&key, Some(&rule.id))
     };
     for r in rules {
@@ -604,25 +605,24 @@ pub(crate) fn each_needed_key(
                 continue;
             }
             let pre = view.key_prefix();
-            for part in ["title", "body"] {
-                if !need(format_args!("{pre}reason.{}.{part}", r.reason), r) {
+            for part in [".title", ".body"] {
+                if !need(&[pre, "reason.", &r.reason, part], r) {
                     return false;
                 }
             }
-            for a in &r.actions {
-                if !need(format_args!("{pre}action.{}.label", a.as_str()), r) {
+            for kind in &r.actions {
+                let a = kind.as_str();
+                if !need(&[pre, "action.", a, ".label"], r) {
                     return false;
                 }
-                if a.confirms() {
-                    for part in ["title", "body", "yes", "no"] {
-                        if !need(format_args!("{pre}action.{}.confirm.{part}", a.as_str()), r) {
-                            return false;
-                        }
+                for part in [".title", ".body", ".yes", ".no"] {
+                    if kind.confirms() && !need(&[pre, "action.", a, ".confirm", part], r) {
+                        return false;
                     }
                 }
             }
             for d in &r.deadlines {
-                if !need(format_args!("{pre}deadline.{}.label", d.kind), r) {
+                if !need(&[pre, "deadline.", &d.kind, ".label"], r) {
                     return false;
                 }
             }

@@ -66,8 +66,7 @@ impl Rules {
     /// else `now_ms` — in `locale` (a tag or an Accept-Language list). On
     /// failure: `!` and the error's JSON text. (Times in texts are in the
     /// shop's zone: the `timeZone` option, which needs a zone resolver, is
-    /// the full build's.) `locale` U+0002: the decision without text
-    /// (`evaluate`) instead.
+    /// the full build's.)
     pub fn explain(&self, order: &str, now_ms: f64, now_text: &str, locale: &str) -> String {
         // A catalog message instead (one export for all three keeps the
         // glue small): U+0001, the key, then placeholder names and values,
@@ -111,9 +110,6 @@ impl Rules {
             None => (locale, Audience::Buyer),
         };
         match Order::from_json(order) {
-            // The decision without text (`evaluate`), marked by U+0002 in
-            // place of the locale.
-            Ok(o) if locale == "\u{2}" => self.rs.decide_for(&o, now, audience).to_json(),
             Ok(o) => self
                 .rs
                 .explain_for(&o, now, locale, None, audience)
