@@ -348,6 +348,25 @@ fn dates_across_the_year_boundary_and_in_zones_east_of_utc() {
 }
 
 #[test]
+fn a_russian_date_in_another_year_ends_a_sentence_with_one_period() {
+    let rs = rules();
+    let order = Order::from_json(
+        r#"{"id": "R", "status": "unconfirmed", "created_at": "2026-11-21T09:58:00+08:00",
+            "currency": "RUB", "total": 12900,
+            "payment": {"method": "card", "state": "succeeded", "updated_at": "2026-11-21T09:59:00+08:00"},
+            "items": [{"sku": "S", "name": "Чай", "qty": 1, "in_stock": false, "restock_at": "2027-01-05T10:00:00+08:00"}]}"#,
+    )
+    .unwrap();
+    let now = Timestamp::parse_rfc3339(NOW).unwrap();
+    let body = rs.explain(&order, now, "ru").headline.body;
+    assert!(
+        body.contains("до 5\u{a0}января\u{a0}2027\u{a0}г. Вы можете"),
+        "{body}"
+    );
+    assert!(!body.contains(".."), "{body}");
+}
+
+#[test]
 fn locale_negotiation() {
     let av: Vec<String> = SHIPPED.iter().map(|s| s.to_string()).collect();
     for (asked, got) in [
