@@ -10,12 +10,15 @@ import { setEngine } from "../widget.js";
 
 /**
  * Fetches and loads compiled rules: a URL (`orderlens compile --locales …`
- * output), a Response, or bytes. Without an argument: the built-in rules in
- * every shipped locale (rules.olr next to this file; the runtime itself
- * embeds them with English only).
+ * output), a Response, or bytes. Without one: the built-in rules in every
+ * shipped locale (the runtime itself embeds them with English only), the
+ * buyer's side (rules.olr next to this file), or with
+ * `{ audience: "merchant" }` both views (rules-merchant.olr).
  */
-async function loadRules(source) {
-  source ??= new URL("./rules.olr", import.meta.url).href.replace(/\.vite\/deps[^/]*/, "orderlens/runtime");
+async function loadRules(source, options) {
+  // Literal URLs, so that bundlers emit both files as assets.
+  const url = options?.audience == "merchant" ? new URL("./rules-merchant.olr", import.meta.url) : new URL("./rules.olr", import.meta.url);
+  source ??= url.href.replace(/\.vite\/deps[^/]*/, "orderlens/runtime");
   if (source instanceof Uint8Array || source instanceof ArrayBuffer) return api.compileRules(source);
   const res = typeof Response == "function" && source instanceof Response ? source : await fetch(source);
   if (!res.ok) throw new Error(`orderlens: cannot load compiled rules from ${res.url || source} (HTTP ${res.status})`);

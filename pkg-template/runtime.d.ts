@@ -74,10 +74,15 @@ export interface RuntimeMountOptions extends Omit<MountOptions, "rules"> {
  * Fetches and loads compiled rules (browsers; on servers `orderlens/runtime` is
  * the full build, whose `compileRules()` has every locale): a URL (`orderlens compile rules.json
  * --locales zh-CN --out rules.olr` serves a page's own rules and locales), a
- * `Response`, or bytes. Without an argument: the package's built-in rules
- * with every shipped locale (`orderlens/runtime/rules.olr`, one request).
+ * `Response`, or bytes. Without a source: the package's built-in rules
+ * with every shipped locale, the buyer's side (`orderlens/runtime/rules.olr`,
+ * one request), or with `{ audience: "merchant" }` both views
+ * (`rules-merchant.olr`, for a back office).
  */
-export declare function loadRules(source?: string | URL | Response | CompiledRulesBytes): Promise<CompiledRules>;
+export declare function loadRules(
+  source?: string | URL | Response | CompiledRulesBytes | null,
+  options?: { audience?: "buyer" | "merchant" },
+): Promise<CompiledRules>;
 
 /** Renders the diagnosis of `options.order` inside `element` and keeps it current. */
 export declare function mount(element: Element, options: RuntimeMountOptions): MountHandle;

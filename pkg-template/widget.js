@@ -98,7 +98,9 @@ function adopt(root) {
 
 // Compiled rules shared by every widget: the built-in set, and merchant
 // documents by identity (a RulesError is kept too, so it is not recompiled).
-let builtIn, defaultRules;
+let builtIn;
+// The package's compiled built-in rules, fetched once: [buyer's side, both views].
+const defaultRules = [];
 const compiledDocs = new WeakMap();
 function compile(doc) {
   if (!engine) throw new Error("no engine: await load() first");
@@ -237,10 +239,12 @@ class View {
     // built-in rules in every shipped locale are fetched once (English if
     // that fails).
     // So is it for the merchant's view (audience="merchant"): the runtime's
-    // embedded rules are the buyer's side only.
+    // embedded rules are the buyer's side only; the seller's texts come in
+    // their own file, which shoppers' pages never load.
     if (engine?.loadRules && this.rules == null && !this.wrules && (this.audience == "merchant" || !/^en\b/i.test([].concat(this.locale ?? navigator.languages)[0] ?? "en"))) {
-      defaultRules ??= engine.loadRules().catch(() => engine.compileRules());
-      this.set("rules", defaultRules);
+      const merchant = this.audience == "merchant";
+      defaultRules[+merchant] ??= engine.loadRules(undefined, { audience: merchant ? "merchant" : "buyer" }).catch(() => engine.compileRules());
+      this.set("rules", defaultRules[+merchant]);
     }
     if (!engine || this.worder || this.wrules || order === undefined) return this.placeholder();
     const now = this.clock();

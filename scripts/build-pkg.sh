@@ -200,11 +200,16 @@ cp "$BG/orderlens_bg.opt.wasm" "$PKG/bundler/orderlens_bg.wasm"
 # `orderlens/runtime`'s loadRules(): the runtime itself embeds the built-in
 # rules with their English messages only (a page loads the messages of the
 # locales it serves, and no others).
+# Two files: the buyer's side (what a widget in another language fetches)
+# and both views (a back office, audience="merchant"), so that shoppers'
+# pages never load the seller's texts.
 node --input-type=module -e '
   import { compileRules } from "'"$PKG"'/node/orderlens.mjs";
   import { writeFileSync } from "node:fs";
-  writeFileSync(process.argv[1], compileRules().toBytes());
-' "$PKG/runtime/rules.olr"
+  const rules = compileRules();
+  writeFileSync(process.argv[1], rules.toBytes({ audience: "buyer" }));
+  writeFileSync(process.argv[2], rules.toBytes());
+' "$PKG/runtime/rules.olr" "$PKG/runtime/rules-merchant.olr"
 
 # --- declarations ---------------------------------------------------------------
 # orderlens.d.ts and runtime.d.ts are the browser entries'. Above their

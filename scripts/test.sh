@@ -17,6 +17,9 @@ step "format and lints"
 cargo fmt --all -- --check
 cargo fmt --manifest-path examples/yew-status/Cargo.toml -- --check
 cargo clippy --all-targets --locked -- -D warnings
+# The layering: front doors imported by no one, host shims are leaves, the
+# runtime uses no compiler module (ARCHITECTURE.md).
+scripts/layers.sh
 
 step "native tests (unit, fixtures, CLI, generated bad input)"
 cargo test --locked --no-fail-fast

@@ -16,12 +16,7 @@ use crate::rules::{ActionKind, Audience, Rule, RuleSet};
 use crate::time::{Duration, Timestamp, DAY_MS};
 use std::cell::Cell;
 
-/// Reason shown when no rule matches, so there is always a headline.
-pub const FALLBACK_REASON: &str = "order_status";
-/// The reason masked rules show as.
-pub const MASKED_REASON: &str = "payment_declined";
-/// The rule id masked rules show as.
-pub const MASKED_RULE: &str = "payment-declined";
+pub use crate::rules::{FALLBACK_REASON, MASKED_REASON, MASKED_RULE};
 /// Condition parts (times items) `valid_until`'s search may evaluate before
 /// it settles for the next candidate: about a tenth of a second natively
 /// for a rule set and an order at the limits.
@@ -399,7 +394,8 @@ impl RuleSet {
                             // happened): no date rather than an estimate.
                             StageState::Done if !s.actual => String::new(),
                             StageState::Done => "timeline.done".to_string(),
-                            StageState::Overdue => "timeline.late".to_string(),
+                            // Who is late, in the seller's words in the merchant's view.
+                            StageState::Overdue => format!("{pre}timeline.late"),
                             _ if s.from.is_some() => "timeline.window".to_string(),
                             _ => "timeline.expected".to_string(),
                         };
@@ -409,7 +405,7 @@ impl RuleSet {
                             at: s.at,
                             from: s.from,
                             to: s.to,
-                            label: r.text_with(&format!("timeline.{}.label", s.stage), &extra),
+                            label: r.text_with(&stage_label(pre, s.stage), &extra),
                             detail: r.text_with(&detail, &extra),
                         }
                     })
@@ -873,6 +869,16 @@ struct Planned {
     until: Option<Timestamp>,
     /// How `until` reads in the texts.
     until_arg: Arg,
+}
+
+/// The label key of a refund stage: the money's arrival is the buyer's, in
+/// the seller's words in the merchant's view (`pre` = `merchant.`).
+fn stage_label(pre: &str, stage: &str) -> String {
+    if stage == "refund_arrived" {
+        format!("{pre}timeline.{stage}.label")
+    } else {
+        format!("timeline.{stage}.label")
+    }
 }
 
 /// The bare status line, for when no text can be rendered at all.

@@ -509,7 +509,7 @@ impl Parser<'_> {
 // printing would add about 22 KB gzipped to the browser payload); the results
 // are the same (`src/wasm/tests.rs` checks them against Rust's).
 #[cfg(target_arch = "wasm32")]
-use crate::wasm::float::{parse_f64, write_f64};
+use crate::host::float::{parse_f64, write_f64};
 
 #[cfg(not(target_arch = "wasm32"))]
 fn parse_f64(text: &str) -> Option<f64> {

@@ -21,6 +21,8 @@ pub mod cli;
 pub mod decline;
 pub mod diagnosis;
 pub mod explain;
+#[cfg(target_arch = "wasm32")]
+pub mod host;
 #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
 pub mod import;
 pub mod json;

@@ -248,7 +248,7 @@ impl ExplainOptions {
 /// The current time: `Date.now()` in wasm, the system clock natively.
 pub fn now() -> Timestamp {
     #[cfg(target_arch = "wasm32")]
-    let ms = crate::wasm::js::Date::now() as i64;
+    let ms = crate::host::js::Date::now() as i64;
     #[cfg(not(target_arch = "wasm32"))]
     let ms = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)

@@ -115,8 +115,8 @@ mod imp {
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
 
+    use crate::host::js::{array_items, reflect_set, Array, Object};
     use crate::time::Date;
-    use crate::wasm::js::{array_items, reflect_set, Array, Object};
 
     #[wasm_bindgen]
     extern "C" {

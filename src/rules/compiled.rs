@@ -28,8 +28,8 @@
 //! against [`MAX_DEPTH`]).
 
 use super::error::{Diagnostic, RulesError};
+use super::eval::CmpOp;
 use super::eval::{Const, Node, Rel};
-use super::parser::CmpOp;
 use super::schema::{Field, ITEM_FIELDS, ORDER_FIELDS};
 use super::settings::{RefundWindow, RefundWindows, Settings};
 use super::{fnv1a, limits, ActionKind, DeadlineSpec, Rule, RuleAudience, RuleSet, SeverityLevel};

@@ -5,7 +5,6 @@
 //! [`Node::Threshold`] (`age(ts) >= 30m`), which is why [`instants`] can list
 //! every moment at which a condition may change its value.
 
-use super::parser::CmpOp;
 use super::schema::{ExpectedField, Field, ItemField};
 use crate::calendar::Calendar;
 use crate::order::{Item, Order};
@@ -465,5 +464,58 @@ pub fn constants_for(n: &Node, field: Field, out: &mut Vec<String>) {
         Node::And(xs) | Node::Or(xs) => xs.iter().for_each(|x| constants_for(x, field, out)),
         Node::Threshold { ts, .. } => constants_for(ts, field, out),
         Node::Const(_) | Node::Field(_) => {}
+    }
+}
+
+/// A comparison operator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CmpOp {
+    /// `==`
+    Eq,
+    /// `!=`
+    Ne,
+    /// `<`
+    Lt,
+    /// `<=`
+    Le,
+    /// `>`
+    Gt,
+    /// `>=`
+    Ge,
+}
+
+impl CmpOp {
+    /// The operator as written.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CmpOp::Eq => "==",
+            CmpOp::Ne => "!=",
+            CmpOp::Lt => "<",
+            CmpOp::Le => "<=",
+            CmpOp::Gt => ">",
+            CmpOp::Ge => ">=",
+        }
+    }
+    /// `a op b` ⇔ `b op.flip() a`.
+    pub fn flip(self) -> CmpOp {
+        match self {
+            CmpOp::Lt => CmpOp::Gt,
+            CmpOp::Le => CmpOp::Ge,
+            CmpOp::Gt => CmpOp::Lt,
+            CmpOp::Ge => CmpOp::Le,
+            o => o,
+        }
+    }
+    /// Applies the operator to an ordering.
+    pub fn test(self, o: std::cmp::Ordering) -> bool {
+        use std::cmp::Ordering::*;
+        match self {
+            CmpOp::Eq => o == Equal,
+            CmpOp::Ne => o != Equal,
+            CmpOp::Lt => o == Less,
+            CmpOp::Le => o != Greater,
+            CmpOp::Gt => o == Greater,
+            CmpOp::Ge => o != Less,
+        }
     }
 }

@@ -34,6 +34,13 @@ pub const DEFAULTS: &str = include_str!("defaults.json");
 
 pub use limits::MAX_RULES;
 
+/// Reason shown when no rule matches, so there is always a headline.
+pub const FALLBACK_REASON: &str = "order_status";
+/// The reason masked rules show as.
+pub const MASKED_REASON: &str = "payment_declined";
+/// The rule id masked rules show as.
+pub const MASKED_RULE: &str = "payment-declined";
+
 string_enum!(
     /// What a customer can do (SPEC §2.2).
     ActionKind {
@@ -553,7 +560,7 @@ fn load(doc: Option<&Value>, diags: &mut Vec<Diagnostic>) -> Option<RuleSet> {
                 // A masked rule shows the generic payment_declined text to
                 // buyers; the seller reads its own reason.
                 let reason = if r.mask && view == Audience::Buyer {
-                    crate::explain::MASKED_REASON
+                    MASKED_REASON
                 } else {
                     r.reason.as_str()
                 };

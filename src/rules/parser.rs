@@ -30,58 +30,7 @@ pub enum Lit {
     Null,
 }
 
-/// A comparison operator.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CmpOp {
-    /// `==`
-    Eq,
-    /// `!=`
-    Ne,
-    /// `<`
-    Lt,
-    /// `<=`
-    Le,
-    /// `>`
-    Gt,
-    /// `>=`
-    Ge,
-}
-
-impl CmpOp {
-    /// The operator as written.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CmpOp::Eq => "==",
-            CmpOp::Ne => "!=",
-            CmpOp::Lt => "<",
-            CmpOp::Le => "<=",
-            CmpOp::Gt => ">",
-            CmpOp::Ge => ">=",
-        }
-    }
-    /// `a op b` ⇔ `b op.flip() a`.
-    pub fn flip(self) -> CmpOp {
-        match self {
-            CmpOp::Lt => CmpOp::Gt,
-            CmpOp::Le => CmpOp::Ge,
-            CmpOp::Gt => CmpOp::Lt,
-            CmpOp::Ge => CmpOp::Le,
-            o => o,
-        }
-    }
-    /// Applies the operator to an ordering.
-    pub fn test(self, o: std::cmp::Ordering) -> bool {
-        use std::cmp::Ordering::*;
-        match self {
-            CmpOp::Eq => o == Equal,
-            CmpOp::Ne => o != Equal,
-            CmpOp::Lt => o == Less,
-            CmpOp::Le => o != Greater,
-            CmpOp::Gt => o == Greater,
-            CmpOp::Ge => o != Less,
-        }
-    }
-}
+pub use super::eval::CmpOp;
 
 /// An expression with its span.
 #[derive(Clone, Debug, PartialEq)]

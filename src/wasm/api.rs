@@ -21,8 +21,8 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::js::{self, array_items, Array, Date, Object};
 use crate::calendar::Calendar;
+use crate::host::js::{self, array_items, Array, Date, Object};
 use crate::import::{self, Platform};
 use crate::json::{write_string, Value};
 use crate::order::{FieldError, Order, OrderError};
@@ -465,12 +465,23 @@ impl CompiledRules {
     /// The rules compiled to bytes, for `compileRules(bytes)` here or in
     /// `orderlens/runtime` (which has no compiler): what
     /// `orderlens compile` writes. `{ locales: ["zh-CN"] }` keeps the
-    /// messages of those locales only (and English, the fallback).
+    /// messages of those locales only (and English, the fallback);
+    /// `{ audience: "buyer" }` the buyer's side only (no `merchant.*` texts),
+    /// like `orderlens compile --audience buyer`.
     #[wasm_bindgen(js_name = toBytes)]
     pub fn to_bytes(&self, options: JsValue) -> Result<Vec<u8>, JsValue> {
+        // `{ audience: "buyer" }`: the buyer's side only (a checkout page's
+        // rules), as `orderlens compile --audience buyer` writes them.
+        let audience = get(&options, "audience");
+        let buyer = !(audience.is_undefined() || audience.is_null())
+            && read_audience(&audience, &self.rs)? == Audience::Buyer;
         let locales = get(&options, "locales");
         if locales.is_undefined() || locales.is_null() {
-            return Ok(self.rs.to_bytes());
+            return Ok(if buyer {
+                crate::rules::compiled::buyer_side(self.rs.as_ref().clone()).to_bytes()
+            } else {
+                self.rs.to_bytes()
+            });
         }
         let mut tags = Vec::new();
         for t in read_list(&locales, "options.locales")? {
@@ -482,7 +493,13 @@ impl CompiledRules {
         let tags: Vec<&str> = tags.iter().map(String::as_str).collect();
         self.rs
             .with_locales(&tags)
-            .map(|rs| rs.to_bytes())
+            .map(|rs| {
+                if buyer {
+                    crate::rules::compiled::buyer_side(rs).to_bytes()
+                } else {
+                    rs.to_bytes()
+                }
+            })
             .map_err(|e| range_error(&format!("options.locales: {e}")))
     }
 

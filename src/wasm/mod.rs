@@ -18,8 +18,6 @@ use wasm_bindgen::prelude::*;
 #[cfg(feature = "compiler")]
 mod api;
 mod errors;
-pub mod float;
-pub(crate) mod js;
 #[cfg(feature = "render")]
 mod render;
 #[cfg(not(feature = "compiler"))]

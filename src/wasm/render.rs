@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 
 use super::api::CompiledRules;
 use super::errors::order_errors_value;
-use super::js;
+use crate::host::js;
 use crate::order::OrderError;
 use crate::render::{self, EmailOptions, HtmlOptions};
 use crate::rules::RuleSet;

@@ -521,7 +521,7 @@ fn web_sys_log(s: &str) {
 
 #[wasm_bindgen_test]
 fn host_floats_match_rust() {
-    use super::float::{parse_f64, write_f64};
+    use crate::host::float::{parse_f64, write_f64};
     let values = [
         0.1,
         -0.0,

@@ -46,8 +46,16 @@ try {
   if (builtIn.locale !== "en") problems.push(`embedded built-in rules in ${builtIn.locale}`);
   const loaded = await loadRules();
   const zh = loaded.explain(order, { now: NOW, locale: "zh-CN" });
-  // rules.olr carries the merchant's view (SPEC §3.3), in every locale.
-  const seller = loaded.explain(order, { now: NOW, locale: "ru", audience: "merchant" });
+  // rules.olr is the buyer's side: no merchant view, no seller's texts.
+  try {
+    loaded.explain(order, { now: NOW, audience: "merchant" });
+    problems.push("rules.olr has the merchant's view");
+  } catch (e) {
+    if (e.name !== "RangeError") problems.push(`rules.olr, merchant view: ${e.name}`);
+  }
+  // rules-merchant.olr carries the merchant's view (SPEC §3.3), in every locale.
+  const both = await loadRules(null, { audience: "merchant" });
+  const seller = both.explain(order, { now: NOW, locale: "ru", audience: "merchant" });
   if (!seller.headline.rule.startsWith("merchant-") || !/[а-яё]/i.test(seller.headline.title)) problems.push(`merchant view: ${JSON.stringify(seller.headline)}`);
   try {
     loaded.explain(order, { now: NOW, audience: "seller" });
