@@ -311,13 +311,14 @@ fn walk(parts: &[Part], out: &mut Vec<(String, Use)>) {
 
 /// Appends a message's literal text to what has been rendered so far.
 ///
-/// A sentence-final period right after a placeholder that already ends in an
-/// abbreviation's period (a Russian date in another year, `28 ноября 2027 г.`,
-/// or a name such as `Ltd.`) is not doubled: the one period ends both, as
-/// typography wants. An ellipsis on either side is left as it is.
+/// A sentence-final period right after a placeholder that already ends in a
+/// period is not doubled: the one period ends both, as typography wants.
+/// That is an abbreviation (a Russian date in another year,
+/// `28 ноября 2027 г.`, or a name such as `Ltd.`) or an ellipsis, which
+/// absorbs the sentence's period too.
 pub fn append_text(out: &mut String, text: &str) {
     let text = match text.strip_prefix('.') {
-        Some(rest) if !rest.starts_with('.') && out.ends_with('.') && !out.ends_with("..") => rest,
+        Some(rest) if out.as_bytes().last() == Some(&b'.') => rest,
         _ => text,
     };
     out.push_str(text);
@@ -357,9 +358,8 @@ mod tests {
         // A date without the abbreviation keeps its period.
         assert_eq!(after("by Jan\u{a0}5", "."), "by Jan\u{a0}5.");
         assert_eq!(after("5\u{a0}января", "."), "5\u{a0}января.");
-        // Ellipses are not touched.
-        assert_eq!(after("Wait...", "."), "Wait....");
-        assert_eq!(after("г.", ".."), "г...");
+        // An ellipsis absorbs the sentence's period too.
+        assert_eq!(after("Ждём...", "."), "Ждём...");
         assert_eq!(after("", "."), ".");
     }
 }
