@@ -26,6 +26,9 @@ cargo test --locked --no-fail-fast
 
 [ "$native_only" = 1 ] && exit 0
 
+step "fuzzing: every target of fuzz/ for FUZZ_SECONDS (20) each, on nightly"
+scripts/fuzz.sh
+
 step "toolchain for wasm"
 scripts/setup.sh
 
@@ -60,3 +63,6 @@ if [ -x scripts/test-consumers.sh ]; then
   step "npm package: build, size budget, consumer projects, parity with native"
   scripts/test-consumers.sh
 fi
+
+step "supply chain: cargo deny, npm audit of the packed package"
+scripts/supply-chain.sh

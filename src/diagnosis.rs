@@ -358,7 +358,8 @@ pub mod support_code {
 
     /// Encodes a code.
     pub fn encode(fingerprint: u32, now: crate::time::Timestamp, rules: &[usize]) -> String {
-        let minutes = ((now.millis() - EPOCH_MS).max(0) / 60_000).min((1 << 26) - 1) as u64;
+        let minutes =
+            (now.millis().saturating_sub(EPOCH_MS).max(0) / 60_000).min((1 << 26) - 1) as u64;
         let rules = rules.get(..rules.len().min(15)).unwrap_or(&[]);
         // The bits, pushed into 5-bit symbols as they come (no bit vector:
         // less code in the wasm build).

@@ -241,3 +241,50 @@ fn orders_items_text_and_money() {
         );
     }
 }
+
+#[test]
+fn a_rule_with_more_than_sixteen_deadlines_is_refused() {
+    use orderlens::RuleSet;
+    // 100,000 deadlines of distinct kinds took 11 s to check and printed
+    // 300,000 errors (one missing message per kind and locale).
+    let doc = |n: usize| {
+        let dl: Vec<String> = (0..n)
+            .map(|i| {
+                format!(r#"{{"kind": "auto_cancel", "at": "expected.auto_cancel_at", "i": {i}}}"#)
+            })
+            .collect();
+        format!(
+            r#"{{"rules": [{{"id": "d", "when": "status == 'pending_payment'", "reason": "order_status", "deadlines": [{}]}}]}}"#,
+            dl.join(",")
+        )
+    };
+    assert!(RuleSet::from_json(&doc(16)).is_ok());
+    let e = RuleSet::from_json(&doc(17)).unwrap_err();
+    assert_eq!(e.diagnostics.len(), 1, "{e}");
+    assert_eq!(e.diagnostics[0].path, "rules[0].deadlines");
+    assert_eq!(
+        e.diagnostics[0].message,
+        "too many deadlines (17; at most 16)"
+    );
+    let started = std::time::Instant::now();
+    let e = RuleSet::from_json(&doc(100_000)).unwrap_err();
+    println!("100,000 deadlines refused in {:?}", started.elapsed());
+    assert_eq!(e.diagnostics.len(), 1, "{e}");
+    // Bytes too.
+    let mut rs = RuleSet::from_json(&doc(16)).unwrap();
+    let model = rs.rules.iter().find(|r| r.id == "d").unwrap().deadlines[0].clone();
+    let r = rs.rules.iter_mut().find(|r| r.id == "d").unwrap();
+    r.deadlines = vec![model; 17];
+    let e = RuleSet::from_bytes(&rs.to_standalone_bytes())
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("more than the limit allows"), "{e}");
+    // An action twice in bytes (the loader keeps each once).
+    let mut rs = RuleSet::defaults().unwrap();
+    let a = rs.rules[0].actions[0];
+    rs.rules[0].actions = vec![a; 3];
+    let e = RuleSet::from_bytes(&rs.to_standalone_bytes())
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("an action twice"), "{e}");
+}

@@ -46,8 +46,9 @@
 //!
 //! Nothing here panics. Instants are clamped to years 1..=9999 (the range of
 //! [`Timestamp`]); a result beyond that range saturates to its first or last
-//! millisecond. Business-day stepping gives up after 100 000 steps (a plain
-//! week counts as one step) and saturates the same way.
+//! millisecond. Business-day stepping counts business days with two binary
+//! searches over the holidays (its cost does not grow with the number of
+//! days stepped) and saturates the same way.
 
 mod suggest;
 mod tz;
@@ -60,9 +61,6 @@ mod wasm_tests;
 use crate::time::{Date, Duration, TimeOfDay, Timestamp, Weekday, DAY_MS};
 
 use tz::Zone;
-
-/// Upper bound on the iterations of one business-day computation.
-const MAX_STEPS: u32 = 100_000;
 
 /// Names longer than this are never time zones (the longest IANA name has 32
 /// characters).
@@ -85,6 +83,13 @@ pub struct Calendar {
     holidays: Vec<Date>,
     /// Sorted, without duplicates.
     extra: Vec<Date>,
+    /// Sorted: holidays on a weekday that is not a weekend day and not also
+    /// an extra business day (days the weekend alone would count, but the
+    /// calendar does not) ...
+    off: Vec<Date>,
+    /// ... and extra business days on a weekend day (the other way round).
+    /// With them a count of business days takes two binary searches.
+    on: Vec<Date>,
 }
 
 /// Why a calendar cannot be built from its settings.
@@ -191,6 +196,8 @@ impl Calendar {
             weekend: weekend_mask(&[Weekday::Sat, Weekday::Sun]),
             holidays: Vec::new(),
             extra: Vec::new(),
+            off: Vec::new(),
+            on: Vec::new(),
         }
     }
 
@@ -218,12 +225,21 @@ impl Calendar {
         if weekend == 0x7f {
             return Err(CalendarError::NoBusinessDays);
         }
+        let holidays = sorted_set(holidays);
+        let extra = sorted_set(extra_business_days);
+        let weekday_off = |d: &Date| weekend & (1 << d.weekday().monday0()) != 0;
+        let mut off = holidays.clone();
+        off.retain(|d| !weekday_off(d) && extra.binary_search(d).is_err());
+        let mut on = extra.clone();
+        on.retain(weekday_off);
         Ok(Calendar {
             zone,
             name,
             weekend,
-            holidays: sorted_set(holidays),
-            extra: sorted_set(extra_business_days),
+            holidays,
+            extra,
+            off,
+            on,
         })
     }
 
@@ -242,6 +258,8 @@ impl Calendar {
             weekend: 0,
             holidays: Vec::new(),
             extra: Vec::new(),
+            off: Vec::new(),
+            on: Vec::new(),
         })
     }
 
@@ -369,7 +387,7 @@ impl Calendar {
     }
 
     /// The next business day strictly after `d` (`None` if there is none
-    /// in years 1..=9999 or within the step limit).
+    /// in years 1..=9999).
     pub fn next_business_day(&self, d: Date) -> Option<Date> {
         self.nth_business_day(d.days(), 1, Dir::Forward)
             .filter(|day| (FIRST_DAY..=LAST_DAY).contains(day))
@@ -377,7 +395,7 @@ impl Calendar {
     }
 
     /// The last business day strictly before `d` (`None` if there is none
-    /// in years 1..=9999 or within the step limit).
+    /// in years 1..=9999).
     pub fn prev_business_day(&self, d: Date) -> Option<Date> {
         self.nth_business_day(d.days(), 1, Dir::Backward)
             .filter(|day| (FIRST_DAY..=LAST_DAY).contains(day))
@@ -402,49 +420,66 @@ impl Calendar {
     }
 
     /// The day number of the `n`-th business day (`n >= 1`) after (or
-    /// before) day number `start`, not counting `start` itself.
+    /// before) day number `start`, not counting `start` itself; `None` past
+    /// one day beyond either end of years 1..=9999 (a local date can be there
+    /// for an instant that is still inside the UTC range).
+    ///
+    /// A search on the count of business days ([`Self::count`]): about 50
+    /// counts of two binary searches each, whatever `n`, the weekend and
+    /// the holidays (thresholds of `36500bd` are evaluated for every item
+    /// of an order, at every candidate instant).
     fn nth_business_day(&self, start: i64, n: u32, dir: Dir) -> Option<i64> {
-        let sign = dir.sign();
-        // Business days in a week without holidays or extra days; >= 1.
-        let per_week = 7 - self.weekend.count_ones();
-        let mut day = start;
-        let mut left = n;
-        for _ in 0..MAX_STEPS {
-            if left > per_week && self.plain_week(day, dir) {
-                day += 7 * sign;
-                left -= per_week;
-                continue;
-            }
-            day += sign;
-            // One day of slack beyond each end: a local date can be there
-            // for an instant that is still inside the UTC range.
-            if !(FIRST_DAY - 1..=LAST_DAY + 1).contains(&day) {
+        let n = i64::from(n);
+        let (first, last) = (FIRST_DAY - 1, LAST_DAY + 1);
+        // Business days among the `k` days after (or before) `start`.
+        let within = |k: i64| match dir {
+            Dir::Forward => self.count(start, start + k),
+            Dir::Backward => self.count(start - k - 1, start - 1),
+        };
+        let room = match dir {
+            Dir::Forward => last - start,
+            Dir::Backward => start - first,
+        };
+        // The smallest k with `n` business days within k days: found by
+        // doubling, then by halving. (A start outside the range has no room:
+        // none.)
+        let mut hi = 8.min(room);
+        while within(hi) < n {
+            if hi == room {
                 return None;
             }
-            if self.is_business_day(Date::from_days(day)) {
-                left -= 1;
-                if left == 0 {
-                    return Some(day);
-                }
+            // At most `room`, a few million days: no overflow.
+            hi = (hi * 2).min(room);
+        }
+        let mut lo = 0;
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2;
+            if within(mid) >= n {
+                hi = mid;
+            } else {
+                lo = mid;
             }
         }
-        None
+        Some(start + dir.sign() * hi)
     }
 
-    /// Whether the seven days after (or before) day number `day` hold no
-    /// holiday and no extra business day, so they count exactly the
-    /// week's non-weekend days.
-    fn plain_week(&self, day: i64, dir: Dir) -> bool {
-        let (from, to) = match dir {
-            Dir::Forward => (day + 1, day + 7),
-            Dir::Backward => (day - 7, day - 1),
-        };
-        let (from, to) = (Date::from_days(from), Date::from_days(to));
-        let none_within = |v: &[Date]| {
-            v.get(v.partition_point(|d| *d < from))
-                .is_none_or(|d| *d > to)
-        };
-        none_within(&self.holidays) && none_within(&self.extra)
+    /// Business days among day numbers `a + 1 ..= b` (0 when `b <= a`).
+    fn count(&self, a: i64, b: i64) -> i64 {
+        if b <= a {
+            return 0;
+        }
+        let per_week = i64::from(7 - self.weekend.count_ones());
+        let weeks = (b - a) / 7;
+        let mut n = weeks * per_week;
+        for d in a + weeks * 7 + 1..=b {
+            if self.weekend & (1 << (d + 3).rem_euclid(7)) == 0 {
+                n += 1;
+            }
+        }
+        let (a, b) = (Date::from_days(a), Date::from_days(b));
+        let between =
+            |v: &[Date]| (v.partition_point(|x| *x <= b) - v.partition_point(|x| *x <= a)) as i64;
+        n - between(&self.off) + between(&self.on)
     }
 }
 

@@ -694,3 +694,54 @@ fn week_shortcut_matches_day_by_day_counting() {
         }
     }
 }
+
+#[test]
+fn long_steps_over_many_holidays_match_counting_day_by_day() {
+    // 100 years of business days over 2,000 holidays and worked weekend
+    // days: the counted search gives the day a day-by-day walk gives.
+    let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+    let mut next = |n: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % n
+    };
+    let day0 = date("2026-01-01").days();
+    for round in 0..6 {
+        let weekend: Vec<Weekday> = Weekday::ALL
+            .iter()
+            .copied()
+            .filter(|_| next(3) == 0)
+            .take(6)
+            .collect();
+        let holidays: Vec<Date> = (0..2000)
+            .map(|_| {
+                Date::from_days(day0 + next(if round % 2 == 0 { 3000 } else { 60_000 }) as i64)
+            })
+            .collect();
+        let extra: Vec<Date> = (0..300)
+            .map(|_| Date::from_days(day0 + next(30_000) as i64))
+            .collect();
+        let c = Calendar::new("UTC", &weekend, &holidays, &extra).unwrap();
+        let walk = |from: i64, n: u32, step: i64| {
+            let (mut d, mut left) = (from, n);
+            loop {
+                d += step;
+                if c.is_business_day(Date::from_days(d)) {
+                    left -= 1;
+                    if left == 0 {
+                        return d;
+                    }
+                }
+            }
+        };
+        for n in [1, 5, 7, 400, 12_345, 36_499, 36_500] {
+            let from = day0 + next(2000) as i64;
+            let t = Timestamp::from_civil(Date::from_days(from), hm(9, 15), 0);
+            let up = Timestamp::from_civil(Date::from_days(walk(from, n, 1)), hm(9, 15), 0);
+            let down = Timestamp::from_civil(Date::from_days(walk(from, n, -1)), hm(9, 15), 0);
+            assert_eq!(c.add_business_days(t, n), up, "+{n}bd, round {round}");
+            assert_eq!(c.sub_business_days(t, n), down, "-{n}bd, round {round}");
+        }
+    }
+}

@@ -383,6 +383,11 @@ impl RuleSet {
                 "compiled rules are damaged at byte {at}: {e}"
             )));
         }
+        if let Some(d) = missing_message(&set) {
+            return Err(RulesError {
+                diagnostics: vec![d],
+            });
+        }
         let s = &set.settings;
         set.calendar = Calendar::new(&s.timezone, &s.weekend, &s.holidays, &s.extra_business_days)
             .map_err(|e| {
@@ -394,6 +399,40 @@ impl RuleSet {
             })?;
         Ok(set)
     }
+}
+
+/// The first message the rules need that a shipped locale lacks (SPEC §3.2:
+/// an error at load time, for bytes as for documents); English, which every
+/// diagnosis falls back to, must be there.
+fn missing_message(set: &RuleSet) -> Option<Diagnostic> {
+    let none = KeyMap::default();
+    let mut missing = None;
+    for tag in crate::messages::locale::SHIPPED {
+        let messages = match set.catalog.locales.iter().find(|l| l.locale.tag == *tag) {
+            Some(l) => &l.messages,
+            None if *tag == BASE_LOCALE => &none,
+            None => continue,
+        };
+        super::each_needed_key(&set.rules, set.has_merchant_view(), &mut |key, rule| {
+            if messages.contains_key(key) {
+                return true;
+            }
+            missing = Some(
+                Diagnostic::at(
+                    format!("messages.{tag}"),
+                    format!(
+                        "compiled rules are damaged: message '{key}' is missing in locale '{tag}'"
+                    ),
+                )
+                .rule(rule),
+            );
+            false
+        });
+        if missing.is_some() {
+            break;
+        }
+    }
+    missing
 }
 
 struct Writer(Vec<u8>);
@@ -968,11 +1007,18 @@ impl Reader<'_> {
             self.fail("priority out of range");
         }
         let actions = self.list(|r| r.named(ActionKind::parse, ActionKind::Wait));
+        if actions
+            .iter()
+            .enumerate()
+            .any(|(i, a)| actions.iter().take(i).any(|x| x == a))
+        {
+            self.fail("an action twice");
+        }
         let when = self.node();
         // Deadlines are single fields: only conditions count as parts.
         let counted = (self.nodes, self.total_nodes);
         let fields = self.list(Self::field);
-        let deadlines = self.list(|r| DeadlineSpec {
+        let deadlines = self.list_max(limits::MAX_DEADLINES, |r| DeadlineSpec {
             kind: r.name('_'),
             at: *r.ts_field(),
         });

@@ -296,8 +296,32 @@ fn pivot(kind: Rel, ts: Timestamp, op: CmpOp, dur: Duration, cal: &Calendar) -> 
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    static STEPS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Counts `n` condition parts evaluated or searched (native builds only).
+#[inline]
+fn step(n: usize) {
+    #[cfg(not(target_arch = "wasm32"))]
+    STEPS.with(|s| s.set(s.get().wrapping_add(n as u64)));
+    #[cfg(target_arch = "wasm32")]
+    let _ = n;
+}
+
+/// Condition parts evaluated or searched for instants on this thread so
+/// far (`in` list entries included): a measure of the work of an
+/// explanation that does not depend on the machine, for tests that bound
+/// it. Native builds only.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn steps() -> u64 {
+    STEPS.with(std::cell::Cell::get)
+}
+
 /// Evaluates a node.
 pub fn eval<'a>(n: &'a Node, cx: &Ctx<'a>) -> Val<'a> {
+    step(1);
     match n {
         Node::Const(c) => c.val(),
         Node::Field(f) => field(*f, cx),
@@ -310,6 +334,7 @@ pub fn eval<'a>(n: &'a Node, cx: &Ctx<'a>) -> Val<'a> {
             Val::Bool(order(a, b).is_some_and(|o| op.test(o)))
         }
         Node::In { lhs, list, negated } => {
+            step(list.len());
             let v = eval(lhs, cx);
             let found = list.iter().any(|c| {
                 let c = c.val();
@@ -403,6 +428,7 @@ impl Earliest {
 /// candidates for the next change of a diagnosis, found without storing or
 /// sorting them (an order of 1,000 items can give thousands).
 pub fn instants(n: &Node, cx: &Ctx<'_>, out: &mut Earliest) {
+    step(1);
     match n {
         Node::Const(_) | Node::Field(_) | Node::Rel(..) => {}
         Node::Not(x) | Node::IsSet(x) => instants(x, cx, out),

@@ -31,6 +31,8 @@ pub const MAX_PRIORITY: i64 = 1_000_000;
 pub const MAX_LOCALES: usize = 64;
 /// Most messages of one locale.
 pub const MAX_MESSAGES: usize = 2000;
+/// Most deadlines of one rule.
+pub const MAX_DEADLINES: usize = 16;
 /// Most payment codes a rule set masks.
 pub const MAX_MASKED_CODES: usize = 4096;
 /// Longest name (rule id, reason, deadline kind, masked code), in bytes.

@@ -511,38 +511,7 @@ fn load(doc: Option<&Value>, diags: &mut Vec<Diagnostic>) -> Option<RuleSet> {
         }
     }
     let catalog = Catalog::load(doc.get("messages"), diags);
-    let mut needed: Vec<(String, Option<String>)> = ALWAYS_NEEDED
-        .iter()
-        .chain(crate::messages::WIDGET_KEYS)
-        .map(|k| (k.to_string(), None))
-        .collect();
-    let mut need = |k: String, rule: &str| {
-        if !needed.iter().any(|(n, _)| *n == k) {
-            needed.push((k, Some(rule.to_string())));
-        }
-    };
-    for r in &rules {
-        // A rule for both views needs the texts of both.
-        for view in [Audience::Buyer, Audience::Merchant] {
-            if !r.audience.speaks_to(view) {
-                continue;
-            }
-            let pre = view.key_prefix();
-            need(format!("{pre}reason.{}.title", r.reason), &r.id);
-            need(format!("{pre}reason.{}.body", r.reason), &r.id);
-            for a in &r.actions {
-                need(format!("{pre}action.{}.label", a.as_str()), &r.id);
-                if a.confirms() {
-                    for part in ["title", "body", "yes", "no"] {
-                        need(format!("{pre}action.{}.confirm.{part}", a.as_str()), &r.id);
-                    }
-                }
-            }
-            for d in &r.deadlines {
-                need(format!("{pre}deadline.{}.label", d.kind), &r.id);
-            }
-        }
-    }
+    let needed = needed_keys(&rules);
     catalog.require(&needed, diags);
     // `{deadline}` in a reason's text needs a rule that gives one.
     for r in &rules {
@@ -598,6 +567,80 @@ fn load(doc: Option<&Value>, diags: &mut Vec<Diagnostic>) -> Option<RuleSet> {
         masked_codes,
         warnings: Vec::new(),
     })
+}
+
+/// Calls `f` with every message key a rule set needs in every shipped
+/// locale and the id of the rule that needs it (none for the keys every rule
+/// set needs), until `f` says stop (false); returns whether it went through.
+/// The document loader and the compiled-bytes reader both require them.
+///
+/// `merchant`: whether the merchant's view is there to be shown (a rules
+/// document always has it; compiled bytes for a checkout, `buyer_side`,
+/// leave it out with its `merchant.*` texts and its rules' conditions).
+pub(crate) fn each_needed_key(
+    rules: &[Rule],
+    merchant: bool,
+    f: &mut dyn FnMut(&str, Option<&str>) -> bool,
+) -> bool {
+    use std::fmt::Write;
+    if !ALWAYS_NEEDED
+        .iter()
+        .chain(crate::messages::WIDGET_KEYS)
+        .filter(|k| merchant || !k.starts_with(compiled::MERCHANT_KEYS))
+        .all(|k| f(k, None))
+    {
+        return false;
+    }
+    let mut key = String::new();
+    let mut need = |args: std::fmt::Arguments<'_>, rule: &Rule| {
+        key.clear();
+        let _ = key.write_fmt(args);
+        f(&key, Some(&rule.id))
+    };
+    for r in rules {
+        // A rule for both views needs the texts of both.
+        for view in [Audience::Buyer, Audience::Merchant] {
+            if !r.audience.speaks_to(view) || (view == Audience::Merchant && !merchant) {
+                continue;
+            }
+            let pre = view.key_prefix();
+            for part in ["title", "body"] {
+                if !need(format_args!("{pre}reason.{}.{part}", r.reason), r) {
+                    return false;
+                }
+            }
+            for a in &r.actions {
+                if !need(format_args!("{pre}action.{}.label", a.as_str()), r) {
+                    return false;
+                }
+                if a.confirms() {
+                    for part in ["title", "body", "yes", "no"] {
+                        if !need(format_args!("{pre}action.{}.confirm.{part}", a.as_str()), r) {
+                            return false;
+                        }
+                    }
+                }
+            }
+            for d in &r.deadlines {
+                if !need(format_args!("{pre}deadline.{}.label", d.kind), r) {
+                    return false;
+                }
+            }
+        }
+    }
+    true
+}
+
+/// The keys of [`each_needed_key`], each once, in first-need order.
+fn needed_keys(rules: &[Rule]) -> Vec<(String, Option<String>)> {
+    let mut needed: Vec<(String, Option<String>)> = Vec::new();
+    each_needed_key(rules, true, &mut |k, rule| {
+        if !needed.iter().any(|(n, _)| n == k) {
+            needed.push((k.to_string(), rule.map(String::from)));
+        }
+        true
+    });
+    needed
 }
 
 /// FNV-1a, 32 bits.
@@ -1025,6 +1068,17 @@ fn compile_rule(r: &RawRule, settings: &Settings, diags: &mut Vec<Diagnostic>) -
     let mut deadlines = Vec::new();
     match r.get("deadlines") {
         None | Some((Value::Null, _)) => {}
+        Some((Value::Array(a), p)) if a.len() > limits::MAX_DEADLINES => diags.push(
+            Diagnostic::at(
+                p,
+                format!(
+                    "too many deadlines ({}; at most {})",
+                    a.len(),
+                    limits::MAX_DEADLINES
+                ),
+            )
+            .rule(rid),
+        ),
         Some((Value::Array(a), p)) => {
             for (i, d) in a.iter().enumerate() {
                 let dp = format!("{p}[{i}]");
