@@ -17,6 +17,7 @@
 
 use orderlens::json::parse;
 use orderlens::messages::locale::{money, negotiate, Style, SHIPPED};
+use orderlens::rules::Audience;
 use orderlens::{Order, RuleSet, Timestamp};
 
 const NOW: &str = "2026-11-21T02:05:00Z";
@@ -137,11 +138,28 @@ fn cases() -> Vec<(String, String)> {
 }
 
 fn render(rs: &RuleSet, locale: &str) -> String {
+    render_for(rs, locale, Audience::Buyer, cases())
+}
+
+/// The text of every case in one view (the buyer's or the seller's).
+fn render_for(
+    rs: &RuleSet,
+    locale: &str,
+    audience: Audience,
+    cases: Vec<(String, String)>,
+) -> String {
     let now = Timestamp::parse_rfc3339(NOW).unwrap();
-    let mut out = format!("# {locale}: every built-in reason, now = {NOW} (Asia/Shanghai)\n");
-    for (reason, json) in cases() {
+    let mut out = match audience {
+        Audience::Buyer => {
+            format!("# {locale}: every built-in reason, now = {NOW} (Asia/Shanghai)\n")
+        }
+        _ => format!(
+            "# {locale}: every built-in reason in the seller's view, now = {NOW} (Asia/Shanghai)\n"
+        ),
+    };
+    for (reason, json) in cases {
         let order = Order::from_json(&json).unwrap_or_else(|e| panic!("{reason}: {e}"));
-        let d = rs.explain(&order, now, locale);
+        let d = rs.explain_for(&order, now, locale, None, audience);
         let want = reason.split('/').next().unwrap_or_default();
         assert_eq!(
             d.headline.reason, want,
@@ -200,6 +218,79 @@ fn every_default_reason_reads_well_in_each_locale() {
             );
         }
         let path = format!("tests/snapshots/{locale}.txt");
+        if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+            std::fs::write(&path, &got).unwrap();
+            continue;
+        }
+        let want = std::fs::read_to_string(&path).unwrap_or_default();
+        if got != want {
+            failures.push(format!("{path} differs; rerun with UPDATE_SNAPSHOTS=1 and review the diff\n--- got ---\n{got}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The seller's side of every case, plus the seller's texts the buyer's
+/// cases do not reach (SPEC §3.3).
+fn merchant_cases() -> Vec<(String, String)> {
+    let order = |status: &str, rest: &str| {
+        format!(
+            r#"{{"id": "A-1001", "status": "{status}", "created_at": "2026-11-01T09:58:00+08:00",
+                "currency": "CNY", "total": 12900,
+                "payment": {{"method": "card", "state": "succeeded", "updated_at": "2026-11-01T09:59:00+08:00"}},
+                "items": [{{"sku": "TEA-01", "name": "Oolong 250g", "qty": 2, "in_stock": true}}] {rest}}}"#
+        )
+    };
+    let extra = vec![
+        (
+            "in_transit/estimated_from_shipped_at",
+            order(
+                "shipped",
+                r#", "shipment": {"carrier": "SF Express", "shipped_at": "2026-11-20T10:00:00+08:00"}"#,
+            ),
+        ),
+        (
+            "refund_overdue/not_sent",
+            order(
+                "refunded",
+                r#", "refund": {"amount": 12900, "requested_at": "2026-11-02T10:00:00+08:00", "approved_at": "2026-11-02T12:00:00+08:00"}"#,
+            ),
+        ),
+        (
+            "dispute_open/escalated",
+            order(
+                "delivered",
+                r#", "shipment": {"delivered_at": "2026-11-10T15:30:00+08:00"}, "dispute": {"opened_at": "2026-11-12T10:00:00+08:00", "kind": "not_received", "state": "escalated"}"#,
+            ),
+        ),
+        (
+            "cancelled_by_seller/cannot_fulfill",
+            order(
+                "cancelled",
+                r#", "cancellation": {"requested_at": "2026-11-20T10:00:00+08:00", "by": "seller", "reason": "cannot_fulfill", "state": "approved"}, "refund": {"requested_at": "2026-11-20T10:00:00+08:00", "approved_at": "2026-11-20T11:00:00+08:00"}"#,
+            ),
+        ),
+    ];
+    cases()
+        .into_iter()
+        .chain(extra.into_iter().map(|(n, j)| (n.to_string(), j)))
+        .collect()
+}
+
+#[test]
+fn every_default_reason_reads_well_for_the_seller_in_each_locale() {
+    let rs = rules();
+    let mut failures = Vec::new();
+    for locale in SHIPPED {
+        let got = render_for(&rs, locale, Audience::Merchant, merchant_cases());
+        let missing = if *locale == "en" { "—" } else { "{" };
+        for bad in ["{", "}", missing, "merchant.", "..", "  \n"] {
+            assert!(
+                !got.contains(bad),
+                "{locale}: the seller's text contains {bad:?}:\n{got}"
+            );
+        }
+        let path = format!("tests/snapshots/merchant-{locale}.txt");
         if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
             std::fs::write(&path, &got).unwrap();
             continue;
@@ -345,6 +436,25 @@ fn dates_across_the_year_boundary_and_in_zones_east_of_utc() {
         d.deadlines[0].label,
         "Cancelled automatically if not paid by 04:20"
     );
+}
+
+#[test]
+fn a_russian_date_in_another_year_ends_a_sentence_with_one_period() {
+    let rs = rules();
+    let order = Order::from_json(
+        r#"{"id": "R", "status": "unconfirmed", "created_at": "2026-11-21T09:58:00+08:00",
+            "currency": "RUB", "total": 12900,
+            "payment": {"method": "card", "state": "succeeded", "updated_at": "2026-11-21T09:59:00+08:00"},
+            "items": [{"sku": "S", "name": "Чай", "qty": 1, "in_stock": false, "restock_at": "2027-01-05T10:00:00+08:00"}]}"#,
+    )
+    .unwrap();
+    let now = Timestamp::parse_rfc3339(NOW).unwrap();
+    let body = rs.explain(&order, now, "ru").headline.body;
+    assert!(
+        body.contains("до 5\u{a0}января\u{a0}2027\u{a0}г. Вы можете"),
+        "{body}"
+    );
+    assert!(!body.contains(".."), "{body}");
 }
 
 #[test]

@@ -309,6 +309,21 @@ fn walk(parts: &[Part], out: &mut Vec<(String, Use)>) {
     }
 }
 
+/// Appends a message's literal text to what has been rendered so far.
+///
+/// A sentence-final period right after a placeholder that already ends in a
+/// period is not doubled: the one period ends both, as typography wants.
+/// That is an abbreviation (a Russian date in another year,
+/// `28 ноября 2027 г.`, or a name such as `Ltd.`) or an ellipsis, which
+/// absorbs the sentence's period too.
+pub fn append_text(out: &mut String, text: &str) {
+    let text = match text.strip_prefix('.') {
+        Some(rest) if out.as_bytes().last() == Some(&b'.') => rest,
+        _ => text,
+    };
+    out.push_str(text);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -321,5 +336,30 @@ mod tests {
         assert!(parse("{oops").is_err());
         assert!(parse("text }").is_err());
         assert!(parse("{a, bogus, other {x}}").is_err());
+    }
+
+    #[test]
+    fn a_sentence_period_after_an_abbreviation_is_not_doubled() {
+        let after = |rendered: &str, text: &str| {
+            let mut out = rendered.to_string();
+            append_text(&mut out, text);
+            out
+        };
+        // A Russian date in another year ends in «г.».
+        let date = "до 5\u{a0}января\u{a0}2027\u{a0}г.";
+        assert_eq!(after(date, "."), "до 5\u{a0}января\u{a0}2027\u{a0}г.");
+        assert_eq!(
+            after(date, ". Напишите покупателю."),
+            "до 5\u{a0}января\u{a0}2027\u{a0}г. Напишите покупателю."
+        );
+        // Other punctuation after the abbreviation stays.
+        assert_eq!(after(date, ", 10:28"), format!("{date}, 10:28"));
+        assert_eq!(after(date, ": ответьте"), format!("{date}: ответьте"));
+        // A date without the abbreviation keeps its period.
+        assert_eq!(after("by Jan\u{a0}5", "."), "by Jan\u{a0}5.");
+        assert_eq!(after("5\u{a0}января", "."), "5\u{a0}января.");
+        // An ellipsis absorbs the sentence's period too.
+        assert_eq!(after("Ждём...", "."), "Ждём...");
+        assert_eq!(after("", "."), ".");
     }
 }

@@ -559,7 +559,7 @@ impl Renderer<'_> {
         let style = self.catalog.locale.style;
         for p in parts {
             match p {
-                Part::Text(t) => out.push_str(t),
+                Part::Text(t) => format::append_text(out, t),
                 Part::Hash => {
                     if let Some(n) = hash {
                         out.push_str(&locale::number(style, n));
