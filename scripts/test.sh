@@ -51,6 +51,13 @@ step "wasm-pack test in Node and headless Chromium"
 # (tests/integrator_browser.rs: the Rust API on every shared fixture).
 wasm-pack test --node --mode no-install
 wasm-pack test --headless --chrome --mode no-install
+# Firefox where both it and geckodriver are there (Debian ships firefox-esr
+# but no geckodriver package; `cargo install geckodriver` provides one).
+if command -v geckodriver >/dev/null && { command -v firefox-esr || command -v firefox; } >/dev/null; then
+  wasm-pack test --headless --firefox --mode no-install
+else
+  echo "wasm-pack test --headless --firefox: skipped (needs firefox or firefox-esr and geckodriver on PATH; Debian has no geckodriver package)"
+fi
 
 step "example Rust front-end: examples/yew-status in headless Chromium"
 # Its own crate and lock file (Yew from the registry); about 75 s of CPU
