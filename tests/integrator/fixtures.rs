@@ -632,6 +632,10 @@ pub static CASES: &[(&str, &str)] = &[
         include_str!("../fixtures/cases/merchant-refund-sent.json"),
     ),
     (
+        "merchant-refund-to-send-late-en-text",
+        include_str!("../fixtures/cases/merchant-refund-to-send-late-en-text.json"),
+    ),
+    (
         "merchant-refund-to-send",
         include_str!("../fixtures/cases/merchant-refund-to-send.json"),
     ),
