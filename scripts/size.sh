@@ -57,7 +57,7 @@ measure "compiled rules (loadRules())" runtime/rules.olr
 rules=$sum
 printf '  %-28s %10s %10d   (the built-in rules, buyer'"'"'s side, in every shipped locale;\n' "total" "" "$rules"
 printf '  %-28s %10s %10s    a page that serves one locale loads about a third)\n' "" "" ""
-measure "back office (loadRules(, {audience: \"merchant\"}))" runtime/rules-merchant.olr
+measure "both views (the back office)" runtime/rules-merchant.olr
 measure "widget (mount, <order-lens>)" widget.js widget-css.js
 widget=$sum
 printf '  %-28s %10s %10d\n' "total" "" "$widget"

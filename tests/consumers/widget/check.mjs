@@ -537,7 +537,8 @@ if (suite === "demo") {
     await ready(page);
     await waitTitle(page, /out of stock/);
     // The storefront first: no back office on screen, and nothing explained there.
-    assert(await page.evaluate(() => document.getElementById("office").hidden && document.getElementById("office-lens").diagnosis === null), "the back office shows on the storefront");
+    // (Hidden on screen, not only by attribute: a `display` rule can defeat `hidden`.)
+    assert(await page.evaluate(() => document.getElementById("office").hidden && getComputedStyle(document.getElementById("office")).display === "none" && document.getElementById("office-lens").diagnosis === null), "the back office shows on the storefront");
     await page.click("#tab-office");
     await waitTitle(page, /^Paid, but/, office);
     const shown = await page.evaluate(() => {
@@ -578,7 +579,7 @@ if (suite === "demo") {
     await waitTitle(page, /refund is on its way/);
     // Back to the storefront: the back office is hidden again.
     await page.click("#tab-shop");
-    assert(await page.evaluate(() => document.getElementById("office").hidden && !/view=/.test(location.search)), "the storefront tab does not hide the back office");
+    assert(await page.evaluate(() => document.getElementById("office").hidden && getComputedStyle(document.getElementById("office")).display === "none" && !/view=/.test(location.search)), "the storefront tab does not hide the back office");
     // At 390 px the views stack.
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${base}/?scenario=dispute&locale=en&view=office`);
