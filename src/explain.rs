@@ -782,6 +782,16 @@ impl RuleSet {
         out
     }
 
+    /// The names of [`RuleSet::reasons_of`], or the fallback status reason
+    /// when no rule matched: what `evaluate` and `sweep` list.
+    fn reason_names(&self, f: &Findings) -> Vec<&str> {
+        let mut names: Vec<&str> = self.reasons_of(f).into_iter().map(|(_, r, _)| r).collect();
+        if names.is_empty() {
+            names.push(FALLBACK_REASON);
+        }
+        names
+    }
+
     /// The decision for an order at `now`, without any text (SPEC §4.1
     /// `evaluate`): the same reasons, action kinds and deadlines as
     /// [`RuleSet::explain`] at the same time, without rendering a word.
@@ -805,14 +815,11 @@ impl RuleSet {
                 rules.push(id.to_string());
             }
         }
-        let mut reasons: Vec<String> = self
-            .reasons_of(&f)
+        let reasons = self
+            .reason_names(&f)
             .into_iter()
-            .map(|(_, reason, _)| reason.to_string())
+            .map(str::to_string)
             .collect();
-        if reasons.is_empty() {
-            reasons.push(FALLBACK_REASON.into());
-        }
         let actions = self
             .plan_actions(order, &f, &cx)
             .into_iter()
@@ -958,14 +965,7 @@ fn trace_value(f: Field, cx: &Ctx<'_>, masked: bool) -> Value {
 /// deadlines that are due (at or before `now`).
 pub fn sweep_line(rs: &RuleSet, order: &Order, now: Timestamp) -> Value {
     let f = rs.evaluate(order, now);
-    let mut reasons: Vec<Value> = rs
-        .reasons_of(&f)
-        .into_iter()
-        .map(|(_, reason, _)| reason.into())
-        .collect();
-    if reasons.is_empty() {
-        reasons.push(FALLBACK_REASON.into());
-    }
+    let reasons: Vec<Value> = rs.reason_names(&f).into_iter().map(Value::from).collect();
     let due = rs
         .deadlines(order, &f, now)
         .into_iter()
@@ -992,14 +992,7 @@ pub fn sweep_line(rs: &RuleSet, order: &Order, now: Timestamp) -> Value {
 pub fn merchant_sweep_line(rs: &RuleSet, order: &Order, now: Timestamp) -> (Value, bool) {
     let f = rs.evaluate_for(order, now, Audience::Merchant);
     let cx = rs.ctx(order, &f.expected, now);
-    let mut reasons: Vec<Value> = rs
-        .reasons_of(&f)
-        .into_iter()
-        .map(|(_, reason, _)| reason.into())
-        .collect();
-    if reasons.is_empty() {
-        reasons.push(FALLBACK_REASON.into());
-    }
+    let reasons: Vec<Value> = rs.reason_names(&f).into_iter().map(Value::from).collect();
     let actions = rs
         .plan_actions(order, &f, &cx)
         .into_iter()
