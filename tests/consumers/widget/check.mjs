@@ -478,7 +478,7 @@ if (suite === "demo") {
     assert(/до 9|до \d+\u00a0/.test(s.body) && s.wait.length === 0, `out of stock: ${JSON.stringify(s)}`);
     await demo(page, "delivered", "en");
     s = await shown();
-    assert(s.deadlines.length === 1 && /^Receipt confirmed automatically: /.test(s.deadlines[0]), `delivered: ${JSON.stringify(s)}`);
+    assert(s.deadlines.length === 1 && /^Automatic receipt confirmation: /.test(s.deadlines[0]), `delivered: ${JSON.stringify(s)}`);
     // Chinese: the body "请在03:30前重新支付…" gives the auto-cancel time; the deadline line is the countdown only.
     await demo(page, "declined", "zh-CN");
     s = await shown();
