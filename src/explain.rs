@@ -38,27 +38,24 @@ pub struct Findings {
 impl Findings {
     /// What changes the diagnosis when only time passes: the matched rules,
     /// the refund stage states and which deadlines are still ahead.
-    fn signature(&self, rs: &RuleSet, order: &Order, now: Timestamp) -> Signature {
-        let at_now = Findings {
-            matched: rs.matching_for(order, &self.expected, now, self.audience),
-            ..self.clone()
-        };
+    fn signature<'a>(&self, rs: &'a RuleSet, order: &Order, now: Timestamp) -> Signature<'a> {
+        let matched = rs.matching_for(order, &self.expected, now, self.audience);
         let states = self
             .refund
             .as_ref()
             .map(|p| p.stages(now).iter().map(|s| s.state).collect())
             .unwrap_or_default();
         let upcoming = rs
-            .deadlines(order, &at_now, now)
+            .deadlines_of(order, &self.expected, &matched, now)
             .into_iter()
             .filter(|(_, at)| *at > now)
-            .map(|(k, _)| k.to_string())
+            .map(|(k, _)| k)
             .collect();
-        (at_now.matched, states, upcoming)
+        (matched, states, upcoming)
     }
 }
 
-type Signature = (Vec<usize>, Vec<StageState>, Vec<String>);
+type Signature<'a> = (Vec<usize>, Vec<StageState>, Vec<&'a str>);
 
 impl RuleSet {
     /// The computed dates (`expected.*`) and the refund plan of an order.
@@ -168,9 +165,19 @@ impl RuleSet {
         f: &Findings,
         now: Timestamp,
     ) -> Vec<(&'a str, Timestamp)> {
-        let cx = self.ctx(order, &f.expected, now);
+        self.deadlines_of(order, &f.expected, &f.matched, now)
+    }
+
+    fn deadlines_of<'a>(
+        &'a self,
+        order: &Order,
+        expected: &Expected,
+        matched: &[usize],
+        now: Timestamp,
+    ) -> Vec<(&'a str, Timestamp)> {
+        let cx = self.ctx(order, expected, now);
         let mut out: Vec<(&str, Timestamp)> = Vec::new();
-        for rule in f.matched.iter().filter_map(|&i| self.rules.get(i)) {
+        for rule in matched.iter().filter_map(|&i| self.rules.get(i)) {
             for d in &rule.deadlines {
                 if out.iter().any(|(k, _)| *k == d.kind) {
                     continue;
@@ -209,39 +216,72 @@ impl RuleSet {
     /// diagnosis may be the same (the widget then renders once more, at no
     /// cost to the customer) but never later than the true change.
     pub fn next_change(&self, order: &Order, f: &Findings, now: Timestamp) -> Option<Timestamp> {
-        let cx = self.ctx(order, &f.expected, now);
-        // One candidate search and one signature cost about this much.
-        let items = order.items.len().max(1);
-        let per_try = self
-            .rules
-            .iter()
-            .map(|r| crate::rules::limits::nodes(&r.when, usize::MAX))
-            .fold(1usize, |a, n| a.saturating_add(n.saturating_mul(items)))
-            .saturating_mul(2);
-        let mut spent = 0usize;
         let here = f.signature(self, order, now);
-        let mut floor = now;
+        self.next_change_from(order, f, now, &here, self.search_cost(order))
+    }
+
+    /// What one step of [`RuleSet::next_change`]'s search costs, in
+    /// condition parts (times items): one candidate search and one signature.
+    fn search_cost(&self, order: &Order) -> usize {
+        let items = order.items.len().max(1);
+        self.rules
+            .iter()
+            .map(|r| r.size)
+            .fold(1usize, |a, n| a.saturating_add(n.saturating_mul(items)))
+            .saturating_mul(2)
+    }
+
+    /// [`RuleSet::next_change`] with the signature at `now` (`here`) and the
+    /// cost of a step already known.
+    fn next_change_from(
+        &self,
+        order: &Order,
+        f: &Findings,
+        now: Timestamp,
+        here: &Signature<'_>,
+        per_try: usize,
+    ) -> Option<Timestamp> {
+        let mut spent = 0usize;
+        let mut next = self.candidates(order, f, now);
+        let mut at = 0usize;
         loop {
-            let mut next = eval::Earliest::after(floor);
-            for r in &self.rules {
-                eval::instants(&r.when, &cx, &mut next);
-                // A deadline leaves the list once it has passed.
-                for d in &r.deadlines {
-                    if let Val::Ts(at) = eval::eval(&d.at, &cx) {
-                        next.offer(at);
-                    }
+            let c = match next.kept.get(at) {
+                Some(c) => *c,
+                None if next.more => {
+                    let last = next.kept.last().copied().unwrap_or(now);
+                    next = self.candidates(order, f, last);
+                    at = 0;
+                    continue;
                 }
-            }
-            if let Some(p) = &f.refund {
-                p.instants(&mut next);
-            }
-            let c = next.best?;
+                None => return None,
+            };
+            at += 1;
             spent = spent.saturating_add(per_try);
-            if spent > NEXT_CHANGE_BUDGET || f.signature(self, order, c) != here {
+            if spent > NEXT_CHANGE_BUDGET || f.signature(self, order, c) != *here {
                 return Some(c);
             }
-            floor = c;
         }
+    }
+
+    /// The instants after `floor` at which the findings may change (where
+    /// a threshold or a refund stage turns, or a deadline passes), the
+    /// earliest first.
+    fn candidates(&self, order: &Order, f: &Findings, floor: Timestamp) -> eval::Earliest {
+        let cx = self.ctx(order, &f.expected, floor);
+        let mut next = eval::Earliest::after(floor);
+        for r in &self.rules {
+            eval::instants(&r.when, &cx, &mut next);
+            // A deadline leaves the list once it has passed.
+            for d in &r.deadlines {
+                if let Val::Ts(at) = eval::eval(&d.at, &cx) {
+                    next.offer(at);
+                }
+            }
+        }
+        if let Some(p) = &f.refund {
+            p.instants(&mut next);
+        }
+        next
     }
 
     /// Explains an order to a customer (SPEC §3). `locale` may be a tag or
@@ -852,15 +892,14 @@ impl RuleSet {
         f: &Findings,
         now: Timestamp,
     ) -> Option<Timestamp> {
-        let key = |at: Timestamp| {
-            let (matched, _, upcoming) = f.signature(self, order, at);
-            (matched, upcoming)
-        };
-        let here = key(now);
+        let per_try = self.search_cost(order);
+        let mut sig = f.signature(self, order, now);
+        let here = (sig.0.clone(), sig.2.clone());
         let mut at = now;
         for _ in 0..32 {
-            let c = self.next_change(order, f, at)?;
-            if key(c) != here {
+            let c = self.next_change_from(order, f, at, &sig, per_try)?;
+            sig = f.signature(self, order, c);
+            if (&sig.0, &sig.2) != (&here.0, &here.1) {
                 return Some(c);
             }
             at = c;

@@ -126,6 +126,7 @@ pub fn buyer_side(mut rs: RuleSet) -> RuleSet {
             r.id = format!("m{i}");
             r.reason = "m".into();
             r.when = Node::Const(Const::Bool(false));
+            r.size = 1;
             r.when_src.clear();
             r.fields.clear();
             r.actions.clear();
@@ -1047,6 +1048,7 @@ impl Reader<'_> {
             }
         };
         Rule {
+            size: limits::size(&when),
             id,
             reason,
             severity,

@@ -397,28 +397,43 @@ pub fn holds(n: &Node, cx: &Ctx<'_>) -> bool {
     eval(n, cx).truthy()
 }
 
-/// The earliest instant after a floor, among those offered.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// The earliest instants after a floor, among those offered: sorted,
+/// without duplicates, at most [`Earliest::KEEP`] of them (an order of
+/// 1,000 items can offer thousands; the rest are found by searching again
+/// after the last one kept).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Earliest {
     /// Only instants after this one count.
     pub after: Timestamp,
-    /// The earliest offered so far.
-    pub best: Option<Timestamp>,
+    /// The earliest offered so far, in time order.
+    pub kept: Vec<Timestamp>,
+    /// Whether a later instant was offered and not kept.
+    pub more: bool,
 }
 
 impl Earliest {
+    /// How many instants are kept.
+    pub const KEEP: usize = 64;
+
     /// Nothing offered yet.
     pub fn after(t: Timestamp) -> Earliest {
         Earliest {
             after: t,
-            best: None,
+            kept: Vec::new(),
+            more: false,
         }
     }
 
-    /// Keeps `t` if it is after the floor and earlier than the best.
+    /// Keeps `t` if it is after the floor and among the earliest.
     pub fn offer(&mut self, t: Timestamp) {
-        if t > self.after && self.best.is_none_or(|b| t < b) {
-            self.best = Some(t);
+        if t <= self.after || (self.kept.len() >= Self::KEEP && self.kept.last() < Some(&t)) {
+            self.more |= t > self.after;
+            return;
+        }
+        crate::util::insert_sorted(&mut self.kept, t);
+        if self.kept.len() > Self::KEEP {
+            self.kept.pop();
+            self.more = true;
         }
     }
 }

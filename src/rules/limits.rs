@@ -63,6 +63,26 @@ pub fn nodes(n: &Node, cap: usize) -> usize {
     count
 }
 
+/// The number of parts of a condition, as [`nodes`] counts them without a
+/// cap: a plain recursion, for the hot path (`valid_until`'s work budget).
+pub fn size(n: &Node) -> usize {
+    let one = |x: &Node| size(x);
+    let inner = match n {
+        Node::Const(_) | Node::Field(_) => 0,
+        Node::Rel(_, x)
+        | Node::Not(x)
+        | Node::IsSet(x)
+        | Node::Any(x)
+        | Node::All(x)
+        | Node::Count(x) => one(x),
+        Node::Threshold { ts, .. } => one(ts),
+        Node::And(xs) | Node::Or(xs) => xs.iter().fold(0usize, |a, x| a.saturating_add(one(x))),
+        Node::Cmp(_, a, b) => one(a).saturating_add(one(b)),
+        Node::In { lhs, list, .. } => one(lhs).saturating_add(list.len()),
+    };
+    inner.saturating_add(1)
+}
+
 /// Visits every node, parents first, while `f` says go on; list entries of
 /// `in` count as nodes. Bounded by the nesting depth of `n`.
 fn walk(n: &Node, f: &mut dyn FnMut(&Node) -> bool) -> bool {
@@ -117,6 +137,22 @@ mod tests {
         let wide = Node::And(vec![Node::Const(Const::Bool(true)); 100]);
         assert_eq!(nodes(&wide, 1000), 101);
         assert_eq!(nodes(&wide, 10), 11);
+        assert_eq!(size(&wide), nodes(&wide, usize::MAX));
+    }
+
+    #[test]
+    fn every_rule_knows_its_size() {
+        use crate::rules::compiled::buyer_side;
+        use crate::rules::RuleSet;
+        let built = RuleSet::defaults().unwrap();
+        let read = RuleSet::from_bytes(&built.to_bytes()).unwrap();
+        let buyer = buyer_side(built.clone());
+        for rs in [&built, &read, &buyer] {
+            for r in &rs.rules {
+                assert_eq!(r.size, nodes(&r.when, usize::MAX), "{}", r.id);
+            }
+        }
+        assert!(built.rules.iter().any(|r| r.size > 10));
     }
 
     #[test]

@@ -221,6 +221,9 @@ pub struct Rule {
     pub builtin: bool,
     /// Whom it speaks to (SPEC §3.3): matched only in views of that audience.
     pub audience: RuleAudience,
+    /// The number of parts of `when` ([`limits::size`]): what evaluating it
+    /// costs, for `valid_until`'s work budget.
+    pub(crate) size: usize,
 }
 
 /// A loaded, checked and compiled rules document.
@@ -1136,6 +1139,7 @@ fn compile_rule(r: &RawRule, settings: &Settings, diags: &mut Vec<Diagnostic>) -
         .filter(|d| d.severity == Severity::Error)
         .count();
     (after == before).then_some(Rule {
+        size: limits::size(&when),
         id,
         reason,
         severity,
