@@ -609,6 +609,10 @@ impl RuleSet {
         let missing: Vec<_> = order.items.iter().filter(|i| !i.in_stock).collect();
         a.set("count", Arg::Number(missing.len() as i64));
         a.set(
+            "others",
+            Arg::Number(missing.len().saturating_sub(1) as i64),
+        );
+        a.set(
             "item",
             missing
                 .first()

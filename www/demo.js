@@ -59,11 +59,25 @@ const SCENARIOS = {
   backend_silent: { en: "Backend never answers", "zh-CN": "后台无响应", ru: "Бэкенд не отвечает" },
 };
 
+// The shop's catalogue in the shopper's language: item names by SKU, and
+// the carrier that delivers in each market.
+const NAMES = {
+  "OOL-250": { en: "Tieguanyin Oolong 250\u00a0g", "zh-CN": "铁观音乌龙茶 250克", ru: "Улун Те Гуань Инь, 250\u00a0г" },
+  "JAS-100": { en: "Jasmine Silver Needle 100\u00a0g", "zh-CN": "茉莉银针 100克", ru: "Серебряные иглы с жасмином, 100\u00a0г" },
+  "JAS-050": { en: "Jasmine Dragon Pearls 100\u00a0g", "zh-CN": "茉莉龙珠 100克", ru: "Жасминовые жемчужины дракона, 100\u00a0г" },
+};
+const CARRIERS = { en: "SF Express", "zh-CN": "顺丰速运", ru: "СДЭК" };
+const item = (sku, qty) => ({ sku, name: NAMES[sku][locale], qty, in_stock: true, restock_at: null });
+
 function items() {
-  return [
-    { sku: "OOL-250", name: "Tieguanyin Oolong 250\u00a0g", qty: 2, in_stock: true, restock_at: null },
-    { sku: "JAS-100", name: "Jasmine Silver Needle 100\u00a0g", qty: 1, in_stock: true, restock_at: null },
-  ];
+  return [item("OOL-250", 2), item("JAS-100", 1)];
+}
+
+/** The order's names in the current language (the language switcher keeps the order). */
+function localise(o) {
+  for (const it of o.items ?? []) it.name = NAMES[it.sku]?.[locale] ?? it.name;
+  if (o.shipment?.carrier) o.shipment.carrier = CARRIERS[locale];
+  return o;
 }
 
 /** A fresh order for a scenario, with timestamps relative to the demo clock. */
@@ -84,7 +98,7 @@ function scenarioOrder(name) {
     dispute: null,
   };
   const shipped = (deliveredAgo) => ({
-    carrier: "SF Express",
+    carrier: CARRIERS[locale],
     tracking_number: "SF1420 7788 0931",
     tracking_url: "https://shop.example/track/SF142077880931",
     shipped_at: at(-deliveredAgo - 2 * DAY),
@@ -211,7 +225,7 @@ async function backend(kind, order) {
     case "remind_buyer":
       return o; // sent; the order is as it was
     case "choose_alternative":
-      o.items = o.items.map((it) => (it.in_stock ? it : { sku: "JAS-050", name: "Jasmine Dragon Pearls 100\u00a0g", qty: it.qty, in_stock: true, restock_at: null }));
+      o.items = o.items.map((it) => (it.in_stock ? it : item("JAS-050", it.qty)));
       break;
     default:
       return undefined; // nothing to change
@@ -312,6 +326,7 @@ function showScenario(name) {
 function setLocale(next) {
   locale = UI[next] ? next : "en";
   document.documentElement.lang = locale;
+  if (lens.order) localise(lens.order);
   lens.locale = locale;
   syncOffice();
   for (const el of document.querySelectorAll("[data-t]")) el.textContent = UI[locale][el.dataset.t];

@@ -83,6 +83,8 @@ pub const PLACEHOLDERS: &[(&str, ArgKind)] = &[
     ("days_to", ArgKind::Number),
     ("item", ArgKind::Text),
     ("count", ArgKind::Number),
+    // The missing items besides `item` (`count` - 1).
+    ("others", ArgKind::Number),
     ("attempts", ArgKind::Number),
     ("max_attempts", ArgKind::Number),
     ("carrier", ArgKind::Text),

@@ -694,6 +694,22 @@ pub static CASES: &[(&str, &str)] = &[
         include_str!("../fixtures/cases/out-of-stock-html-item-name.json"),
     ),
     (
+        "out-of-stock-one-other-item-ru",
+        include_str!("../fixtures/cases/out-of-stock-one-other-item-ru.json"),
+    ),
+    (
+        "out-of-stock-other-items-plural-en",
+        include_str!("../fixtures/cases/out-of-stock-other-items-plural-en.json"),
+    ),
+    (
+        "out-of-stock-other-items-plural-ru",
+        include_str!("../fixtures/cases/out-of-stock-other-items-plural-ru.json"),
+    ),
+    (
+        "out-of-stock-other-items-zh-cn",
+        include_str!("../fixtures/cases/out-of-stock-other-items-zh-cn.json"),
+    ),
+    (
         "out-of-stock-ru-plural-2",
         include_str!("../fixtures/cases/out-of-stock-ru-plural-2.json"),
     ),

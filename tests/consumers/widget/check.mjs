@@ -381,17 +381,27 @@ if (suite === "demo") {
     assert((await page.locator('order-lens [data-k="a:retry_payment"]').getAttribute("aria-disabled")) === "true", "the second try did not start");
   });
 
-  await test("refund timeline: stages that have not happened read 'Expected …'; the arrival window is its own line; an overdue refund says the shop has not sent it", async (page) => {
+  await test("refund timeline: stages that have not happened read 'Expected …'; the arrival window is its own line; an overdue refund says once that the shop has not sent it, and its late stages read as not done, in the headline's colour", async (page) => {
     await demo(page, "refund", "en");
     let st = await page.locator('order-lens [part="stage"]').evaluateAll((els) => els.map((e) => ({ state: e.dataset.state, label: e.querySelector(".sl").textContent, detail: e.querySelector(".sa")?.textContent.trim() ?? "" })));
     assert(st[3].state === "current" && st[3].label === "Money back in your account" && /^, Expected [A-Z][a-z]{2}\u00a0\d+\u00a0–\u2060\u00a0[A-Z][a-z]{2}\u00a0\d+$/.test(st[3].detail), `arrival: ${JSON.stringify(st[3])}`);
     assert(st.slice(0, 3).every((s) => s.state === "done" && /^, [A-Z][a-z]{2}\u00a0\d+$/.test(s.detail)), `done stages: ${JSON.stringify(st)}`);
     // The same refund one day after it was requested: approval and issue still ahead.
     await demo(page, "refund_late", "en");
-    st = await page.locator('order-lens [part="stage"]').evaluateAll((els) => els.map((e) => ({ state: e.dataset.state, detail: e.querySelector(".sa")?.textContent ?? "" })));
-    assert(st[2].state === "overdue" && /the shop hasn't sent the refund yet/.test(st[2].detail) && st[3].state === "overdue", `overdue stages: ${JSON.stringify(st)}`);
+    st = await page.locator('order-lens [part="stage"]').evaluateAll((els) =>
+      els.map((e) => ({ state: e.dataset.state, label: e.querySelector(".sl").textContent, mark: e.querySelector(".dot").textContent, detail: e.querySelector(".sa")?.textContent ?? "", color: getComputedStyle(e.querySelector(".dot")).borderTopColor })),
+    );
+    assert(st[2].state === "overdue" && st[2].label === "Refund not sent yet" && st[2].mark === "!" && /^, Due by [A-Z][a-z]{2}\u00a0\d+$/.test(st[2].detail), `overdue stage: ${JSON.stringify(st[2])}`);
+    assert(st[3].state === "overdue" && st[3].label === "Money not back yet" && /^, Due by [A-Z][a-z]{2}\u00a0\d+$/.test(st[3].detail), `overdue arrival: ${JSON.stringify(st[3])}`);
     const body = (await parts(page, ["body"])).body[0];
     assert(/The shop hasn't sent it yet/.test(body) && !/bank/.test(body), `who is late: ${body}`);
+    // Said once: the body says who is late, the stages when they were due.
+    const all = await page.evaluate(() => document.querySelector("order-lens").shadowRoot.querySelector('[part="container"]').textContent);
+    assert((all.match(/hasn't sent/g) ?? []).length === 1, `'hasn't sent' repeated: ${all}`);
+    // A warning: the late stages are amber like the headline's icon, done stages green (success).
+    const icon = await page.evaluate(() => getComputedStyle(document.querySelector("order-lens").shadowRoot.querySelector(".ic")).backgroundColor);
+    assert(icon === "rgb(143, 84, 0)" && st[2].color === icon && st[3].color === icon, `late stages are not in the warning's colour: ${icon} vs ${st[2].color}`);
+    assert(st[0].color === "rgb(27, 110, 54)", `done stage: ${st[0].color}`);
     const dotColor = await page.evaluate(() => {
       // The dots of stages ahead are outlined in the muted text colour (3:1 or more).
       const el = document.querySelector("order-lens");
@@ -429,6 +439,46 @@ if (suite === "demo") {
     assert((await page.evaluate(LINES, ["order-lens", code])).lines === 1, "the support code breaks");
   }, { viewport: { width: 320, height: 700 } });
 
+  await test("layout at 1280 px: the actions line up with the headline's text; buttons in a row share their top and height", async (page) => {
+    for (const [s, l] of [["declined", "en"], ["delivered", "ru"], ["refund_late", "zh-CN"]]) {
+      await demo(page, s, l);
+      const out = await page.evaluate(() => {
+        const root = document.querySelector("order-lens").shadowRoot;
+        const b = root.querySelector('[part="body"]').getBoundingClientRect();
+        const btns = [...root.querySelectorAll('[part="actions"] > .btn')].map((e) => e.getBoundingClientRect());
+        const rows = {};
+        for (const r of btns) (rows[Math.round(r.top)] ??= []).push(r);
+        return { body: Math.round(b.left), rows: Object.values(rows).map((row) => ({ left: Math.round(Math.min(...row.map((r) => r.left))), heights: new Set(row.map((r) => Math.round(r.height))).size })) };
+      });
+      assert(out.rows.length > 0 && out.rows.every((r) => r.left === out.body && r.heights === 1), `${s}/${l}: ${JSON.stringify(out)}`);
+    }
+  }, { viewport: { width: 1280, height: 900 } });
+
+  await test("layout at 320 px in Russian: no word breaks inside a button, a title or a stage label; nothing overflows", async (page) => {
+    for (const s of ["declined", "delivered", "refund_late", "out_of_stock", "dispute", "backend_rejects"]) {
+      await demo(page, s, "ru");
+      const out = await page.evaluate(() => {
+        const root = document.querySelector("order-lens").shadowRoot;
+        const over = [...root.querySelectorAll(".btn, .t, .sl, .b")].filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent);
+        // Every word of a button, the title and the stage labels on one line.
+        const broken = [];
+        for (const e of root.querySelectorAll(".btn, .t, .sl")) {
+          const walk = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+          for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+            for (const m of n.data.matchAll(/[^\s\u00a0]+/g)) {
+              const r = document.createRange();
+              r.setStart(n, m.index);
+              r.setEnd(n, m.index + m[0].length);
+              if (new Set([...r.getClientRects()].filter((b) => b.width > 0).map((b) => Math.round(b.top))).size > 1) broken.push(m[0]);
+            }
+          }
+        }
+        return { over, broken };
+      });
+      assert(out.over.length === 0 && out.broken.length === 0, `${s}: ${JSON.stringify(out)}`);
+    }
+  }, { viewport: { width: 320, height: 700 } });
+
   await test("typography in Chinese: lines break between words, not inside one or inside a date", async (page) => {
     await demo(page, "out_of_stock", "zh-CN");
     const body = await page.evaluate(() => document.querySelector("order-lens").diagnosis.headline.body);
@@ -455,7 +505,8 @@ if (suite === "demo") {
     assert(l.sev === "info" && l.primary === 0 && l.label === null, `a dispute the buyer need not act on: ${JSON.stringify(l)}`);
     await demo(page, "delivered", "en");
     l = await look();
-    assert(l.sev === "action_required" && l.primary === 1 && l.icon === "rgb(29, 107, 87)", `receipt confirmation is an alarm: ${JSON.stringify(l)}`);
+    // Action needed: blue, neither the green of what is done nor the amber of a warning.
+    assert(l.sev === "action_required" && l.primary === 1 && l.icon === "rgb(31, 95, 191)", `receipt confirmation: ${JSON.stringify(l)}`);
     const body = (await parts(page, ["body"])).body[0];
     assert(/delivered on [A-Z][a-z]{2}\u00a0\d+ by SF Express/.test(body), `the delivery has no date or carrier: ${body}`);
     assert((await page.locator('order-lens a[data-k="a:track_shipment"]').count()) === 1, "no tracking link");
