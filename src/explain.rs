@@ -35,27 +35,128 @@ pub struct Findings {
     pub audience: Audience,
 }
 
-impl Findings {
-    /// What changes the diagnosis when only time passes: the matched rules,
-    /// the refund stage states and which deadlines are still ahead.
-    fn signature<'a>(&self, rs: &'a RuleSet, order: &Order, now: Timestamp) -> Signature<'a> {
-        let matched = rs.matching_for(order, &self.expected, now, self.audience);
-        let states = self
+type Signature<'a> = (Vec<usize>, Vec<StageState>, Vec<&'a str>);
+
+/// `valid_until`'s search for one order and its findings. For this order,
+/// most rules hold or not whatever the time (`fixed`); only the others are
+/// evaluated again at each candidate instant, and only their thresholds give
+/// candidates.
+struct Search<'a> {
+    rs: &'a RuleSet,
+    order: &'a Order,
+    f: &'a Findings,
+    /// Per rule: its value at every instant, or `None` when time decides.
+    fixed: Vec<Option<bool>>,
+    /// What trying one candidate costs, in condition parts (times items).
+    per_try: usize,
+}
+
+impl<'a> Search<'a> {
+    fn new(rs: &'a RuleSet, order: &'a Order, f: &'a Findings, now: Timestamp) -> Search<'a> {
+        let cx = rs.ctx(order, &f.expected, now);
+        let fixed = rs
+            .rules
+            .iter()
+            .map(|r| match r.audience.speaks_to(f.audience) {
+                true => eval::fixed(&r.when, &cx),
+                false => Some(false),
+            })
+            .collect();
+        let items = order.items.len().max(1);
+        let per_try = rs
+            .rules
+            .iter()
+            .map(|r| r.size)
+            .fold(1usize, |a, n| a.saturating_add(n.saturating_mul(items)))
+            .saturating_mul(2);
+        Search {
+            rs,
+            order,
+            f,
+            fixed,
+            per_try,
+        }
+    }
+
+    /// What changes the diagnosis when only time passes: the matched rules
+    /// (as [`RuleSet::matching_for`] gives them), the refund stage states and
+    /// which deadlines are still ahead.
+    fn signature(&self, now: Timestamp) -> Signature<'a> {
+        let (rs, f) = (self.rs, self.f);
+        let cx = rs.ctx(self.order, &f.expected, now);
+        let holding = self.fixed.iter().zip(&rs.rules).enumerate();
+        let matched = rs.rank(
+            holding
+                .filter(|(_, (v, r))| v.unwrap_or_else(|| eval::holds(&r.when, &cx)))
+                .map(|(i, _)| i)
+                .collect(),
+        );
+        let states = f
             .refund
             .as_ref()
             .map(|p| p.stages(now).iter().map(|s| s.state).collect())
             .unwrap_or_default();
         let upcoming = rs
-            .deadlines_of(order, &self.expected, &matched, now)
+            .deadlines_of(self.order, &f.expected, &matched, now)
             .into_iter()
             .filter(|(_, at)| *at > now)
             .map(|(k, _)| k)
             .collect();
         (matched, states, upcoming)
     }
-}
 
-type Signature<'a> = (Vec<usize>, Vec<StageState>, Vec<&'a str>);
+    /// The first candidate after `now` whose signature differs from `here`
+    /// (the signature at `now`), trying at most [`NEXT_CHANGE_BUDGET`]'s
+    /// worth of candidates.
+    fn next_change(&self, now: Timestamp, here: &Signature<'_>) -> Option<Timestamp> {
+        let mut spent = 0usize;
+        let mut next = self.candidates(now);
+        let mut at = 0usize;
+        loop {
+            let c = match next.kept.get(at) {
+                Some(c) => *c,
+                None if next.more => {
+                    let last = next.kept.last().copied().unwrap_or(now);
+                    next = self.candidates(last);
+                    at = 0;
+                    continue;
+                }
+                None => return None,
+            };
+            at += 1;
+            spent = spent.saturating_add(self.per_try);
+            if spent > NEXT_CHANGE_BUDGET || self.signature(c) != *here {
+                return Some(c);
+            }
+        }
+    }
+
+    /// The instants after `floor` at which the findings may change (where
+    /// a threshold of a rule time can change turns, a refund stage turns, or
+    /// a deadline of a rule that can match passes), the earliest first.
+    fn candidates(&self, floor: Timestamp) -> eval::Earliest {
+        let cx = self.rs.ctx(self.order, &self.f.expected, floor);
+        let mut next = eval::Earliest::after(floor);
+        for (v, r) in self.fixed.iter().zip(&self.rs.rules) {
+            if v.is_none() {
+                eval::instants(&r.when, &cx, &mut next);
+            }
+            if *v == Some(false) {
+                continue;
+            }
+            // A deadline leaves the list once it has passed.
+            for d in &r.deadlines {
+                if let Val::Ts(at) = eval::eval(&d.at, &cx) {
+                    next.offer(at);
+                }
+            }
+        }
+        if let Some(p) = &self.f.refund {
+            p.instants(&mut next);
+        }
+        next
+    }
+}
 
 impl RuleSet {
     /// The computed dates (`expected.*`) and the refund plan of an order.
@@ -140,13 +241,19 @@ impl RuleSet {
         audience: Audience,
     ) -> Vec<usize> {
         let cx = self.ctx(order, expected, now);
-        let mut m: Vec<usize> = self
-            .rules
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| r.audience.speaks_to(audience) && eval::holds(&r.when, &cx))
-            .map(|(i, _)| i)
-            .collect();
+        self.rank(
+            self.rules
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.audience.speaks_to(audience) && eval::holds(&r.when, &cx))
+                .map(|(i, _)| i)
+                .collect(),
+        )
+    }
+
+    /// The matching rules by priority (ties by rule order); fallback rules
+    /// (calm status lines) count only when nothing else matches.
+    fn rank(&self, mut m: Vec<usize>) -> Vec<usize> {
         if m.iter()
             .any(|&i| self.rules.get(i).is_some_and(|r| !r.fallback))
         {
@@ -216,72 +323,8 @@ impl RuleSet {
     /// diagnosis may be the same (the widget then renders once more, at no
     /// cost to the customer) but never later than the true change.
     pub fn next_change(&self, order: &Order, f: &Findings, now: Timestamp) -> Option<Timestamp> {
-        let here = f.signature(self, order, now);
-        self.next_change_from(order, f, now, &here, self.search_cost(order))
-    }
-
-    /// What one step of [`RuleSet::next_change`]'s search costs, in
-    /// condition parts (times items): one candidate search and one signature.
-    fn search_cost(&self, order: &Order) -> usize {
-        let items = order.items.len().max(1);
-        self.rules
-            .iter()
-            .map(|r| r.size)
-            .fold(1usize, |a, n| a.saturating_add(n.saturating_mul(items)))
-            .saturating_mul(2)
-    }
-
-    /// [`RuleSet::next_change`] with the signature at `now` (`here`) and the
-    /// cost of a step already known.
-    fn next_change_from(
-        &self,
-        order: &Order,
-        f: &Findings,
-        now: Timestamp,
-        here: &Signature<'_>,
-        per_try: usize,
-    ) -> Option<Timestamp> {
-        let mut spent = 0usize;
-        let mut next = self.candidates(order, f, now);
-        let mut at = 0usize;
-        loop {
-            let c = match next.kept.get(at) {
-                Some(c) => *c,
-                None if next.more => {
-                    let last = next.kept.last().copied().unwrap_or(now);
-                    next = self.candidates(order, f, last);
-                    at = 0;
-                    continue;
-                }
-                None => return None,
-            };
-            at += 1;
-            spent = spent.saturating_add(per_try);
-            if spent > NEXT_CHANGE_BUDGET || f.signature(self, order, c) != *here {
-                return Some(c);
-            }
-        }
-    }
-
-    /// The instants after `floor` at which the findings may change (where
-    /// a threshold or a refund stage turns, or a deadline passes), the
-    /// earliest first.
-    fn candidates(&self, order: &Order, f: &Findings, floor: Timestamp) -> eval::Earliest {
-        let cx = self.ctx(order, &f.expected, floor);
-        let mut next = eval::Earliest::after(floor);
-        for r in &self.rules {
-            eval::instants(&r.when, &cx, &mut next);
-            // A deadline leaves the list once it has passed.
-            for d in &r.deadlines {
-                if let Val::Ts(at) = eval::eval(&d.at, &cx) {
-                    next.offer(at);
-                }
-            }
-        }
-        if let Some(p) = &f.refund {
-            p.instants(&mut next);
-        }
-        next
+        let search = Search::new(self, order, f, now);
+        search.next_change(now, &search.signature(now))
     }
 
     /// Explains an order to a customer (SPEC §3). `locale` may be a tag or
@@ -896,13 +939,13 @@ impl RuleSet {
         f: &Findings,
         now: Timestamp,
     ) -> Option<Timestamp> {
-        let per_try = self.search_cost(order);
-        let mut sig = f.signature(self, order, now);
+        let search = Search::new(self, order, f, now);
+        let mut sig = search.signature(now);
         let here = (sig.0.clone(), sig.2.clone());
         let mut at = now;
         for _ in 0..32 {
-            let c = self.next_change_from(order, f, at, &sig, per_try)?;
-            sig = f.signature(self, order, c);
+            let c = search.next_change(at, &sig)?;
+            sig = search.signature(c);
             if (&sig.0, &sig.2) != (&here.0, &here.1) {
                 return Some(c);
             }

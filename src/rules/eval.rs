@@ -397,6 +397,66 @@ pub fn holds(n: &Node, cx: &Ctx<'_>) -> bool {
     eval(n, cx).truthy()
 }
 
+/// The value of a condition for an order if time passing cannot change it
+/// (no threshold in it can decide it any more); `None` when one can. Sound:
+/// `Some(b)` means [`holds`] gives `b` at every instant.
+pub fn fixed<'a>(n: &Node, cx: &Ctx<'a>) -> Option<bool> {
+    // `or` is `and` with everything negated; `any` and `all` likewise.
+    let (xs, each_item, neg): (&[Node], bool, bool) = match n {
+        Node::Threshold { ts, .. } => {
+            return match eval(ts, cx) {
+                Val::Ts(_) => None,
+                _ => Some(false),
+            }
+        }
+        Node::Not(x) => return fixed(x, cx).map(|b| !b),
+        Node::And(xs) => (xs, false, false),
+        Node::Or(xs) => (xs, false, true),
+        Node::All(c) => (std::slice::from_ref(c.as_ref()), true, false),
+        Node::Any(c) => (std::slice::from_ref(c.as_ref()), true, true),
+        _ if timed(n) => return None,
+        _ => return Some(holds(n, cx)),
+    };
+    let mut all = Some(true);
+    let mut one = |v: Option<bool>| match v.map(|b| b != neg) {
+        Some(false) => false,
+        None => {
+            all = None;
+            true
+        }
+        Some(true) => true,
+    };
+    let went_through = if each_item {
+        cx.order.items.iter().all(|it| {
+            xs.iter()
+                .all(|x| one(fixed(x, &Ctx { item: Some(it), ..*cx })))
+        })
+    } else {
+        xs.iter().all(|x| one(fixed(x, cx)))
+    };
+    match went_through {
+        false => Some(neg),
+        true => all.map(|b| b != neg),
+    }
+}
+
+/// Whether a threshold is part of `n`.
+fn timed(n: &Node) -> bool {
+    match n {
+        Node::Threshold { .. } => true,
+        Node::Const(_) | Node::Field(_) => false,
+        Node::Rel(_, x)
+        | Node::Not(x)
+        | Node::IsSet(x)
+        | Node::Any(x)
+        | Node::All(x)
+        | Node::Count(x)
+        | Node::In { lhs: x, .. } => timed(x),
+        Node::And(xs) | Node::Or(xs) => xs.iter().any(timed),
+        Node::Cmp(_, a, b) => timed(a) || timed(b),
+    }
+}
+
 /// The earliest instants after a floor, among those offered: sorted,
 /// without duplicates, at most [`Earliest::KEEP`] of them (an order of
 /// 1,000 items can offer thousands; the rest are found by searching again
