@@ -6,8 +6,8 @@
 //! deserializes from it.
 
 use crate::json::Value;
+use crate::model::rules::{ActionKind, SeverityLevel};
 use crate::refund::StageState;
-use crate::rules::{ActionKind, SeverityLevel};
 use crate::time::Timestamp;
 
 #[cfg(feature = "serde")]

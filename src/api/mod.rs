@@ -71,17 +71,17 @@ mod serde_impls;
 use std::fmt;
 
 pub use crate::calendar::Calendar;
+pub use crate::model::diagnostic::{Diagnostic, RulesError, Severity as DiagnosticSeverity};
+pub use crate::model::rules::{ActionKind, Audience, RuleSet, SeverityLevel};
 pub use crate::order::{FieldError, Order, OrderError};
 pub use crate::refund::StageState;
-pub use crate::rules::error::{Diagnostic, RulesError, Severity as DiagnosticSeverity};
-pub use crate::rules::{ActionKind, Audience, RuleSet, SeverityLevel};
 pub use crate::time::Timestamp;
 pub use diagnosis::{
     Action, Confirm, Deadline, Decision, DecisionDeadline, Diagnosis, Reason, RefundStage,
     TimelineStage, Trace, Warning,
 };
 
-use crate::rules::error::Severity;
+use crate::model::diagnostic::Severity;
 
 /// Shared ownership of a loaded rule set: `Arc` natively (rules are shared
 /// between threads), `Rc` in wasm (one thread; the wasm calendar holds JS
@@ -443,7 +443,7 @@ impl Rules {
     /// Compiled bytes or a document's JSON text, told apart by the compiled
     /// rules' signature (what the CLI's `--rules` accepts).
     pub fn load(rules: &[u8]) -> Result<Rules, Error> {
-        if crate::rules::compiled::is_compiled(rules) {
+        if crate::runtime::bytes::is_compiled(rules) {
             Rules::from_bytes(rules)
         } else {
             Rules::from_json(&String::from_utf8_lossy(rules))

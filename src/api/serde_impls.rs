@@ -9,8 +9,8 @@ use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::json::{Number, Value};
+use crate::model::rules::{ActionKind, SeverityLevel};
 use crate::refund::StageState;
-use crate::rules::{ActionKind, SeverityLevel};
 use crate::time::Timestamp;
 
 /// Serializes as the string `as_str` gives; deserializes with `parse`,

@@ -6,10 +6,10 @@ use crate::explain::sweep_line;
 use crate::import::Platform;
 use crate::json::Value;
 use crate::messages::locale::negotiate;
+use crate::model::diagnostic::{Diagnostic, Severity};
+use crate::model::rules::{Audience, RuleSet};
 use crate::order::{Order, OrderError};
-use crate::rules::compiled::is_compiled;
-use crate::rules::error::{Diagnostic, Severity};
-use crate::rules::{Audience, RuleSet};
+use crate::runtime::bytes::is_compiled;
 use crate::time::Timestamp;
 use std::io::{self, BufRead, BufWriter, Read, Write};
 
@@ -290,7 +290,7 @@ fn compile(argv: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> R
     // --audience buyer: for a page that shows the buyer's view only (a
     // checkout): no merchant.* messages, no merchant rules to evaluate.
     let rs = if buyer_only {
-        crate::rules::compiled::buyer_side(rs)
+        crate::compiler::bytes_write::buyer_side(rs)
     } else {
         rs
     };
@@ -426,7 +426,7 @@ fn explain(
     if view == Audience::Merchant && !rs.has_merchant_view() {
         return Err(Usage(format!(
             "--audience merchant: {}",
-            crate::rules::NO_MERCHANT_VIEW
+            crate::model::rules::NO_MERCHANT_VIEW
         )));
     }
     let text = match read_file(path, Some(stdin)) {

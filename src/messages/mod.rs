@@ -6,8 +6,8 @@ pub mod locale;
 pub mod plural;
 
 use crate::json::Value;
+use crate::model::diagnostic::Diagnostic;
 use crate::order::{CancelBy, CancelReason, DisputeKind, DisputeState, PaymentMethod, Status};
-use crate::rules::error::Diagnostic;
 use crate::time::{Date, Timestamp};
 use format::{Message, Part, PluralKey, Use};
 use locale::{DateFormatter, Locale};
@@ -103,7 +103,10 @@ pub const PLACEHOLDERS: &[(&str, ArgKind)] = &[
     ("state", ArgKind::Choice(crate::refund::STATES)),
     ("at", ArgKind::Date),
     // The widget's own messages (`widget.*`).
-    ("action", ArgKind::Choice(crate::rules::ActionKind::ALL)),
+    (
+        "action",
+        ArgKind::Choice(crate::model::rules::ActionKind::ALL),
+    ),
     ("minutes", ArgKind::Number),
     ("zone", ArgKind::Text),
     // E-mails (`email.*`): the headline's title.
@@ -274,7 +277,7 @@ impl Catalog {
         match merchant {
             None | Some(Value::Null) => {}
             Some(Value::Object(locales)) => {
-                let limit = crate::rules::limits::MAX_LOCALES;
+                let limit = crate::model::limits::MAX_LOCALES;
                 if locales.len() > limit {
                     diags.push(Diagnostic::at(
                         "messages",
@@ -321,7 +324,7 @@ impl Catalog {
             ));
             return;
         };
-        let limit = crate::rules::limits::MAX_MESSAGES;
+        let limit = crate::model::limits::MAX_MESSAGES;
         if entries.len() > limit {
             diags.push(Diagnostic::at(
                 path,

@@ -11,7 +11,7 @@
 use super::html::{said, times_shown, Typist};
 use super::{escape, http_option, is_http_url, label_locale, other_reasons, shown_severity};
 use crate::diagnosis::Diagnosis;
-use crate::rules::RuleSet;
+use crate::model::rules::RuleSet;
 
 /// Options of [`render_email`].
 #[derive(Clone, Debug, Default)]

@@ -11,7 +11,7 @@
 
 use super::{escape, is_http_url, label_locale, other_reasons, shown_severity, shows_time};
 use crate::diagnosis::Diagnosis;
-use crate::rules::RuleSet;
+use crate::model::rules::RuleSet;
 
 /// Options of [`render_html`].
 #[derive(Clone, Debug, Default)]

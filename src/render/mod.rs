@@ -12,8 +12,8 @@ pub mod html;
 
 use crate::diagnosis::{Action, Confirm, Deadline, Diagnosis, Reason, TimelineStage, Trace};
 use crate::json::Value;
+use crate::model::rules::{ActionKind, SeverityLevel};
 use crate::order::{FieldError, OrderError};
-use crate::rules::{ActionKind, SeverityLevel};
 use crate::time::Timestamp;
 
 pub use email::{render_email, Email, EmailOptions};

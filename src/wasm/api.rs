@@ -25,9 +25,9 @@ use crate::calendar::Calendar;
 use crate::host::js::{self, array_items, Array, Date, Object};
 use crate::import::{self, Platform};
 use crate::json::{write_string, Value};
+use crate::model::diagnostic::{Diagnostic, RulesError, Severity};
+use crate::model::rules::{Audience, RuleSet};
 use crate::order::{FieldError, Order, OrderError};
-use crate::rules::error::{Diagnostic, RulesError, Severity};
-use crate::rules::{Audience, RuleSet};
 use crate::time::Timestamp;
 
 use super::errors::*;
@@ -182,7 +182,7 @@ fn rules_source(doc: &JsValue) -> Result<Option<Vec<u8>>, JsValue> {
 /// Loads rules from what [`rules_source`] gave.
 fn load_rules(src: Option<&[u8]>) -> Result<RuleSet, RulesError> {
     match src {
-        Some(b) if crate::rules::compiled::is_compiled(b) => RuleSet::from_bytes(b),
+        Some(b) if crate::runtime::bytes::is_compiled(b) => RuleSet::from_bytes(b),
         Some(b) => RuleSet::from_json(&String::from_utf8_lossy(b)),
         None => RuleSet::from_value(None),
     }
@@ -238,7 +238,7 @@ fn read_audience(v: &JsValue, rs: &RuleSet) -> Result<Audience, JsValue> {
     match Audience::parse(&name) {
         Some(Audience::Merchant) if !rs.has_merchant_view() => Err(range_error(&format!(
             "options.audience: {}",
-            crate::rules::NO_MERCHANT_VIEW
+            crate::model::rules::NO_MERCHANT_VIEW
         ))),
         Some(a) => Ok(a),
         None => Err(range_error(&format!(
@@ -478,7 +478,7 @@ impl CompiledRules {
         let locales = get(&options, "locales");
         if locales.is_undefined() || locales.is_null() {
             return Ok(if buyer {
-                crate::rules::compiled::buyer_side(self.rs.as_ref().clone()).to_bytes()
+                crate::compiler::bytes_write::buyer_side(self.rs.as_ref().clone()).to_bytes()
             } else {
                 self.rs.to_bytes()
             });
@@ -495,7 +495,7 @@ impl CompiledRules {
             .with_locales(&tags)
             .map(|rs| {
                 if buyer {
-                    crate::rules::compiled::buyer_side(rs).to_bytes()
+                    crate::compiler::bytes_write::buyer_side(rs).to_bytes()
                 } else {
                     rs.to_bytes()
                 }

@@ -4,8 +4,8 @@
 
 use super::MESSAGE_ITEMS;
 use crate::json::Value;
+use crate::model::diagnostic::{Diagnostic, RulesError, Severity};
 use crate::order::{FieldError, OrderError};
-use crate::rules::error::{Diagnostic, RulesError, Severity};
 
 pub(crate) fn opt_str(s: Option<&str>) -> Value {
     s.map_or(Value::Null, Value::from)

@@ -11,9 +11,9 @@ use wasm_bindgen::prelude::*;
 use super::api::CompiledRules;
 use super::errors::order_errors_value;
 use crate::host::js;
+use crate::model::rules::RuleSet;
 use crate::order::OrderError;
 use crate::render::{self, EmailOptions, HtmlOptions};
-use crate::rules::RuleSet;
 use crate::Diagnosis;
 
 fn get(target: &JsValue, key: &str) -> JsValue {

@@ -15,12 +15,12 @@ use wasm_bindgen::prelude::*;
 use super::errors::{
     diagnostics_value, error_json, order_errors_value, order_message, rules_message,
 };
+use crate::model::diagnostic::RulesError;
+use crate::model::rules::{Audience, RuleSet};
 use crate::order::Order;
-use crate::rules::error::RulesError;
-use crate::rules::{Audience, RuleSet};
 use crate::time::Timestamp;
 
-use crate::rules::compiled::DEFAULT_RULES;
+use crate::runtime::bytes::DEFAULT_RULES;
 
 /// Marks a result that is an error's JSON text rather than a diagnosis.
 const ERROR_MARK: char = '!';
@@ -103,7 +103,10 @@ impl Rules {
             Some(_) if !self.rs.has_merchant_view() => {
                 return plain_error(
                     "RangeError",
-                    &format!("options.audience: {}", crate::rules::NO_MERCHANT_VIEW),
+                    &format!(
+                        "options.audience: {}",
+                        crate::model::rules::NO_MERCHANT_VIEW
+                    ),
                 );
             }
             Some(rest) => (rest, Audience::Merchant),

@@ -311,8 +311,8 @@ fn every_fixture_crosses_the_boundary_unchanged() {
         // The seller's view (SPEC §3.3), when the fixture asks for it.
         let audience = get(&case, "audience").as_string();
         let view = match audience.as_deref() {
-            Some("merchant") => crate::rules::Audience::Merchant,
-            _ => crate::rules::Audience::Buyer,
+            Some("merchant") => crate::model::rules::Audience::Merchant,
+            _ => crate::model::rules::Audience::Buyer,
         };
         let options = || {
             let o = opts(&now, &locale);

@@ -7,16 +7,16 @@ use crate::diagnosis::{
 use crate::json::Value;
 use crate::messages::locale::{negotiate, DateFormatter};
 use crate::messages::{Arg, ArgKind, Args, Renderer, PLACEHOLDERS};
+use crate::model::rules::{ActionKind, Audience, Rule, RuleSet};
+use crate::model::schema::{field_path, Field};
+use crate::model::settings::is_web_url;
 use crate::order::{CancelState, DisputeState, Order, PaymentState, Status};
 use crate::refund::{RefundPlan, Stage, StageState};
-use crate::rules::eval::{self, Ctx, Expected, Node, Val};
-use crate::rules::schema::{field_path, Field};
-use crate::rules::settings::is_web_url;
-use crate::rules::{ActionKind, Audience, Rule, RuleSet};
+use crate::runtime::eval::{self, Ctx, Expected, Node, Val};
 use crate::time::{Duration, Timestamp, DAY_MS};
 use std::cell::Cell;
 
-pub use crate::rules::{FALLBACK_REASON, MASKED_REASON, MASKED_RULE};
+pub use crate::model::rules::{FALLBACK_REASON, MASKED_REASON, MASKED_RULE};
 /// Condition parts (times items) `valid_until`'s search may evaluate before
 /// it settles for the next candidate: about a tenth of a second natively
 /// for a rule set and an order at the limits.
@@ -990,7 +990,7 @@ fn status_line(order: &Order) -> Reason {
 /// known to the day only (restock, delivery and refund dates: "expected by
 /// Dec 6", not "Dec 6, 06:18"), else a date and time.
 fn shown(node: &Node, t: Timestamp) -> Arg {
-    use crate::rules::schema::ExpectedField as E;
+    use crate::model::schema::ExpectedField as E;
     match node {
         Node::Field(Field::Expected(
             E::RestockAt
@@ -1088,7 +1088,7 @@ pub fn merchant_sweep_line(rs: &RuleSet, order: &Order, now: Timestamp) -> (Valu
         .matched
         .iter()
         .filter_map(|&i| rs.rules.get(i))
-        .any(|r| r.severity == crate::rules::SeverityLevel::ActionRequired);
+        .any(|r| r.severity == crate::model::rules::SeverityLevel::ActionRequired);
     let deadline = |(kind, at): (&str, Timestamp)| {
         Value::Object(vec![
             ("kind".into(), kind.into()),

@@ -4,8 +4,8 @@
 //! a deep tree; parentheses, `!` and calls nest, and their depth is limited
 //! so hostile input cannot overflow the stack.
 
-use super::error::ExprError;
 use super::lexer::{lex, Span, Tok};
+use crate::model::diagnostic::ExprError;
 use crate::time::Duration;
 
 /// Deepest nesting of parentheses, `!` and calls.
@@ -30,7 +30,7 @@ pub enum Lit {
     Null,
 }
 
-pub use super::eval::CmpOp;
+pub use crate::model::ir::CmpOp;
 
 /// An expression with its span.
 #[derive(Clone, Debug, PartialEq)]

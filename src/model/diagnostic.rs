@@ -1,7 +1,26 @@
 //! Errors of rules documents: one located diagnostic per problem.
 
-use super::lexer::Span;
 use std::fmt;
+
+/// A byte range inside the expression text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+    /// The smallest span covering both.
+    pub fn to(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+}
 
 /// A problem inside one expression, located by a byte span.
 #[derive(Clone, Debug, PartialEq, Eq)]

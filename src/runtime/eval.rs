@@ -1,86 +1,13 @@
-//! The compiled form of a condition and its evaluator.
-//!
-//! A compiled condition is a tree whose field accesses, settings and enum
-//! values are already resolved; the only thing that depends on the clock is a
-//! [`Node::Threshold`] (`age(ts) >= 30m`), which is why [`instants`] can list
-//! every moment at which a condition may change its value.
+//! The evaluator of compiled conditions ([`Node`], `crate::model::ir`):
+//! their values for an order at an instant, and the instants at which a
+//! [`Node::Threshold`] may change its value (what `valid_until` searches).
 
-use super::schema::{ExpectedField, Field, ItemField};
 use crate::calendar::Calendar;
+pub use crate::model::ir::{CmpOp, Const, Node, Rel};
+use crate::model::schema::{ExpectedField, Field, ItemField};
 use crate::order::{Item, Order};
 use crate::time::{Duration, Timestamp};
 use std::cmp::Ordering;
-
-/// A constant.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Const {
-    /// `null`
-    Null,
-    /// A boolean.
-    Bool(bool),
-    /// An integer.
-    Int(i64),
-    /// Text or an enum value.
-    Str(String),
-    /// A duration.
-    Dur(Duration),
-}
-
-/// Which way a relative duration is measured.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Rel {
-    /// `age(ts)` = now − ts
-    Age,
-    /// `until(ts)` = ts − now
-    Until,
-}
-
-/// A compiled condition.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Node {
-    /// A constant (literals and settings).
-    Const(Const),
-    /// An order, item or computed field.
-    Field(Field),
-    /// `age(ts)` / `until(ts)`; only valid under a threshold.
-    Rel(Rel, Box<Node>),
-    /// `!x`
-    Not(Box<Node>),
-    /// All true.
-    And(Vec<Node>),
-    /// Any true.
-    Or(Vec<Node>),
-    /// A comparison; false when either side is null.
-    Cmp(CmpOp, Box<Node>, Box<Node>),
-    /// `x in [...]`, `x not in [...]`; false when `x` is null (unless the list holds null).
-    In {
-        /// The tested value.
-        lhs: Box<Node>,
-        /// The list.
-        list: Vec<Const>,
-        /// `not in`
-        negated: bool,
-    },
-    /// Not null (and, for the item list, not empty).
-    IsSet(Box<Node>),
-    /// `age(ts) op dur` or `until(ts) op dur`.
-    Threshold {
-        /// age or until.
-        kind: Rel,
-        /// The timestamp.
-        ts: Box<Node>,
-        /// The operator, with the relative duration on the left.
-        op: CmpOp,
-        /// The duration.
-        dur: Duration,
-    },
-    /// Some item matches.
-    Any(Box<Node>),
-    /// Every item matches (true for no items).
-    All(Box<Node>),
-    /// How many items match.
-    Count(Box<Node>),
-}
 
 /// A value during evaluation.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -118,15 +45,14 @@ impl Val<'_> {
     }
 }
 
-impl Const {
-    fn val(&self) -> Val<'_> {
-        match self {
-            Const::Null => Val::Null,
-            Const::Bool(b) => Val::Bool(*b),
-            Const::Int(i) => Val::Int(*i),
-            Const::Str(s) => Val::Str(s),
-            Const::Dur(d) => Val::Dur(*d),
-        }
+/// A constant as a value.
+fn val(c: &Const) -> Val<'_> {
+    match c {
+        Const::Null => Val::Null,
+        Const::Bool(b) => Val::Bool(*b),
+        Const::Int(i) => Val::Int(*i),
+        Const::Str(s) => Val::Str(s),
+        Const::Dur(d) => Val::Dur(*d),
     }
 }
 
@@ -323,7 +249,7 @@ pub fn steps() -> u64 {
 pub fn eval<'a>(n: &'a Node, cx: &Ctx<'a>) -> Val<'a> {
     step(1);
     match n {
-        Node::Const(c) => c.val(),
+        Node::Const(c) => val(c),
         Node::Field(f) => field(*f, cx),
         Node::Rel(..) => Val::Null,
         Node::Not(x) => Val::Bool(!eval(x, cx).truthy()),
@@ -337,7 +263,7 @@ pub fn eval<'a>(n: &'a Node, cx: &Ctx<'a>) -> Val<'a> {
             step(list.len());
             let v = eval(lhs, cx);
             let found = list.iter().any(|c| {
-                let c = c.val();
+                let c = val(c);
                 (v == Val::Null && c == Val::Null) || order(v, c) == Some(Ordering::Equal)
             });
             if v == Val::Null && !found {
@@ -428,8 +354,15 @@ pub fn fixed<'a>(n: &Node, cx: &Ctx<'a>) -> Option<bool> {
     };
     let went_through = if each_item {
         cx.order.items.iter().all(|it| {
-            xs.iter()
-                .all(|x| one(fixed(x, &Ctx { item: Some(it), ..*cx })))
+            xs.iter().all(|x| {
+                one(fixed(
+                    x,
+                    &Ctx {
+                        item: Some(it),
+                        ..*cx
+                    },
+                ))
+            })
         })
     } else {
         xs.iter().all(|x| one(fixed(x, cx)))
@@ -532,91 +465,6 @@ pub fn instants(n: &Node, cx: &Ctx<'_>, out: &mut Earliest) {
                     out,
                 );
             }
-        }
-    }
-}
-
-/// The text constants a condition compares `field` with (`==` or `in`).
-pub fn constants_for(n: &Node, field: Field, out: &mut Vec<String>) {
-    match n {
-        Node::Cmp(_, a, b) => {
-            for (x, y) in [(a, b), (b, a)] {
-                if let (Node::Field(f), Node::Const(Const::Str(s))) = (x.as_ref(), y.as_ref()) {
-                    if *f == field {
-                        out.push(s.clone());
-                    }
-                }
-            }
-        }
-        Node::In { lhs, list, .. } => {
-            if matches!(lhs.as_ref(), Node::Field(f) if *f == field) {
-                out.extend(list.iter().filter_map(|c| match c {
-                    Const::Str(s) => Some(s.clone()),
-                    _ => None,
-                }));
-            }
-        }
-        Node::Not(x)
-        | Node::IsSet(x)
-        | Node::Any(x)
-        | Node::All(x)
-        | Node::Count(x)
-        | Node::Rel(_, x) => constants_for(x, field, out),
-        Node::And(xs) | Node::Or(xs) => xs.iter().for_each(|x| constants_for(x, field, out)),
-        Node::Threshold { ts, .. } => constants_for(ts, field, out),
-        Node::Const(_) | Node::Field(_) => {}
-    }
-}
-
-/// A comparison operator.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CmpOp {
-    /// `==`
-    Eq,
-    /// `!=`
-    Ne,
-    /// `<`
-    Lt,
-    /// `<=`
-    Le,
-    /// `>`
-    Gt,
-    /// `>=`
-    Ge,
-}
-
-impl CmpOp {
-    /// The operator as written.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CmpOp::Eq => "==",
-            CmpOp::Ne => "!=",
-            CmpOp::Lt => "<",
-            CmpOp::Le => "<=",
-            CmpOp::Gt => ">",
-            CmpOp::Ge => ">=",
-        }
-    }
-    /// `a op b` ⇔ `b op.flip() a`.
-    pub fn flip(self) -> CmpOp {
-        match self {
-            CmpOp::Lt => CmpOp::Gt,
-            CmpOp::Le => CmpOp::Ge,
-            CmpOp::Gt => CmpOp::Lt,
-            CmpOp::Ge => CmpOp::Le,
-            o => o,
-        }
-    }
-    /// Applies the operator to an ordering.
-    pub fn test(self, o: std::cmp::Ordering) -> bool {
-        use std::cmp::Ordering::*;
-        match self {
-            CmpOp::Eq => o == Equal,
-            CmpOp::Ne => o != Equal,
-            CmpOp::Lt => o == Less,
-            CmpOp::Le => o != Greater,
-            CmpOp::Gt => o == Greater,
-            CmpOp::Ge => o != Less,
         }
     }
 }

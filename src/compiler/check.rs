@@ -1,12 +1,12 @@
 //! The type checker: AST + schema + settings → compiled node tree, or every
 //! error found, each located and with a suggestion where there is one.
 
-use super::error::ExprError;
-use super::eval::{Const, Node, Rel};
 use super::lexer::Span;
 use super::parser::{CmpOp, Expr, ExprKind, Lit};
-use super::schema::{EnumTy, Field, Ty, FUNCTIONS, ITEM_FIELDS, ORDER_FIELDS};
-use super::settings::Settings;
+use crate::model::diagnostic::ExprError;
+use crate::model::ir::{Const, Node, Rel};
+use crate::model::schema::{EnumTy, Field, Ty, FUNCTIONS, ITEM_FIELDS, ORDER_FIELDS};
+use crate::model::settings::Settings;
 use crate::order::KNOWN_FAILURE_CODES;
 use crate::suggest;
 use crate::time::truncate;

@@ -1,5 +1,5 @@
 //! The rules document (SPEC §2): loading, layering over the built-in
-//! defaults, checking and compiling.
+//! defaults, checking and compiling into a [`RuleSet`].
 //!
 //! The built-in rules are themselves a rules document (`defaults.json`),
 //! written in the same condition language a merchant uses. A merchant's
@@ -9,244 +9,21 @@
 //! field, and a full rule replaces it); `"disabled": true` removes it; other
 //! ids add rules after the built-in ones.
 
-pub mod check;
-pub mod compiled;
-pub mod error;
-pub mod eval;
-pub mod lexer;
-pub mod limits;
-pub mod parser;
-pub mod schema;
-pub mod settings;
-
+use super::{check, parser};
 use crate::calendar::{Calendar, CalendarError};
 use crate::json::{Number, Value};
 use crate::messages::Catalog;
+use crate::model::diagnostic::{Diagnostic, RulesError, Severity};
+use crate::model::ir::Node;
+use crate::model::limits::{self, is_name, MAX_RULES};
+use crate::model::rules::*;
+use crate::model::schema::Field;
+use crate::model::settings::{RefundWindows, Settings};
 use crate::suggest;
 use crate::time::truncate;
-use error::{Diagnostic, RulesError, Severity};
-use eval::Node;
-use schema::Field;
-use settings::{RefundWindows, Settings};
 
 /// The built-in rules document.
-pub const DEFAULTS: &str = include_str!("defaults.json");
-
-pub use limits::MAX_RULES;
-
-/// Reason shown when no rule matches, so there is always a headline.
-pub const FALLBACK_REASON: &str = "order_status";
-/// The reason masked rules show as.
-pub const MASKED_REASON: &str = "payment_declined";
-/// The rule id masked rules show as.
-pub const MASKED_RULE: &str = "payment-declined";
-
-string_enum!(
-    /// What a customer can do (SPEC §2.2).
-    ActionKind {
-        /// Pay again with the same method.
-        RetryPayment = "retry_payment",
-        /// Pay with another card or method.
-        UpdatePaymentMethod = "update_payment_method",
-        /// Cancel, after a confirmation that states the refund.
-        CancelOrder = "cancel_order",
-        /// Open `settings.support_url`.
-        ContactSupport = "contact_support",
-        /// Confirm the goods arrived.
-        ConfirmReceipt = "confirm_receipt",
-        /// Report not received / not as described.
-        OpenDispute = "open_dispute",
-        /// Open `shipment.tracking_url`.
-        TrackShipment = "track_shipment",
-        /// Pick a substitute for an out-of-stock item.
-        ChooseAlternative = "choose_alternative",
-        /// Nothing to do; shows until when.
-        Wait = "wait",
-        /// Open `settings.reorder_url` to place the order again.
-        Reorder = "reorder",
-        /// The seller confirms the order (SPEC §3.3).
-        ConfirmOrder = "confirm_order",
-        /// The seller checks the stock (and its sync with the shop system).
-        CheckStock = "check_stock",
-        /// The seller writes to or calls the buyer.
-        ContactBuyer = "contact_buyer",
-        /// The seller reminds the buyer to confirm receipt.
-        RemindBuyer = "remind_buyer",
-        /// The seller answers an open dispute.
-        RespondToDispute = "respond_to_dispute",
-        /// The seller sends the refund.
-        IssueRefund = "issue_refund",
-        /// The seller checks the payment with the payment provider.
-        ContactPaymentProvider = "contact_payment_provider",
-        /// The seller asks the platform's support (or arbitration) for help.
-        ContactPlatform = "contact_platform",
-    }
-);
-
-string_enum!(
-    /// Whom a diagnosis speaks to (SPEC §3.3).
-    Audience {
-        /// The customer (the default).
-        Buyer = "buyer",
-        /// The shop's back office.
-        Merchant = "merchant",
-    }
-);
-
-string_enum!(
-    /// Whom a rule speaks to (`"audience"` of a rule, SPEC §3.3).
-    RuleAudience {
-        /// Only the customer's view (the default).
-        Buyer = "buyer",
-        /// Only the merchant's view.
-        Merchant = "merchant",
-        /// Both views.
-        Both = "both",
-    }
-);
-
-impl RuleAudience {
-    /// Whether a rule for this audience is matched in a view for `view`.
-    pub fn speaks_to(self, view: Audience) -> bool {
-        matches!(
-            (self, view),
-            (RuleAudience::Both, _)
-                | (RuleAudience::Buyer, Audience::Buyer)
-                | (RuleAudience::Merchant, Audience::Merchant)
-        )
-    }
-}
-
-impl Audience {
-    /// The prefix of the message keys of this view: `""` for the buyer,
-    /// `"merchant."` for the merchant.
-    pub fn key_prefix(self) -> &'static str {
-        match self {
-            Audience::Buyer => "",
-            Audience::Merchant => "merchant.",
-        }
-    }
-}
-
-string_enum!(
-    /// How urgent a reason is.
-    SeverityLevel {
-        /// Nothing is wrong.
-        Info = "info",
-        /// Something is late or unusual.
-        Warning = "warning",
-        /// The customer must act.
-        ActionRequired = "action_required",
-    }
-);
-
-impl ActionKind {
-    /// Whether the action asks for confirmation first.
-    pub fn confirms(self) -> bool {
-        matches!(
-            self,
-            ActionKind::CancelOrder | ActionKind::ConfirmReceipt | ActionKind::IssueRefund
-        )
-    }
-
-    /// Which views may offer the action: the seller's actions (SPEC §3.3)
-    /// only the merchant's, the links `contact_support` and `track_shipment`
-    /// both, every other action only the buyer's.
-    pub fn audience(self) -> RuleAudience {
-        use ActionKind as A;
-        match self {
-            A::ContactSupport | A::TrackShipment => RuleAudience::Both,
-            A::ConfirmOrder
-            | A::CheckStock
-            | A::ContactBuyer
-            | A::RemindBuyer
-            | A::RespondToDispute
-            | A::IssueRefund
-            | A::ContactPaymentProvider
-            | A::ContactPlatform => RuleAudience::Merchant,
-            _ => RuleAudience::Buyer,
-        }
-    }
-
-    /// The seller's actions (SPEC §3.3), in the order the contract lists them.
-    pub const MERCHANT: &'static [ActionKind] = &[
-        ActionKind::ConfirmOrder,
-        ActionKind::CheckStock,
-        ActionKind::ContactBuyer,
-        ActionKind::RemindBuyer,
-        ActionKind::RespondToDispute,
-        ActionKind::IssueRefund,
-        ActionKind::ContactPaymentProvider,
-        ActionKind::ContactPlatform,
-    ];
-}
-
-/// A deadline a rule announces.
-#[derive(Clone, Debug, PartialEq)]
-pub struct DeadlineSpec {
-    /// `auto_cancel`, `auto_confirm` or a merchant's kind.
-    pub kind: String,
-    /// A timestamp path.
-    pub at: Node,
-}
-
-/// A compiled rule.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Rule {
-    /// Unique id.
-    pub id: String,
-    /// The reason it contributes.
-    pub reason: String,
-    /// Severity.
-    pub severity: SeverityLevel,
-    /// Higher wins the headline.
-    pub priority: i64,
-    /// Offered actions, in order.
-    pub actions: Vec<ActionKind>,
-    /// The condition.
-    pub when: Node,
-    /// The condition as written.
-    pub when_src: String,
-    /// Fields the condition reads (for traces).
-    pub fields: Vec<Field>,
-    /// Shows as the generic `payment_declined` and hides the failure code.
-    pub mask: bool,
-    /// Deadlines it announces.
-    pub deadlines: Vec<DeadlineSpec>,
-    /// Until when `wait` applies.
-    pub wait_until: Option<Node>,
-    /// A calm status line: shown only when no other rule matches.
-    pub fallback: bool,
-    /// Whether the rule is a built-in one (possibly with merchant overrides).
-    pub builtin: bool,
-    /// Whom it speaks to (SPEC §3.3): matched only in views of that audience.
-    pub audience: RuleAudience,
-    /// The number of parts of `when` ([`limits::size`]): what evaluating it
-    /// costs, for `valid_until`'s work budget.
-    pub(crate) size: usize,
-}
-
-/// A loaded, checked and compiled rules document.
-#[derive(Clone, Debug)]
-pub struct RuleSet {
-    /// Settings with defaults filled in.
-    pub settings: Settings,
-    /// Business calendar.
-    pub calendar: Calendar,
-    /// Refund windows.
-    pub windows: RefundWindows,
-    /// Rules in evaluation order (built-in first, then the merchant's).
-    pub rules: Vec<Rule>,
-    /// Messages.
-    pub catalog: Catalog,
-    /// 32-bit fingerprint of the document (for support codes).
-    pub fingerprint: u32,
-    /// Payment failure codes never shown to a customer: `fraud_suspected`
-    /// and every code a rule with `"mask": true` tests for.
-    pub masked_codes: Vec<String>,
-    /// Warnings found while loading.
-    pub warnings: Vec<Diagnostic>,
-}
+pub const DEFAULTS: &str = include_str!("../rules/defaults.json");
 
 const TOP_KEYS: &[&str] = &["version", "settings", "refund_windows", "rules", "messages"];
 const RULE_KEYS: &[&str] = &[
@@ -263,28 +40,6 @@ const RULE_KEYS: &[&str] = &[
     "fallback",
     "description",
     "audience",
-];
-
-/// Why a merchant's view cannot be given.
-pub const NO_MERCHANT_VIEW: &str =
-    "these rules have the buyer's view only (rules-merchant.olr has both)";
-
-/// Keys every locale needs whatever the rules are.
-pub const ALWAYS_NEEDED: &[&str] = &[
-    "reason.order_status.title",
-    "reason.order_status.body",
-    "timeline.refund_requested.label",
-    "timeline.refund_approved.label",
-    "timeline.refund_issued.label",
-    "timeline.refund_arrived.label",
-    "timeline.done",
-    "timeline.expected",
-    "timeline.window",
-    "timeline.late",
-    "action.contact_support.label",
-    "merchant.reason.order_status.title",
-    "merchant.reason.order_status.body",
-    "merchant.widget.region",
 ];
 
 /// One rule before compiling: the fields as given, and where they came from.
@@ -350,21 +105,6 @@ impl RuleSet {
             Ok(s) => s.warnings,
             Err(e) => e.diagnostics,
         }
-    }
-
-    /// The rule with this id.
-    pub fn rule(&self, id: &str) -> Option<&Rule> {
-        self.rules.iter().find(|r| r.id == id)
-    }
-
-    /// Whether these rules can give the merchant's view (SPEC §3.3): not
-    /// when they are the buyer's side only (the runtime's built-in rules,
-    /// rules compiled with `--audience buyer`), which lack its messages.
-    pub fn has_merchant_view(&self) -> bool {
-        self.catalog.get(compiled::BASE_LOCALE).is_some_and(|l| {
-            l.messages
-                .contains_key("merchant.reason.order_status.title")
-        })
     }
 }
 
@@ -553,8 +293,8 @@ fn load(doc: Option<&Value>, diags: &mut Vec<Diagnostic>) -> Option<RuleSet> {
         .map(String::from)
         .collect();
     for r in rules.iter().filter(|r| r.mask) {
-        eval::constants_for(&r.when, Field::PaymentFailureCode, &mut found);
-        eval::constants_for(&r.when, Field::PaymentDeclineCode, &mut found);
+        crate::model::ir::constants_for(&r.when, Field::PaymentFailureCode, &mut found);
+        crate::model::ir::constants_for(&r.when, Field::PaymentDeclineCode, &mut found);
     }
     let mut masked_codes = Vec::new();
     for c in found {
@@ -588,7 +328,7 @@ pub(crate) fn each_needed_key(
     if !ALWAYS_NEEDED
         .iter()
         .chain(crate::messages::WIDGET_KEYS)
-        .filter(|k| merchant || !k.starts_with(compiled::MERCHANT_KEYS))
+        .filter(|k| merchant || !k.starts_with(MERCHANT_KEYS))
         .all(|k| f(k, None))
     {
         return false;
@@ -644,16 +384,6 @@ fn needed_keys(rules: &[Rule]) -> Vec<(String, Option<String>)> {
         true
     });
     needed
-}
-
-/// FNV-1a, 32 bits.
-pub fn fnv1a(bytes: &[u8]) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    for b in bytes {
-        h ^= u32::from(*b);
-        h = h.wrapping_mul(0x0100_0193);
-    }
-    h
 }
 
 fn layer_rules(defaults: &Value, doc: &Value, diags: &mut Vec<Diagnostic>) -> Vec<RawRule> {
@@ -749,8 +479,6 @@ fn as_str(v: &Value) -> Option<&str> {
     }
 }
 
-use limits::is_name;
-
 fn compile_rule(r: &RawRule, settings: &Settings, diags: &mut Vec<Diagnostic>) -> Option<Rule> {
     let (id_v, id_path) = r.get("id")?;
     let id = as_str(id_v)?.to_string();
@@ -798,7 +526,7 @@ fn compile_rule(r: &RawRule, settings: &Settings, diags: &mut Vec<Diagnostic>) -
         }
     }
 
-    let mut when = Node::Const(eval::Const::Bool(false));
+    let mut when = Node::Const(crate::model::ir::Const::Bool(false));
     let mut when_src = String::new();
     let mut fields = Vec::new();
     match r.get("when") {
@@ -1163,8 +891,8 @@ fn compile_rule(r: &RawRule, settings: &Settings, diags: &mut Vec<Diagnostic>) -
 fn never_retried(when: &Node) -> Option<String> {
     use crate::decline::{DeclineGroup, ADVICE, CODES};
     let mut found = Vec::new();
-    eval::constants_for(when, Field::PaymentFailureCode, &mut found);
-    eval::constants_for(when, Field::PaymentDeclineCode, &mut found);
+    crate::model::ir::constants_for(when, Field::PaymentFailureCode, &mut found);
+    crate::model::ir::constants_for(when, Field::PaymentDeclineCode, &mut found);
     let never = |c: &String| {
         CODES
             .iter()
@@ -1174,7 +902,7 @@ fn never_retried(when: &Node) -> Option<String> {
         return Some(c.clone());
     }
     let mut advice = Vec::new();
-    eval::constants_for(when, Field::PaymentAdviceCode, &mut advice);
+    crate::model::ir::constants_for(when, Field::PaymentAdviceCode, &mut advice);
     if let Some(a) = advice.into_iter().find(|a| {
         ADVICE
             .iter()
@@ -1183,7 +911,7 @@ fn never_retried(when: &Node) -> Option<String> {
         return Some(a);
     }
     let mut groups = Vec::new();
-    eval::constants_for(when, Field::PaymentDeclineGroup, &mut groups);
+    crate::model::ir::constants_for(when, Field::PaymentDeclineGroup, &mut groups);
     groups
         .into_iter()
         .find(|g| g == DeclineGroup::NeverApprove.as_str())

@@ -1,27 +1,9 @@
 //! Tokens of the condition language (SPEC §2.1).
 
-use super::error::ExprError;
+use crate::model::diagnostic::ExprError;
 use crate::time::Duration;
 
-/// A byte range inside the expression text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub struct Span {
-    /// First byte.
-    pub start: usize,
-    /// One past the last byte.
-    pub end: usize,
-}
-
-impl Span {
-    /// A span from `start` to `end`.
-    pub fn new(start: usize, end: usize) -> Span {
-        Span { start, end }
-    }
-    /// The smallest span covering both.
-    pub fn to(self, other: Span) -> Span {
-        Span::new(self.start.min(other.start), self.end.max(other.end))
-    }
-}
+pub use crate::model::diagnostic::Span;
 
 /// A token.
 #[derive(Clone, Debug, PartialEq)]

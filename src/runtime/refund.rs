@@ -2,8 +2,8 @@
 //! computed with the merchant's business calendar.
 
 use crate::calendar::Calendar;
+use crate::model::settings::{RefundWindow, RefundWindows};
 use crate::order::{CancelState, Order, PaymentMethod, PaymentState};
-use crate::rules::settings::{RefundWindow, RefundWindows};
 use crate::time::Timestamp;
 
 /// The stages, in order.
@@ -191,7 +191,7 @@ impl RefundPlan {
     }
 
     /// Instants after `now` at which a stage may turn overdue.
-    pub fn instants(&self, out: &mut crate::rules::eval::Earliest) {
+    pub fn instants(&self, out: &mut crate::runtime::eval::Earliest) {
         for t in [self.approved_expected, self.issued_expected, self.arrive_to] {
             out.offer(t.plus_ms(1));
         }

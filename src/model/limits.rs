@@ -7,8 +7,8 @@
 //! at most `MAX_TOTAL_NODES` parts in all, item functions not nested, each
 //! evaluated over at most `order::MAX_ITEMS` items.
 
-use super::eval::{Const, Node};
-use super::schema::{Field, Ty, ORDER_FIELDS};
+use super::ir::{Const, Node};
+use crate::model::schema::{Field, Ty, ORDER_FIELDS};
 use crate::time::{Date, Duration, DAY_MS};
 
 /// Most rules a rule set may hold (built-in ones included, disabled ones
@@ -24,7 +24,7 @@ pub const MAX_DEPTH: usize = 64;
 /// Longest duration, in days (100 years), wall-clock or business days.
 pub const MAX_DURATION_DAYS: i64 = 36_500;
 /// Most holidays, and most extra business days.
-pub use super::settings::MAX_DATES;
+pub use crate::model::settings::MAX_DATES;
 /// Highest `priority`, and lowest as its negative.
 pub const MAX_PRIORITY: i64 = 1_000_000;
 /// Most locales a rule set's messages cover.
@@ -142,8 +142,8 @@ mod tests {
 
     #[test]
     fn every_rule_knows_its_size() {
-        use crate::rules::compiled::buyer_side;
-        use crate::rules::RuleSet;
+        use crate::compiler::bytes_write::buyer_side;
+        use crate::model::rules::RuleSet;
         let built = RuleSet::defaults().unwrap();
         let read = RuleSet::from_bytes(&built.to_bytes()).unwrap();
         let buyer = buyer_side(built.clone());
