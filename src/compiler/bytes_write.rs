@@ -510,12 +510,11 @@ impl Writer {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::buyer_side;
+    use crate::model::rules::RuleSet;
 
     #[test]
     fn every_rule_knows_its_size() {
-        use crate::compiler::bytes_write::buyer_side;
-        use crate::model::rules::RuleSet;
         let built = RuleSet::defaults().unwrap();
         let read = RuleSet::from_bytes(&built.to_bytes()).unwrap();
         let buyer = buyer_side(built.clone());
