@@ -11,7 +11,7 @@ use crate::model::rules::{fnv1a, Rule, RuleAudience, RuleSet};
 use crate::model::schema::{Field, ITEM_FIELDS, ORDER_FIELDS};
 use crate::model::settings::Settings;
 use crate::runtime::bytes::{
-    checksum, read, BASE_LOCALE, CATEGORIES, CMP_OPS, FORMAT, MAGIC, MERCHANT_KEYS,
+    checksum, read, Build, BASE_LOCALE, CATEGORIES, CMP_OPS, FORMAT, MAGIC, MERCHANT_KEYS,
 };
 use crate::time::{Date, Duration};
 
@@ -19,7 +19,20 @@ impl RuleSet {
     /// Loads compiled-rules bytes written by [`RuleSet::to_bytes`] (of this
     /// format version), refusing bytes that lack a message their rules need.
     pub fn from_bytes(bytes: &[u8]) -> Result<RuleSet, RulesError> {
-        read(bytes, builtin, Some(missing_message))
+        read::<Compiler>(bytes)
+    }
+}
+
+/// Builds with the compiler: the built-in rules compiled from their
+/// document, and every message the rules need checked.
+struct Compiler;
+
+impl Build for Compiler {
+    fn builtin() -> Result<(RuleSet, u32), RulesError> {
+        builtin()
+    }
+    fn check(set: &RuleSet) -> Option<Diagnostic> {
+        missing_message(set)
     }
 }
 

@@ -91,20 +91,30 @@ pub(crate) fn checksum(bytes: &[u8]) -> u32 {
         .map_or(0, u32::from_le_bytes)
 }
 
-/// The built-in rules and the digest compiled rules built on them record
-/// (the checksum of their standalone bytes): what [`read`] needs of a build.
-pub(crate) type Builtin = fn() -> Result<(RuleSet, u32), RulesError>;
+/// What reading compiled bytes needs of a build: the built-in rules and the
+/// digest compiled rules built on them record (the checksum of their
+/// standalone bytes), and a check of what was read, before its calendar is
+/// built. The runtime build reads the base it embeds and checks nothing
+/// more; builds with the compiler build the base and check every message
+/// (`crate::compiler::bytes_write`).
+pub(crate) trait Build {
+    /// The built-in rules and their digest.
+    fn builtin() -> Result<(RuleSet, u32), RulesError>;
+    /// The first problem of a rule set read, if any.
+    fn check(_: &RuleSet) -> Option<Diagnostic> {
+        None
+    }
+}
 
-/// A check of a rule set read from bytes, before its calendar is built.
-pub(crate) type Check = fn(&RuleSet) -> Option<Diagnostic>;
-
-/// The runtime build's built-in rules: the bytes it embeds.
+/// The runtime build: the built-in rules it embeds.
 #[cfg(all(target_arch = "wasm32", not(feature = "compiler")))]
-fn embedded() -> Result<(RuleSet, u32), RulesError> {
-    Ok((
-        read(DEFAULT_RULES, embedded, None)?,
-        checksum(DEFAULT_RULES),
-    ))
+struct Embedded;
+
+#[cfg(all(target_arch = "wasm32", not(feature = "compiler")))]
+impl Build for Embedded {
+    fn builtin() -> Result<(RuleSet, u32), RulesError> {
+        Ok((read::<Embedded>(DEFAULT_RULES)?, checksum(DEFAULT_RULES)))
+    }
 }
 
 #[cfg(all(target_arch = "wasm32", not(feature = "compiler")))]
@@ -112,21 +122,16 @@ impl RuleSet {
     /// Loads compiled-rules bytes written by `RuleSet::to_bytes` (of this
     /// format version). The browser runtime's reader: see [`read`].
     pub fn from_bytes(bytes: &[u8]) -> Result<RuleSet, RulesError> {
-        read(bytes, embedded, None)
+        read::<Embedded>(bytes)
     }
 }
 
-/// Reads compiled-rules bytes that may build on `builtin`, running `check`
-/// on what was read. (The browser runtime leaves the check of every message
-/// the rules need to its embedded English base, which every rule set it
-/// loads builds on and falls back to: a text a locale lacks reads in English
-/// there, never blank; its 64 KB budget has no room for the check. Builds
-/// with the compiler refuse such bytes.)
-pub(crate) fn read(
-    bytes: &[u8],
-    builtin: Builtin,
-    check: Option<Check>,
-) -> Result<RuleSet, RulesError> {
+/// Reads compiled-rules bytes in a build `B`. (The browser runtime leaves
+/// the check of every message the rules need to its embedded English base,
+/// which every rule set it loads builds on and falls back to: a text a
+/// locale lacks reads in English there, never blank; its 64 KB budget has
+/// no room for the check. Builds with the compiler refuse such bytes.)
+pub(crate) fn read<B: Build>(bytes: &[u8]) -> Result<RuleSet, RulesError> {
     let fail = |msg: String| RulesError {
         diagnostics: vec![Diagnostic::at("", msg)],
     };
@@ -156,7 +161,7 @@ pub(crate) fn read(
     }
     let mut base = None;
     if kind == 1 {
-        let (b, digest) = builtin()?;
+        let (b, digest) = B::builtin()?;
         let mut at = Reader {
             b: body,
             i: MAGIC.len() + 2,
@@ -197,7 +202,7 @@ pub(crate) fn read(
             "compiled rules are damaged at byte {at}: {e}"
         )));
     }
-    if let Some(d) = check.and_then(|c| c(&set)) {
+    if let Some(d) = B::check(&set) {
         return Err(RulesError {
             diagnostics: vec![d],
         });
