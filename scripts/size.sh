@@ -25,14 +25,17 @@
 #             148,000 for the merchant's view (SPEC §3.3: the seller's rules
 #             and the merchant.* messages in three locales, +11.3 KB),
 #             149,000 for the checks of hostile compiled bytes (every
-#             message the rules need, deadlines, business days counted).
+#             message the rules need, deadlines, business days counted),
+#             149,200 for valid_until's faster search (the rules time cannot
+#             change are evaluated once, candidates gathered once: 3-6x fewer
+#             instructions per explain/evaluate, +250 B).
 #
 #   scripts/size.sh [PKG_DIR]      (default: pkg/, as built by build-pkg.sh)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 PKG="${1:-$ROOT/pkg}"
 BUDGET="${BUDGET:-65536}"
-CEILING="${CEILING:-149000}"
+CEILING="${CEILING:-149200}"
 NAMED="$ROOT/build/bindgen/runtime/orderlens_bg.wasm"   # before wasm-opt: has names
 
 # Sums the gzip -9 sizes of the files, printing each; the total goes to $sum.
