@@ -352,6 +352,20 @@ impl fmt::Display for OrderError {
 impl Order {
     /// Parses an order from JSON text.
     pub fn from_json(text: &str) -> Result<Order, OrderError> {
+        // Well-formed orders are read straight from the text; anything the
+        // fast reader does not take (errors included) goes the general way,
+        // so errors and edge cases read the same on both.
+        #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+        if let Some(order) = super::order_fast::read(text) {
+            return Ok(order);
+        }
+        Order::from_json_tree(text)
+    }
+
+    /// [`Order::from_json`] through a parsed [`Value`] tree, without the fast
+    /// reader (tests compare the two).
+    #[doc(hidden)]
+    pub fn from_json_tree(text: &str) -> Result<Order, OrderError> {
         let v = crate::json::parse(text).map_err(|e| OrderError {
             errors: vec![FieldError {
                 path: String::new(),
@@ -590,10 +604,8 @@ impl Reader {
             self.err("created_at".into(), "missing field".into(), None);
         }
         let currency = self.text(v, "", "currency").and_then(|c| {
-            let up = c.to_ascii_uppercase();
-            if up.len() == 3 && up.bytes().all(|b| b.is_ascii_uppercase()) {
-                Some(up)
-            } else {
+            let up = currency_code(&c);
+            if up.is_none() {
                 self.err(
                     "currency".into(),
                     format!(
@@ -602,8 +614,8 @@ impl Reader {
                     ),
                     None,
                 );
-                None
             }
+            up
         });
         let total = self.amount(v, "", "total");
         let payment = self.object(v, "", "payment").map(|p| self.payment(p));
@@ -765,6 +777,13 @@ impl Reader {
             delivered_at: self.ts(s, "shipment", "delivered_at"),
         }
     }
+}
+
+/// An ISO 4217 code as orders write it, upper-cased; `None` when it is not
+/// three ASCII letters.
+pub(crate) fn currency_code(c: &str) -> Option<String> {
+    let up = c.to_ascii_uppercase();
+    (up.len() == 3 && up.bytes().all(|b| b.is_ascii_uppercase())).then_some(up)
 }
 
 /// `` `a`, `b` or `c` ``
