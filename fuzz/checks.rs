@@ -165,13 +165,19 @@ thread_local! {
     static DEFAULTS: RuleSet = RuleSet::defaults().unwrap();
 }
 
-/// An order document as JSON text: reading never panics; an accepted order
-/// explains (in English now, in Chinese at its creation) to a diagnosis
-/// whose JSON reads back and whose `valid_until` is ahead.
+/// An order document as JSON text: reading never panics; the fast reader
+/// takes only orders the general one reads, and reads them the same; an
+/// accepted order explains (in English now, in Chinese at its creation) to
+/// a diagnosis whose JSON reads back and whose `valid_until` is ahead.
 pub fn order(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
+    let tree = Order::from_json_tree(text);
+    if let Some(fast) = orderlens::order_fast::read(text) {
+        assert_eq!(tree.as_ref().ok(), Some(&fast), "the fast reader differs");
+    }
+    assert_eq!(Order::from_json(text), tree, "from_json differs");
     let order = match Order::from_json(text) {
         Ok(o) => o,
         Err(e) => {
