@@ -11,7 +11,7 @@ pub mod limits;
 pub mod order;
 // Native and the Node build; not in the browser builds, where one order is
 // read at a time and every byte counts (+5 KB gzipped on the full build).
-#[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+#[cfg(any(feature = "render", not(target_arch = "wasm32")))]
 #[doc(hidden)]
 pub mod order_fast;
 pub mod rules;

@@ -355,7 +355,7 @@ impl Order {
         // Well-formed orders are read straight from the text; anything the
         // fast reader does not take (errors included) goes the general way,
         // so errors and edge cases read the same on both.
-        #[cfg(any(feature = "compiler", not(target_arch = "wasm32")))]
+        #[cfg(any(feature = "render", not(target_arch = "wasm32")))]
         if let Some(order) = super::order_fast::read(text) {
             return Ok(order);
         }

@@ -47,6 +47,21 @@ fn once(seen: &mut u32, bit: u32) -> Option<()> {
     Some(())
 }
 
+/// The bytes that end a string's plain run: `"`, `\\` and control
+/// characters. (Indexing at compile time: out of bounds would not compile.)
+#[allow(clippy::indexing_slicing)]
+static STOP: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = true;
+        b += 1;
+    }
+    t[b'"' as usize] = true;
+    t[b'\\' as usize] = true;
+    t
+};
+
 struct Cursor<'a> {
     text: &'a str,
     i: usize,
@@ -140,17 +155,16 @@ impl<'a> Cursor<'a> {
         self.eat(b'"')?;
         let start = self.i;
         let bytes = self.text.as_bytes();
-        loop {
-            match *bytes.get(self.i)? {
-                b'"' => {
-                    let s = self.text.get(start..self.i)?;
-                    self.i += 1;
-                    return Some(Cow::Borrowed(s));
-                }
-                b'\\' => break,
-                b if b < 0x20 => return None,
-                _ => self.i += 1,
+        while let Some(&b) = bytes.get(self.i) {
+            if STOP.get(usize::from(b)) == Some(&true) {
+                break;
             }
+            self.i += 1;
+        }
+        if self.peek()? == b'"' {
+            let s = self.text.get(start..self.i)?;
+            self.i += 1;
+            return Some(Cow::Borrowed(s));
         }
         let mut out = String::from(self.text.get(start..self.i)?);
         loop {
