@@ -174,7 +174,7 @@ pub fn order(data: &[u8]) {
         return;
     };
     let tree = Order::from_json_tree(text);
-    if let Some(fast) = orderlens::order_fast::read(text) {
+    if let Some(fast) = orderlens::model::order_fast::read(text) {
         assert_eq!(tree.as_ref().ok(), Some(&fast), "the fast reader differs");
     }
     assert_eq!(Order::from_json(text), tree, "from_json differs");

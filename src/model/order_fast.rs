@@ -11,13 +11,13 @@
 //! [`Order::from_json`] reads the document the general way, which reports
 //! the located errors. `tests/order_fast.rs` holds the two equal.
 
-use crate::json::{MAX_BYTES, MAX_DEPTH};
 use super::order::{
     currency_code, CancelBy, CancelReason, CancelState, Cancellation, Dispute, DisputeKind,
     DisputeState, Item, Order, Payment, PaymentMethod, PaymentState, Refund, Shipment, Status,
     MAX_AMOUNT, MAX_ITEMS, MAX_TEXT,
 };
 use super::time::Timestamp;
+use crate::json::{MAX_BYTES, MAX_DEPTH};
 use std::borrow::Cow;
 
 /// The order in `text`, or `None` when the general reader must decide.
