@@ -365,19 +365,8 @@ impl RuleSet {
         let masks = audience == Audience::Buyer;
         let tag = negotiate(locale, &self.catalog.tags());
         let lc = self.catalog.get(&tag);
-        let mut args = self.args(order, &f);
-        if !masks {
-            let cause = order
-                .payment
-                .as_ref()
-                .zip(f.expected.decline)
-                .and_then(|(p, d)| crate::decline::cause(p, d));
-            if let Some(c) = cause {
-                args.set("decline_cause", Arg::Choice(c));
-            }
-        }
+        let args = self.view_args(order, &f, masks);
         let shown_in = zone.unwrap_or(&self.calendar);
-        let cx = self.ctx(order, &f.expected, now);
         let fallback = self.catalog.get("en");
         let (Some(lc), Some(_)) = (lc, fallback) else {
             return self.bare(order, now, &tag, &f);
@@ -394,137 +383,22 @@ impl RuleSet {
             text_changes_at: Cell::new(None),
         };
 
-        let masked_code = masks
-            && (f
-                .matched
-                .iter()
-                .filter_map(|&i| self.rules.get(i))
-                .any(|r| r.mask)
-                || f.expected.decline.is_some_and(|d| d.masked));
-
-        // Reasons.
-        let mut reasons: Vec<Reason> = Vec::new();
-        for (rule, reason, rule_id) in self.reasons_of(&f) {
-            let deadline = self.rule_deadline(rule, &cx);
-            let late = match deadline {
-                Arg::Time(t) | Arg::Day(t) => Arg::Choice(if t <= now { "yes" } else { "no" }),
-                _ => Arg::Null,
-            };
-            let extra = [("deadline", deadline), ("late", late)];
-            reasons.push(Reason {
-                reason: reason.to_string(),
-                rule: rule_id.to_string(),
-                severity: rule.severity.as_str(),
-                title: nonblank(
-                    r.text_with(&format!("{pre}reason.{reason}.title"), &extra),
-                    reason,
-                ),
-                body: r.text_with(&format!("{pre}reason.{reason}.body"), &extra),
-                // What buyers are never told, the seller reads: marked.
-                confidential: !masks && rule.mask && f.expected.decline.is_some_and(|d| d.masked),
-            });
-        }
-        if reasons.is_empty() {
-            reasons.push(Reason {
-                reason: FALLBACK_REASON.into(),
-                rule: String::new(),
-                severity: "info",
-                title: nonblank(
-                    r.text(&format!("{pre}reason.order_status.title")),
-                    order.status.as_str(),
-                ),
-                body: r.text(&format!("{pre}reason.order_status.body")),
-                confidential: false,
-            });
-        }
-
-        let actions = self.actions(order, &f, &cx, &r);
-
-        // Upcoming deadlines, one per kind, from the most important rule
-        // that has it (a passed one is history, not something to act on).
-        let deadlines: Vec<Deadline> = self
-            .deadlines(order, &f, now)
-            .into_iter()
-            .filter(|(_, at)| *at > now)
-            .map(|(kind, at)| Deadline {
-                kind: kind.to_string(),
-                at,
-                label: r.text_with(
-                    &format!("{pre}deadline.{kind}.label"),
-                    &[("deadline", Arg::Time(at))],
-                ),
-            })
-            .collect();
-
-        let timeline = f
-            .refund
-            .as_ref()
-            .map(|p| {
-                p.stages(now)
-                    .iter()
-                    .map(|s: &Stage| {
-                        let extra = [
-                            // A refund that arrived shows no expected window.
-                            ("arrive_from", s.from.map_or(Arg::Null, Arg::Time)),
-                            ("state", Arg::Choice(s.state.as_str())),
-                            ("at", s.at.or(s.to).map_or(Arg::Null, Arg::Time)),
-                        ];
-                        // The second line: when it happened; when it is
-                        // expected (the arrival window for the money); or,
-                        // when late, who is late.
-                        let detail = match s.state {
-                            // Done without a time of its own (a later stage
-                            // happened): no date rather than an estimate.
-                            StageState::Done if !s.actual => String::new(),
-                            StageState::Done => "timeline.done".to_string(),
-                            // Who is late, in the seller's words in the merchant's view.
-                            StageState::Overdue => format!("{pre}timeline.late"),
-                            _ if s.from.is_some() => "timeline.window".to_string(),
-                            _ => "timeline.expected".to_string(),
-                        };
-                        TimelineStage {
-                            stage: s.stage,
-                            state: s.state.as_str(),
-                            at: s.at,
-                            from: s.from,
-                            to: s.to,
-                            label: r.text_with(&stage_label(pre, s.stage), &extra),
-                            detail: r.text_with(&detail, &extra),
-                        }
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-
-        let trace = f
-            .matched
-            .iter()
-            .filter_map(|&i| self.rules.get(i))
-            .map(|rule| Trace {
-                rule: if rule.mask && masks {
-                    MASKED_RULE.into()
-                } else {
-                    rule.id.clone()
-                },
-                fields: rule
-                    .fields
-                    .iter()
-                    .map(|&fl| {
-                        (
-                            field_path(fl).to_string(),
-                            trace_value(fl, &cx, masked_code),
-                        )
-                    })
-                    .collect(),
-            })
-            .collect();
-
-        let mut valid_until = self.next_change(order, &f, now);
-        if let Some(t) = r.text_changes_at.get().filter(|t| *t > now) {
-            if valid_until.is_none_or(|v| t < v) {
-                valid_until = Some(t);
-            }
-        }
+        let ex = Explaining {
+            rs: self,
+            order,
+            f: &f,
+            now,
+            cx: self.ctx(order, &f.expected, now),
+            r: &r,
+            pre,
+            masks,
+        };
+        let reasons = ex.reasons();
+        let actions = self.actions(order, &f, &ex.cx, &r);
+        let deadlines = ex.deadlines();
+        let timeline = ex.timeline();
+        let trace = ex.trace();
+        let valid_until = ex.valid_until();
 
         let headline = reasons
             .first()
@@ -544,6 +418,23 @@ impl RuleSet {
             support_code: support_code::encode(self.fingerprint, now, &f.matched),
             warnings: order.warnings.clone(),
         }
+    }
+
+    /// The placeholder values of a view: the seller also reads the cause of
+    /// a decline (`decline_cause`), which buyers are never told.
+    fn view_args(&self, order: &Order, f: &Findings, masks: bool) -> Args {
+        let mut args = self.args(order, f);
+        if !masks {
+            let cause = order
+                .payment
+                .as_ref()
+                .zip(f.expected.decline)
+                .and_then(|(p, d)| crate::decline::cause(p, d));
+            if let Some(c) = cause {
+                args.set("decline_cause", Arg::Choice(c));
+            }
+        }
+        args
     }
 
     /// One catalog message (the widget's `widget.*` labels, or any other
@@ -952,6 +843,178 @@ impl RuleSet {
             at = c;
         }
         Some(at)
+    }
+}
+
+/// One explanation being written: the findings, the time, the renderer of
+/// the chosen locale and the view (SPEC §3.3).
+struct Explaining<'a> {
+    rs: &'a RuleSet,
+    order: &'a Order,
+    f: &'a Findings,
+    now: Timestamp,
+    cx: Ctx<'a>,
+    r: &'a Renderer<'a>,
+    /// The message key prefix of the view (`""` or `"merchant."`).
+    pre: &'static str,
+    /// Whether masked codes are hidden (the buyer's view).
+    masks: bool,
+}
+
+impl Explaining<'_> {
+    /// The reasons, most important first; the status line when none.
+    fn reasons(&self) -> Vec<Reason> {
+        let pre = self.pre;
+        let mut reasons: Vec<Reason> = Vec::new();
+        for (rule, reason, rule_id) in self.rs.reasons_of(self.f) {
+            let deadline = self.rs.rule_deadline(rule, &self.cx);
+            let late = match deadline {
+                Arg::Time(t) | Arg::Day(t) => Arg::Choice(if t <= self.now { "yes" } else { "no" }),
+                _ => Arg::Null,
+            };
+            let extra = [("deadline", deadline), ("late", late)];
+            reasons.push(Reason {
+                reason: reason.to_string(),
+                rule: rule_id.to_string(),
+                severity: rule.severity.as_str(),
+                title: nonblank(
+                    self.r
+                        .text_with(&format!("{pre}reason.{reason}.title"), &extra),
+                    reason,
+                ),
+                body: self
+                    .r
+                    .text_with(&format!("{pre}reason.{reason}.body"), &extra),
+                // What buyers are never told, the seller reads: marked.
+                confidential: !self.masks
+                    && rule.mask
+                    && self.f.expected.decline.is_some_and(|d| d.masked),
+            });
+        }
+        if reasons.is_empty() {
+            reasons.push(Reason {
+                reason: FALLBACK_REASON.into(),
+                rule: String::new(),
+                severity: "info",
+                title: nonblank(
+                    self.r.text(&format!("{pre}reason.order_status.title")),
+                    self.order.status.as_str(),
+                ),
+                body: self.r.text(&format!("{pre}reason.order_status.body")),
+                confidential: false,
+            });
+        }
+        reasons
+    }
+
+    /// Upcoming deadlines, one per kind, from the most important rule that
+    /// has it (a passed one is history, not something to act on).
+    fn deadlines(&self) -> Vec<Deadline> {
+        let pre = self.pre;
+        self.rs
+            .deadlines(self.order, self.f, self.now)
+            .into_iter()
+            .filter(|(_, at)| *at > self.now)
+            .map(|(kind, at)| Deadline {
+                kind: kind.to_string(),
+                at,
+                label: self.r.text_with(
+                    &format!("{pre}deadline.{kind}.label"),
+                    &[("deadline", Arg::Time(at))],
+                ),
+            })
+            .collect()
+    }
+
+    /// The refund's stages, each with its label and detail.
+    fn timeline(&self) -> Vec<TimelineStage> {
+        let pre = self.pre;
+        self.f
+            .refund
+            .as_ref()
+            .map(|p| {
+                p.stages(self.now)
+                    .iter()
+                    .map(|s: &Stage| {
+                        let extra = [
+                            // A refund that arrived shows no expected window.
+                            ("arrive_from", s.from.map_or(Arg::Null, Arg::Time)),
+                            ("state", Arg::Choice(s.state.as_str())),
+                            ("at", s.at.or(s.to).map_or(Arg::Null, Arg::Time)),
+                        ];
+                        // The second line: when it happened; when it is
+                        // expected (the arrival window for the money); or,
+                        // when late, who is late.
+                        let detail = match s.state {
+                            // Done without a time of its own (a later stage
+                            // happened): no date rather than an estimate.
+                            StageState::Done if !s.actual => String::new(),
+                            StageState::Done => "timeline.done".to_string(),
+                            // Who is late, in the seller's words in the merchant's view.
+                            StageState::Overdue => format!("{pre}timeline.late"),
+                            _ if s.from.is_some() => "timeline.window".to_string(),
+                            _ => "timeline.expected".to_string(),
+                        };
+                        TimelineStage {
+                            stage: s.stage,
+                            state: s.state.as_str(),
+                            at: s.at,
+                            from: s.from,
+                            to: s.to,
+                            label: self.r.text_with(&stage_label(pre, s.stage), &extra),
+                            detail: self.r.text_with(&detail, &extra),
+                        }
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Why each matched rule matched: the fields it read.
+    fn trace(&self) -> Vec<Trace> {
+        // A masked code is hidden in the trace too.
+        let masked_code = self.masks
+            && (self
+                .f
+                .matched
+                .iter()
+                .filter_map(|&i| self.rs.rules.get(i))
+                .any(|r| r.mask)
+                || self.f.expected.decline.is_some_and(|d| d.masked));
+        self.f
+            .matched
+            .iter()
+            .filter_map(|&i| self.rs.rules.get(i))
+            .map(|rule| Trace {
+                rule: if rule.mask && self.masks {
+                    MASKED_RULE.into()
+                } else {
+                    rule.id.clone()
+                },
+                fields: rule
+                    .fields
+                    .iter()
+                    .map(|&fl| {
+                        (
+                            field_path(fl).to_string(),
+                            trace_value(fl, &self.cx, masked_code),
+                        )
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+
+    /// The next change of the diagnosis: of the findings, or of the texts
+    /// (a relative date that reads differently tomorrow).
+    fn valid_until(&self) -> Option<Timestamp> {
+        let mut valid_until = self.rs.next_change(self.order, self.f, self.now);
+        if let Some(t) = self.r.text_changes_at.get().filter(|t| *t > self.now) {
+            if valid_until.is_none_or(|v| t < v) {
+                valid_until = Some(t);
+            }
+        }
+        valid_until
     }
 }
 
