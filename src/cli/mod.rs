@@ -226,27 +226,6 @@ fn parse_now(a: &Args) -> Result<Timestamp, Usage> {
     }
 }
 
-fn diag_json(d: &Diagnostic) -> Value {
-    let opt = |v: Option<usize>| v.map_or(Value::Null, |n| (n as i64).into());
-    Value::Object(vec![
-        (
-            "severity".into(),
-            (if d.severity == Severity::Error {
-                "error"
-            } else {
-                "warning"
-            })
-            .into(),
-        ),
-        ("rule".into(), d.rule.clone().into()),
-        ("path".into(), d.path.as_str().into()),
-        ("line".into(), opt(d.line)),
-        ("column".into(), opt(d.column)),
-        ("message".into(), d.message.as_str().into()),
-        ("help".into(), d.help.clone().into()),
-    ])
-}
-
 /// `--audience buyer|merchant` (SPEC §3.3), if given.
 fn audience(a: &Args) -> Result<Option<Audience>, Usage> {
     match a.value("audience") {
@@ -360,7 +339,7 @@ fn check(argv: &[String], stdout: &mut dyn Write, stderr: &mut dyn Write) -> Res
             ("ok".into(), (errors == 0).into()),
             (
                 "diagnostics".into(),
-                Value::Array(diags.iter().map(diag_json).collect()),
+                Value::Array(diags.iter().map(Diagnostic::to_value).collect()),
             ),
         ]);
         let _ = writeln!(stdout, "{}", v.to_json_pretty());

@@ -53,6 +53,16 @@ pub enum Severity {
     Warning,
 }
 
+impl Severity {
+    /// `"error"` or `"warning"`, as the JSON of a diagnostic has it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
 /// One problem of a rules document, located for people and for editors.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -78,6 +88,30 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// The diagnostic as JSON, the one shape every front door gives
+    /// (`orderlens check --format json`, `RulesError.diagnostics` and
+    /// `checkRules()` in both npm builds): `{severity, rule, path, line,
+    /// column, message, help, width}`, absent values `null`.
+    pub fn to_value(&self) -> crate::json::Value {
+        use crate::json::Value;
+        let opt_str = |s: &Option<String>| s.as_deref().map_or(Value::Null, Value::from);
+        let opt_n = |n: Option<usize>| {
+            n.map_or(Value::Null, |n| {
+                Value::from(i64::try_from(n).unwrap_or(i64::MAX))
+            })
+        };
+        Value::Object(vec![
+            ("severity".into(), self.severity.as_str().into()),
+            ("rule".into(), opt_str(&self.rule)),
+            ("path".into(), self.path.as_str().into()),
+            ("line".into(), opt_n(self.line)),
+            ("column".into(), opt_n(self.column)),
+            ("message".into(), self.message.as_str().into()),
+            ("help".into(), opt_str(&self.help)),
+            ("width".into(), opt_n(Some(self.width))),
+        ])
+    }
+
     /// A diagnostic about a value of the document (not inside an expression).
     pub fn at(path: impl Into<String>, message: impl Into<String>) -> Diagnostic {
         Diagnostic {

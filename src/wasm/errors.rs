@@ -11,34 +11,8 @@ pub(crate) fn opt_str(s: Option<&str>) -> Value {
     s.map_or(Value::Null, Value::from)
 }
 
-pub(crate) fn opt_usize(n: Option<usize>) -> Value {
-    n.map_or(Value::Null, |n| {
-        Value::from(i64::try_from(n).unwrap_or(i64::MAX))
-    })
-}
-
-pub(crate) fn diagnostic_value(d: &Diagnostic) -> Value {
-    Value::Object(vec![
-        (
-            "severity".into(),
-            match d.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-            }
-            .into(),
-        ),
-        ("rule".into(), opt_str(d.rule.as_deref())),
-        ("path".into(), d.path.as_str().into()),
-        ("line".into(), opt_usize(d.line)),
-        ("column".into(), opt_usize(d.column)),
-        ("message".into(), d.message.as_str().into()),
-        ("help".into(), opt_str(d.help.as_deref())),
-        ("width".into(), opt_usize(Some(d.width))),
-    ])
-}
-
 pub(crate) fn diagnostics_value(ds: &[Diagnostic]) -> Value {
-    Value::Array(ds.iter().map(diagnostic_value).collect())
+    Value::Array(ds.iter().map(Diagnostic::to_value).collect())
 }
 
 pub(crate) fn field_error_value(e: &FieldError) -> Value {
