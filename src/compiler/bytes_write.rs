@@ -6,9 +6,9 @@
 use crate::messages::format::{Message, Part, PluralKey};
 use crate::messages::{KeyMap, LocaleCatalog};
 use crate::model::diagnostic::{Diagnostic, RulesError};
-use crate::model::ir::{CmpOp, Const, Node, Rel};
+use crate::model::ir::{const_tag, tag, CmpOp, Const, Node, Rel};
 use crate::model::rules::{fnv1a, Rule, RuleAudience, RuleSet};
-use crate::model::schema::{Field, ITEM_FIELDS, ORDER_FIELDS};
+use crate::model::schema::Field;
 use crate::model::settings::Settings;
 use crate::runtime::bytes::{
     checksum, read, Build, BASE_LOCALE, CATEGORIES, CMP_OPS, FORMAT, MAGIC, MERCHANT_KEYS,
@@ -385,14 +385,7 @@ impl Writer {
         );
     }
     fn field(&mut self, f: Field) {
-        let i = match f {
-            Field::Item(x) => ITEM_FIELDS
-                .iter()
-                .position(|(_, _, y)| *y == x)
-                .map(|i| i + 1000),
-            _ => ORDER_FIELDS.iter().position(|(_, _, y)| *y == f),
-        };
-        self.u(i.map_or(u64::MAX, |i| i as u64));
+        self.u(f.id().unwrap_or(u64::MAX));
     }
     fn op(&mut self, op: CmpOp) {
         let i = CMP_OPS.iter().position(|o| *o == op).unwrap_or(0);
@@ -400,21 +393,21 @@ impl Writer {
     }
     fn konst(&mut self, c: &Const) {
         match c {
-            Const::Null => self.0.push(0),
+            Const::Null => self.0.push(const_tag::NULL),
             Const::Bool(b) => {
-                self.0.push(1);
+                self.0.push(const_tag::BOOL);
                 self.b(*b);
             }
             Const::Int(n) => {
-                self.0.push(2);
+                self.0.push(const_tag::INT);
                 self.i(*n);
             }
             Const::Str(s) => {
-                self.0.push(3);
+                self.0.push(const_tag::STR);
                 self.s(s);
             }
             Const::Dur(d) => {
-                self.0.push(4);
+                self.0.push(const_tag::DUR);
                 self.dur(*d);
             }
         }
@@ -422,29 +415,29 @@ impl Writer {
     fn node(&mut self, n: &Node) {
         match n {
             Node::Const(c) => {
-                self.0.push(0);
+                self.0.push(tag::CONST);
                 self.konst(c);
             }
             Node::Field(f) => {
-                self.0.push(1);
+                self.0.push(tag::FIELD);
                 self.field(*f);
             }
             Node::Rel(k, x) => {
-                self.0.push(2);
+                self.0.push(tag::REL);
                 self.b(*k == Rel::Until);
                 self.node(x);
             }
-            Node::Not(x) => self.tagged(3, x),
-            Node::And(xs) => self.list(4, xs),
-            Node::Or(xs) => self.list(5, xs),
+            Node::Not(x) => self.tagged(tag::NOT, x),
+            Node::And(xs) => self.list(tag::AND, xs),
+            Node::Or(xs) => self.list(tag::OR, xs),
             Node::Cmp(op, a, b) => {
-                self.0.push(6);
+                self.0.push(tag::CMP);
                 self.op(*op);
                 self.node(a);
                 self.node(b);
             }
             Node::In { lhs, list, negated } => {
-                self.0.push(7);
+                self.0.push(tag::IN);
                 self.b(*negated);
                 self.node(lhs);
                 self.u(list.len() as u64);
@@ -452,17 +445,17 @@ impl Writer {
                     self.konst(c);
                 }
             }
-            Node::IsSet(x) => self.tagged(8, x),
+            Node::IsSet(x) => self.tagged(tag::IS_SET, x),
             Node::Threshold { kind, ts, op, dur } => {
-                self.0.push(9);
+                self.0.push(tag::THRESHOLD);
                 self.b(*kind == Rel::Until);
                 self.op(*op);
                 self.dur(*dur);
                 self.node(ts);
             }
-            Node::Any(x) => self.tagged(10, x),
-            Node::All(x) => self.tagged(11, x),
-            Node::Count(x) => self.tagged(12, x),
+            Node::Any(x) => self.tagged(tag::ANY, x),
+            Node::All(x) => self.tagged(tag::ALL, x),
+            Node::Count(x) => self.tagged(tag::COUNT, x),
         }
     }
     fn tagged(&mut self, tag: u8, x: &Node) {

@@ -164,3 +164,49 @@ impl CmpOp {
         }
     }
 }
+
+/// The tags of the IR in compiled rules (`crate::runtime::bytes`): written
+/// and read by these names only, fixed once given (a new node takes a new
+/// number; changing one is a new `FORMAT`).
+pub mod tag {
+    /// `Node::Const`
+    pub const CONST: u8 = 0;
+    /// `Node::Field`
+    pub const FIELD: u8 = 1;
+    /// `Node::Rel`
+    pub const REL: u8 = 2;
+    /// `Node::Not`
+    pub const NOT: u8 = 3;
+    /// `Node::And`
+    pub const AND: u8 = 4;
+    /// `Node::Or`
+    pub const OR: u8 = 5;
+    /// `Node::Cmp`
+    pub const CMP: u8 = 6;
+    /// `Node::In`
+    pub const IN: u8 = 7;
+    /// `Node::IsSet`
+    pub const IS_SET: u8 = 8;
+    /// `Node::Threshold`
+    pub const THRESHOLD: u8 = 9;
+    /// `Node::Any`
+    pub const ANY: u8 = 10;
+    /// `Node::All`
+    pub const ALL: u8 = 11;
+    /// `Node::Count`
+    pub const COUNT: u8 = 12;
+}
+
+/// The tags of constants in compiled rules, like [`tag`].
+pub mod const_tag {
+    /// `Const::Null`
+    pub const NULL: u8 = 0;
+    /// `Const::Bool`
+    pub const BOOL: u8 = 1;
+    /// `Const::Int`
+    pub const INT: u8 = 2;
+    /// `Const::Str`
+    pub const STR: u8 = 3;
+    /// `Const::Dur`
+    pub const DUR: u8 = 4;
+}

@@ -185,6 +185,98 @@ pub enum ExpectedField {
     DisputeResponseBy,
 }
 
+/// The fields' numbers in compiled rules: a field's number is its place in
+/// this list (item fields: 1000 + their place in [`ITEMS_BY_ID`]). Append
+/// only: the order of [`ORDER_FIELDS`] (checking, suggestions) may change
+/// freely, these numbers never do; changing one is a new `FORMAT`.
+pub const FIELDS_BY_ID: &[Field] = &[
+    Field::Id,
+    Field::Status,
+    Field::CreatedAt,
+    Field::Currency,
+    Field::Total,
+    Field::Payment,
+    Field::PaymentMethod,
+    Field::PaymentState,
+    Field::PaymentFailureCode,
+    Field::PaymentAttempts,
+    Field::PaymentUpdatedAt,
+    Field::Items,
+    Field::Shipment,
+    Field::ShipmentCarrier,
+    Field::ShipmentTrackingNumber,
+    Field::ShipmentTrackingUrl,
+    Field::ShipmentShippedAt,
+    Field::ShipmentExpectedAt,
+    Field::ShipmentDeliveredAt,
+    Field::BuyerConfirmedAt,
+    Field::Cancellation,
+    Field::CancellationRequestedAt,
+    Field::CancellationBy,
+    Field::CancellationReason,
+    Field::CancellationState,
+    Field::Refund,
+    Field::RefundAmount,
+    Field::RefundRequestedAt,
+    Field::RefundApprovedAt,
+    Field::RefundIssuedAt,
+    Field::RefundCompletedAt,
+    Field::RefundMethod,
+    Field::Dispute,
+    Field::DisputeOpenedAt,
+    Field::DisputeKind,
+    Field::DisputeState,
+    Field::Expected(ExpectedField::AutoCancelAt),
+    Field::Expected(ExpectedField::PaymentGraceEnd),
+    Field::Expected(ExpectedField::MerchantConfirmBy),
+    Field::Expected(ExpectedField::DeliveryBy),
+    Field::Expected(ExpectedField::AutoConfirmAt),
+    Field::Expected(ExpectedField::RestockAt),
+    Field::Expected(ExpectedField::RefundRequestedAt),
+    Field::Expected(ExpectedField::RefundApprovedBy),
+    Field::Expected(ExpectedField::RefundIssuedBy),
+    Field::Expected(ExpectedField::RefundArrivalFrom),
+    Field::Expected(ExpectedField::RefundArrivalBy),
+    Field::PaymentDeclineCode,
+    Field::PaymentAdviceCode,
+    Field::PaymentDeclineGroup,
+    Field::Expected(ExpectedField::DisputeResponseBy),
+];
+
+/// The item fields' numbers in compiled rules (1000 + place), like
+/// [`FIELDS_BY_ID`].
+pub const ITEMS_BY_ID: &[ItemField] = &[
+    ItemField::Sku,
+    ItemField::Name,
+    ItemField::Qty,
+    ItemField::InStock,
+    ItemField::RestockAt,
+];
+
+impl Field {
+    /// The field's number in compiled rules ([`FIELDS_BY_ID`]).
+    pub fn id(self) -> Option<u64> {
+        match self {
+            Field::Item(i) => ITEMS_BY_ID
+                .iter()
+                .position(|x| *x == i)
+                .map(|n| n as u64 + 1000),
+            f => FIELDS_BY_ID.iter().position(|x| *x == f).map(|n| n as u64),
+        }
+    }
+
+    /// The field with this number, if any ([`Field::id`]).
+    pub fn from_id(id: u64) -> Option<Field> {
+        let at = |n: u64| usize::try_from(n).ok();
+        match id.checked_sub(1000) {
+            Some(n) => at(n)
+                .and_then(|n| ITEMS_BY_ID.get(n))
+                .map(|i| Field::Item(*i)),
+            None => at(id).and_then(|n| FIELDS_BY_ID.get(n)).copied(),
+        }
+    }
+}
+
 /// Every order path with its type and field, for checking and suggestions.
 pub const ORDER_FIELDS: &[(&str, Ty, Field)] = &[
     ("id", Ty::Str, Field::Id),
@@ -364,4 +456,30 @@ pub fn field_path(f: Field) -> &'static str {
         .iter()
         .find(|(_, _, x)| *x == f)
         .map_or("?", |(p, _, _)| p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_ids_are_unique_and_read_back() {
+        let all: Vec<Field> = ORDER_FIELDS
+            .iter()
+            .map(|(_, _, f)| *f)
+            .chain(ITEM_FIELDS.iter().map(|(_, _, f)| Field::Item(*f)))
+            .collect();
+        for f in &all {
+            let id = f.id().expect("every field has a number");
+            assert_eq!(Field::from_id(id), Some(*f), "{f:?}");
+            assert_eq!(
+                all.iter().filter(|g| g.id() == Some(id)).count(),
+                1,
+                "{f:?}"
+            );
+        }
+        assert_eq!(FIELDS_BY_ID.len() + ITEMS_BY_ID.len(), all.len());
+        assert_eq!(Field::from_id(999), None);
+        assert_eq!(Field::from_id(u64::MAX), None);
+    }
 }

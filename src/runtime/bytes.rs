@@ -33,13 +33,13 @@ use crate::messages::locale::Locale;
 use crate::messages::plural::Category;
 use crate::messages::{Catalog, KeyMap, LocaleCatalog};
 use crate::model::diagnostic::{Diagnostic, RulesError};
-use crate::model::ir::{CmpOp, Const, Node, Rel};
+use crate::model::ir::{const_tag, tag, CmpOp, Const, Node, Rel};
 use crate::model::limits;
 use crate::model::rules::{
     fnv1a, ActionKind, DeadlineSpec, Rule, RuleAudience, RuleSet, SeverityLevel,
 };
 pub use crate::model::rules::{BASE_LOCALE, MERCHANT_KEYS};
-use crate::model::schema::{Field, ITEM_FIELDS, ORDER_FIELDS};
+use crate::model::schema::Field;
 use crate::model::settings::{RefundWindow, RefundWindows, Settings};
 use crate::order::{PaymentMethod, Status};
 use crate::time::{Date, Duration, Weekday};
@@ -422,12 +422,7 @@ impl Reader<'_> {
         }
     }
     fn field(&mut self) -> Field {
-        let i = usize::try_from(self.u()).unwrap_or(usize::MAX);
-        let f = if i >= 1000 {
-            ITEM_FIELDS.get(i - 1000).map(|(_, _, f)| Field::Item(*f))
-        } else {
-            ORDER_FIELDS.get(i).map(|(_, _, f)| *f)
-        };
+        let f = Field::from_id(self.u());
         f.unwrap_or_else(|| {
             self.fail("bad field");
             Field::Id
@@ -449,11 +444,11 @@ impl Reader<'_> {
     }
     fn konst(&mut self) -> Const {
         match self.byte() {
-            0 => Const::Null,
-            1 => Const::Bool(self.b()),
-            2 => Const::Int(self.i()),
-            3 => Const::Str(self.s()),
-            4 => Const::Dur(self.dur()),
+            const_tag::NULL => Const::Null,
+            const_tag::BOOL => Const::Bool(self.b()),
+            const_tag::INT => Const::Int(self.i()),
+            const_tag::STR => Const::Str(self.s()),
+            const_tag::DUR => Const::Dur(self.dur()),
             _ => {
                 self.fail("bad constant");
                 Const::Null
@@ -504,36 +499,36 @@ impl Reader<'_> {
     }
     fn node_inner(&mut self) -> Node {
         match self.byte() {
-            0 => Node::Const(self.konst()),
-            1 => {
+            tag::CONST => Node::Const(self.konst()),
+            tag::FIELD => {
                 let f = self.field();
                 if matches!(f, Field::Item(_)) && !self.in_item {
                     self.fail("an item field outside an item function");
                 }
                 Node::Field(f)
             }
-            2 => Node::Rel(self.rel(), self.ts_field()),
-            3 => Node::Not(self.boxed()),
-            4 => Node::And(self.list(Self::node)),
-            5 => Node::Or(self.list(Self::node)),
-            6 => Node::Cmp(self.op(), self.boxed(), self.boxed()),
-            7 => {
+            tag::REL => Node::Rel(self.rel(), self.ts_field()),
+            tag::NOT => Node::Not(self.boxed()),
+            tag::AND => Node::And(self.list(Self::node)),
+            tag::OR => Node::Or(self.list(Self::node)),
+            tag::CMP => Node::Cmp(self.op(), self.boxed(), self.boxed()),
+            tag::IN => {
                 let negated = self.b();
                 let lhs = self.boxed();
                 let list = self.list(Self::konst);
                 self.count(list.len());
                 Node::In { lhs, list, negated }
             }
-            8 => Node::IsSet(self.boxed()),
-            9 => Node::Threshold {
+            tag::IS_SET => Node::IsSet(self.boxed()),
+            tag::THRESHOLD => Node::Threshold {
                 kind: self.rel(),
                 op: self.op(),
                 dur: self.dur(),
                 ts: self.ts_field(),
             },
-            10 => Node::Any(self.per_item()),
-            11 => Node::All(self.per_item()),
-            12 => Node::Count(self.per_item()),
+            tag::ANY => Node::Any(self.per_item()),
+            tag::ALL => Node::All(self.per_item()),
+            tag::COUNT => Node::Count(self.per_item()),
             _ => {
                 self.fail("bad condition");
                 Node::Const(Const::Null)
