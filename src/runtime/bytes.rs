@@ -27,6 +27,8 @@
 //! allocation (every count is checked against the bytes left, nesting
 //! against [`MAX_DEPTH`]).
 
+#![deny(clippy::arithmetic_side_effects)]
+
 use crate::calendar::Calendar;
 use crate::messages::format::{Message, Part, PluralKey};
 use crate::messages::locale::Locale;
@@ -48,6 +50,11 @@ use crate::time::{Date, Duration, Weekday};
 pub const FORMAT: u8 = 3;
 
 pub(crate) const MAGIC: &[u8; 3] = b"OLR";
+
+/// Where the byte saying whether the rules build on the built-in ones is,
+/// and where what follows it starts.
+const KIND_AT: usize = MAGIC.len() + 1;
+const BODY_AT: usize = MAGIC.len() + 2;
 
 /// Deepest nesting of conditions and messages a reader accepts (the compiler
 /// allows 48 levels of conditions).
@@ -150,12 +157,12 @@ pub(crate) fn read<B: Build>(bytes: &[u8]) -> Result<RuleSet, RulesError> {
     let split = bytes.len().saturating_sub(4);
     let (body, sum) = (bytes.get(..split).unwrap_or(&[]), bytes.get(split..));
     let stored = sum.and_then(|s| <[u8; 4]>::try_from(s).ok());
-    if split < MAGIC.len() + 2 || stored.map(u32::from_le_bytes) != Some(fnv1a(body)) {
+    if split < BODY_AT || stored.map(u32::from_le_bytes) != Some(fnv1a(body)) {
         return Err(fail(
             "compiled rules are damaged or cut short (checksum mismatch)".into(),
         ));
     }
-    let kind = body.get(MAGIC.len() + 1).copied().unwrap_or(0);
+    let kind = body.get(KIND_AT).copied().unwrap_or(0);
     if kind > 1 {
         return Err(fail("compiled rules are damaged (unknown base)".into()));
     }
@@ -164,7 +171,7 @@ pub(crate) fn read<B: Build>(bytes: &[u8]) -> Result<RuleSet, RulesError> {
         let (b, digest) = B::builtin()?;
         let mut at = Reader {
             b: body,
-            i: MAGIC.len() + 2,
+            i: BODY_AT,
             depth: 0,
             err: None,
             base_locales: Vec::new(),
@@ -183,7 +190,7 @@ pub(crate) fn read<B: Build>(bytes: &[u8]) -> Result<RuleSet, RulesError> {
     }
     let (start, base_locales) = match base {
         Some((b, at)) => (at, b.catalog.locales),
-        None => (MAGIC.len() + 2, Vec::new()),
+        None => (BODY_AT, Vec::new()),
     };
     let mut r = Reader {
         b: body,
@@ -248,7 +255,7 @@ impl Reader<'_> {
     fn byte(&mut self) -> u8 {
         match self.b.get(self.i) {
             Some(&v) if self.err.is_none() => {
-                self.i += 1;
+                self.i = self.i.saturating_add(1);
                 v
             }
             _ => {
@@ -259,14 +266,14 @@ impl Reader<'_> {
     }
     fn u(&mut self) -> u64 {
         let mut v = 0u64;
-        let mut shift = 0;
+        let mut shift = 0u32;
         loop {
             let byte = self.byte();
             v |= u64::from(byte & 0x7f) << shift;
             if byte < 0x80 {
                 return v;
             }
-            shift += 7;
+            shift = shift.saturating_add(7);
             if shift > 63 {
                 self.fail("number too long");
                 return 0;
@@ -275,7 +282,7 @@ impl Reader<'_> {
     }
     fn i(&mut self) -> i64 {
         let v = self.u();
-        (v >> 1) as i64 ^ -((v & 1) as i64)
+        ((v >> 1) as i64) ^ ((v & 1) as i64).wrapping_neg()
     }
     fn b(&mut self) -> bool {
         let v = self.byte();
@@ -300,9 +307,9 @@ impl Reader<'_> {
         let n = self.n();
         let text = self
             .b
-            .get(self.i..self.i + n)
+            .get(self.i..self.i.saturating_add(n))
             .and_then(|b| std::str::from_utf8(b).ok());
-        self.i += n;
+        self.i = self.i.saturating_add(n);
         match text {
             Some(t) => t.to_owned(),
             None => {
@@ -466,14 +473,14 @@ impl Reader<'_> {
     }
     fn node(&mut self) -> Node {
         self.count(1);
-        self.depth += 1;
+        self.depth = self.depth.saturating_add(1);
         let n = if self.depth > MAX_DEPTH {
             self.fail("nested too deeply");
             Node::Const(Const::Null)
         } else {
             self.node_inner()
         };
-        self.depth -= 1;
+        self.depth = self.depth.saturating_sub(1);
         n
     }
     fn boxed(&mut self) -> Box<Node> {
@@ -595,7 +602,7 @@ impl Reader<'_> {
         }
     }
     fn parts(&mut self) -> Vec<Part> {
-        self.depth += 1;
+        self.depth = self.depth.saturating_add(1);
         if self.depth > MAX_DEPTH {
             self.fail("nested too deeply");
         }
@@ -630,7 +637,7 @@ impl Reader<'_> {
                 Part::Hash
             }
         });
-        self.depth -= 1;
+        self.depth = self.depth.saturating_sub(1);
         parts
     }
     fn rule_set(&mut self) -> RuleSet {

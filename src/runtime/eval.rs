@@ -2,6 +2,8 @@
 //! their values for an order at an instant, and the instants at which a
 //! [`Node::Threshold`] may change its value (what `valid_until` searches).
 
+#![deny(clippy::arithmetic_side_effects)]
+
 use crate::calendar::Calendar;
 pub use crate::model::ir::{CmpOp, Const, Node, Rel};
 use crate::model::schema::{ExpectedField, Field, ItemField};

@@ -1,5 +1,7 @@
 //! Evaluation: an order, a time and a locale in; a [`Diagnosis`] out.
 
+#![deny(clippy::arithmetic_side_effects)]
+
 use crate::calendar::Calendar;
 use crate::diagnosis::{
     support_code, Action, Confirm, Deadline, Decision, Diagnosis, Reason, TimelineStage, Trace,
@@ -123,7 +125,7 @@ impl<'a> Search<'a> {
                 }
                 None => return None,
             };
-            at += 1;
+            at = at.saturating_add(1);
             spent = spent.saturating_add(self.per_try);
             if spent > NEXT_CHANGE_BUDGET || self.signature(c) != *here {
                 return Some(c);

@@ -1,6 +1,8 @@
 //! The refund timeline (SPEC §3): four stages with actual or expected times,
 //! computed with the merchant's business calendar.
 
+#![deny(clippy::arithmetic_side_effects)]
+
 use crate::calendar::Calendar;
 use crate::model::settings::{RefundWindow, RefundWindows};
 use crate::order::{CancelState, Order, PaymentMethod, PaymentState};
