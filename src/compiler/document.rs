@@ -150,7 +150,7 @@ fn load(doc: Option<&Value>, diags: &mut Vec<Diagnostic>) -> Option<RuleSet> {
         }
     }
 
-    let mut settings = Settings::default();
+    let mut settings = Settings::unset();
     if let Some(s) = defaults.get("settings") {
         settings.apply(s, "(built-in) settings", diags);
     }
@@ -174,7 +174,7 @@ fn load(doc: Option<&Value>, diags: &mut Vec<Diagnostic>) -> Option<RuleSet> {
         }
     };
 
-    let mut windows = RefundWindows::default();
+    let mut windows = RefundWindows(Vec::new());
     if let Some(w) = defaults.get("refund_windows") {
         windows.apply(w, "(built-in) refund_windows", diags);
     }

@@ -9,6 +9,29 @@ use crate::suggest;
 use crate::time::{truncate, Date, Duration, Weekday};
 
 impl Settings {
+    /// Settings before any document is read: every value unset (empty, zero,
+    /// none). The built-in document (`src/rules/defaults.json`) gives each
+    /// its default, the one place defaults are written; a test holds it to
+    /// giving every key.
+    pub(crate) fn unset() -> Settings {
+        Settings {
+            timezone: String::new(),
+            weekend: Vec::new(),
+            holidays: Vec::new(),
+            extra_business_days: Vec::new(),
+            auto_cancel_unpaid_after: Duration::Wall(0),
+            payment_processing_grace: Duration::Wall(0),
+            merchant_confirm_sla: Duration::Wall(0),
+            auto_confirm_receipt_after: Duration::Wall(0),
+            delivery_late_after: Duration::Wall(0),
+            dispute_response_within: Duration::Wall(0),
+            support_url: None,
+            reorder_url: None,
+            cancel_allowed_until: Status::PendingPayment,
+            max_payment_attempts: 0,
+        }
+    }
+
     /// Applies one `settings` object over `self`, reporting each bad value
     /// at `{base}.{key}`.
     pub fn apply(&mut self, v: &Value, base: &str, diags: &mut Vec<Diagnostic>) {
@@ -274,5 +297,36 @@ fn later(a: Duration, b: Duration) -> bool {
         (Duration::Wall(x), Duration::Wall(y)) => x > y,
         (Duration::Business(x), Duration::Business(y)) => x > y,
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::compiler::document::DEFAULTS;
+    use crate::json::{parse, Value};
+    use crate::model::settings::SETTING_KEYS;
+    use crate::order::PaymentMethod;
+
+    #[test]
+    fn the_built_in_document_gives_every_default() {
+        let doc = parse(DEFAULTS).unwrap();
+        let keys = |k: &str| match doc.get(k) {
+            Some(Value::Object(e)) => e.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>(),
+            _ => Vec::new(),
+        };
+        let settings = keys("settings");
+        for k in SETTING_KEYS {
+            assert!(
+                settings.iter().any(|s| s == k),
+                "defaults.json lacks settings.{k}"
+            );
+        }
+        let windows = keys("refund_windows");
+        for m in PaymentMethod::ALL {
+            assert!(
+                windows.iter().any(|w| w == m),
+                "defaults.json lacks refund_windows.{m}"
+            );
+        }
     }
 }

@@ -1,11 +1,12 @@
-//! `settings` and `refund_windows` of a rule set (SPEC §2), their defaults
-//! and what a condition reads of them. Reading them from a rules document
+//! `settings` and `refund_windows` of a rule set (SPEC §2) and what a
+//! condition reads of them. Their defaults are given once, in the built-in
+//! rules document (`src/rules/defaults.json`). Reading them from a rules document
 //! is the compiler's (`crate::compiler::settings`).
 
 use super::ir::Const;
 use crate::model::schema::{EnumTy, Ty};
 use crate::order::{PaymentMethod, Status};
-use crate::time::{Date, Duration, Weekday, DAY_MS, HOUR_MS, MINUTE_MS};
+use crate::time::{Date, Duration, Weekday};
 
 /// The merchant's settings, defaults filled in.
 #[derive(Clone, Debug, PartialEq)]
@@ -39,27 +40,6 @@ pub struct Settings {
     pub cancel_allowed_until: Status,
     /// Once `payment.attempts` reaches this, no more retries are offered.
     pub max_payment_attempts: i64,
-}
-
-impl Default for Settings {
-    fn default() -> Settings {
-        Settings {
-            timezone: "UTC".into(),
-            weekend: vec![Weekday::Sat, Weekday::Sun],
-            holidays: Vec::new(),
-            extra_business_days: Vec::new(),
-            auto_cancel_unpaid_after: Duration::Wall(30 * MINUTE_MS),
-            payment_processing_grace: Duration::Wall(30 * MINUTE_MS),
-            merchant_confirm_sla: Duration::Wall(2 * HOUR_MS),
-            auto_confirm_receipt_after: Duration::Wall(10 * DAY_MS),
-            delivery_late_after: Duration::Wall(10 * DAY_MS),
-            dispute_response_within: Duration::Wall(48 * HOUR_MS),
-            support_url: None,
-            reorder_url: None,
-            cancel_allowed_until: Status::Shipped,
-            max_payment_attempts: 10,
-        }
-    }
 }
 
 /// Every settings key.
@@ -164,26 +144,18 @@ pub struct RefundWindow {
     pub arrive: (Duration, Duration),
 }
 
+/// The window of a method compiled rules do not list (rules documents
+/// always list every method: the built-in document does, in
+/// `src/rules/defaults.json`, the one place the default settings and windows
+/// are given).
+pub const UNLISTED_WINDOW: RefundWindow = RefundWindow {
+    review: Duration::Business(1),
+    arrive: (Duration::Business(5), Duration::Business(10)),
+};
+
 /// Refund windows for every payment method.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RefundWindows(pub Vec<(PaymentMethod, RefundWindow)>);
-
-impl Default for RefundWindows {
-    fn default() -> RefundWindows {
-        let w = |a, b| RefundWindow {
-            review: Duration::Business(1),
-            arrive: (Duration::Business(a), Duration::Business(b)),
-        };
-        RefundWindows(vec![
-            (PaymentMethod::Card, w(5, 10)),
-            (PaymentMethod::Wallet, w(0, 1)),
-            (PaymentMethod::BankTransfer, w(3, 5)),
-            (PaymentMethod::Bnpl, w(0, 5)),
-            (PaymentMethod::CashOnDelivery, w(3, 7)),
-            (PaymentMethod::Other, w(5, 10)),
-        ])
-    }
-}
 
 impl RefundWindows {
     /// The window of a method.
@@ -192,9 +164,6 @@ impl RefundWindows {
             .iter()
             .find(|(k, _)| *k == m)
             .map(|(_, w)| *w)
-            .unwrap_or(RefundWindow {
-                review: Duration::Business(1),
-                arrive: (Duration::Business(5), Duration::Business(10)),
-            })
+            .unwrap_or(UNLISTED_WINDOW)
     }
 }
