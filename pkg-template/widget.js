@@ -131,6 +131,132 @@ function zoneName(zone, locale, now) {
   }
 }
 
+/**
+ * orderlens/runtime embeds the built-in rules in English only: for a widget
+ * without rules in another language, the package's compiled built-in rules
+ * in every shipped locale are fetched once (English if that fails).
+ * So is it for the merchant's view (audience="merchant"): the runtime's
+ * embedded rules are the buyer's side only; the seller's texts come in
+ * their own file, which shoppers' pages never load.
+ */
+function fetchRules(v) {
+  if (engine?.loadRules && v.rules == null && !v.wrules && (v.audience == "merchant" || !/^en\b/i.test([].concat(v.locale ?? navigator.languages)[0] ?? "en"))) {
+    const merchant = v.audience == "merchant";
+    defaultRules[+merchant] ??= engine.loadRules(undefined, { audience: merchant ? "merchant" : "buyer" }).catch(() => engine.compileRules());
+    v.set("rules", defaultRules[+merchant]);
+  }
+}
+
+/** Whether the headline of `d` already gives the date or time in `label` (its digits and what joins them). */
+function said(label, d) {
+  const at = (label.match(/\d{1,2}:\d\d|\d+月\d+日/) ?? label.match(/[^ ]*\d[^ ]*/))?.[0].replace(/[.,;:。]$/, "");
+  return !!at && d.headline.body.includes(at);
+}
+
+/** Whether any text of `d` shows a date or a time (they hold a no-break space or 月, or read hh:mm). */
+function timed(d) {
+  const texts = [d.headline.body, ...d.reasons.map((r) => r.body), ...d.actions.map((a) => a.label), ...d.deadlines.map((x) => x.label), ...d.timeline.map((s) => s.detail)];
+  return texts.some((x) => /\d:\d\d|\d\u00a0|\u00a0\d|\d月/.test(x));
+}
+
+/**
+ * Deadlines: the label, unless the headline already states the time; a
+ * live countdown in the last hour (kept in `v.cds` for `tick`).
+ */
+function deadlinesOf(v, d, now, t) {
+  v.cds = [];
+  const deadlines = [];
+  for (const x of d.deadlines) {
+    const left = Date.parse(x.at) - now;
+    const cd = left <= HOUR && h("span", { class: "cd", "data-at": x.at });
+    if (cd) v.cds.push(cd);
+    // A deadline whose time the headline already gives ("…before 10:28, or
+    // the order is cancelled") shows only its countdown.
+    const dup = said(x.label, d);
+    if (!dup || cd) deadlines.push(h("li", { part: "deadline", "data-kind": x.kind }, !dup && t(x.label), cd));
+  }
+  return deadlines.length > 0 && h("ul", { class: "dl" }, deadlines);
+}
+
+/** Fills the view's container with `kids`, as the region showing an order in `lang` (busy while an action runs). */
+function region(v, lang, m, busy, kids) {
+  const { box } = v;
+  v.server = false;
+  box.className = "c";
+  box.setAttribute("role", "region");
+  box.setAttribute("lang", lang);
+  // A back office's widget is named apart from the customer's (a page may show both).
+  box.setAttribute("aria-label", (v.audience == "merchant" && m("merchant.widget.region")) || m("widget.region"));
+  box.setAttribute("aria-busy", busy ? "true" : "false");
+  fill(box, kids);
+}
+
+/** The refund timeline: each stage's mark, label, state and detail. */
+function timeline(d, m, t) {
+  return h("section", { class: "tl", "aria-labelledby": "oltl" },
+    h("h3", { class: "th", id: "oltl" }, m("widget.refund_progress")),
+    h("ol", { part: "timeline" },
+      d.timeline.map((s) =>
+        h("li", { part: "stage", class: "st " + s.state, "data-state": s.state, "aria-current": s.state === "current" ? "step" : null },
+          h("span", { class: "dot", "aria-hidden": "true" }, MARK[s.state] ?? ""),
+          h("span", { class: "sl" }, t(s.label)),
+          h("span", { class: s.state === "current" || s.state === "overdue" ? "ss" : "sr" }, h("span", { class: "sr" }, ", "), m("widget.stage." + s.state)),
+          s.detail && h("span", { class: "sa" }, h("span", { class: "sr" }, ", "), t(s.detail))))));
+}
+
+/** A link action (`same`: opens in this tab). */
+function link(m, label, href, cls, part, k, same) {
+  return h("a", { part, class: cls, href, rel: "noopener noreferrer", target: same ? null : "_blank", "data-k": k },
+    label, !same && h("span", { class: "sr" }, " ", m("widget.new_tab")));
+}
+
+/**
+ * The actions of `d`: links and buttons in their container (or the
+ * confirmation, when one is open), then the notes `wait` becomes.
+ */
+function actionsOf(v, d, m, t, emphasis) {
+  const busy = v.busy;
+  const button = (a, k, label, cls, part, onClick) => {
+    const pressed = busy?.k === k;
+    const b = h("button", { type: "button", part, class: cls + (pressed ? " bz" : ""), "aria-disabled": busy ? "true" : null, "data-k": k },
+      pressed && h("span", { class: "sp", "aria-hidden": "true" }),
+      pressed ? m("widget.pending", { action: a.kind }) : label);
+    b.addEventListener("click", () => v.busy || onClick());
+    return b;
+  };
+  const actions = h("div", { part: "actions", class: "ac" });
+  const notes = [];
+  let confirm;
+  for (const a of d.actions) {
+    const k = "a:" + a.kind;
+    const primary = a.primary && emphasis;
+    const part = primary ? " button-primary" : "";
+    const cls = primary ? "btn p" : "btn";
+    if (a.kind === "wait") {
+      // "No action needed until 10:35" next to "…we'll update this page by 10:35" says nothing new.
+      if (!said(a.label, d)) notes.push(h("p", { part: "wait", class: "nt" }, t(a.label)));
+    } else if (a.url) {
+      if (/^https?:/i.test(a.url)) actions.append(link(m, a.label, a.url, cls, "link" + part, k, a.kind === "reorder"));
+    } else {
+      actions.append(button(a, k, a.label, cls, "button" + part, () => (a.confirm ? v.openConfirm(a.kind) : v.run(a, k))));
+    }
+    if (a.confirm && a.kind === v.confirming) confirm = a;
+  }
+  if (v.confirming && !confirm) v.confirming = null;
+  if (confirm) {
+    const c = confirm.confirm;
+    const yes = button(confirm, "yes", c.confirm_label, confirm.kind === "cancel_order" ? "btn p x" : "btn p", "button button-primary", () => v.run(confirm, "yes"));
+    const no = button(confirm, "no", c.cancel_label, "btn", "button", () => v.closeConfirm());
+    actions.replaceChildren(
+      h("div", { part: "confirm", class: v.opening ? "cf in" : "cf", role: "alertdialog", tabindex: "-1", "aria-labelledby": "olct", "aria-describedby": "olcb", "data-k": "confirm" },
+        h("p", { class: "ct", id: "olct" }, t(c.title)),
+        h("p", { id: "olcb" }, t(c.body)),
+        h("div", { class: "ac" }, yes, no)),
+    );
+  }
+  return [actions.childElementCount > 0 && actions, notes];
+}
+
 /** One rendered widget in a shadow root: state, rendering, timers, actions. */
 class View {
   constructor(root, act) {
@@ -234,18 +360,7 @@ class View {
       this.d = null;
       return box.replaceChildren();
     }
-    // orderlens/runtime embeds the built-in rules in English only: for a
-    // widget without rules in another language, the package's compiled
-    // built-in rules in every shipped locale are fetched once (English if
-    // that fails).
-    // So is it for the merchant's view (audience="merchant"): the runtime's
-    // embedded rules are the buyer's side only; the seller's texts come in
-    // their own file, which shoppers' pages never load.
-    if (engine?.loadRules && this.rules == null && !this.wrules && (this.audience == "merchant" || !/^en\b/i.test([].concat(this.locale ?? navigator.languages)[0] ?? "en"))) {
-      const merchant = this.audience == "merchant";
-      defaultRules[+merchant] ??= engine.loadRules(undefined, { audience: merchant ? "merchant" : "buyer" }).catch(() => engine.compileRules());
-      this.set("rules", defaultRules[+merchant]);
-    }
+    fetchRules(this);
     if (!engine || this.worder || this.wrules || order === undefined) return this.placeholder();
     const now = this.clock();
     let d, rules, zone;
@@ -268,86 +383,14 @@ class View {
     this.d = d;
     const m = (key, values) => rules.message(key, values, { locale: d.locale });
     const t = typist(d.locale, d.order_id);
-    const busy = this.busy;
     const hd = d.headline;
-    // Whether the headline's body already gives the date or time in `label` (its digits and what joins them).
-    const said = (label) => {
-      const at = (label.match(/\d{1,2}:\d\d|\d+月\d+日/) ?? label.match(/[^ ]*\d[^ ]*/))?.[0].replace(/[.,;:。]$/, "");
-      return !!at && hd.body.includes(at);
-    };
     const sev = !ICON[hd.severity] ? "info" : hd.severity === "info" && DONE.includes(hd.reason) ? "success" : hd.severity;
     // A filled button only when the customer has something to do.
     const emphasis = sev === "action_required" || sev === "warning";
-    const support = d.actions.find((a) => a.kind === "contact_support")?.url ?? rules.supportUrl ?? this.supportUrl;
-
-    const button = (a, k, label, cls, part, onClick) => {
-      const pressed = busy?.k === k;
-      const b = h("button", { type: "button", part, class: cls + (pressed ? " bz" : ""), "aria-disabled": busy ? "true" : null, "data-k": k },
-        pressed && h("span", { class: "sp", "aria-hidden": "true" }),
-        pressed ? m("widget.pending", { action: a.kind }) : label);
-      b.addEventListener("click", () => this.busy || onClick());
-      return b;
-    };
-    const link = (label, href, cls, part, k, same) =>
-      h("a", { part, class: cls, href, rel: "noopener noreferrer", target: same ? null : "_blank", "data-k": k },
-        label, !same && h("span", { class: "sr" }, " ", m("widget.new_tab")));
-
-    const actions = h("div", { part: "actions", class: "ac" });
-    const notes = [];
-    let confirm;
-    for (const a of d.actions) {
-      const k = "a:" + a.kind;
-      const primary = a.primary && emphasis;
-      const part = primary ? " button-primary" : "";
-      const cls = primary ? "btn p" : "btn";
-      if (a.kind === "wait") {
-        // "No action needed until 10:35" next to "…we'll update this page by 10:35" says nothing new.
-        if (!said(a.label)) notes.push(h("p", { part: "wait", class: "nt" }, t(a.label)));
-      } else if (a.url) {
-        if (/^https?:/i.test(a.url)) actions.append(link(a.label, a.url, cls, "link" + part, k, a.kind === "reorder"));
-      } else {
-        actions.append(button(a, k, a.label, cls, "button" + part, () => (a.confirm ? this.openConfirm(a.kind) : this.run(a, k))));
-      }
-      if (a.confirm && a.kind === this.confirming) confirm = a;
-    }
-    if (this.confirming && !confirm) this.confirming = null;
-    if (confirm) {
-      const c = confirm.confirm;
-      const yes = button(confirm, "yes", c.confirm_label, confirm.kind === "cancel_order" ? "btn p x" : "btn p", "button button-primary", () => this.run(confirm, "yes"));
-      const no = button(confirm, "no", c.cancel_label, "btn", "button", () => this.closeConfirm());
-      actions.replaceChildren(
-        h("div", { part: "confirm", class: this.opening ? "cf in" : "cf", role: "alertdialog", tabindex: "-1", "aria-labelledby": "olct", "aria-describedby": "olcb", "data-k": "confirm" },
-          h("p", { class: "ct", id: "olct" }, t(c.title)),
-          h("p", { id: "olcb" }, t(c.body)),
-          h("div", { class: "ac" }, yes, no)),
-      );
-    }
-
-    // Deadlines: the label, unless the headline already states the time;
-    // a live countdown in the last hour.
-    this.cds = [];
-    const deadlines = [];
-    for (const x of d.deadlines) {
-      const left = Date.parse(x.at) - now;
-      const cd = left <= HOUR && h("span", { class: "cd", "data-at": x.at });
-      if (cd) this.cds.push(cd);
-      // A deadline whose time the headline already gives ("…before 10:28, or
-      // the order is cancelled") shows only its countdown.
-      const dup = said(x.label);
-      if (!dup || cd) deadlines.push(h("li", { part: "deadline", "data-kind": x.kind }, !dup && t(x.label), cd));
-    }
-    // Whether any text shows a date or a time (they hold a no-break space or 月, or read hh:mm).
-    const texts = [hd.body, ...d.reasons.map((r) => r.body), ...d.actions.map((a) => a.label), ...d.deadlines.map((x) => x.label), ...d.timeline.map((s) => s.detail)];
-    const timed = texts.some((x) => /\d:\d\d|\d\u00a0|\u00a0\d|\d月/.test(x));
+    const actions = actionsOf(this, d, m, t, emphasis);
+    const deadlines = deadlinesOf(this, d, now, t);
     const others = d.reasons.filter((r) => !(r.reason === hd.reason && r.rule === hd.rule));
-    this.server = false;
-    box.className = "c";
-    box.setAttribute("role", "region");
-    box.setAttribute("lang", d.locale);
-    // A back office's widget is named apart from the customer's (a page may show both).
-    box.setAttribute("aria-label", (this.audience == "merchant" && m("merchant.widget.region")) || m("widget.region"));
-    box.setAttribute("aria-busy", busy ? "true" : "false");
-    fill(box, [
+    region(this, d.locale, m, this.busy, [
       h("div", { part: "headline", class: "hd", "data-severity": sev },
         h("span", { class: "ic", "aria-hidden": "true" }, ICON[sev]),
         h("div", { class: "hx" },
@@ -357,21 +400,12 @@ class View {
       others.length > 0 &&
         h("ul", { part: "reasons", class: "rs" },
           others.map((r) => h("li", { "data-severity": r.severity }, h("strong", null, t(r.title)), " ", t(r.body)))),
-      this.error && this.errorBlock(m, t, support, d.support_code),
-      actions.childElementCount > 0 && actions,
-      notes,
-      deadlines.length > 0 && h("ul", { class: "dl" }, deadlines),
-      d.timeline.length > 0 &&
-        h("section", { class: "tl", "aria-labelledby": "oltl" },
-          h("h3", { class: "th", id: "oltl" }, m("widget.refund_progress")),
-          h("ol", { part: "timeline" },
-            d.timeline.map((s) =>
-              h("li", { part: "stage", class: "st " + s.state, "data-state": s.state, "aria-current": s.state === "current" ? "step" : null },
-                h("span", { class: "dot", "aria-hidden": "true" }, MARK[s.state] ?? ""),
-                h("span", { class: "sl" }, t(s.label)),
-                h("span", { class: s.state === "current" || s.state === "overdue" ? "ss" : "sr" }, h("span", { class: "sr" }, ", "), m("widget.stage." + s.state)),
-                s.detail && h("span", { class: "sa" }, h("span", { class: "sr" }, ", "), t(s.detail)))))),
-      timed && (zone || rules.timezone !== here) &&
+      this.error &&
+        this.errorBlock(m, t, d.actions.find((a) => a.kind === "contact_support")?.url ?? rules.supportUrl ?? this.supportUrl, d.support_code),
+      actions,
+      deadlines,
+      d.timeline.length > 0 && timeline(d, m, t),
+      timed(d) && (zone || rules.timezone !== here) &&
         h("p", { part: "time-zone", class: "tz" }, t(m("widget.time_zone", { zone: zoneName(zone ?? rules.timezone, d.locale, now) }))),
       this.code(m, d.support_code),
     ]);
@@ -441,18 +475,11 @@ class View {
     const id = this.order?.id;
     const support = rules?.supportUrl ?? this.supportUrl;
     const t = typist(lang, typeof id === "string" || typeof id === "number" ? String(id) : "");
-    this.server = false;
-    this.box.className = "c";
-    this.box.setAttribute("role", "region");
-    this.box.setAttribute("lang", lang);
-    this.box.setAttribute("aria-label", (this.audience == "merchant" && m("merchant.widget.region")) || m("widget.region"));
-    this.box.setAttribute("aria-busy", "false");
-    fill(this.box, [
+    region(this, lang, m, false, [
       h("div", { part: "headline", class: "hd", "data-severity": "warning" },
         h("span", { class: "ic", "aria-hidden": "true" }, ICON.warning),
         h("div", { class: "hx" }, h("p", { part: "body", class: "b" }, t(m("widget.fallback", typeof id === "string" || typeof id === "number" ? { order_id: String(id) } : {}))))),
-      support && h("div", { part: "actions", class: "ac" },
-        h("a", { part: "link", class: "btn", href: support, rel: "noopener noreferrer", target: "_blank", "data-k": "a:contact_support" }, m("action.contact_support.label"), h("span", { class: "sr" }, " ", m("widget.new_tab")))),
+      support && h("div", { part: "actions", class: "ac" }, link(m, m("action.contact_support.label"), support, "btn", "link", "a:contact_support")),
     ]);
     const key = [this.order, this.rulesIn, String(e)];
     if (!this.failed || key.some((x, i) => x !== this.failed[i])) {

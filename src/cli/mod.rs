@@ -392,13 +392,7 @@ fn explain(
     let now = parse_now(&a)?;
     let view = audience(&a)?.unwrap_or(Audience::Buyer);
     let from = parse_from(&a)?;
-    let zone = match a.value("time-zone") {
-        Some(z) => Some(
-            crate::calendar::Calendar::new(z, &[], &[], &[])
-                .map_err(|e| Usage(format!("--time-zone: {e}")))?,
-        ),
-        None => None,
-    };
+    let zone = time_zone(&a)?;
     let Some(rs) = load_rules(a.value("rules"), stderr) else {
         return Ok(1);
     };
@@ -408,21 +402,8 @@ fn explain(
             crate::model::rules::NO_MERCHANT_VIEW
         )));
     }
-    let text = match read_file(path, Some(stdin)) {
-        Ok(t) => t,
-        Err(e) => {
-            let _ = writeln!(stderr, "orderlens: {e}");
-            return Ok(1);
-        }
-    };
-    let order = match read_order(from, &text) {
-        Ok(o) => o,
-        Err(e) => {
-            for fe in &e.errors {
-                let _ = writeln!(stderr, "{path}: {fe}");
-            }
-            return Ok(1);
-        }
+    let Some(order) = read_order_file(path, from, stdin, stderr) else {
+        return Ok(1);
     };
     if a.has("no-text") {
         let e = rs.decide_for(&order, now, view).to_json();
@@ -444,6 +425,50 @@ fn explain(
     if format == "html" || format == "email" {
         return render(&a, format, &rs, &d, stdout);
     }
+    let _ = stdout.write_all(explain_text(&d, now).as_bytes());
+    Ok(0)
+}
+
+/// `--time-zone`: the calendar of the zone the times are shown in.
+fn time_zone(a: &Args) -> Result<Option<crate::calendar::Calendar>, Usage> {
+    match a.value("time-zone") {
+        Some(z) => Ok(Some(
+            crate::calendar::Calendar::new(z, &[], &[], &[])
+                .map_err(|e| Usage(format!("--time-zone: {e}")))?,
+        )),
+        None => Ok(None),
+    }
+}
+
+/// Reads the order at `path` (`-`: standard input), as an order document or
+/// as `from`'s payload; `None` when it cannot, the problems written to
+/// `stderr`.
+fn read_order_file(
+    path: &str,
+    from: Option<Platform>,
+    stdin: &mut dyn BufRead,
+    stderr: &mut dyn Write,
+) -> Option<Order> {
+    let text = match read_file(path, Some(stdin)) {
+        Ok(t) => t,
+        Err(e) => {
+            let _ = writeln!(stderr, "orderlens: {e}");
+            return None;
+        }
+    };
+    match read_order(from, &text) {
+        Ok(o) => Some(o),
+        Err(e) => {
+            for fe in &e.errors {
+                let _ = writeln!(stderr, "{path}: {fe}");
+            }
+            None
+        }
+    }
+}
+
+/// `explain --format text`: the diagnosis for a person at a terminal.
+fn explain_text(d: &crate::Diagnosis, now: Timestamp) -> String {
     let mut out = String::new();
     out.push_str(&format!("Order {} — {}\n", d.order_id, d.headline.title));
     if !d.headline.body.is_empty() {
@@ -472,20 +497,7 @@ fn explain(
     if !d.deadlines.is_empty() {
         out.push('\n');
     }
-    if !d.timeline.is_empty() {
-        out.push('\n');
-        for s in &d.timeline {
-            let when = match (s.at, s.from, s.to) {
-                (Some(at), _, _) => at.to_rfc3339(),
-                (None, Some(f), Some(t)) => format!("{f} – {t}"),
-                _ => String::new(),
-            };
-            out.push_str(&format!(
-                "  [{:<8}] {} — {} ({when})\n",
-                s.state, s.label, s.detail
-            ));
-        }
-    }
+    timeline_text(d, &mut out);
     out.push_str(&format!(
         "\nreasons: {}   valid until: {}   support code: {}\n",
         d.reasons
@@ -497,8 +509,26 @@ fn explain(
             .map_or_else(|| "—".to_string(), |t| t.to_rfc3339()),
         d.support_code
     ));
-    let _ = stdout.write_all(out.as_bytes());
-    Ok(0)
+    out
+}
+
+/// The refund timeline of `explain --format text`, one line a stage.
+fn timeline_text(d: &crate::Diagnosis, out: &mut String) {
+    if d.timeline.is_empty() {
+        return;
+    }
+    out.push('\n');
+    for s in &d.timeline {
+        let when = match (s.at, s.from, s.to) {
+            (Some(at), _, _) => at.to_rfc3339(),
+            (None, Some(f), Some(t)) => format!("{f} – {t}"),
+            _ => String::new(),
+        };
+        out.push_str(&format!(
+            "  [{:<8}] {} — {} ({when})\n",
+            s.state, s.label, s.detail
+        ));
+    }
 }
 
 /// `explain --format text|json|html|email` (`--json` is `--format json`).
@@ -582,6 +612,13 @@ fn sweep(
     let Some(rs) = load_rules(a.value("rules"), stderr) else {
         return Ok(1);
     };
+    let job = Sweep {
+        rs: &rs,
+        from,
+        now,
+        merchant,
+        due_only,
+    };
     let mut out = BufWriter::with_capacity(64 * 1024, stdout);
     let mut buf: Vec<u8> = Vec::with_capacity(8192);
     let mut line_no = 0usize;
@@ -590,49 +627,19 @@ fn sweep(
     loop {
         buf.clear();
         line_no += 1;
-        let (n, too_long) = match read_line_bounded(stdin, &mut buf, MAX_LINE) {
-            Ok(x) => x,
+        let result = match next_line(stdin, &mut buf) {
+            Ok(SweepLine::End) => break,
+            Ok(SweepLine::Bad(msg)) => Err(msg),
+            Ok(SweepLine::Text("")) => continue,
+            Ok(SweepLine::Text(text)) => job.line(text),
             Err(e) => {
                 let _ = writeln!(stderr, "orderlens: reading standard input: {e}");
                 return Ok(1);
             }
         };
-        if n == 0 {
-            break;
-        }
-        if too_long {
-            bad += 1;
-            let _ = writeln!(
-                stderr,
-                "line {line_no}: line is too long (more than {MAX_LINE} bytes, the line ending not counted); skipped"
-            );
-            continue;
-        }
-        let text = match std::str::from_utf8(&buf) {
-            Ok(t) => t.trim(),
-            Err(_) => {
-                bad += 1;
-                let _ = writeln!(stderr, "line {line_no}: not valid UTF-8");
-                continue;
-            }
-        };
-        if text.is_empty() {
-            continue;
-        }
-        match read_order(from, text) {
-            Ok(order) => {
-                // --audience merchant --due-only: the seller's work queue,
-                // the orders that need the seller now.
-                let (v, due) = if merchant {
-                    crate::explain::merchant_sweep_line(&rs, &order, now)
-                } else {
-                    let v = sweep_line(&rs, &order, now);
-                    let due = !matches!(v.get("deadlines"), Some(Value::Array(d)) if d.is_empty());
-                    (v, due)
-                };
-                if due_only && !due {
-                    continue;
-                }
+        match result {
+            Ok(None) => {}
+            Ok(Some(v)) => {
                 line_out.clear();
                 v.write(&mut line_out);
                 line_out.push('\n');
@@ -641,20 +648,20 @@ fn sweep(
                     return Ok(0);
                 }
             }
-            Err(e) => {
+            Err(msg) => {
                 bad += 1;
-                let msg = e
-                    .errors
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("; ");
                 let _ = writeln!(stderr, "line {line_no}: {msg}");
             }
         }
     }
+    Ok(sweep_end(&mut out, bad, stderr))
+}
+
+/// Flushes `sweep`'s output and reports the `bad` lines skipped; the exit
+/// code: 1 when there were any (0 when the reader went away).
+fn sweep_end(out: &mut dyn Write, bad: usize, stderr: &mut dyn Write) -> i32 {
     if out.flush().is_err() {
-        return Ok(0);
+        return 0;
     }
     if bad > 0 {
         let _ = writeln!(
@@ -662,9 +669,72 @@ fn sweep(
             "orderlens: {bad} bad line{} skipped",
             if bad == 1 { "" } else { "s" }
         );
-        return Ok(1);
+        return 1;
     }
-    Ok(0)
+    0
+}
+
+/// A line of `sweep`'s input.
+enum SweepLine<'a> {
+    /// The end of the input.
+    End,
+    /// A line that cannot be read (too long, not UTF-8): why.
+    Bad(String),
+    /// A line's text, trimmed.
+    Text(&'a str),
+}
+
+/// Reads the next line of `sweep`'s input into `buf`.
+fn next_line<'b>(stdin: &mut dyn BufRead, buf: &'b mut Vec<u8>) -> io::Result<SweepLine<'b>> {
+    let (n, too_long) = read_line_bounded(stdin, buf, MAX_LINE)?;
+    if n == 0 {
+        return Ok(SweepLine::End);
+    }
+    if too_long {
+        return Ok(SweepLine::Bad(format!(
+            "line is too long (more than {MAX_LINE} bytes, the line ending not counted); skipped"
+        )));
+    }
+    Ok(match std::str::from_utf8(buf) {
+        Ok(t) => SweepLine::Text(t.trim()),
+        Err(_) => SweepLine::Bad("not valid UTF-8".into()),
+    })
+}
+
+/// What `sweep` was asked for.
+struct Sweep<'a> {
+    rs: &'a RuleSet,
+    from: Option<Platform>,
+    now: Timestamp,
+    /// `--audience merchant`: the seller's lines.
+    merchant: bool,
+    /// `--due-only`: only the orders with something due.
+    due_only: bool,
+}
+
+impl Sweep<'_> {
+    /// The output line for the order in `text`: `None` when it is not due
+    /// and only due orders are asked for; the order's errors, joined, when
+    /// it cannot be read.
+    fn line(&self, text: &str) -> Result<Option<Value>, String> {
+        let order = read_order(self.from, text).map_err(|e| {
+            e.errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; ")
+        })?;
+        // --audience merchant --due-only: the seller's work queue,
+        // the orders that need the seller now.
+        let (v, due) = if self.merchant {
+            crate::explain::merchant_sweep_line(self.rs, &order, self.now)
+        } else {
+            let v = sweep_line(self.rs, &order, self.now);
+            let due = !matches!(v.get("deadlines"), Some(Value::Array(d)) if d.is_empty());
+            (v, due)
+        };
+        Ok((!self.due_only || due).then_some(v))
+    }
 }
 
 /// Reads one line into `buf` (with its line ending), keeping at most `max`

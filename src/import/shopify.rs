@@ -84,8 +84,54 @@ pub(super) fn import(cx: &mut Ctx, payload: &Value) -> Value {
     if get(o, "created_at").is_none() {
         cx.missing(base, "created_at", None);
     }
+    let cur = money(cx, o, base, &mut parts);
+    let st = read_statuses(cx, o, base);
 
-    // Money: the customer's (presentment) currency, which the widget shows.
+    // Payment.
+    let method = payment_method(cx, o, base);
+    let state = st.financial.map(payment_state);
+    if let Some(state) = state {
+        let mut p = Doc::default();
+        p.str("method", Some(method));
+        p.str("state", Some(state));
+        p.ts("updated_at", st.processed_at.or(parts.created_at));
+        parts.payment = Some(p);
+    }
+    parts.items = line_items(cx, o, base);
+
+    // Shipment: the fulfillments that succeeded.
+    let ship = shipment(cx, o, base, st.fulfillment == Some("fulfilled"));
+    let shipped = matches!(st.fulfillment, Some("fulfilled" | "partial")) || ship.is_some();
+    let delivered = ship.as_ref().is_some_and(|s| s.delivered);
+    parts.shipment = ship.map(|s| s.doc);
+
+    // Refunds: their refund transactions that succeeded or are under way.
+    if let Some(c) = &cur {
+        parts.refund = refunds(cx, o, base, c);
+    }
+    parts.cancellation = order_cancellation(&st);
+    parts.status = Some(if parts.cancellation.is_some() {
+        "cancelled"
+    } else if st.financial == Some("refunded") {
+        "refunded"
+    } else if shipped && delivered {
+        if st.closed_at.is_some() {
+            "completed"
+        } else {
+            "delivered"
+        }
+    } else if shipped {
+        "shipped"
+    } else {
+        unshipped_status(state, method, st.confirmed)
+    });
+    parts.currency = cur;
+    parts.doc().value()
+}
+
+/// Money: the customer's (presentment) currency, which the widget shows,
+/// and the order's total in it (into `parts`).
+fn money(cx: &mut Ctx, o: &Value, base: &str, parts: &mut Parts) -> Option<Currency> {
     let shop = cx.currency(o, base, "currency");
     let cur = match get(o, "presentment_currency") {
         Some(_) => cx.currency(o, base, "presentment_currency"),
@@ -97,37 +143,52 @@ pub(super) fn import(cx: &mut Ctx, payload: &Value) -> Value {
     if let Some(c) = &cur {
         parts.total = presentment(cx, o, base, "total_price", c, shop.as_ref());
     }
+    cur
+}
 
+/// The order's statuses and the times they changed.
+struct Statuses {
+    financial: Option<&'static str>,
+    fulfillment: Option<&'static str>,
+    cancelled_at: Option<Timestamp>,
+    cancel_reason: Option<&'static str>,
+    closed_at: Option<Timestamp>,
+    confirmed: Option<bool>,
+    processed_at: Option<Timestamp>,
+}
+
+/// Reads the order's statuses; `financial_status` is required.
+fn read_statuses(cx: &mut Ctx, o: &Value, base: &str) -> Statuses {
     let financial = cx.choice(o, base, "financial_status", FINANCIAL);
     if get(o, "financial_status").is_none() {
         cx.missing(base, "financial_status", Some(super::one_of(FINANCIAL)));
     }
-    let fulfillment = cx.choice(o, base, "fulfillment_status", FULFILLMENT);
-    let cancelled_at = cx.timestamp(o, base, "cancelled_at");
-    let cancel_reason = cx.choice(o, base, "cancel_reason", CANCEL_REASONS);
-    let closed_at = cx.timestamp(o, base, "closed_at");
-    let confirmed = cx.boolean(o, base, "confirmed");
-    let processed_at = cx.timestamp(o, base, "processed_at");
+    Statuses {
+        financial,
+        fulfillment: cx.choice(o, base, "fulfillment_status", FULFILLMENT),
+        cancelled_at: cx.timestamp(o, base, "cancelled_at"),
+        cancel_reason: cx.choice(o, base, "cancel_reason", CANCEL_REASONS),
+        closed_at: cx.timestamp(o, base, "closed_at"),
+        confirmed: cx.boolean(o, base, "confirmed"),
+        processed_at: cx.timestamp(o, base, "processed_at"),
+    }
+}
 
-    // Payment.
-    let method = payment_method(cx, o, base);
-    let state = financial.map(|f| match f {
+/// The payment's state for a `financial_status`.
+fn payment_state(financial: &str) -> &'static str {
+    match financial {
         "pending" | "partially_paid" => "pending",
         "authorized" | "paid" => "succeeded",
         "partially_refunded" => "partially_refunded",
         "refunded" => "refunded",
         "expired" => "failed",
         _ => "none", // voided
-    });
-    if let Some(state) = state {
-        let mut p = Doc::default();
-        p.str("method", Some(method));
-        p.str("state", Some(state));
-        p.ts("updated_at", processed_at.or(parts.created_at));
-        parts.payment = Some(p);
     }
+}
 
-    // Items.
+/// The order's items, from its `line_items`.
+fn line_items(cx: &mut Ctx, o: &Value, base: &str) -> Vec<Value> {
+    let mut items = Vec::new();
     let items_path = join(base, "line_items");
     for (i, li) in cx.array(o, base, "line_items").iter().enumerate() {
         let p = index(&items_path, i);
@@ -137,59 +198,39 @@ pub(super) fn import(cx: &mut Ctx, payload: &Value) -> Value {
         let name = cx.text(li, &p, "name").or_else(|| cx.text(li, &p, "title"));
         let sku = cx.text(li, &p, "sku");
         let qty = cx.int(li, &p, "quantity");
-        parts.items.push(item(sku, name, qty));
+        items.push(item(sku, name, qty));
     }
+    items
+}
 
-    // Shipment: the fulfillments that succeeded.
-    let ship = shipment(cx, o, base, fulfillment == Some("fulfilled"));
-    let shipped = matches!(fulfillment, Some("fulfilled" | "partial")) || ship.is_some();
-    let delivered = ship.as_ref().is_some_and(|s| s.delivered);
-    parts.shipment = ship.map(|s| s.doc);
-
-    // Refunds: their refund transactions that succeeded or are under way.
-    if let Some(c) = &cur {
-        parts.refund = refunds(cx, o, base, c);
+/// The cancellation, when the order was cancelled or restocked.
+fn order_cancellation(st: &Statuses) -> Option<Doc> {
+    if st.cancelled_at.is_none() && st.fulfillment != Some("restocked") {
+        return None;
     }
+    let (by, reason) = match st.cancel_reason {
+        Some("customer") => ("buyer", "buyer_changed_mind"),
+        Some("inventory") => ("seller", "out_of_stock"),
+        Some("declined") => ("system", "other"),
+        _ => ("seller", "other"), // fraud (never revealed), staff, other, none
+    };
+    Some(cancellation(st.cancelled_at, by, reason))
+}
 
-    // Cancellation.
-    if cancelled_at.is_some() || fulfillment == Some("restocked") {
-        let (by, reason) = match cancel_reason {
-            Some("customer") => ("buyer", "buyer_changed_mind"),
-            Some("inventory") => ("seller", "out_of_stock"),
-            Some("declined") => ("system", "other"),
-            _ => ("seller", "other"), // fraud (never revealed), staff, other, none
-        };
-        parts.cancellation = Some(cancellation(cancelled_at, by, reason));
+/// The status of an order not shipped, cancelled or refunded: paid (or cash
+/// on delivery, paid later) is confirmed unless Shopify says
+/// `confirmed: false`.
+fn unshipped_status(state: Option<&str>, method: &str, confirmed: Option<bool>) -> &'static str {
+    let going = match state {
+        Some("succeeded" | "partially_refunded") => true,
+        Some("pending") => method == "cash_on_delivery",
+        _ => false,
+    };
+    match (going, confirmed) {
+        (true, Some(false)) => "unconfirmed",
+        (true, _) => "confirmed",
+        _ => "pending_payment",
     }
-
-    parts.status = Some(if parts.cancellation.is_some() {
-        "cancelled"
-    } else if financial == Some("refunded") {
-        "refunded"
-    } else if shipped && delivered {
-        if closed_at.is_some() {
-            "completed"
-        } else {
-            "delivered"
-        }
-    } else if shipped {
-        "shipped"
-    } else {
-        // Paid (or cash on delivery, paid later): confirmed unless Shopify
-        // says `confirmed: false`.
-        let going = match state {
-            Some("succeeded" | "partially_refunded") => true,
-            Some("pending") => method == "cash_on_delivery",
-            _ => false,
-        };
-        match (going, confirmed) {
-            (true, Some(false)) => "unconfirmed",
-            (true, _) => "confirmed",
-            _ => "pending_payment",
-        }
-    });
-    parts.currency = cur;
-    parts.doc().value()
 }
 
 /// `key` in the customer's currency: `key_set.presentment_money` when

@@ -8,7 +8,7 @@
 
 use super::{cancellation, get, index, join, method_of, Ctx, Currency, Doc, Parts, Refunds};
 use crate::json::Value;
-use crate::time::truncate;
+use crate::time::{truncate, Timestamp};
 
 const TOP_KEYS: &[&str] = &["paymentIntent", "refunds", "dispute", "order"];
 const PI_STATES: &[&str] = &[
@@ -101,34 +101,102 @@ fn stripe_exp(cur: &Currency) -> u8 {
 }
 
 pub(super) fn import(cx: &mut Ctx, payload: &Value) -> Value {
-    let Some(top) = cx.root(
+    let Some(Located { top, pi, pp, bare }) = locate(cx, payload) else {
+        return Value::Null;
+    };
+    kind(cx, pi, pp, "payment_intent");
+    let intent = read_intent(cx, pi, pp);
+    let attempt = last_attempt(cx, pi, pp);
+    let state = intent.status.map(|s| match s {
+        "requires_payment_method" | "canceled" if attempt.failed => "failed",
+        "requires_action" => "requires_action",
+        "processing" => "processing",
+        "requires_capture" | "succeeded" => "succeeded",
+        _ => "none",
+    });
+
+    // Refunds and the dispute.
+    let (refund, refunded) = match &intent.cur {
+        Some(c) => refunds(cx, top, bare, intent.id, c),
+        None => (None, 0),
+    };
+    let dispute = if bare {
+        None
+    } else {
+        dispute(cx, top, intent.id)
+    };
+
+    let state = match (state, intent.received.or(intent.amount)) {
+        (Some("succeeded"), Some(paid)) if refunded > 0 && refunded < paid => {
+            Some("partially_refunded")
+        }
+        (Some("succeeded"), _) if refunded > 0 => Some("refunded"),
+        (s, _) => s,
+    };
+    let pay = payment(&intent, attempt, state);
+    let derived = Parts {
+        id: intent.order_id.or(intent.id).map(str::to_string),
+        status: Some(derived_status(state, intent.status)),
+        created_at: intent.created,
+        currency: intent.cur.clone(),
+        total: intent.amount,
+        ..Parts::default()
+    };
+    let mut doc = derived.doc();
+    let order = if bare {
+        None
+    } else {
+        cx.object(top, "", "order")
+    };
+    let (pay, own_cancel) = match order {
+        Some(Value::Object(entries)) => {
+            let shown = (refund.is_some(), dispute.is_some());
+            merge_order(cx, entries, &mut doc, pay, intent.cur.as_ref(), shown)
+        }
+        _ => (pay, false),
+    };
+    doc.obj("payment", Some(pay));
+    if refund.is_some() {
+        doc.obj("refund", refund);
+    }
+    if dispute.is_some() {
+        doc.obj("dispute", dispute);
+    }
+    let cancelled = matches!(doc.0.iter().find(|(k, _)| k == "status"), Some((_, Value::String(s))) if s == "cancelled");
+    if cancelled && !own_cancel {
+        if let Some(c) = derived_cancel(&intent) {
+            doc.obj("cancellation", Some(c));
+        }
+    }
+    doc.value()
+}
+
+/// Where the PaymentIntent is in the payload.
+struct Located<'v> {
+    /// The payload.
+    top: &'v Value,
+    /// The PaymentIntent.
+    pi: &'v Value,
+    /// Its path: `paymentIntent`, or empty when the payload is one.
+    pp: &'static str,
+    /// Whether the payload is a PaymentIntent on its own.
+    bare: bool,
+}
+
+/// Finds the PaymentIntent: the payload itself when it is one (read as
+/// `{ paymentIntent }`), else its `paymentIntent`, the payload's other keys
+/// checked. `None` (with the error) when there is none.
+fn locate<'v>(cx: &mut Ctx, payload: &'v Value) -> Option<Located<'v>> {
+    let top = cx.root(
         payload,
         "",
         "an object { paymentIntent, refunds, dispute, order }",
-    ) else {
-        return Value::Null;
-    };
-    // A PaymentIntent on its own is read as `{ paymentIntent }`.
+    )?;
     let bare = matches!(get(top, "object"), Some(Value::String(s)) if s == "payment_intent");
     let (pi, pp) = if bare {
         (Some(top), "")
     } else {
-        if let Value::Object(entries) = top {
-            for (k, _) in entries {
-                if !TOP_KEYS.contains(&k.as_str()) {
-                    let help = crate::suggest::nearest(k, TOP_KEYS.iter().copied())
-                        .map(crate::suggest::did_you_mean)
-                        .unwrap_or_else(|| {
-                            "expected paymentIntent, refunds, dispute or order".into()
-                        });
-                    cx.err(
-                        k.clone(),
-                        ["unknown key '", &truncate(k), "'"].concat(),
-                        Some(help),
-                    );
-                }
-            }
-        }
+        unknown_top_keys(cx, top);
         (cx.object(top, "", "paymentIntent"), "paymentIntent")
     };
     let Some(pi) = pi else {
@@ -139,12 +207,51 @@ pub(super) fn import(cx: &mut Ctx, payload: &Value) -> Value {
                 Some("a Stripe PaymentIntent object".into()),
             );
         }
-        return Value::Null;
+        return None;
     };
-    kind(cx, pi, pp, "payment_intent");
+    Some(Located { top, pi, pp, bare })
+}
 
-    let pi_id = cx.text(pi, pp, "id");
-    if pi_id.is_none() {
+/// An error for each key of the payload other than [`TOP_KEYS`].
+fn unknown_top_keys(cx: &mut Ctx, top: &Value) {
+    let Value::Object(entries) = top else {
+        return;
+    };
+    for (k, _) in entries {
+        if !TOP_KEYS.contains(&k.as_str()) {
+            let help = crate::suggest::nearest(k, TOP_KEYS.iter().copied())
+                .map(crate::suggest::did_you_mean)
+                .unwrap_or_else(|| "expected paymentIntent, refunds, dispute or order".into());
+            cx.err(
+                k.clone(),
+                ["unknown key '", &truncate(k), "'"].concat(),
+                Some(help),
+            );
+        }
+    }
+}
+
+/// The PaymentIntent's own fields.
+struct Intent<'v> {
+    id: Option<&'v str>,
+    status: Option<&'static str>,
+    cur: Option<Currency>,
+    created: Option<Timestamp>,
+    /// `amount`, in ISO 4217 minor units.
+    amount: Option<i64>,
+    /// `amount_received`, in ISO 4217 minor units.
+    received: Option<i64>,
+    canceled_at: Option<Timestamp>,
+    cancel_reason: Option<&'static str>,
+    /// `metadata.order_id`: the shop's order id.
+    order_id: Option<&'v str>,
+}
+
+/// Reads the PaymentIntent's fields at `pp`; `id`, `status`, `currency` and
+/// `created` are required.
+fn read_intent<'v>(cx: &mut Ctx, pi: &'v Value, pp: &str) -> Intent<'v> {
+    let id = cx.text(pi, pp, "id");
+    if id.is_none() {
         cx.missing(pp, "id", None);
     }
     let status = cx.choice(pi, pp, "status", PI_STATES);
@@ -168,8 +275,33 @@ pub(super) fn import(cx: &mut Ctx, payload: &Value) -> Value {
     let order_id = cx
         .object(pi, pp, "metadata")
         .and_then(|m| cx.text(m, &join(pp, "metadata"), "order_id"));
+    Intent {
+        id,
+        status,
+        cur,
+        created,
+        amount,
+        received,
+        canceled_at,
+        cancel_reason,
+        order_id,
+    }
+}
 
-    // The last attempt: the error, and the charge when it is expanded.
+/// The last attempt to pay, from `last_payment_error` and the charge.
+struct Attempt {
+    /// Whether it has a `last_payment_error`.
+    failed: bool,
+    failure_code: Option<String>,
+    decline_code: Option<String>,
+    advice_code: Option<String>,
+    /// When the charge was made.
+    charged_at: Option<Timestamp>,
+    method: &'static str,
+}
+
+/// Reads the last attempt: the error, and the charge when it is expanded.
+fn last_attempt(cx: &mut Ctx, pi: &Value, pp: &str) -> Attempt {
     let err_path = join(pp, "last_payment_error");
     let err = cx.object(pi, pp, "last_payment_error");
     let charge_path = join(pp, "latest_charge");
@@ -211,130 +343,108 @@ pub(super) fn import(cx: &mut Ctx, payload: &Value) -> Value {
                 .map(str::to_string)
         });
     let charged_at = charge.and_then(|c| cx.unix(c, &charge_path, "created"));
-    let method = payment_method(cx, pi, pp, charge, &charge_path);
+    Attempt {
+        failed: err.is_some(),
+        failure_code,
+        decline_code,
+        advice_code,
+        charged_at,
+        method: payment_method(cx, pi, pp, charge, &charge_path),
+    }
+}
 
-    let state = status.map(|s| match s {
-        "requires_payment_method" | "canceled" if err.is_some() => "failed",
-        "requires_action" => "requires_action",
-        "processing" => "processing",
-        "requires_capture" | "succeeded" => "succeeded",
-        _ => "none",
-    });
-
-    // Refunds and the dispute.
-    let (refund, refunded) = match &cur {
-        Some(c) => refunds(cx, top, bare, pi_id, c),
-        None => (None, 0),
-    };
-    let dispute = if bare { None } else { dispute(cx, top, pi_id) };
-
-    let state = match (state, received.or(amount)) {
-        (Some("succeeded"), Some(paid)) if refunded > 0 && refunded < paid => {
-            Some("partially_refunded")
-        }
-        (Some("succeeded"), _) if refunded > 0 => Some("refunded"),
-        (s, _) => s,
-    };
-    let derived_status = match (state, status) {
-        (Some("refunded"), _) => "refunded",
-        (_, Some("canceled")) => "cancelled",
-        (_, Some("processing" | "requires_capture" | "succeeded")) => "unconfirmed",
-        _ => "pending_payment",
-    };
-    let derived_cancel = (status == Some("canceled")).then(|| {
-        let (by, reason) = match cancel_reason {
-            Some("requested_by_customer") => ("buyer", "buyer_changed_mind"),
-            Some("abandoned" | "expired") => ("system", "unpaid_timeout"),
-            Some("duplicate" | "fraudulent") => ("seller", "other"),
-            _ => ("system", "other"),
-        };
-        cancellation(canceled_at, by, reason)
-    });
-
-    // The payment as Stripe knows it.
+/// The payment as Stripe knows it; the codes only when it failed or needs
+/// the buyer.
+fn payment(intent: &Intent, attempt: Attempt, state: Option<&str>) -> Doc {
     let mut pay = Doc::default();
-    pay.str("method", Some(method));
+    pay.str("method", Some(attempt.method));
     if let Some(s) = state {
         pay.str("state", Some(s));
     }
     let codes = matches!(state, Some("failed" | "requires_action"));
     for (key, v) in [
-        ("failure_code", failure_code),
-        ("decline_code", decline_code),
-        ("advice_code", advice_code),
+        ("failure_code", attempt.failure_code),
+        ("decline_code", attempt.decline_code),
+        ("advice_code", attempt.advice_code),
     ] {
         pay.set(key, v.filter(|_| codes).map_or(Value::Null, Value::String));
     }
-    pay.ts("updated_at", charged_at.or(canceled_at).or(created));
+    pay.ts(
+        "updated_at",
+        attempt.charged_at.or(intent.canceled_at).or(intent.created),
+    );
+    pay
+}
 
-    let derived = Parts {
-        id: order_id.map(str::to_string).or(pi_id.map(str::to_string)),
-        status: Some(derived_status),
-        created_at: created,
-        currency: cur.clone(),
-        total: amount,
-        ..Parts::default()
-    };
-    let mut doc = derived.doc();
-    let order = if bare {
-        None
-    } else {
-        cx.object(top, "", "order")
-    };
+/// The order's status derived from the payment's `state` and the
+/// PaymentIntent's `status`.
+fn derived_status(state: Option<&str>, status: Option<&str>) -> &'static str {
+    match (state, status) {
+        (Some("refunded"), _) => "refunded",
+        (_, Some("canceled")) => "cancelled",
+        (_, Some("processing" | "requires_capture" | "succeeded")) => "unconfirmed",
+        _ => "pending_payment",
+    }
+}
+
+/// The cancellation of a canceled PaymentIntent, from its reason.
+fn derived_cancel(intent: &Intent) -> Option<Doc> {
+    (intent.status == Some("canceled")).then(|| {
+        let (by, reason) = match intent.cancel_reason {
+            Some("requested_by_customer") => ("buyer", "buyer_changed_mind"),
+            Some("abandoned" | "expired") => ("system", "unpaid_timeout"),
+            Some("duplicate" | "fraudulent") => ("seller", "other"),
+            _ => ("system", "other"),
+        };
+        cancellation(intent.canceled_at, by, reason)
+    })
+}
+
+/// Merges the merchant's `order` into `doc`: its fields are kept, except a
+/// `refund` or `dispute` Stripe gave (`shown`); its `payment` fields are
+/// kept under Stripe's `pay`. Returns the payment and whether the order
+/// has its own cancellation.
+fn merge_order(
+    cx: &mut Ctx,
+    entries: &[(String, Value)],
+    doc: &mut Doc,
+    mut pay: Doc,
+    cur: Option<&Currency>,
+    (refund, dispute): (bool, bool),
+) -> (Doc, bool) {
     let mut own_cancel = false;
-    if let Some(Value::Object(entries)) = order {
-        for (k, v) in entries {
-            if v.is_null() {
-                continue;
+    for (k, v) in entries {
+        if v.is_null() {
+            continue;
+        }
+        match k.as_str() {
+            "payment" => {
+                // The merchant's payment fields (attempts) stay; Stripe's win.
+                if let Value::Object(own) = v {
+                    let mut merged = Doc(own.clone());
+                    for (pk, pv) in pay.0.drain(..) {
+                        merged.set(&pk, pv);
+                    }
+                    pay = merged;
+                }
             }
-            match k.as_str() {
-                "payment" => {
-                    // The merchant's payment fields (attempts) stay; Stripe's win.
-                    if let Value::Object(own) = v {
-                        let mut merged = Doc(own.clone());
-                        for (pk, pv) in pay.0.drain(..) {
-                            merged.set(&pk, pv);
-                        }
-                        pay = merged;
+            "currency" => {
+                if let (Value::String(s), Some(c)) = (v, cur) {
+                    if !s.eq_ignore_ascii_case(&c.code) {
+                        super::differs(cx, "order.currency".into(), s, c, "the PaymentIntent's");
                     }
                 }
-                "currency" => {
-                    if let (Value::String(s), Some(c)) = (v, &cur) {
-                        if !s.eq_ignore_ascii_case(&c.code) {
-                            super::differs(
-                                cx,
-                                "order.currency".into(),
-                                s,
-                                c,
-                                "the PaymentIntent's",
-                            );
-                        }
-                    }
-                    doc.set(k, v.clone());
-                }
-                "refund" if refund.is_some() => {}
-                "dispute" if dispute.is_some() => {}
-                _ => {
-                    own_cancel |= k == "cancellation";
-                    doc.set(k, v.clone());
-                }
+                doc.set(k, v.clone());
+            }
+            "refund" if refund => {}
+            "dispute" if dispute => {}
+            _ => {
+                own_cancel |= k == "cancellation";
+                doc.set(k, v.clone());
             }
         }
     }
-    doc.obj("payment", Some(pay));
-    if refund.is_some() {
-        doc.obj("refund", refund);
-    }
-    if dispute.is_some() {
-        doc.obj("dispute", dispute);
-    }
-    let cancelled = matches!(doc.0.iter().find(|(k, _)| k == "status"), Some((_, Value::String(s))) if s == "cancelled");
-    if cancelled && !own_cancel {
-        if let Some(c) = derived_cancel {
-            doc.obj("cancellation", Some(c));
-        }
-    }
-    doc.value()
+    (pay, own_cancel)
 }
 
 /// An amount in Stripe's minor units → ISO 4217 minor units.

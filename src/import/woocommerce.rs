@@ -44,6 +44,40 @@ pub(super) fn import(cx: &mut Ctx, payload: &Value) -> Value {
         parts.total = cx.money(o, "", "total", c);
     }
 
+    let (status, set_paid) = read_status(cx, o);
+    let date_paid = date(cx, o, "", "date_paid");
+    // Read so that a broken date is reported; the document has no
+    // completion date (a completed order is `completed`).
+    let _ = date(cx, o, "", "date_completed");
+    let modified = date(cx, o, "", "date_modified");
+    let method = cx.text(o, "", "payment_method").map_or("other", method_of);
+    let paid = date_paid.is_some() || set_paid == Some(true);
+    parts.items = line_items(cx, o);
+    let refunded = cur
+        .as_ref()
+        .and_then(|c| refunds(cx, o, c, modified, &mut parts));
+
+    let Some(status) = status else {
+        return Value::Null;
+    };
+    let state = payment_state(status, paid, method);
+    let state = match (state, refunded, parts.total) {
+        ("succeeded", Some(r), Some(total)) if r > 0 && r < total => "partially_refunded",
+        ("succeeded", Some(r), _) if r > 0 => "refunded",
+        (s, _, _) => s,
+    };
+    let mut p = Doc::default();
+    p.str("method", Some(method));
+    p.str("state", Some(state));
+    p.ts("updated_at", date_paid.or(modified).or(parts.created_at));
+    parts.payment = Some(p);
+    parts.status = Some(order_status(status, paid));
+    parts.doc().value()
+}
+
+/// The order's `status` (`None` when it cannot be shown: in the trash, or
+/// unknown) and its `set_paid`.
+fn read_status(cx: &mut Ctx, o: &Value) -> (Option<&'static str>, Option<bool>) {
     let set_paid = cx.boolean(o, "", "set_paid");
     let status = match cx.text(o, "", "status") {
         // The documented default; `set_paid` makes it `processing`.
@@ -59,15 +93,12 @@ pub(super) fn import(cx: &mut Ctx, payload: &Value) -> Value {
         }
         Some(_) => cx.choice(o, "", "status", STATUSES),
     };
-    let date_paid = date(cx, o, "", "date_paid");
-    // Read so that a broken date is reported; the document has no
-    // completion date (a completed order is `completed`).
-    let _ = date(cx, o, "", "date_completed");
-    let modified = date(cx, o, "", "date_modified");
-    let method = cx.text(o, "", "payment_method").map_or("other", method_of);
-    let paid = date_paid.is_some() || set_paid == Some(true);
+    (status, set_paid)
+}
 
-    // Items.
+/// The order's items, from its `line_items`.
+fn line_items(cx: &mut Ctx, o: &Value) -> Vec<Value> {
+    let mut items = Vec::new();
     for (i, li) in cx.array(o, "", "line_items").iter().enumerate() {
         let p = index("line_items", i);
         let Some(li) = cx.root(li, &p, "a line item object") else {
@@ -76,17 +107,15 @@ pub(super) fn import(cx: &mut Ctx, payload: &Value) -> Value {
         let name = cx.text(li, &p, "name");
         let sku = cx.text(li, &p, "sku");
         let qty = cx.int(li, &p, "quantity");
-        parts.items.push(item(sku, name, qty));
+        items.push(item(sku, name, qty));
     }
+    items
+}
 
-    let refunded = cur
-        .as_ref()
-        .and_then(|c| refunds(cx, o, c, modified, &mut parts));
-
-    let Some(status) = status else {
-        return Value::Null;
-    };
-    let state = match status {
+/// The payment's state (refunds aside) for an order `status`, whether it
+/// was paid and how.
+fn payment_state(status: &str, paid: bool, method: &str) -> &'static str {
+    match status {
         "failed" => "failed",
         "refunded" => "refunded",
         "on-hold" if !paid => "pending",
@@ -96,19 +125,12 @@ pub(super) fn import(cx: &mut Ctx, payload: &Value) -> Value {
         "processing" | "completed" => "succeeded",
         _ if paid => "succeeded",
         _ => "none", // pending, checkout-draft, cancelled: not paid
-    };
-    let state = match (state, refunded, parts.total) {
-        ("succeeded", Some(r), Some(total)) if r > 0 && r < total => "partially_refunded",
-        ("succeeded", Some(r), _) if r > 0 => "refunded",
-        (s, _, _) => s,
-    };
-    let mut p = Doc::default();
-    p.str("method", Some(method));
-    p.str("state", Some(state));
-    p.ts("updated_at", date_paid.or(modified).or(parts.created_at));
-    parts.payment = Some(p);
+    }
+}
 
-    parts.status = Some(match status {
+/// The document's status for an order `status`, and whether it was paid.
+fn order_status(status: &str, paid: bool) -> &'static str {
+    match status {
         "pending" | "checkout-draft" | "failed" if !paid => "pending_payment",
         "pending" | "checkout-draft" | "on-hold" => "unconfirmed",
         "processing" => "confirmed",
@@ -116,8 +138,7 @@ pub(super) fn import(cx: &mut Ctx, payload: &Value) -> Value {
         "cancelled" => "cancelled",
         "refunded" => "refunded",
         _ => "pending_payment", // failed (paid earlier, then failed again)
-    });
-    parts.doc().value()
+    }
 }
 
 /// A date: `key_gmt` (UTC, written without a zone), else `key` when it

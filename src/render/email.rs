@@ -10,7 +10,7 @@
 
 use super::html::{said, times_shown, Typist};
 use super::{escape, http_option, is_http_url, label_locale, other_reasons, shown_severity};
-use crate::diagnosis::Diagnosis;
+use crate::diagnosis::{Diagnosis, Reason};
 use crate::model::rules::RuleSet;
 
 /// Options of [`render_email`].
@@ -199,18 +199,63 @@ pub fn render_email(rules: &RuleSet, d: &Diagnosis, opts: &EmailOptions) -> Resu
     let locale = label_locale(opts.locale, d);
     let lang = crate::messages::locale::negotiate(locale, &rules.catalog.tags());
     let m = |key: &str, values: &[(&str, &str)]| rules.message(key, values, &lang);
-    let brand = opts.brand.map(str::trim).filter(|b| !b.is_empty());
     let hd = &d.headline;
+    let zone_line = times_shown(d).then(|| {
+        m(
+            "widget.time_zone",
+            &[("zone", zone.unwrap_or_else(|| rules.calendar.timezone()))],
+        )
+    });
+    let mail = Mail {
+        d,
+        brand: opts.brand.map(str::trim).filter(|b| !b.is_empty()),
+        links: links(rules, d, support_opt, &lang),
+        notes: notes(d),
+        zone_line,
+        subject: m(
+            "email.subject",
+            &[("title", &hd.title), ("order_id", &d.order_id)],
+        )
+        .replace(['\r', '\n'], " "),
+        order_line: m("email.order", &[("order_id", &d.order_id)]),
+        code_label: m("widget.support_code", &[]),
+        progress: m("widget.refund_progress", &[]),
+        states: d
+            .timeline
+            .iter()
+            .map(|s| m(&["widget.stage.", s.state].concat(), &[]))
+            .collect(),
+        others: other_reasons(d).collect(),
+    };
     let sev = shown_severity(d);
+    let sev_key = if sev == "success" { "info" } else { sev };
+    let severity = m(&["widget.severity.", sev_key].concat(), &[]);
+    // Chinese punctuation is full width, with no space after it.
+    let colon = if lang.starts_with("zh") { "：" } else { ": " };
+    let text = mail.text(colon);
+    let html = mail.html(sev, &severity);
+    Ok(Email {
+        subject: mail.subject,
+        html,
+        text,
+    })
+}
 
-    // Links: the link actions, then the support URL unless one of them is it.
+/// Links: the link actions, then the support URL (`support`, else the
+/// `contact_support` action's, else the shop's) unless one of them is it.
+fn links(
+    rules: &RuleSet,
+    d: &Diagnosis,
+    support: Option<String>,
+    lang: &str,
+) -> Vec<(String, String)> {
     let mut links: Vec<(String, String)> = Vec::new();
     for a in &d.actions {
         if let Some(u) = a.url.as_ref().filter(|u| is_http_url(u)) {
             links.push((a.label.clone(), u.clone()));
         }
     }
-    let support = support_opt
+    let support = support
         .or_else(|| {
             let a = d.actions.iter().find(|a| a.kind == "contact_support");
             a.and_then(|a| a.url.clone())
@@ -219,162 +264,186 @@ pub fn render_email(rules: &RuleSet, d: &Diagnosis, opts: &EmailOptions) -> Resu
         .filter(|u| is_http_url(u));
     if let Some(u) = support {
         if !links.iter().any(|(_, l)| *l == u) {
-            links.push((m("action.contact_support.label", &[]), u));
+            links.push((rules.message("action.contact_support.label", &[], lang), u));
         }
     }
-    // Deadlines, and until when to wait (`wait`); the other actions need
-    // the shop's page.
+    links
+}
+
+/// Deadlines, and until when to wait (`wait`) unless the headline says it;
+/// the other actions need the shop's page.
+fn notes(d: &Diagnosis) -> Vec<&str> {
     let mut notes: Vec<&str> = d.deadlines.iter().map(|x| x.label.as_str()).collect();
     for a in &d.actions {
-        if a.kind == "wait" && !said(&a.label, &hd.body) {
+        if a.kind == "wait" && !said(&a.label, &d.headline.body) {
             notes.push(&a.label);
         }
     }
-    let zone_line = times_shown(d).then(|| {
-        m(
-            "widget.time_zone",
-            &[("zone", zone.unwrap_or_else(|| rules.calendar.timezone()))],
-        )
-    });
-    let subject = m(
-        "email.subject",
-        &[("title", &hd.title), ("order_id", &d.order_id)],
-    )
-    .replace(['\r', '\n'], " ");
-    let order_line = m("email.order", &[("order_id", &d.order_id)]);
-    let code_label = m("widget.support_code", &[]);
-    let progress = m("widget.refund_progress", &[]);
-    let states: Vec<String> = d
-        .timeline
-        .iter()
-        .map(|s| m(&["widget.stage.", s.state].concat(), &[]))
-        .collect();
-    let others: Vec<_> = other_reasons(d).collect();
+    notes
+}
 
-    // --- text -------------------------------------------------------------
-    // Chinese punctuation is full width, with no space after it.
-    let colon = if lang.starts_with("zh") { "：" } else { ": " };
-    let mut text = String::new();
-    if let Some(b) = brand {
-        line(&mut text, &[b]);
-    }
-    line(&mut text, &[&order_line, "\n"]);
-    line(&mut text, &[&hd.title, "\n", &hd.body]);
-    for r in &others {
-        line(&mut text, &["\n", &r.title, "\n", &r.body]);
-    }
-    if !notes.is_empty() {
-        text.push('\n');
-        for n in &notes {
-            line(&mut text, &["- ", n]);
+/// What both parts of the e-mail show, texts already in the locale.
+struct Mail<'a> {
+    d: &'a Diagnosis,
+    brand: Option<&'a str>,
+    /// Labels and URLs of the links.
+    links: Vec<(String, String)>,
+    notes: Vec<&'a str>,
+    /// Whose clock the times are on, when a text shows one.
+    zone_line: Option<String>,
+    subject: String,
+    order_line: String,
+    code_label: String,
+    progress: String,
+    /// The label of each timeline stage's state.
+    states: Vec<String>,
+    others: Vec<&'a Reason>,
+}
+
+impl Mail<'_> {
+    /// The plain-text part; `colon` separates a link's label from its URL.
+    fn text(&self, colon: &str) -> String {
+        let (d, hd) = (self.d, &self.d.headline);
+        let mut text = String::new();
+        if let Some(b) = self.brand {
+            line(&mut text, &[b]);
         }
-    }
-    if !d.timeline.is_empty() {
-        line(&mut text, &["\n", &progress]);
-        for (s, state) in d.timeline.iter().zip(&states) {
-            line(&mut text, &["- ", &s.label, " (", state, ")"]);
-            if !s.detail.is_empty() {
-                line(&mut text, &["  ", &s.detail]);
+        line(&mut text, &[&self.order_line, "\n"]);
+        line(&mut text, &[&hd.title, "\n", &hd.body]);
+        for r in &self.others {
+            line(&mut text, &["\n", &r.title, "\n", &r.body]);
+        }
+        if !self.notes.is_empty() {
+            text.push('\n');
+            for n in &self.notes {
+                line(&mut text, &["- ", n]);
             }
         }
-    }
-    if !links.is_empty() {
-        text.push('\n');
-        for (label, url) in &links {
-            line(&mut text, &[label, colon, url]);
+        if !d.timeline.is_empty() {
+            line(&mut text, &["\n", &self.progress]);
+            for (s, state) in d.timeline.iter().zip(&self.states) {
+                line(&mut text, &["- ", &s.label, " (", state, ")"]);
+                if !s.detail.is_empty() {
+                    line(&mut text, &["  ", &s.detail]);
+                }
+            }
         }
-    }
-    text.push('\n');
-    if let Some(z) = &zone_line {
-        line(&mut text, &[z]);
-    }
-    if !d.support_code.is_empty() {
-        let gap = if code_label.ends_with('：') { "" } else { " " };
-        line(&mut text, &[&code_label, gap, &d.support_code]);
+        if !self.links.is_empty() {
+            text.push('\n');
+            for (label, url) in &self.links {
+                line(&mut text, &[label, colon, url]);
+            }
+        }
+        text.push('\n');
+        if let Some(z) = &self.zone_line {
+            line(&mut text, &[z]);
+        }
+        if !d.support_code.is_empty() {
+            let gap = if self.code_label.ends_with('：') {
+                ""
+            } else {
+                " "
+            };
+            line(&mut text, &[&self.code_label, gap, &d.support_code]);
+        }
+        text
     }
 
-    // --- HTML -------------------------------------------------------------
-    let mut h = W {
-        out: String::with_capacity(8192),
-        t: Typist::new(&d.locale, &d.order_id),
-    };
-    h.s("<!DOCTYPE html>\n<html lang=\"")
-        .e(&d.locale)
-        .s(HEAD)
-        .e(&subject)
-        .s(BODY);
-    if let Some(b) = brand {
-        h.s(BRAND).e(b).s("</strong> · ");
+    /// The HTML part; `sev` is the severity shown, `severity` its label.
+    fn html(&self, sev: &str, severity: &str) -> String {
+        let d = self.d;
+        let mut h = W {
+            out: String::with_capacity(8192),
+            t: Typist::new(&d.locale, &d.order_id),
+        };
+        h.s("<!DOCTYPE html>\n<html lang=\"")
+            .e(&d.locale)
+            .s(HEAD)
+            .e(&self.subject)
+            .s(BODY);
+        if let Some(b) = self.brand {
+            h.s(BRAND).e(b).s("</strong> · ");
+        }
+        h.t(&self.order_line).s(END_ROW);
+        self.html_headline(&mut h, sev, severity);
+        self.html_links_and_notes(&mut h);
+        self.html_timeline(&mut h);
+        // Time zone and support code.
+        h.s(FOOT);
+        if let Some(z) = &self.zone_line {
+            h.s("<p style=\"margin:0 0 4px\">").t(z).s("</p>");
+        }
+        if !d.support_code.is_empty() {
+            h.s("<p style=\"margin:0\">")
+                .e(&self.code_label)
+                .s(CODE)
+                .e(&d.support_code)
+                .s("</span></p>");
+        }
+        h.s(END);
+        h.out
     }
-    h.t(&order_line).s(END_ROW);
-    // Headline.
-    let colour = match sev {
-        "action_required" => accent!(),
-        "warning" => "#8f5400",
-        "success" => "#1b6e36",
-        _ => muted!(),
-    };
-    let sev_key = if sev == "success" { "info" } else { sev };
-    h.s(ROW).s(SEVERITY).s(colour).s("\">");
-    h.e(&m(&["widget.severity.", sev_key].concat(), &[]))
-        .s("</p>");
-    h.s(TITLE)
-        .t(&hd.title)
-        .s("</h1>")
-        .s(BODY_P)
-        .t(&hd.body)
-        .s("</p>")
-        .s(END_ROW);
-    for r in &others {
-        h.s(ROW)
-            .s(REASON)
-            .t(&r.title)
-            .s("</strong><br>")
-            .t(&r.body)
+
+    /// The headline's rows (severity, title, body), then the other reasons'.
+    fn html_headline(&self, h: &mut W, sev: &str, severity: &str) {
+        let hd = &self.d.headline;
+        let colour = match sev {
+            "action_required" => accent!(),
+            "warning" => "#8f5400",
+            "success" => "#1b6e36",
+            _ => muted!(),
+        };
+        h.s(ROW).s(SEVERITY).s(colour).s("\">");
+        h.e(severity).s("</p>");
+        h.s(TITLE)
+            .t(&hd.title)
+            .s("</h1>")
+            .s(BODY_P)
+            .t(&hd.body)
             .s("</p>")
             .s(END_ROW);
-    }
-    // Links as buttons, the first one filled.
-    if !links.is_empty() {
-        h.s(ROW);
-        for (i, (label, url)) in links.iter().enumerate() {
-            h.s("<a href=\"")
-                .e(url)
-                .s(LINK)
-                .s(if i == 0 { PRIMARY } else { SECONDARY });
-            h.e(label).s("</a>");
+        for r in &self.others {
+            h.s(ROW)
+                .s(REASON)
+                .t(&r.title)
+                .s("</strong><br>")
+                .t(&r.body)
+                .s("</p>")
+                .s(END_ROW);
         }
-        h.s(END_ROW);
     }
-    if !notes.is_empty() {
-        h.s(ROW);
-        for n in &notes {
-            h.s(NOTE).t(n).s("</p>");
+
+    /// Links as buttons, the first one filled; then the notes.
+    fn html_links_and_notes(&self, h: &mut W) {
+        if !self.links.is_empty() {
+            h.s(ROW);
+            for (i, (label, url)) in self.links.iter().enumerate() {
+                h.s("<a href=\"")
+                    .e(url)
+                    .s(LINK)
+                    .s(if i == 0 { PRIMARY } else { SECONDARY });
+                h.e(label).s("</a>");
+            }
+            h.s(END_ROW);
         }
-        h.s(END_ROW);
+        if !self.notes.is_empty() {
+            h.s(ROW);
+            for n in &self.notes {
+                h.s(NOTE).t(n).s("</p>");
+            }
+            h.s(END_ROW);
+        }
     }
-    // The refund timeline.
-    if !d.timeline.is_empty() {
-        h.s(ROW).s(STAGES).e(&progress).s(STAGE_TABLE);
-        for (s, state) in d.timeline.iter().zip(&states) {
-            let (mark, look, colour) = match s.state {
-                "done" => (
-                    "\u{2713}",
-                    concat!("background-color:", accent!(), ";color:#ffffff"),
-                    muted!(),
-                ),
-                "current" => (
-                    "\u{2022}",
-                    concat!("background-color:", card!(), ";color:", accent!()),
-                    accent!(),
-                ),
-                "overdue" => ("!", "background-color:#ffffff;color:#b3261e", "#b3261e"),
-                _ => (
-                    "\u{25cb}",
-                    concat!("background-color:", card!(), ";color:", muted!()),
-                    muted!(),
-                ),
-            };
+
+    /// The refund timeline, if any.
+    fn html_timeline(&self, h: &mut W) {
+        let d = self.d;
+        if d.timeline.is_empty() {
+            return;
+        }
+        h.s(ROW).s(STAGES).e(&self.progress).s(STAGE_TABLE);
+        for (s, state) in d.timeline.iter().zip(&self.states) {
+            let (mark, look, colour) = stage_look(s.state);
             h.s(MARK)
                 .s(look)
                 .s("\">")
@@ -390,22 +459,26 @@ pub fn render_email(rules: &RuleSet, d: &Diagnosis, opts: &EmailOptions) -> Resu
         }
         h.s("</tbody></table>").s(END_ROW);
     }
-    // Time zone and support code.
-    h.s(FOOT);
-    if let Some(z) = &zone_line {
-        h.s("<p style=\"margin:0 0 4px\">").t(z).s("</p>");
+}
+
+/// A timeline stage's mark, the mark's style, and the colour of its state.
+fn stage_look(state: &str) -> (&'static str, &'static str, &'static str) {
+    match state {
+        "done" => (
+            "\u{2713}",
+            concat!("background-color:", accent!(), ";color:#ffffff"),
+            muted!(),
+        ),
+        "current" => (
+            "\u{2022}",
+            concat!("background-color:", card!(), ";color:", accent!()),
+            accent!(),
+        ),
+        "overdue" => ("!", "background-color:#ffffff;color:#b3261e", "#b3261e"),
+        _ => (
+            "\u{25cb}",
+            concat!("background-color:", card!(), ";color:", muted!()),
+            muted!(),
+        ),
     }
-    if !d.support_code.is_empty() {
-        h.s("<p style=\"margin:0\">")
-            .e(&code_label)
-            .s(CODE)
-            .e(&d.support_code)
-            .s("</span></p>");
-    }
-    h.s(END);
-    Ok(Email {
-        subject,
-        html: h.out,
-        text,
-    })
 }

@@ -10,7 +10,7 @@
 //! time zone (the IANA name here).
 
 use super::{escape, is_http_url, label_locale, other_reasons, shown_severity, shows_time};
-use crate::diagnosis::Diagnosis;
+use crate::diagnosis::{Action, Deadline, Diagnosis, TimelineStage};
 use crate::model::rules::RuleSet;
 
 /// Options of [`render_html`].
@@ -73,42 +73,22 @@ fn stylesheet_url(url: &str) -> Result<&str, String> {
 /// markup for `d`. `rules` gives the widget's labels (`widget.*`) and the
 /// shop's time zone. Fails only on bad options.
 pub fn render_html(rules: &RuleSet, d: &Diagnosis, opts: &HtmlOptions) -> Result<String, String> {
-    let theme = match opts.theme {
-        None => None,
-        Some(t @ ("light" | "dark" | "auto")) => Some(t),
-        Some(t) => {
-            return Err(format!(
-                "theme: expected 'light', 'dark' or 'auto', not '{}'",
-                crate::time::truncate(t)
-            ))
-        }
-    };
+    let theme = theme_option(opts.theme)?;
     let stylesheet = opts.stylesheet.map(stylesheet_url).transpose()?;
     let zone = zone_option(opts.time_zone)?;
     let locale = label_locale(opts.locale, d);
-    let lang = crate::messages::locale::negotiate(locale, &rules.catalog.tags());
-    let m = |key: &str, values: &[(&str, &str)]| rules.message(key, values, &lang);
-    let t = Typist::new(&d.locale, &d.order_id);
+    let sev = shown_severity(d);
+    let page = Page {
+        rules,
+        d,
+        lang: crate::messages::locale::negotiate(locale, &rules.catalog.tags()),
+        t: Typist::new(&d.locale, &d.order_id),
+        sev,
+        emphasis: sev == "action_required" || sev == "warning",
+    };
 
     let mut out = String::with_capacity(4096);
-    out.push_str("<order-lens");
-    attr(&mut out, "locale", Some(locale));
-    // The times shown are the shop's (or the zone given): the widget keeps
-    // to them when it takes over, so that no text changes.
-    attr(&mut out, "time-zone", Some(zone.unwrap_or("shop")));
-    attr(&mut out, "theme", theme);
-    out.push_str("><template shadowrootmode=\"open\">");
-    if let Some(href) = stylesheet {
-        out.push_str("<link rel=\"stylesheet\"");
-        attr(&mut out, "href", Some(href));
-        out.push('>');
-    }
-
-    let hd = &d.headline;
-    let sev = shown_severity(d);
-    let emphasis = sev == "action_required" || sev == "warning";
-    let said = |label: &str| said(label, &hd.body);
-
+    host(&mut out, locale, zone, theme, stylesheet);
     open(
         &mut out,
         "div",
@@ -117,236 +97,17 @@ pub fn render_html(rules: &RuleSet, d: &Diagnosis, opts: &HtmlOptions) -> Result
             ("class", "c"),
             ("role", "region"),
             ("lang", &d.locale),
-            ("aria-label", &m("widget.region", &[])),
+            ("aria-label", &page.m("widget.region", &[])),
             ("aria-busy", "false"),
         ],
     );
-    // The headline.
-    open(
-        &mut out,
-        "div",
-        &[
-            ("part", "headline"),
-            ("class", "hd"),
-            ("data-severity", sev),
-        ],
-    );
-    open(
-        &mut out,
-        "span",
-        &[("class", "ic"), ("aria-hidden", "true")],
-    );
-    out.push_str(lookup(&ICONS, sev));
-    out.push_str("</span>");
-    open(&mut out, "div", &[("class", "hx")]);
-    open(
-        &mut out,
-        "p",
-        &[("class", if emphasis { "sv" } else { "sr" })],
-    );
-    let sev_key = if sev == "success" { "info" } else { sev };
-    text(&mut out, &m(&["widget.severity.", sev_key].concat(), &[]));
-    out.push_str("</p>");
-    open(
-        &mut out,
-        "h2",
-        &[
-            ("part", "title"),
-            ("class", "t"),
-            ("tabindex", "-1"),
-            ("data-k", "title"),
-        ],
-    );
-    t.write(&mut out, &hd.title);
-    out.push_str("</h2></div>");
-    open(&mut out, "p", &[("part", "body"), ("class", "b")]);
-    t.write(&mut out, &hd.body);
-    out.push_str("</p></div>");
-
-    // The other reasons.
-    let mut others = other_reasons(d).peekable();
-    if others.peek().is_some() {
-        open(&mut out, "ul", &[("part", "reasons"), ("class", "rs")]);
-        for r in others {
-            open(&mut out, "li", &[("data-severity", r.severity)]);
-            out.push_str("<strong>");
-            t.write(&mut out, &r.title);
-            out.push_str("</strong> ");
-            t.write(&mut out, &r.body);
-            out.push_str("</li>");
-        }
-        out.push_str("</ul>");
-    }
-
-    // Actions: links and buttons; `wait` becomes a note unless the body
-    // already says until when.
-    let mut actions = String::new();
-    let mut notes = String::new();
-    let new_tab = m("widget.new_tab", &[]);
-    for a in &d.actions {
-        let k = ["a:", a.kind].concat();
-        let primary = a.primary && emphasis;
-        let cls = if primary { "btn p" } else { "btn" };
-        let sub = if primary { " button-primary" } else { "" };
-        if a.kind == "wait" {
-            if !said(&a.label) {
-                open(&mut notes, "p", &[("part", "wait"), ("class", "nt")]);
-                t.write(&mut notes, &a.label);
-                notes.push_str("</p>");
-            }
-        } else if let Some(url) = &a.url {
-            if is_http_url(url) {
-                let same = a.kind == "reorder";
-                let part = ["link", sub].concat();
-                let mut at: Vec<(&str, &str)> = vec![
-                    ("part", &part),
-                    ("class", cls),
-                    ("href", url),
-                    ("rel", "noopener noreferrer"),
-                ];
-                if !same {
-                    at.push(("target", "_blank"));
-                }
-                at.push(("data-k", &k));
-                open(&mut actions, "a", &at);
-                text(&mut actions, &a.label);
-                if !same {
-                    new_tab_note(&mut actions, &new_tab);
-                }
-                actions.push_str("</a>");
-            }
-        } else {
-            let part = ["button", sub].concat();
-            open(
-                &mut actions,
-                "button",
-                &[
-                    ("type", "button"),
-                    ("part", &part),
-                    ("class", cls),
-                    ("data-k", &k),
-                ],
-            );
-            text(&mut actions, &a.label);
-            actions.push_str("</button>");
-        }
-    }
-    if !actions.is_empty() {
-        open(&mut out, "div", &[("part", "actions"), ("class", "ac")]);
-        out.push_str(&actions);
-        out.push_str("</div>");
-    }
-    out.push_str(&notes);
-
-    // Deadlines, with a countdown in their last hour.
-    let mut deadlines = String::new();
-    let now = d.now.millis();
-    for x in &d.deadlines {
-        let left = x.at.millis().saturating_sub(now);
-        let countdown = left <= HOUR;
-        let dup = said(&x.label);
-        if dup && !countdown {
-            continue;
-        }
-        open(
-            &mut deadlines,
-            "li",
-            &[("part", "deadline"), ("data-kind", &x.kind)],
-        );
-        if !dup {
-            t.write(&mut deadlines, &x.label);
-        }
-        if countdown {
-            let at = x.at.to_rfc3339();
-            let urgent = left > 0 && left <= URGENT;
-            open(
-                &mut deadlines,
-                "span",
-                &[
-                    ("class", if urgent { "cd u" } else { "cd" }),
-                    ("data-at", &at),
-                ],
-            );
-            if left > 0 {
-                let minutes = (left / MINUTE).to_string();
-                text(
-                    &mut deadlines,
-                    &m("widget.countdown", &[("minutes", &minutes)]),
-                );
-            }
-            deadlines.push_str("</span>");
-        }
-        deadlines.push_str("</li>");
-    }
-    if !deadlines.is_empty() {
-        open(&mut out, "ul", &[("class", "dl")]);
-        out.push_str(&deadlines);
-        out.push_str("</ul>");
-    }
-
-    // The refund timeline.
-    if !d.timeline.is_empty() {
-        open(
-            &mut out,
-            "section",
-            &[("class", "tl"), ("aria-labelledby", "oltl")],
-        );
-        open(&mut out, "h3", &[("class", "th"), ("id", "oltl")]);
-        text(&mut out, &m("widget.refund_progress", &[]));
-        out.push_str("</h3>");
-        open(&mut out, "ol", &[("part", "timeline")]);
-        for s in &d.timeline {
-            let cls = ["st ", s.state].concat();
-            let mut at: Vec<(&str, &str)> =
-                vec![("part", "stage"), ("class", &cls), ("data-state", s.state)];
-            if s.state == "current" {
-                at.push(("aria-current", "step"));
-            }
-            open(&mut out, "li", &at);
-            open(
-                &mut out,
-                "span",
-                &[("class", "dot"), ("aria-hidden", "true")],
-            );
-            out.push_str(lookup(&MARKS, s.state));
-            out.push_str("</span>");
-            open(&mut out, "span", &[("class", "sl")]);
-            t.write(&mut out, &s.label);
-            out.push_str("</span>");
-            let shown = s.state == "current" || s.state == "overdue";
-            open(
-                &mut out,
-                "span",
-                &[("class", if shown { "ss" } else { "sr" })],
-            );
-            out.push_str("<span class=\"sr\">, </span>");
-            text(&mut out, &m(&["widget.stage.", s.state].concat(), &[]));
-            out.push_str("</span>");
-            if !s.detail.is_empty() {
-                open(&mut out, "span", &[("class", "sa")]);
-                out.push_str("<span class=\"sr\">, </span>");
-                t.write(&mut out, &s.detail);
-                out.push_str("</span>");
-            }
-            out.push_str("</li>");
-        }
-        out.push_str("</ol></section>");
-    }
-
-    // Whose clock the times are on.
-    if times_shown(d) {
-        let zone = zone.unwrap_or_else(|| rules.calendar.timezone());
-        open(&mut out, "p", &[("part", "time-zone"), ("class", "tz")]);
-        t.write(&mut out, &m("widget.time_zone", &[("zone", zone)]));
-        out.push_str("</p>");
-    }
-    if !d.support_code.is_empty() {
-        open(&mut out, "p", &[("part", "support-code"), ("class", "sc")]);
-        text(&mut out, &m("widget.support_code", &[]));
-        out.push_str(" <span class=\"code\">");
-        text(&mut out, &d.support_code);
-        out.push_str("</span></p>");
-    }
+    page.headline(&mut out);
+    page.other_reasons(&mut out);
+    page.actions(&mut out);
+    page.deadlines(&mut out);
+    page.timeline(&mut out);
+    page.time_zone(&mut out, zone);
+    page.support_code(&mut out);
     out.push_str("</div>");
     open(
         &mut out,
@@ -360,6 +121,323 @@ pub fn render_html(rules: &RuleSet, d: &Diagnosis, opts: &HtmlOptions) -> Result
     );
     out.push_str("</div></template></order-lens>");
     Ok(out)
+}
+
+/// Checks the `theme` option: `light`, `dark` or `auto`.
+fn theme_option(theme: Option<&str>) -> Result<Option<&str>, String> {
+    match theme {
+        None => Ok(None),
+        Some(t @ ("light" | "dark" | "auto")) => Ok(Some(t)),
+        Some(t) => Err(format!(
+            "theme: expected 'light', 'dark' or 'auto', not '{}'",
+            crate::time::truncate(t)
+        )),
+    }
+}
+
+/// Opens `<order-lens>` with its attributes, its shadow root and the
+/// stylesheet linked inside it.
+fn host(
+    out: &mut String,
+    locale: &str,
+    zone: Option<&str>,
+    theme: Option<&str>,
+    stylesheet: Option<&str>,
+) {
+    out.push_str("<order-lens");
+    attr(out, "locale", Some(locale));
+    // The times shown are the shop's (or the zone given): the widget keeps
+    // to them when it takes over, so that no text changes.
+    attr(out, "time-zone", Some(zone.unwrap_or("shop")));
+    attr(out, "theme", theme);
+    out.push_str("><template shadowrootmode=\"open\">");
+    if let Some(href) = stylesheet {
+        out.push_str("<link rel=\"stylesheet\"");
+        attr(out, "href", Some(href));
+        out.push('>');
+    }
+}
+
+/// What every part of the widget's markup needs: the diagnosis, the rules
+/// and locale its labels come from, how text is set, and the severity shown.
+struct Page<'a> {
+    rules: &'a RuleSet,
+    d: &'a Diagnosis,
+    lang: String,
+    t: Typist<'a>,
+    sev: &'static str,
+    /// Whether the severity calls for attention (primary buttons stand out).
+    emphasis: bool,
+}
+
+impl Page<'_> {
+    /// The widget label `key` in the labels' locale.
+    fn m(&self, key: &str, values: &[(&str, &str)]) -> String {
+        self.rules.message(key, values, &self.lang)
+    }
+
+    /// Whether the headline's body already gives the date or time `label` names.
+    fn said(&self, label: &str) -> bool {
+        said(label, &self.d.headline.body)
+    }
+
+    /// The headline: icon, severity, title and body.
+    fn headline(&self, out: &mut String) {
+        let (hd, sev, t) = (&self.d.headline, self.sev, &self.t);
+        open(
+            out,
+            "div",
+            &[
+                ("part", "headline"),
+                ("class", "hd"),
+                ("data-severity", sev),
+            ],
+        );
+        open(out, "span", &[("class", "ic"), ("aria-hidden", "true")]);
+        out.push_str(lookup(&ICONS, sev));
+        out.push_str("</span>");
+        open(out, "div", &[("class", "hx")]);
+        open(
+            out,
+            "p",
+            &[("class", if self.emphasis { "sv" } else { "sr" })],
+        );
+        let sev_key = if sev == "success" { "info" } else { sev };
+        text(out, &self.m(&["widget.severity.", sev_key].concat(), &[]));
+        out.push_str("</p>");
+        open(
+            out,
+            "h2",
+            &[
+                ("part", "title"),
+                ("class", "t"),
+                ("tabindex", "-1"),
+                ("data-k", "title"),
+            ],
+        );
+        t.write(out, &hd.title);
+        out.push_str("</h2></div>");
+        open(out, "p", &[("part", "body"), ("class", "b")]);
+        t.write(out, &hd.body);
+        out.push_str("</p></div>");
+    }
+
+    /// The reasons other than the headline's, if any.
+    fn other_reasons(&self, out: &mut String) {
+        let mut others = other_reasons(self.d).peekable();
+        if others.peek().is_none() {
+            return;
+        }
+        open(out, "ul", &[("part", "reasons"), ("class", "rs")]);
+        for r in others {
+            open(out, "li", &[("data-severity", r.severity)]);
+            out.push_str("<strong>");
+            self.t.write(out, &r.title);
+            out.push_str("</strong> ");
+            self.t.write(out, &r.body);
+            out.push_str("</li>");
+        }
+        out.push_str("</ul>");
+    }
+
+    /// Actions: links and buttons; `wait` becomes a note unless the body
+    /// already says until when.
+    fn actions(&self, out: &mut String) {
+        let mut actions = String::new();
+        let mut notes = String::new();
+        let new_tab = self.m("widget.new_tab", &[]);
+        for a in &self.d.actions {
+            if a.kind == "wait" {
+                if !self.said(&a.label) {
+                    open(&mut notes, "p", &[("part", "wait"), ("class", "nt")]);
+                    self.t.write(&mut notes, &a.label);
+                    notes.push_str("</p>");
+                }
+            } else if let Some(url) = &a.url {
+                if is_http_url(url) {
+                    self.link(&mut actions, a, url, &new_tab);
+                }
+            } else {
+                self.button(&mut actions, a);
+            }
+        }
+        if !actions.is_empty() {
+            open(out, "div", &[("part", "actions"), ("class", "ac")]);
+            out.push_str(&actions);
+            out.push_str("</div>");
+        }
+        out.push_str(&notes);
+    }
+
+    /// Whether action `a` is shown as the primary one.
+    fn primary(&self, a: &Action) -> bool {
+        a.primary && self.emphasis
+    }
+
+    /// An action that opens `url` (in a new tab, except `reorder`).
+    fn link(&self, out: &mut String, a: &Action, url: &str, new_tab: &str) {
+        let primary = self.primary(a);
+        let k = ["a:", a.kind].concat();
+        let same = a.kind == "reorder";
+        let part = ["link", if primary { " button-primary" } else { "" }].concat();
+        let mut at: Vec<(&str, &str)> = vec![
+            ("part", &part),
+            ("class", if primary { "btn p" } else { "btn" }),
+            ("href", url),
+            ("rel", "noopener noreferrer"),
+        ];
+        if !same {
+            at.push(("target", "_blank"));
+        }
+        at.push(("data-k", &k));
+        open(out, "a", &at);
+        text(out, &a.label);
+        if !same {
+            new_tab_note(out, new_tab);
+        }
+        out.push_str("</a>");
+    }
+
+    /// An action the widget runs: a button.
+    fn button(&self, out: &mut String, a: &Action) {
+        let primary = self.primary(a);
+        let k = ["a:", a.kind].concat();
+        let part = ["button", if primary { " button-primary" } else { "" }].concat();
+        open(
+            out,
+            "button",
+            &[
+                ("type", "button"),
+                ("part", &part),
+                ("class", if primary { "btn p" } else { "btn" }),
+                ("data-k", &k),
+            ],
+        );
+        text(out, &a.label);
+        out.push_str("</button>");
+    }
+
+    /// Deadlines, with a countdown in their last hour.
+    fn deadlines(&self, out: &mut String) {
+        let mut deadlines = String::new();
+        let now = self.d.now.millis();
+        for x in &self.d.deadlines {
+            let left = x.at.millis().saturating_sub(now);
+            let countdown = left <= HOUR;
+            let dup = self.said(&x.label);
+            if dup && !countdown {
+                continue;
+            }
+            open(
+                &mut deadlines,
+                "li",
+                &[("part", "deadline"), ("data-kind", &x.kind)],
+            );
+            if !dup {
+                self.t.write(&mut deadlines, &x.label);
+            }
+            if countdown {
+                self.countdown(&mut deadlines, x, left);
+            }
+            deadlines.push_str("</li>");
+        }
+        if !deadlines.is_empty() {
+            open(out, "ul", &[("class", "dl")]);
+            out.push_str(&deadlines);
+            out.push_str("</ul>");
+        }
+    }
+
+    /// The countdown to deadline `x`, `left` milliseconds away.
+    fn countdown(&self, out: &mut String, x: &Deadline, left: i64) {
+        let at = x.at.to_rfc3339();
+        let urgent = left > 0 && left <= URGENT;
+        open(
+            out,
+            "span",
+            &[
+                ("class", if urgent { "cd u" } else { "cd" }),
+                ("data-at", &at),
+            ],
+        );
+        if left > 0 {
+            let minutes = (left / MINUTE).to_string();
+            text(out, &self.m("widget.countdown", &[("minutes", &minutes)]));
+        }
+        out.push_str("</span>");
+    }
+
+    /// The refund timeline, if any.
+    fn timeline(&self, out: &mut String) {
+        if self.d.timeline.is_empty() {
+            return;
+        }
+        open(
+            out,
+            "section",
+            &[("class", "tl"), ("aria-labelledby", "oltl")],
+        );
+        open(out, "h3", &[("class", "th"), ("id", "oltl")]);
+        text(out, &self.m("widget.refund_progress", &[]));
+        out.push_str("</h3>");
+        open(out, "ol", &[("part", "timeline")]);
+        for s in &self.d.timeline {
+            self.stage(out, s);
+        }
+        out.push_str("</ol></section>");
+    }
+
+    /// One stage of the refund timeline: its mark, label, state and detail.
+    fn stage(&self, out: &mut String, s: &TimelineStage) {
+        let cls = ["st ", s.state].concat();
+        let mut at: Vec<(&str, &str)> =
+            vec![("part", "stage"), ("class", &cls), ("data-state", s.state)];
+        if s.state == "current" {
+            at.push(("aria-current", "step"));
+        }
+        open(out, "li", &at);
+        open(out, "span", &[("class", "dot"), ("aria-hidden", "true")]);
+        out.push_str(lookup(&MARKS, s.state));
+        out.push_str("</span>");
+        open(out, "span", &[("class", "sl")]);
+        self.t.write(out, &s.label);
+        out.push_str("</span>");
+        let shown = s.state == "current" || s.state == "overdue";
+        open(out, "span", &[("class", if shown { "ss" } else { "sr" })]);
+        out.push_str("<span class=\"sr\">, </span>");
+        text(out, &self.m(&["widget.stage.", s.state].concat(), &[]));
+        out.push_str("</span>");
+        if !s.detail.is_empty() {
+            open(out, "span", &[("class", "sa")]);
+            out.push_str("<span class=\"sr\">, </span>");
+            self.t.write(out, &s.detail);
+            out.push_str("</span>");
+        }
+        out.push_str("</li>");
+    }
+
+    /// Whose clock the times are on, when a text shows one: `zone`, else
+    /// the shop's.
+    fn time_zone(&self, out: &mut String, zone: Option<&str>) {
+        if times_shown(self.d) {
+            let zone = zone.unwrap_or_else(|| self.rules.calendar.timezone());
+            open(out, "p", &[("part", "time-zone"), ("class", "tz")]);
+            self.t
+                .write(out, &self.m("widget.time_zone", &[("zone", zone)]));
+            out.push_str("</p>");
+        }
+    }
+
+    /// The support code, if any.
+    fn support_code(&self, out: &mut String) {
+        if !self.d.support_code.is_empty() {
+            open(out, "p", &[("part", "support-code"), ("class", "sc")]);
+            text(out, &self.m("widget.support_code", &[]));
+            out.push_str(" <span class=\"code\">");
+            text(out, &self.d.support_code);
+            out.push_str("</span></p>");
+        }
+    }
 }
 
 /// Whether any text of the diagnosis shows a date or a time.
