@@ -122,12 +122,13 @@ fn each_view_shows_its_own_actions_on_every_generated_order() {
                 let d = rs.explain_for(&o, now, "en", None, view);
                 let e = rs.decide_for(&o, now, view);
                 n += 1;
-                let kinds: Vec<&str> = d.actions.iter().map(|a| a.kind).collect();
+                let kinds: Vec<_> = d.actions.iter().map(|a| a.kind).collect();
                 assert_eq!(
                     kinds, e.actions,
                     "{json} at {t}: evaluate and explain differ"
                 );
                 for k in &kinds {
+                    let k = &k.as_str();
                     let seller = SELLER.contains(k);
                     let ok = SHARED.contains(k)
                         || match view {

@@ -16,6 +16,7 @@ use std::process::Command;
 
 use orderlens::json::{self, Value};
 use orderlens::render::{read_diagnosis, render_email, render_html, EmailOptions, HtmlOptions};
+use orderlens::rules::ActionKind;
 use orderlens::{Diagnosis, Order, RuleSet, Timestamp};
 
 /// The fixtures rendered: a declined payment with a deadline in its last
@@ -220,7 +221,7 @@ fn the_email_carries_every_text_and_no_active_content() {
                         assert!(e.html.contains(&href), "{at}: no link for {}", a.kind);
                     }
                     // Buttons an e-mail cannot run are not offered.
-                    None if a.kind != "wait" => {
+                    None if a.kind != ActionKind::Wait => {
                         assert!(
                             !e.html.contains(&format!(">{}<", a.label)),
                             "{at}: {} shown as a button",
@@ -296,7 +297,7 @@ fn hostile_text_is_escaped_and_bad_links_are_dropped() {
     d.headline.title = "<script>alert('t')</script> & <b>".into();
     d.reasons[0].title = d.headline.title.clone();
     d.actions.push(orderlens::diagnosis::Action {
-        kind: "track_shipment",
+        kind: ActionKind::TrackShipment,
         label: "<img src=x onerror=alert(1)>".into(),
         primary: false,
         confirm: None,
@@ -304,7 +305,7 @@ fn hostile_text_is_escaped_and_bad_links_are_dropped() {
         until: None,
     });
     d.actions.push(orderlens::diagnosis::Action {
-        kind: "contact_support",
+        kind: ActionKind::ContactSupport,
         label: "Help".into(),
         primary: false,
         confirm: None,

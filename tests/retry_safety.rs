@@ -176,7 +176,7 @@ fn retry_is_never_offered_where_the_networks_forbid_it() {
         let order = Order::from_json(&order).unwrap();
         for locale in ["en", "zh-CN", "ru"] {
             let d = rs.explain(&order, now, locale);
-            let kinds: Vec<&str> = d.actions.iter().map(|a| a.kind).collect();
+            let kinds: Vec<&str> = d.actions.iter().map(|a| a.kind.as_str()).collect();
             let effective = decline.or(failure);
             let forbidden = effective.is_some_and(|c| NEVER.contains(&c))
                 || failure.is_some_and(|c| NEVER.contains(&c))

@@ -238,7 +238,7 @@ impl From<crate::diagnosis::Reason> for Reason {
         Reason {
             reason: r.reason,
             rule: r.rule,
-            severity: SeverityLevel::parse(r.severity).unwrap_or(SeverityLevel::Info),
+            severity: r.severity,
             title: r.title,
             body: r.body,
             confidential: r.confidential,
@@ -251,7 +251,7 @@ impl From<&Reason> for crate::diagnosis::Reason {
         crate::diagnosis::Reason {
             reason: r.reason.clone(),
             rule: r.rule.clone(),
-            severity: r.severity.as_str(),
+            severity: r.severity,
             title: r.title.clone(),
             body: r.body.clone(),
             confidential: r.confidential,
@@ -281,18 +281,6 @@ impl From<&Confirm> for crate::diagnosis::Confirm {
     }
 }
 
-/// A stage state as written in the diagnosis.
-fn parse_state(s: &str) -> Option<StageState> {
-    [
-        StageState::Done,
-        StageState::Current,
-        StageState::Upcoming,
-        StageState::Overdue,
-    ]
-    .into_iter()
-    .find(|st| st.as_str() == s)
-}
-
 impl From<crate::diagnosis::Diagnosis> for Diagnosis {
     fn from(d: crate::diagnosis::Diagnosis) -> Diagnosis {
         Diagnosis {
@@ -301,19 +289,16 @@ impl From<crate::diagnosis::Diagnosis> for Diagnosis {
             now: d.now,
             headline: d.headline.into(),
             reasons: d.reasons.into_iter().map(Reason::from).collect(),
-            // Every kind the engine writes is an `ActionKind`'s own text.
             actions: d
                 .actions
                 .into_iter()
-                .filter_map(|a| {
-                    Some(Action {
-                        kind: ActionKind::parse(a.kind)?,
-                        label: a.label,
-                        primary: a.primary,
-                        confirm: a.confirm.map(Confirm::from),
-                        url: a.url,
-                        until: a.until,
-                    })
+                .map(|a| Action {
+                    kind: a.kind,
+                    label: a.label,
+                    primary: a.primary,
+                    confirm: a.confirm.map(Confirm::from),
+                    url: a.url,
+                    until: a.until,
                 })
                 .collect(),
             deadlines: d
@@ -325,14 +310,14 @@ impl From<crate::diagnosis::Diagnosis> for Diagnosis {
                     label: x.label,
                 })
                 .collect(),
-            // Likewise every stage and state.
+            // Every stage the engine writes is a `RefundStage`'s own text.
             timeline: d
                 .timeline
                 .into_iter()
                 .filter_map(|s| {
                     Some(TimelineStage {
                         stage: RefundStage::parse(s.stage)?,
-                        state: parse_state(s.state)?,
+                        state: s.state,
                         at: s.at,
                         from: s.from,
                         to: s.to,
@@ -375,7 +360,7 @@ impl From<&Diagnosis> for crate::diagnosis::Diagnosis {
                 .actions
                 .iter()
                 .map(|a| crate::diagnosis::Action {
-                    kind: a.kind.as_str(),
+                    kind: a.kind,
                     label: a.label.clone(),
                     primary: a.primary,
                     confirm: a.confirm.as_ref().map(Into::into),
@@ -397,7 +382,7 @@ impl From<&Diagnosis> for crate::diagnosis::Diagnosis {
                 .iter()
                 .map(|s| crate::diagnosis::TimelineStage {
                     stage: s.stage.as_str(),
-                    state: s.state.as_str(),
+                    state: s.state,
                     at: s.at,
                     from: s.from,
                     to: s.to,
@@ -477,11 +462,7 @@ impl From<crate::diagnosis::Decision> for Decision {
             rules: d.rules,
             reasons: d.reasons,
             // Every kind the engine writes is an `ActionKind`'s own text.
-            actions: d
-                .actions
-                .into_iter()
-                .filter_map(ActionKind::parse)
-                .collect(),
+            actions: d.actions,
             deadlines: d
                 .deadlines
                 .into_iter()
@@ -498,7 +479,7 @@ impl From<&Decision> for crate::diagnosis::Decision {
             order_id: d.order_id.clone(),
             rules: d.rules.clone(),
             reasons: d.reasons.clone(),
-            actions: d.actions.iter().map(|a| a.as_str()).collect(),
+            actions: d.actions.clone(),
             deadlines: d.deadlines.iter().map(|x| (x.kind.clone(), x.at)).collect(),
             valid_until: d.valid_until,
         }

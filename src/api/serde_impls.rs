@@ -47,7 +47,7 @@ as_string!(
         .into_iter()
         .find(|st| st.as_str() == s)
     },
-    crate::refund::STATES
+    crate::diagnosis::StageState::ALL
 );
 
 impl Serialize for Timestamp {

@@ -526,7 +526,9 @@ fn timeline_text(d: &crate::Diagnosis, out: &mut String) {
         };
         out.push_str(&format!(
             "  [{:<8}] {} — {} ({when})\n",
-            s.state, s.label, s.detail
+            s.state.as_str(),
+            s.label,
+            s.detail
         ));
     }
 }

@@ -100,7 +100,7 @@ pub const PLACEHOLDERS: &[(&str, ArgKind)] = &[
     ("delivered", ArgKind::Date),
     ("issued", ArgKind::Date),
     // A refund stage (timeline messages): its state and its time.
-    ("state", ArgKind::Choice(crate::refund::STATES)),
+    ("state", ArgKind::Choice(crate::diagnosis::StageState::ALL)),
     ("at", ArgKind::Date),
     // The widget's own messages (`widget.*`).
     (

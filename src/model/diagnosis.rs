@@ -2,7 +2,22 @@
 //! JSON form; support codes.
 
 use crate::json::{write_object, write_string, Value};
+use crate::model::rules::{ActionKind, SeverityLevel};
 use crate::time::Timestamp;
+
+string_enum!(
+    /// Where a stage of the refund timeline stands.
+    StageState {
+        /// Happened.
+        Done = "done",
+        /// The next thing to happen, on time.
+        Current = "current",
+        /// Later.
+        Upcoming = "upcoming",
+        /// Its latest expected time has passed.
+        Overdue = "overdue",
+    }
+);
 
 /// One reason.
 #[derive(Clone, Debug, PartialEq)]
@@ -12,7 +27,7 @@ pub struct Reason {
     /// The rule that found it.
     pub rule: String,
     /// `info`, `warning` or `action_required`.
-    pub severity: &'static str,
+    pub severity: SeverityLevel,
     /// Localized title.
     pub title: String,
     /// Localized body.
@@ -40,7 +55,7 @@ pub struct Confirm {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Action {
     /// Action kind, e.g. `retry_payment`.
-    pub kind: &'static str,
+    pub kind: ActionKind,
     /// Localized button label.
     pub label: String,
     /// The main action (the first one).
@@ -70,7 +85,7 @@ pub struct TimelineStage {
     /// `refund_requested`, `refund_approved`, `refund_issued`, `refund_arrived`.
     pub stage: &'static str,
     /// `done`, `current`, `upcoming`, `overdue`.
-    pub state: &'static str,
+    pub state: StageState,
     /// Actual or expected time.
     pub at: Option<Timestamp>,
     /// Arrival window start.
@@ -137,7 +152,7 @@ pub struct Decision {
     /// The reasons, most important first (`order_status` when no rule matched).
     pub reasons: Vec<String>,
     /// The action kinds, the primary one first.
-    pub actions: Vec<&'static str>,
+    pub actions: Vec<ActionKind>,
     /// The upcoming deadlines: kind and time.
     pub deadlines: Vec<(String, Timestamp)>,
     /// When the decision changes by itself because time passes, if ever.
@@ -158,7 +173,7 @@ impl Decision {
             write_string(r, out)
         });
         array(o.key("actions"), &self.actions, |a, out| {
-            write_string(a, out)
+            write_string(a.as_str(), out)
         });
         array(o.key("deadlines"), &self.deadlines, |(kind, at), out| {
             Obj::new(out).str("kind", kind).ts("at", Some(*at)).end();
@@ -233,7 +248,7 @@ impl Reason {
         let mut o = Obj::new(out);
         o.str("reason", &self.reason)
             .str("rule", &self.rule)
-            .str("severity", self.severity)
+            .str("severity", self.severity.as_str())
             .str("title", &self.title)
             .str("body", &self.body);
         if self.confidential {
@@ -260,7 +275,7 @@ impl Diagnosis {
         array(o.key("reasons"), &self.reasons, Reason::write);
         array(o.key("actions"), &self.actions, |a, out| {
             let mut o = Obj::new(out);
-            o.str("kind", a.kind)
+            o.str("kind", a.kind.as_str())
                 .str("label", &a.label)
                 .raw("primary", if a.primary { "true" } else { "false" });
             match &a.confirm {
@@ -288,7 +303,7 @@ impl Diagnosis {
         array(o.key("timeline"), &self.timeline, |s, out| {
             Obj::new(out)
                 .str("stage", s.stage)
-                .str("state", s.state)
+                .str("state", s.state.as_str())
                 .ts("at", s.at)
                 .ts("from", s.from)
                 .ts("to", s.to)

@@ -11,7 +11,7 @@
 use super::html::{said, times_shown, Typist};
 use super::{escape, http_option, is_http_url, label_locale, other_reasons, shown_severity};
 use crate::diagnosis::{Diagnosis, Reason};
-use crate::model::rules::RuleSet;
+use crate::model::rules::{ActionKind, RuleSet};
 
 /// Options of [`render_email`].
 #[derive(Clone, Debug, Default)]
@@ -223,7 +223,7 @@ pub fn render_email(rules: &RuleSet, d: &Diagnosis, opts: &EmailOptions) -> Resu
         states: d
             .timeline
             .iter()
-            .map(|s| m(&["widget.stage.", s.state].concat(), &[]))
+            .map(|s| m(&["widget.stage.", s.state.as_str()].concat(), &[]))
             .collect(),
         others: other_reasons(d).collect(),
     };
@@ -257,7 +257,10 @@ fn links(
     }
     let support = support
         .or_else(|| {
-            let a = d.actions.iter().find(|a| a.kind == "contact_support");
+            let a = d
+                .actions
+                .iter()
+                .find(|a| a.kind == ActionKind::ContactSupport);
             a.and_then(|a| a.url.clone())
         })
         .or_else(|| rules.settings.support_url.clone())
@@ -275,7 +278,7 @@ fn links(
 fn notes(d: &Diagnosis) -> Vec<&str> {
     let mut notes: Vec<&str> = d.deadlines.iter().map(|x| x.label.as_str()).collect();
     for a in &d.actions {
-        if a.kind == "wait" && !said(&a.label, &d.headline.body) {
+        if a.kind == ActionKind::Wait && !said(&a.label, &d.headline.body) {
             notes.push(&a.label);
         }
     }
@@ -443,7 +446,7 @@ impl Mail<'_> {
         }
         h.s(ROW).s(STAGES).e(&self.progress).s(STAGE_TABLE);
         for (s, state) in d.timeline.iter().zip(&self.states) {
-            let (mark, look, colour) = stage_look(s.state);
+            let (mark, look, colour) = stage_look(s.state.as_str());
             h.s(MARK)
                 .s(look)
                 .s("\">")

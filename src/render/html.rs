@@ -10,8 +10,8 @@
 //! time zone (the IANA name here).
 
 use super::{escape, is_http_url, label_locale, other_reasons, shown_severity, shows_time};
-use crate::diagnosis::{Action, Deadline, Diagnosis, TimelineStage};
-use crate::model::rules::RuleSet;
+use crate::diagnosis::{Action, Deadline, Diagnosis, StageState, TimelineStage};
+use crate::model::rules::{ActionKind, RuleSet};
 
 /// Options of [`render_html`].
 #[derive(Clone, Debug, Default)]
@@ -230,7 +230,7 @@ impl Page<'_> {
         }
         open(out, "ul", &[("part", "reasons"), ("class", "rs")]);
         for r in others {
-            open(out, "li", &[("data-severity", r.severity)]);
+            open(out, "li", &[("data-severity", r.severity.as_str())]);
             out.push_str("<strong>");
             self.t.write(out, &r.title);
             out.push_str("</strong> ");
@@ -247,7 +247,7 @@ impl Page<'_> {
         let mut notes = String::new();
         let new_tab = self.m("widget.new_tab", &[]);
         for a in &self.d.actions {
-            if a.kind == "wait" {
+            if a.kind == ActionKind::Wait {
                 if !self.said(&a.label) {
                     open(&mut notes, "p", &[("part", "wait"), ("class", "nt")]);
                     self.t.write(&mut notes, &a.label);
@@ -277,8 +277,8 @@ impl Page<'_> {
     /// An action that opens `url` (in a new tab, except `reorder`).
     fn link(&self, out: &mut String, a: &Action, url: &str, new_tab: &str) {
         let primary = self.primary(a);
-        let k = ["a:", a.kind].concat();
-        let same = a.kind == "reorder";
+        let k = ["a:", a.kind.as_str()].concat();
+        let same = a.kind == ActionKind::Reorder;
         let part = ["link", if primary { " button-primary" } else { "" }].concat();
         let mut at: Vec<(&str, &str)> = vec![
             ("part", &part),
@@ -301,7 +301,7 @@ impl Page<'_> {
     /// An action the widget runs: a button.
     fn button(&self, out: &mut String, a: &Action) {
         let primary = self.primary(a);
-        let k = ["a:", a.kind].concat();
+        let k = ["a:", a.kind.as_str()].concat();
         let part = ["button", if primary { " button-primary" } else { "" }].concat();
         open(
             out,
@@ -389,23 +389,29 @@ impl Page<'_> {
 
     /// One stage of the refund timeline: its mark, label, state and detail.
     fn stage(&self, out: &mut String, s: &TimelineStage) {
-        let cls = ["st ", s.state].concat();
-        let mut at: Vec<(&str, &str)> =
-            vec![("part", "stage"), ("class", &cls), ("data-state", s.state)];
-        if s.state == "current" {
+        let cls = ["st ", s.state.as_str()].concat();
+        let mut at: Vec<(&str, &str)> = vec![
+            ("part", "stage"),
+            ("class", &cls),
+            ("data-state", s.state.as_str()),
+        ];
+        if s.state == StageState::Current {
             at.push(("aria-current", "step"));
         }
         open(out, "li", &at);
         open(out, "span", &[("class", "dot"), ("aria-hidden", "true")]);
-        out.push_str(lookup(&MARKS, s.state));
+        out.push_str(lookup(&MARKS, s.state.as_str()));
         out.push_str("</span>");
         open(out, "span", &[("class", "sl")]);
         self.t.write(out, &s.label);
         out.push_str("</span>");
-        let shown = s.state == "current" || s.state == "overdue";
+        let shown = s.state == StageState::Current || s.state == StageState::Overdue;
         open(out, "span", &[("class", if shown { "ss" } else { "sr" })]);
         out.push_str("<span class=\"sr\">, </span>");
-        text(out, &self.m(&["widget.stage.", s.state].concat(), &[]));
+        text(
+            out,
+            &self.m(&["widget.stage.", s.state.as_str()].concat(), &[]),
+        );
         out.push_str("</span>");
         if !s.detail.is_empty() {
             open(out, "span", &[("class", "sa")]);

@@ -10,7 +10,9 @@
 pub mod email;
 pub mod html;
 
-use crate::diagnosis::{Action, Confirm, Deadline, Diagnosis, Reason, TimelineStage, Trace};
+use crate::diagnosis::{
+    Action, Confirm, Deadline, Diagnosis, Reason, StageState, TimelineStage, Trace,
+};
 use crate::json::Value;
 use crate::model::rules::{ActionKind, SeverityLevel};
 use crate::order::{FieldError, OrderError};
@@ -241,7 +243,7 @@ impl Reader {
             return Reason {
                 reason: String::new(),
                 rule: String::new(),
-                severity: "info",
+                severity: SeverityLevel::Info,
                 title: String::new(),
                 body: String::new(),
                 confidential: false,
@@ -255,7 +257,8 @@ impl Reader {
                 None => String::new(),
                 _ => self.string(v, path, "rule"),
             },
-            severity: self.name(v, path, "severity", SeverityLevel::ALL),
+            severity: SeverityLevel::parse(self.name(v, path, "severity", SeverityLevel::ALL))
+                .unwrap_or(SeverityLevel::Info),
             title: self.string(v, path, "title"),
             body: self.string(v, path, "body"),
             // The merchant's view marks what buyers are never told.
@@ -277,7 +280,8 @@ impl Reader {
             }
         };
         Action {
-            kind: self.name(v, path, "kind", ActionKind::ALL),
+            kind: ActionKind::parse(self.name(v, path, "kind", ActionKind::ALL))
+                .unwrap_or(ActionKind::Wait),
             label: self.string(v, path, "label"),
             primary: match v.get("primary") {
                 Some(Value::Bool(b)) => *b,
@@ -300,7 +304,8 @@ impl Reader {
     fn stage(&mut self, v: &Value, path: &str) -> TimelineStage {
         TimelineStage {
             stage: self.name(v, path, "stage", &crate::refund::STAGES),
-            state: self.name(v, path, "state", crate::refund::STATES),
+            state: StageState::parse(self.name(v, path, "state", StageState::ALL))
+                .unwrap_or(StageState::Upcoming),
             at: self.opt_time(v, path, "at"),
             from: self.opt_time(v, path, "from"),
             to: self.opt_time(v, path, "to"),
@@ -334,9 +339,8 @@ pub(crate) fn shows_time(text: &str) -> bool {
 pub(crate) fn shown_severity(d: &Diagnosis) -> &'static str {
     const DONE: [&str; 3] = ["order_completed", "refund_completed", "order_confirmed"];
     match d.headline.severity {
-        "info" if DONE.contains(&d.headline.reason.as_str()) => "success",
-        "info" | "warning" | "action_required" => d.headline.severity,
-        _ => "info",
+        SeverityLevel::Info if DONE.contains(&d.headline.reason.as_str()) => "success",
+        s => s.as_str(),
     }
 }
 

@@ -9,7 +9,7 @@ use crate::diagnosis::{
 use crate::json::Value;
 use crate::messages::locale::{negotiate, DateFormatter};
 use crate::messages::{Arg, ArgKind, Args, Renderer, PLACEHOLDERS};
-use crate::model::rules::{ActionKind, Audience, Rule, RuleSet};
+use crate::model::rules::{ActionKind, Audience, Rule, RuleSet, SeverityLevel};
 use crate::model::schema::{field_path, Field};
 use crate::model::settings::is_web_url;
 use crate::order::{CancelState, DisputeState, Order, PaymentState, Status};
@@ -727,7 +727,7 @@ impl RuleSet {
                     cancel_label: r.text_with(&format!("{pre}action.{k}.confirm.no"), &extra),
                 });
                 Action {
-                    kind: k,
+                    kind: p.kind,
                     label: nonblank(r.text_with(&format!("{pre}action.{k}.label"), &extra), k),
                     primary: false,
                     confirm,
@@ -736,7 +736,7 @@ impl RuleSet {
                 }
             })
             .collect();
-        if let Some(first) = out.iter_mut().find(|a| a.kind != ActionKind::Wait.as_str()) {
+        if let Some(first) = out.iter_mut().find(|a| a.kind != ActionKind::Wait) {
             first.primary = true;
         }
         out
@@ -803,7 +803,7 @@ impl RuleSet {
         let actions = self
             .plan_actions(order, &f, &cx)
             .into_iter()
-            .map(|p| p.kind.as_str())
+            .map(|p| p.kind)
             .collect();
         let deadlines = self
             .deadlines(order, &f, now)
@@ -878,7 +878,7 @@ impl Explaining<'_> {
             reasons.push(Reason {
                 reason: reason.to_string(),
                 rule: rule_id.to_string(),
-                severity: rule.severity.as_str(),
+                severity: rule.severity,
                 title: nonblank(
                     self.r
                         .text_with(&format!("{pre}reason.{reason}.title"), &extra),
@@ -897,7 +897,7 @@ impl Explaining<'_> {
             reasons.push(Reason {
                 reason: FALLBACK_REASON.into(),
                 rule: String::new(),
-                severity: "info",
+                severity: SeverityLevel::Info,
                 title: nonblank(
                     self.r.text(&format!("{pre}reason.order_status.title")),
                     self.order.status.as_str(),
@@ -959,7 +959,7 @@ impl Explaining<'_> {
                         };
                         TimelineStage {
                             stage: s.stage,
-                            state: s.state.as_str(),
+                            state: s.state,
                             at: s.at,
                             from: s.from,
                             to: s.to,
@@ -1044,7 +1044,7 @@ fn status_line(order: &Order) -> Reason {
     Reason {
         reason: FALLBACK_REASON.into(),
         rule: String::new(),
-        severity: "info",
+        severity: SeverityLevel::Info,
         title: order.status.as_str().into(),
         body: String::new(),
         confidential: false,

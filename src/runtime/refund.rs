@@ -16,33 +16,7 @@ pub const STAGES: [&str; 4] = [
     "refund_arrived",
 ];
 
-/// The states of a stage, as written in the diagnosis.
-pub const STATES: &[&str] = &["done", "current", "upcoming", "overdue"];
-
-/// Where a stage stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum StageState {
-    /// Happened.
-    Done,
-    /// The next thing to happen, on time.
-    Current,
-    /// Later.
-    Upcoming,
-    /// Its latest expected time has passed.
-    Overdue,
-}
-
-impl StageState {
-    /// As written in the diagnosis.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            StageState::Done => "done",
-            StageState::Current => "current",
-            StageState::Upcoming => "upcoming",
-            StageState::Overdue => "overdue",
-        }
-    }
-}
+pub use crate::model::diagnosis::StageState;
 
 /// The refund of an order, with actual and expected times.
 #[derive(Clone, Debug, PartialEq)]
