@@ -10,9 +10,14 @@
 // does the loading; the API itself is runtime-api.js.
 import { load } from "./runtime/pure.js";
 import { defineOrderLens } from "./widget.js";
+// Imported by widget.js; named here too so that a browser requests it with
+// the two modules above instead of a round trip later (bundlers drop it).
+import "./widget-css.js";
 
-// <order-lens> holds its place (a placeholder) while the wasm loads.
+// The wasm's request goes out first; <order-lens> holds its place (a
+// placeholder) while it loads.
+const ready = load();
 defineOrderLens();
-export const { CompiledRules, compileRules, explain, loadRules, version } = await load();
+export const { CompiledRules, compileRules, explain, loadRules, version } = await ready;
 
 export { mount, OrderLensElement } from "./widget.js";
