@@ -6,7 +6,7 @@
 //
 //   node scripts/first-paint.mjs [--runs 20] [--warmup 2] [--pkg pkg] [--order examples/order.json]
 //                                [--locale en] [--now 2026-11-21T02:05:00Z | --now none]
-//                                [--viewport 390x844] [--scale 2] [--pause 300] [--verbose]
+//                                [--viewport 390x844] [--scale 2] [--pause 300] [--preload] [--verbose]
 //   (TOOLS: where playwright-core is installed, default build/tools as
 //   scripts/build-pkg.sh leaves it; CHROMIUM: default /usr/bin/chromium)
 //
@@ -21,6 +21,9 @@
 //                runtime/rules.olr, and `order` (from a JSON data block in
 //                the page). `now` is fixed (--now) so that every load shows
 //                the same words; `--now none` leaves the clock running.
+//                With --preload its <head> also has the README's preload
+//                tags: modulepreload for the four modules, preload as=fetch
+//                (crossorigin) for the .wasm and rules.olr.
 //   static.html  the same element with the widget's own rendered shadow DOM
 //                as a declarative shadow root and the packaged widget.css
 //                linked in it, as renderHTML() writes it, and no script. Its
@@ -89,6 +92,7 @@ const [vw, vh] = opt("viewport", "390x844").split("x").map(Number);
 const scale = Number(opt("scale", 2));
 const PAUSE = Number(opt("pause", 300)); // ms between loads
 const verbose = args.includes("--verbose");
+const preload = args.includes("--preload");
 const out = join(root, "build/first-paint");
 const site = join(out, "site");
 
@@ -131,7 +135,13 @@ mkdirSync(site, { recursive: true });
 copyFileSync(join(root, "www/favicon.svg"), join(site, "favicon.svg"));
 writeFileSync(
   join(site, "widget.html"),
-  `${head("Your order", '\n  <script type="module" src="widget.js"></script>')}
+  `${head(
+    "Your order",
+    (preload
+      ? ["runtime.js", "runtime/pure.js", "widget.js", "widget-css.js"].map((m) => `\n  <link rel="modulepreload" href="/orderlens/${m}">`).join("") +
+        ["runtime/orderlens_bg.wasm", "runtime/rules.olr"].map((f) => `\n  <link rel="preload" href="/orderlens/${f}" as="fetch" crossorigin>`).join("")
+      : "") + '\n  <script type="module" src="widget.js"></script>',
+  )}
 <body>
   <order-lens id="status" locale="${esc(locale)}"></order-lens>
   <script type="application/json" id="order">${JSON.stringify(order).replace(/</g, "\\u003c")}</script>
@@ -350,7 +360,7 @@ const cols = ["median", "p25", "p75", "min", "max"];
 const row = (label, s) => `  ${label.padEnd(17)}${cols.map((c) => f1(s[c]).padStart(8)).join("")}`;
 
 console.log(`headline painted, ms from navigation start (paint timing, presentation time; ${RUNS} fresh loads of each page, after ${WARMUP} warm-up loads)`);
-console.log(`  Chromium ${version}, ${vw}x${vh} @${scale}x, locale ${locale}, CSP "${CSP}"; load average ${load0.toFixed(2)} → ${loadavg()[0].toFixed(2)}`);
+console.log(`  Chromium ${version}, ${vw}x${vh} @${scale}x, locale ${locale}${preload ? ", widget page with preload tags" : ""}, CSP "${CSP}"; load average ${load0.toFixed(2)} → ${loadavg()[0].toFixed(2)}`);
 console.log(`  headline: ${JSON.stringify(expected)}`);
 console.log(`  ${"".padEnd(17)}${cols.map((c) => c.padStart(8)).join("")}`);
 console.log(row("widget", st.widget));
