@@ -370,7 +370,8 @@ const params = new URLSearchParams(location.search);
 const preferred = params.get("locale") ?? navigator.languages.map((l) => (l.startsWith("zh") ? "zh-CN" : l.slice(0, 2))).find((l) => UI[l]) ?? "en";
 // The rules the shop's server compiled, as bytes: the widget holds its place
 // until they arrive, and shows its fallback (with the support link) if they
-// cannot load. `?rules=NAME` loads NAME.olr instead (a test uses a broken one).
+// cannot load. `?rules=NAME` loads NAME.olr instead (a test uses a broken one;
+// index.html preloads /rules.olr).
 const rules = fetch(`/${params.get("rules") ?? "rules"}.olr`)
   .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`rules: HTTP ${r.status}`))))
   .then((bytes) => compileRules(bytes));
