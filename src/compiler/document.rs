@@ -632,6 +632,13 @@ fn compile_rule(r: &RawRule, settings: &Settings, diags: &mut Vec<Diagnostic>) -
 }
 
 impl RuleCx<'_> {
+    /// Reports at `p` that `v` is not `what` ("a list of actions").
+    fn wrong_type(&self, p: &str, what: &str, v: &Value, diags: &mut Vec<Diagnostic>) {
+        diags.push(
+            Diagnostic::at(p, format!("expected {what}, found {}", v.type_name())).rule(self.rid),
+        );
+    }
+
     /// Reports the rule's unknown fields and a `disabled` that is not a
     /// boolean.
     fn check_keys(&self, diags: &mut Vec<Diagnostic>) {
@@ -649,13 +656,7 @@ impl RuleCx<'_> {
         }
         if let Some((v, p)) = self.r.get("disabled") {
             if !matches!(v, Value::Bool(_)) {
-                diags.push(
-                    Diagnostic::at(
-                        p,
-                        format!("expected true or false, found {}", v.type_name()),
-                    )
-                    .rule(self.rid),
-                );
+                self.wrong_type(p, "true or false", v, diags);
             }
         }
     }
@@ -685,13 +686,7 @@ impl RuleCx<'_> {
                     Err(e) => diags.push(Diagnostic::in_expr(p, rid, src, e)),
                 }
             }
-            Some((v, p)) => diags.push(
-                Diagnostic::at(
-                    p,
-                    format!("expected a condition string, found {}", v.type_name()),
-                )
-                .rule(rid),
-            ),
+            Some((v, p)) => self.wrong_type(p, "a condition string", v, diags),
             None => diags.push(
                 Diagnostic::at(
                     format!("rules[{}]", self.id),
@@ -722,13 +717,7 @@ impl RuleCx<'_> {
                 s.clone()
             }
             Some((v, p)) => {
-                diags.push(
-                    Diagnostic::at(
-                        p,
-                        format!("expected a reason name, found {}", v.type_name()),
-                    )
-                    .rule(self.rid),
-                );
+                self.wrong_type(p, "a reason name", v, diags);
                 String::new()
             }
             None => {
@@ -759,13 +748,7 @@ impl RuleCx<'_> {
                 SeverityLevel::Info
             }),
             Some((v, p)) => {
-                diags.push(
-                    Diagnostic::at(
-                        p,
-                        format!("expected a severity string, found {}", v.type_name()),
-                    )
-                    .rule(self.rid),
-                );
+                self.wrong_type(p, "a severity string", v, diags);
                 SeverityLevel::Info
             }
         }
@@ -781,16 +764,7 @@ impl RuleCx<'_> {
                 *n
             }
             Some((v, p)) => {
-                diags.push(
-                    Diagnostic::at(
-                        p,
-                        format!(
-                            "expected a whole number between -1000000 and 1000000, found {}",
-                            v.type_name()
-                        ),
-                    )
-                    .rule(self.rid),
-                );
+                self.wrong_type(p, "a whole number between -1000000 and 1000000", v, diags);
                 0
             }
         }
@@ -818,23 +792,11 @@ impl RuleCx<'_> {
                                         .map(crate::suggest::did_you_mean),
                                 ),
                         ),
-                        None => diags.push(
-                            Diagnostic::at(
-                                ap,
-                                format!("expected an action name, found {}", v.type_name()),
-                            )
-                            .rule(self.rid),
-                        ),
+                        None => self.wrong_type(&ap, "an action name", v, diags),
                     }
                 }
             }
-            Some((v, p)) => diags.push(
-                Diagnostic::at(
-                    p,
-                    format!("expected a list of actions, found {}", v.type_name()),
-                )
-                .rule(self.rid),
-            ),
+            Some((v, p)) => self.wrong_type(p, "a list of actions", v, diags),
         }
         actions
     }
@@ -845,13 +807,7 @@ impl RuleCx<'_> {
             None => false,
             Some((Value::Bool(b), _)) => *b,
             Some((v, p)) => {
-                diags.push(
-                    Diagnostic::at(
-                        p,
-                        format!("expected true or false, found {}", v.type_name()),
-                    )
-                    .rule(self.rid),
-                );
+                self.wrong_type(p, "true or false", v, diags);
                 false
             }
         }
@@ -875,16 +831,7 @@ impl RuleCx<'_> {
                 RuleAudience::Buyer
             }),
             Some((v, p)) => {
-                diags.push(
-                    Diagnostic::at(
-                        p,
-                        format!(
-                            "expected 'buyer', 'merchant' or 'both', found {}",
-                            v.type_name()
-                        ),
-                    )
-                    .rule(self.rid),
-                );
+                self.wrong_type(p, "'buyer', 'merchant' or 'both'", v, diags);
                 RuleAudience::Buyer
             }
         }
@@ -938,15 +885,11 @@ impl RuleCx<'_> {
     fn timestamp(&self, v: &Value, p: &str, diags: &mut Vec<Diagnostic>) -> Option<Node> {
         let rid = self.rid;
         let Value::String(src) = v else {
-            diags.push(
-                Diagnostic::at(
-                    p,
-                    format!(
-                        "expected a timestamp field such as 'expected.auto_cancel_at', found {}",
-                        v.type_name()
-                    ),
-                )
-                .rule(rid),
+            self.wrong_type(
+                p,
+                "a timestamp field such as 'expected.auto_cancel_at'",
+                v,
+                diags,
             );
             return None;
         };
@@ -999,13 +942,7 @@ impl RuleCx<'_> {
                     }
                 }
             }
-            Some((v, p)) => diags.push(
-                Diagnostic::at(
-                    p,
-                    format!("expected a list of deadlines, found {}", v.type_name()),
-                )
-                .rule(self.rid),
-            ),
+            Some((v, p)) => self.wrong_type(p, "a list of deadlines", v, diags),
         }
         deadlines
     }
