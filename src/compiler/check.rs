@@ -84,6 +84,14 @@ struct Checker<'s> {
 
 const BAD: (Ty, Node) = (Ty::Error, Node::Const(Const::Null));
 
+/// One side of a comparison: the expression, its type and its node.
+#[derive(Clone, Copy)]
+struct Side<'a> {
+    e: &'a Expr,
+    ty: Ty,
+    node: &'a Node,
+}
+
 impl Checker<'_> {
     fn error(&mut self, span: Span, message: String, help: Option<String>) {
         if self.errors.len() < 50 {
@@ -162,57 +170,75 @@ impl Checker<'_> {
             .collect::<Vec<_>>()
             .join(".");
         if full.starts_with("item.") || full == "item" {
-            if !self.in_item {
-                self.error(
-                    span,
-                    format!("'{full}' is only available inside 'any', 'all' or 'count'"),
-                    Some("e.g. 'any(items, !item.in_stock)'".into()),
-                );
-                return BAD;
-            }
-            if let Some((_, ty, f)) = ITEM_FIELDS.iter().find(|(p, _, _)| *p == full) {
-                self.use_field(Field::Item(*f));
-                return (*ty, Node::Field(Field::Item(*f)));
-            }
-            let help = suggest::nearest(&full, ITEM_FIELDS.iter().map(|(p, _, _)| *p));
-            self.error(
-                span,
-                format!("unknown field '{full}'"),
-                Some(did_you_mean(help, ITEM_FIELDS.iter().map(|(p, _, _)| *p))),
-            );
-            return BAD;
+            return self.item_path(&full, span);
         }
         if let Some(rest) = full.strip_prefix("settings.") {
-            return match self.settings.lookup(rest) {
-                Some((ty, c)) => (ty, Node::Const(c)),
-                None => {
-                    let names = Settings::EXPR_NAMES
-                        .iter()
-                        .map(|n| n.to_string())
-                        .collect::<Vec<_>>();
-                    let help = suggest::nearest(rest, names.iter().map(String::as_str))
-                        .map(|n| format!("did you mean 'settings.{n}'?"));
-                    self.error(
-                        span,
-                        format!("unknown setting '{full}'"),
-                        help.or(Some(format!(
-                            "settings usable in conditions: {}",
-                            Settings::EXPR_NAMES.join(", ")
-                        ))),
-                    );
-                    BAD
-                }
-            };
+            return self.setting_path(&full, rest, span);
         }
         if let Some((_, ty, f)) = ORDER_FIELDS.iter().find(|(p, _, _)| *p == full) {
             self.use_field(*f);
             return (*ty, Node::Field(*f));
         }
+        self.unknown_path(segs, &full, span);
+        BAD
+    }
+
+    /// An `item.…` path: a field of the item under test, inside an item
+    /// function only.
+    fn item_path(&mut self, full: &str, span: Span) -> (Ty, Node) {
+        if !self.in_item {
+            self.error(
+                span,
+                format!("'{full}' is only available inside 'any', 'all' or 'count'"),
+                Some("e.g. 'any(items, !item.in_stock)'".into()),
+            );
+            return BAD;
+        }
+        if let Some((_, ty, f)) = ITEM_FIELDS.iter().find(|(p, _, _)| *p == full) {
+            self.use_field(Field::Item(*f));
+            return (*ty, Node::Field(Field::Item(*f)));
+        }
+        let help = suggest::nearest(full, ITEM_FIELDS.iter().map(|(p, _, _)| *p));
+        self.error(
+            span,
+            format!("unknown field '{full}'"),
+            Some(did_you_mean(help, ITEM_FIELDS.iter().map(|(p, _, _)| *p))),
+        );
+        BAD
+    }
+
+    /// A `settings.…` path (`rest` after the prefix): the setting's value,
+    /// a constant.
+    fn setting_path(&mut self, full: &str, rest: &str, span: Span) -> (Ty, Node) {
+        match self.settings.lookup(rest) {
+            Some((ty, c)) => (ty, Node::Const(c)),
+            None => {
+                let names = Settings::EXPR_NAMES
+                    .iter()
+                    .map(|n| n.to_string())
+                    .collect::<Vec<_>>();
+                let help = suggest::nearest(rest, names.iter().map(String::as_str))
+                    .map(|n| format!("did you mean 'settings.{n}'?"));
+                self.error(
+                    span,
+                    format!("unknown setting '{full}'"),
+                    help.or(Some(format!(
+                        "settings usable in conditions: {}",
+                        Settings::EXPR_NAMES.join(", ")
+                    ))),
+                );
+                BAD
+            }
+        }
+    }
+
+    /// Reports a path that names no field, with the likeliest fix.
+    fn unknown_path(&mut self, segs: &[(String, Span)], full: &str, span: Span) {
         let mut candidates: Vec<&str> = ORDER_FIELDS.iter().map(|(p, _, _)| *p).collect();
         if self.in_item {
             candidates.extend(ITEM_FIELDS.iter().map(|(p, _, _)| *p));
         }
-        let help = suggest::nearest(&full, candidates.iter().copied());
+        let help = suggest::nearest(full, candidates.iter().copied());
         // A field of a known object: point at the segment that is wrong.
         let (mut at, mut msg) = (span, format!("unknown field '{full}'"));
         if segs.len() > 1 {
@@ -232,7 +258,7 @@ impl Checker<'_> {
         }
         let is_value = ORDER_FIELDS
             .iter()
-            .any(|(_, ty, _)| matches!(ty, Ty::Enum(e) if e.values().contains(&full.as_str())));
+            .any(|(_, ty, _)| matches!(ty, Ty::Enum(e) if e.values().contains(&full)));
         let help = if segs.len() == 1 && FUNCTIONS.iter().any(|(f, _)| *f == full) {
             Some(format!("'{full}' is a function: write '{full}(...)'"))
         } else if segs.len() == 1 && is_value {
@@ -247,103 +273,13 @@ impl Checker<'_> {
             Some(did_you_mean(help, candidates.iter().copied()))
         };
         self.error(at, msg, help);
-        BAD
     }
 
     fn call(&mut self, name: &str, name_span: Span, args: &[Expr], span: Span) -> (Ty, Node) {
-        let arity = |c: &mut Self, n: usize| -> bool {
-            if args.len() != n {
-                let sig = FUNCTIONS.iter().find(|(f, _)| *f == name).map(|(_, s)| *s);
-                c.error(
-                    span,
-                    format!(
-                        "'{name}' takes {n} argument{}, found {}",
-                        if n == 1 { "" } else { "s" },
-                        args.len()
-                    ),
-                    sig.map(|s| format!("usage: {s}")),
-                );
-                false
-            } else {
-                true
-            }
-        };
         match name {
-            "age" | "until" => {
-                if !arity(self, 1) {
-                    return BAD;
-                }
-                let Some(a) = args.first() else { return BAD };
-                let (t, n) = self.expr(a);
-                if !matches!(t, Ty::Ts | Ty::Error) {
-                    let what =
-                        path_text(a).map_or_else(|| "this".to_string(), |p| format!("'{p}'"));
-                    self.error(
-                        a.span,
-                        format!(
-                            "'{name}' expects a timestamp, but {what} is {}",
-                            t.describe()
-                        ),
-                        Some(
-                            "pass a timestamp field such as 'created_at' or 'payment.updated_at'"
-                                .into(),
-                        ),
-                    );
-                    return BAD;
-                }
-                let rel = if name == "age" { Rel::Age } else { Rel::Until };
-                (Ty::RelDur, Node::Rel(rel, Box::new(n)))
-            }
-            "any" | "all" | "count" => {
-                if !arity(self, 2) {
-                    return BAD;
-                }
-                let (Some(list), Some(cond)) = (args.first(), args.get(1)) else {
-                    return BAD;
-                };
-                let (lt, _) = self.expr(list);
-                if !matches!(lt, Ty::Items | Ty::Error) {
-                    self.error(
-                        list.span,
-                        format!("'{name}' works on 'items', but this is {}", lt.describe()),
-                        Some(format!("e.g. '{name}(items, !item.in_stock)'")),
-                    );
-                }
-                if self.in_item {
-                    self.error(
-                        name_span,
-                        format!("'{name}' cannot be used inside another item function"),
-                        None,
-                    );
-                    return BAD;
-                }
-                self.in_item = true;
-                let (ct, cn) = self.expr(cond);
-                self.in_item = false;
-                self.want_bool(ct, cond.span, &format!("the condition of '{name}'"));
-                let b = Box::new(cn);
-                match name {
-                    "any" => (Ty::Bool, Node::Any(b)),
-                    "all" => (Ty::Bool, Node::All(b)),
-                    _ => (Ty::Int, Node::Count(b)),
-                }
-            }
-            "is_set" => {
-                if !arity(self, 1) {
-                    return BAD;
-                }
-                let Some(a) = args.first() else { return BAD };
-                if !matches!(a.kind, ExprKind::Path(_)) {
-                    self.error(
-                        a.span,
-                        "'is_set' expects a field, like 'is_set(shipment.tracking_url)'".into(),
-                        None,
-                    );
-                    return BAD;
-                }
-                let (_, n) = self.expr(a);
-                (Ty::Bool, Node::IsSet(Box::new(n)))
-            }
+            "age" | "until" => self.call_rel(name, args, span),
+            "any" | "all" | "count" => self.call_items(name, name_span, args, span),
+            "is_set" => self.call_is_set(args, span),
             _ => {
                 let help = suggest::nearest(name, FUNCTIONS.iter().map(|(f, _)| *f));
                 self.error(
@@ -359,6 +295,103 @@ impl Checker<'_> {
         }
     }
 
+    /// Whether the call of `name` at `span` has `n` arguments; reports it
+    /// when not.
+    fn arity(&mut self, name: &str, args: &[Expr], n: usize, span: Span) -> bool {
+        if args.len() != n {
+            let sig = FUNCTIONS.iter().find(|(f, _)| *f == name).map(|(_, s)| *s);
+            self.error(
+                span,
+                format!(
+                    "'{name}' takes {n} argument{}, found {}",
+                    if n == 1 { "" } else { "s" },
+                    args.len()
+                ),
+                sig.map(|s| format!("usage: {s}")),
+            );
+            false
+        } else {
+            true
+        }
+    }
+
+    /// `age(ts)` or `until(ts)`: a duration relative to now.
+    fn call_rel(&mut self, name: &str, args: &[Expr], span: Span) -> (Ty, Node) {
+        if !self.arity(name, args, 1, span) {
+            return BAD;
+        }
+        let Some(a) = args.first() else { return BAD };
+        let (t, n) = self.expr(a);
+        if !matches!(t, Ty::Ts | Ty::Error) {
+            let what = path_text(a).map_or_else(|| "this".to_string(), |p| format!("'{p}'"));
+            self.error(
+                a.span,
+                format!(
+                    "'{name}' expects a timestamp, but {what} is {}",
+                    t.describe()
+                ),
+                Some("pass a timestamp field such as 'created_at' or 'payment.updated_at'".into()),
+            );
+            return BAD;
+        }
+        let rel = if name == "age" { Rel::Age } else { Rel::Until };
+        (Ty::RelDur, Node::Rel(rel, Box::new(n)))
+    }
+
+    /// `any`, `all` or `count` over the items, with a condition on `item`.
+    fn call_items(&mut self, name: &str, name_span: Span, args: &[Expr], span: Span) -> (Ty, Node) {
+        if !self.arity(name, args, 2, span) {
+            return BAD;
+        }
+        let (Some(list), Some(cond)) = (args.first(), args.get(1)) else {
+            return BAD;
+        };
+        let (lt, _) = self.expr(list);
+        if !matches!(lt, Ty::Items | Ty::Error) {
+            self.error(
+                list.span,
+                format!("'{name}' works on 'items', but this is {}", lt.describe()),
+                Some(format!("e.g. '{name}(items, !item.in_stock)'")),
+            );
+        }
+        if self.in_item {
+            self.error(
+                name_span,
+                format!("'{name}' cannot be used inside another item function"),
+                None,
+            );
+            return BAD;
+        }
+        self.in_item = true;
+        let (ct, cn) = self.expr(cond);
+        self.in_item = false;
+        self.want_bool(ct, cond.span, &format!("the condition of '{name}'"));
+        let b = Box::new(cn);
+        match name {
+            "any" => (Ty::Bool, Node::Any(b)),
+            "all" => (Ty::Bool, Node::All(b)),
+            _ => (Ty::Int, Node::Count(b)),
+        }
+    }
+
+    /// `is_set(field)`.
+    fn call_is_set(&mut self, args: &[Expr], span: Span) -> (Ty, Node) {
+        if !self.arity("is_set", args, 1, span) {
+            return BAD;
+        }
+        let Some(a) = args.first() else { return BAD };
+        if !matches!(a.kind, ExprKind::Path(_)) {
+            self.error(
+                a.span,
+                "'is_set' expects a field, like 'is_set(shipment.tracking_url)'".into(),
+                None,
+            );
+            return BAD;
+        }
+        let (_, n) = self.expr(a);
+        (Ty::Bool, Node::IsSet(Box::new(n)))
+    }
+
     fn compare(&mut self, op: CmpOp, l: &Expr, r: &Expr) -> (Ty, Node) {
         let (lt, ln) = self.expr(l);
         let (rt, rn) = self.expr(r);
@@ -368,25 +401,13 @@ impl Checker<'_> {
         // `x == null`, `x != null`
         if lt == Ty::Null || rt == Ty::Null {
             let (other, node) = if lt == Ty::Null { (rt, rn) } else { (lt, ln) };
-            if other == Ty::RelDur {
-                self.error(
-                    l.span.to(r.span),
-                    "'age'/'until' is never null; test the timestamp instead".into(),
-                    None,
-                );
+            if !self.null_comparable(op, other, l.span.to(r.span)) {
                 return BAD;
             }
+            let set = Node::IsSet(Box::new(node));
             return match op {
-                CmpOp::Eq => (Ty::Bool, Node::Not(Box::new(Node::IsSet(Box::new(node))))),
-                CmpOp::Ne => (Ty::Bool, Node::IsSet(Box::new(node))),
-                _ => {
-                    self.error(
-                        l.span.to(r.span),
-                        format!("'{}' cannot compare with null", op.as_str()),
-                        Some("use '== null' or '!= null'".into()),
-                    );
-                    BAD
-                }
+                CmpOp::Eq => (Ty::Bool, Node::Not(Box::new(set))),
+                _ => (Ty::Bool, set),
             };
         }
         // age(ts) op duration → a threshold in time.
@@ -416,17 +437,59 @@ impl Checker<'_> {
                 }
             };
         }
-        let span = l.span.to(r.span);
+        let left = Side {
+            e: l,
+            ty: lt,
+            node: &ln,
+        };
+        let right = Side {
+            e: r,
+            ty: rt,
+            node: &rn,
+        };
+        if !self.comparable(op, left, right) {
+            return BAD;
+        }
+        (Ty::Bool, Node::Cmp(op, Box::new(ln), Box::new(rn)))
+    }
+
+    /// Whether a value of type `other` may be compared with null by `op`
+    /// (`== null`: not set, `!= null`: set); reports why not.
+    fn null_comparable(&mut self, op: CmpOp, other: Ty, span: Span) -> bool {
+        if other == Ty::RelDur {
+            self.error(
+                span,
+                "'age'/'until' is never null; test the timestamp instead".into(),
+                None,
+            );
+            return false;
+        }
+        if !matches!(op, CmpOp::Eq | CmpOp::Ne) {
+            self.error(
+                span,
+                format!("'{}' cannot compare with null", op.as_str()),
+                Some("use '== null' or '!= null'".into()),
+            );
+            return false;
+        }
+        true
+    }
+
+    /// Whether `l op r` compares values of kinds that compare (neither
+    /// null nor a relative duration); reports why not, and warns of unknown
+    /// failure codes.
+    fn comparable(&mut self, op: CmpOp, l: Side, r: Side) -> bool {
+        let span = l.e.span.to(r.e.span);
         let ordered = !matches!(op, CmpOp::Eq | CmpOp::Ne);
-        match (lt, rt) {
+        match (l.ty, r.ty) {
             (Ty::Enum(a), Ty::Enum(b)) if a == b && !ordered => {}
             (Ty::Enum(a), Ty::Str) | (Ty::Str, Ty::Enum(a)) => {
-                let lit_side = if lt == Ty::Str { (l, &ln) } else { (r, &rn) };
-                match lit_side.1 {
+                let lit_side = if l.ty == Ty::Str { l } else { r };
+                match lit_side.node {
                     Node::Const(Const::Str(s)) => {
                         if !a.values().contains(&s.as_str()) {
-                            self.unknown_enum_value(a, s, lit_side.0.span, l);
-                            return BAD;
+                            self.unknown_enum_value(a, s, lit_side.e.span, l.e);
+                            return false;
                         }
                     }
                     _ => {
@@ -435,7 +498,7 @@ impl Checker<'_> {
                             "cannot compare an enum field with a free-text field".into(),
                             None,
                         );
-                        return BAD;
+                        return false;
                     }
                 }
                 if ordered {
@@ -444,45 +507,52 @@ impl Checker<'_> {
                         format!("'{}' cannot order enum values", op.as_str()),
                         Some("use '==', '!=' or 'in [...]'".into()),
                     );
-                    return BAD;
+                    return false;
                 }
             }
             (Ty::Str, Ty::Str) if !ordered => {
-                self.warn_failure_code(&ln, &rn, r.span);
-                self.warn_failure_code(&rn, &ln, l.span);
+                self.warn_failure_code(l.node, r.node, r.e.span);
+                self.warn_failure_code(r.node, l.node, l.e.span);
             }
             (Ty::Int, Ty::Int) | (Ty::Ts, Ty::Ts) | (Ty::Dur, Ty::Dur) => {}
             (Ty::Bool, Ty::Bool) if !ordered => {}
-            _ => {
-                let help = match (lt, rt) {
-                    (Ty::Ts, Ty::Dur) | (Ty::Dur, Ty::Ts) => Some(
-                        "measure time with 'age(ts)' or 'until(ts)', e.g. 'age(created_at) > 30m'"
-                            .to_string(),
-                    ),
-                    (Ty::Int, Ty::Str) | (Ty::Str, Ty::Int) => {
-                        Some("quote text, leave numbers unquoted".to_string())
-                    }
-                    _ => None,
-                };
-                let what = if ordered && lt == rt {
-                    // "a timestamp" -> "timestamps" (strip_prefix: no
-                    // substring-search code in the wasm build).
-                    let mut what = lt.describe();
-                    while let Some(rest) = what.strip_prefix("a ") {
-                        what = rest;
-                    }
-                    while let Some(rest) = what.strip_prefix("an ") {
-                        what = rest;
-                    }
-                    format!("'{}' cannot order {what}s", op.as_str())
-                } else {
-                    format!("cannot compare {} with {}", lt.describe(), rt.describe())
-                };
-                self.error(span, what, help);
-                return BAD;
+            (lt, rt) => {
+                self.mismatch(op, lt, rt, span);
+                return false;
             }
         }
-        (Ty::Bool, Node::Cmp(op, Box::new(ln), Box::new(rn)))
+        true
+    }
+
+    /// Reports a comparison of values of kinds that do not compare (or do
+    /// not order).
+    fn mismatch(&mut self, op: CmpOp, lt: Ty, rt: Ty, span: Span) {
+        let ordered = !matches!(op, CmpOp::Eq | CmpOp::Ne);
+        let help = match (lt, rt) {
+            (Ty::Ts, Ty::Dur) | (Ty::Dur, Ty::Ts) => Some(
+                "measure time with 'age(ts)' or 'until(ts)', e.g. 'age(created_at) > 30m'"
+                    .to_string(),
+            ),
+            (Ty::Int, Ty::Str) | (Ty::Str, Ty::Int) => {
+                Some("quote text, leave numbers unquoted".to_string())
+            }
+            _ => None,
+        };
+        let what = if ordered && lt == rt {
+            // "a timestamp" -> "timestamps" (strip_prefix: no
+            // substring-search code in the wasm build).
+            let mut what = lt.describe();
+            while let Some(rest) = what.strip_prefix("a ") {
+                what = rest;
+            }
+            while let Some(rest) = what.strip_prefix("an ") {
+                what = rest;
+            }
+            format!("'{}' cannot order {what}s", op.as_str())
+        } else {
+            format!("cannot compare {} with {}", lt.describe(), rt.describe())
+        };
+        self.error(span, what, help);
     }
 
     fn unknown_enum_value(&mut self, e: EnumTy, value: &str, span: Span, field: &Expr) {

@@ -128,28 +128,69 @@ fn load(doc: Option<&Value>, diags: &mut Vec<Diagnostic>) -> Option<RuleSet> {
             return None;
         }
     };
-    if let Value::Object(entries) = doc {
-        for (k, v) in entries {
-            if !TOP_KEYS.contains(&k.as_str()) {
-                diags.push(
-                    Diagnostic::at(k.clone(), format!("unknown key '{}'", truncate(k))).help(
-                        suggest::nearest(k, TOP_KEYS.iter().copied())
-                            .map(crate::suggest::did_you_mean),
-                    ),
-                );
-            }
-            if k == "version" && !matches!(v, Value::Number(Number::Int(1))) {
-                diags.push(
-                    Diagnostic::at(
-                        "version",
-                        "unsupported version; this orderlens reads version 1",
-                    )
-                    .help(Some("write \"version\": 1".into())),
-                );
-            }
+    check_top_keys(doc, diags);
+    let settings = read_settings(&defaults, doc, diags);
+    let calendar = calendar_for(&settings, diags);
+    let windows = read_windows(&defaults, doc, diags);
+
+    let raw = layer_rules(&defaults, doc, diags);
+    check_rule_count(&raw, diags);
+    let mut rules = Vec::with_capacity(raw.len());
+    for r in &raw {
+        if let Some(rule) = compile_rule(r, &settings, diags) {
+            rules.push(rule);
         }
     }
+    lend_deadlines(&mut rules);
+    check_condition_sizes(&rules, diags);
+    let catalog = Catalog::load(doc.get("messages"), diags);
+    let needed = needed_keys(&rules);
+    catalog.require(&needed, diags);
+    check_deadline_texts(&rules, &catalog, diags);
 
+    let fingerprint = fnv1a(doc.to_json().as_bytes()) ^ fnv1a(DEFAULTS.as_bytes()).rotate_left(7);
+    let masked_codes = masked_codes(&rules);
+    Some(RuleSet {
+        settings,
+        calendar,
+        windows,
+        rules,
+        catalog,
+        fingerprint,
+        masked_codes,
+        warnings: Vec::new(),
+    })
+}
+
+/// Reports the document's unknown top-level keys and a `version` other
+/// than 1.
+fn check_top_keys(doc: &Value, diags: &mut Vec<Diagnostic>) {
+    let Value::Object(entries) = doc else {
+        return;
+    };
+    for (k, v) in entries {
+        if !TOP_KEYS.contains(&k.as_str()) {
+            diags.push(
+                Diagnostic::at(k.clone(), format!("unknown key '{}'", truncate(k))).help(
+                    suggest::nearest(k, TOP_KEYS.iter().copied()).map(crate::suggest::did_you_mean),
+                ),
+            );
+        }
+        if k == "version" && !matches!(v, Value::Number(Number::Int(1))) {
+            diags.push(
+                Diagnostic::at(
+                    "version",
+                    "unsupported version; this orderlens reads version 1",
+                )
+                .help(Some("write \"version\": 1".into())),
+            );
+        }
+    }
+}
+
+/// The settings: the built-in document's (every default), then the
+/// merchant's.
+fn read_settings(defaults: &Value, doc: &Value, diags: &mut Vec<Diagnostic>) -> Settings {
     let mut settings = Settings::unset();
     if let Some(s) = defaults.get("settings") {
         settings.apply(s, "(built-in) settings", diags);
@@ -157,7 +198,13 @@ fn load(doc: Option<&Value>, diags: &mut Vec<Diagnostic>) -> Option<RuleSet> {
     if let Some(s) = doc.get("settings") {
         settings.apply(s, "settings", diags);
     }
-    let calendar = match Calendar::new(
+    settings
+}
+
+/// The business calendar of the settings (UTC, reported, when they name
+/// an unknown zone or no business day).
+fn calendar_for(settings: &Settings, diags: &mut Vec<Diagnostic>) -> Calendar {
+    match Calendar::new(
         &settings.timezone,
         &settings.weekend,
         &settings.holidays,
@@ -172,8 +219,12 @@ fn load(doc: Option<&Value>, diags: &mut Vec<Diagnostic>) -> Option<RuleSet> {
             diags.push(Diagnostic::at(path, e.to_string()).help(e.help()));
             Calendar::utc()
         }
-    };
+    }
+}
 
+/// The refund windows: the built-in document's (every method), then the
+/// merchant's.
+fn read_windows(defaults: &Value, doc: &Value, diags: &mut Vec<Diagnostic>) -> RefundWindows {
     let mut windows = RefundWindows(Vec::new());
     if let Some(w) = defaults.get("refund_windows") {
         windows.apply(w, "(built-in) refund_windows", diags);
@@ -181,10 +232,12 @@ fn load(doc: Option<&Value>, diags: &mut Vec<Diagnostic>) -> Option<RuleSet> {
     if let Some(w) = doc.get("refund_windows") {
         windows.apply(w, "refund_windows", diags);
     }
+    windows
+}
 
-    let raw = layer_rules(&defaults, doc, diags);
-    // At most MAX_RULES rules are enabled, the built-in ones included; the
-    // error names the first rule past the limit.
+/// Reports more than MAX_RULES enabled rules (the built-in ones included),
+/// naming the first rule past the limit.
+fn check_rule_count(raw: &[RawRule], diags: &mut Vec<Diagnostic>) {
     let enabled = |r: &&RawRule| !matches!(r.get("disabled"), Some((Value::Bool(true), _)));
     if let Some(over) = raw.iter().filter(enabled).nth(MAX_RULES) {
         let n = raw.iter().filter(enabled).count();
@@ -199,16 +252,13 @@ fn load(doc: Option<&Value>, diags: &mut Vec<Diagnostic>) -> Option<RuleSet> {
             ),
         ));
     }
-    let mut rules = Vec::with_capacity(raw.len());
-    for r in &raw {
-        if let Some(rule) = compile_rule(r, &settings, diags) {
-            rules.push(rule);
-        }
-    }
-    // A merchant's new rule that reuses a built-in reason and declares no
-    // deadline of its own takes the deadlines of the first built-in rule with
-    // that reason (so a new rule for `payment_declined` still says "pay
-    // before 10:28").
+}
+
+/// A merchant's new rule that reuses a built-in reason and declares no
+/// deadline of its own takes the deadlines of the first built-in rule with
+/// that reason (so a new rule for `payment_declined` still says "pay
+/// before 10:28").
+fn lend_deadlines(rules: &mut [Rule]) {
     for i in 0..rules.len() {
         let Some(r) = rules.get(i) else { continue };
         if r.builtin || !r.deadlines.is_empty() || r.wait_until.is_some() {
@@ -228,11 +278,14 @@ fn load(doc: Option<&Value>, diags: &mut Vec<Diagnostic>) -> Option<RuleSet> {
             r.wait_until = wait_until;
         }
     }
+}
 
-    // The size limits of conditions, as the compiled-bytes reader counts
-    // them (so that whatever loads here also loads as bytes).
+/// Reports the first condition past the size limits, as the
+/// compiled-bytes reader counts them (so that whatever loads here also
+/// loads as bytes).
+fn check_condition_sizes(rules: &[Rule], diags: &mut Vec<Diagnostic>) {
     let mut total = 0usize;
-    for r in &rules {
+    for r in rules {
         let n = limits::nodes(&r.when, limits::MAX_RULE_NODES);
         total = total.saturating_add(n);
         let limit = if n > limits::MAX_RULE_NODES {
@@ -253,11 +306,11 @@ fn load(doc: Option<&Value>, diags: &mut Vec<Diagnostic>) -> Option<RuleSet> {
             break;
         }
     }
-    let catalog = Catalog::load(doc.get("messages"), diags);
-    let needed = needed_keys(&rules);
-    catalog.require(&needed, diags);
-    // `{deadline}` in a reason's text needs a rule that gives one.
-    for r in &rules {
+}
+
+/// Reports `{deadline}` in a reason's text when its rule gives no deadline.
+fn check_deadline_texts(rules: &[Rule], catalog: &Catalog, diags: &mut Vec<Diagnostic>) {
+    for r in rules {
         if !r.deadlines.is_empty() || r.wait_until.is_some() {
             continue;
         }
@@ -287,8 +340,11 @@ fn load(doc: Option<&Value>, diags: &mut Vec<Diagnostic>) -> Option<RuleSet> {
             }
         }
     }
+}
 
-    let fingerprint = fnv1a(doc.to_json().as_bytes()) ^ fnv1a(DEFAULTS.as_bytes()).rotate_left(7);
+/// The decline codes masked from buyers, sorted: those masked by default
+/// and those the masked rules test for.
+fn masked_codes(rules: &[Rule]) -> Vec<String> {
     let mut found: Vec<String> = crate::decline::masked_by_default()
         .map(String::from)
         .collect();
@@ -300,16 +356,7 @@ fn load(doc: Option<&Value>, diags: &mut Vec<Diagnostic>) -> Option<RuleSet> {
     for c in found {
         crate::util::insert_sorted(&mut masked_codes, c);
     }
-    Some(RuleSet {
-        settings,
-        calendar,
-        windows,
-        rules,
-        catalog,
-        fingerprint,
-        masked_codes,
-        warnings: Vec::new(),
-    })
+    masked_codes
 }
 
 /// Calls `f` with every message key a rule set needs in every shipped
@@ -387,24 +434,7 @@ fn needed_keys(rules: &[Rule]) -> Vec<(String, Option<String>)> {
 }
 
 fn layer_rules(defaults: &Value, doc: &Value, diags: &mut Vec<Diagnostic>) -> Vec<RawRule> {
-    let mut out: Vec<RawRule> = Vec::new();
-    let mut ids: Vec<String> = Vec::new();
-    let builtin = match defaults.get("rules") {
-        Some(Value::Array(a)) => a.as_slice(),
-        _ => &[],
-    };
-    for (i, r) in builtin.iter().enumerate() {
-        if let Value::Object(fields) = r {
-            let base = format!("(built-in) rules[{i}]");
-            out.push(RawRule {
-                fields: fields
-                    .iter()
-                    .map(|(k, v)| (k.clone(), v.clone(), format!("{base}.{k}")))
-                    .collect(),
-            });
-            ids.push(r.get("id").and_then(as_str).unwrap_or_default().to_string());
-        }
-    }
+    let (mut out, mut ids) = builtin_rules(defaults);
     let merchant = match doc.get("rules") {
         None | Some(Value::Null) => return out,
         Some(Value::Array(a)) => a,
@@ -419,35 +449,11 @@ fn layer_rules(defaults: &Value, doc: &Value, diags: &mut Vec<Diagnostic>) -> Ve
     let mut seen: Vec<String> = Vec::new();
     for (i, r) in merchant.iter().enumerate() {
         let base = format!("rules[{i}]");
-        let Value::Object(fields) = r else {
-            diags.push(Diagnostic::at(
-                &base,
-                format!("expected a rule object, found {}", r.type_name()),
-            ));
+        let Some((id, fields)) = merchant_rule(r, &base, &seen, diags) else {
             continue;
         };
-        let Some(id) = r.get("id").and_then(as_str) else {
-            diags.push(Diagnostic::at(
-                format!("{base}.id"),
-                "every rule needs an 'id' (a string)",
-            ));
-            continue;
-        };
-        if seen.iter().any(|s| s == id) {
-            diags.push(
-                Diagnostic::at(
-                    format!("{base}.id"),
-                    format!("duplicate rule id '{}'", truncate(id)),
-                )
-                .rule(Some(id)),
-            );
-            continue;
-        }
         seen.push(id.to_string());
-        let layered: Vec<(String, Value, String)> = fields
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone(), format!("{base}.{k}")))
-            .collect();
+        let layered = located(fields, &base);
         match ids.iter().position(|x| x == id) {
             Some(pos) => {
                 if let Some(slot) = out.get_mut(pos) {
@@ -472,6 +478,69 @@ fn layer_rules(defaults: &Value, doc: &Value, diags: &mut Vec<Diagnostic>) -> Ve
     out
 }
 
+/// The built-in rules as given, and their ids (empty for a rule without
+/// one), in the same order.
+fn builtin_rules(defaults: &Value) -> (Vec<RawRule>, Vec<String>) {
+    let mut out: Vec<RawRule> = Vec::new();
+    let mut ids: Vec<String> = Vec::new();
+    let builtin = match defaults.get("rules") {
+        Some(Value::Array(a)) => a.as_slice(),
+        _ => &[],
+    };
+    for (i, r) in builtin.iter().enumerate() {
+        if let Value::Object(fields) = r {
+            out.push(RawRule {
+                fields: located(fields, &format!("(built-in) rules[{i}]")),
+            });
+            ids.push(r.get("id").and_then(as_str).unwrap_or_default().to_string());
+        }
+    }
+    (out, ids)
+}
+
+/// A rule's fields, each with its path under `base`.
+fn located(fields: &[(String, Value)], base: &str) -> Vec<(String, Value, String)> {
+    fields
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone(), format!("{base}.{k}")))
+        .collect()
+}
+
+/// The id and fields of a merchant's rule at `base`; none, reported, when
+/// it is not an object, has no string id, or repeats an id `seen` before.
+fn merchant_rule<'v>(
+    r: &'v Value,
+    base: &str,
+    seen: &[String],
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(&'v str, &'v [(String, Value)])> {
+    let Value::Object(fields) = r else {
+        diags.push(Diagnostic::at(
+            base,
+            format!("expected a rule object, found {}", r.type_name()),
+        ));
+        return None;
+    };
+    let Some(id) = r.get("id").and_then(as_str) else {
+        diags.push(Diagnostic::at(
+            format!("{base}.id"),
+            "every rule needs an 'id' (a string)",
+        ));
+        return None;
+    };
+    if seen.iter().any(|s| s == id) {
+        diags.push(
+            Diagnostic::at(
+                format!("{base}.id"),
+                format!("duplicate rule id '{}'", truncate(id)),
+            )
+            .rule(Some(id)),
+        );
+        return None;
+    }
+    Some((id, fields))
+}
+
 fn as_str(v: &Value) -> Option<&str> {
     match v {
         Value::String(s) => Some(s),
@@ -479,10 +548,32 @@ fn as_str(v: &Value) -> Option<&str> {
     }
 }
 
+/// One rule being compiled: its layered fields, its id (named by every
+/// diagnostic about it) and the settings its conditions may read.
+struct RuleCx<'a> {
+    r: &'a RawRule,
+    id: &'a str,
+    rid: Option<&'a str>,
+    settings: &'a Settings,
+}
+
+/// How many errors (not warnings) `diags` holds.
+fn error_count(diags: &[Diagnostic]) -> usize {
+    diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count()
+}
+
 fn compile_rule(r: &RawRule, settings: &Settings, diags: &mut Vec<Diagnostic>) -> Option<Rule> {
     let (id_v, id_path) = r.get("id")?;
     let id = as_str(id_v)?.to_string();
-    let rid = Some(id.as_str());
+    let cx = RuleCx {
+        r,
+        id: &id,
+        rid: Some(&id),
+        settings,
+    };
     if !is_name(&id, '-') {
         diags.push(
             Diagnostic::at(
@@ -492,243 +583,266 @@ fn compile_rule(r: &RawRule, settings: &Settings, diags: &mut Vec<Diagnostic>) -
                     truncate(&id)
                 ),
             )
-            .rule(rid),
+            .rule(cx.rid),
         );
     }
     if matches!(r.get("disabled"), Some((Value::Bool(true), _))) {
         return None;
     }
-    let before = diags
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    for (k, _, p) in &r.fields {
-        if !RULE_KEYS.contains(&k.as_str()) {
-            diags.push(
-                Diagnostic::at(p, format!("unknown rule field '{}'", truncate(k)))
-                    .rule(rid)
-                    .help(
-                        suggest::nearest(k, RULE_KEYS.iter().copied())
-                            .map(crate::suggest::did_you_mean),
-                    ),
-            );
-        }
+    let before = error_count(diags);
+    cx.check_keys(diags);
+    let (when, when_src, fields) = cx.when(diags);
+    let reason = cx.reason(diags);
+    let severity = cx.severity(diags);
+    let priority = cx.priority(diags);
+    let actions = cx.actions(diags);
+    let mask = cx.flag("mask", diags);
+    let fallback = cx.flag("fallback", diags);
+    let audience = cx.audience(diags);
+    cx.check_action_sides(audience, diags);
+    let deadlines = cx.deadlines(diags);
+    let wait_until = match r.get("wait_until") {
+        None | Some((Value::Null, _)) => None,
+        Some((v, p)) => cx.timestamp(v, p, diags),
+    };
+    let builtin = r
+        .fields
+        .first()
+        .is_some_and(|(_, _, p)| p.starts_with("(built-in)"));
+    if !builtin && actions.contains(&ActionKind::RetryPayment) {
+        cx.warn_never_retried(&when, diags);
     }
-    if let Some((v, p)) = r.get("disabled") {
-        if !matches!(v, Value::Bool(_)) {
-            diags.push(
-                Diagnostic::at(
-                    p,
-                    format!("expected true or false, found {}", v.type_name()),
-                )
-                .rule(rid),
-            );
-        }
+    (error_count(diags) == before).then_some(Rule {
+        size: limits::size(&when),
+        id,
+        reason,
+        severity,
+        priority,
+        actions,
+        when,
+        when_src,
+        fields,
+        mask,
+        deadlines,
+        wait_until,
+        fallback,
+        builtin,
+        audience,
+    })
+}
+
+impl RuleCx<'_> {
+    /// Reports at `p` that `v` is not `what` ("a list of actions").
+    fn wrong_type(&self, p: &str, what: &str, v: &Value, diags: &mut Vec<Diagnostic>) {
+        diags.push(
+            Diagnostic::at(p, format!("expected {what}, found {}", v.type_name())).rule(self.rid),
+        );
     }
 
-    let mut when = Node::Const(crate::model::ir::Const::Bool(false));
-    let mut when_src = String::new();
-    let mut fields = Vec::new();
-    match r.get("when") {
-        Some((Value::String(src), p)) => {
-            when_src = src.clone();
-            match parser::parse(src) {
-                Ok(ast) => {
-                    let c = check::check_condition(&ast, settings);
-                    for e in c.errors {
-                        diags.push(Diagnostic::in_expr(p, rid, src, e));
-                    }
-                    for w in c.warnings {
-                        diags.push(Diagnostic::in_expr(p, rid, src, w).warning());
-                    }
-                    when = c.node;
-                    fields = c.fields;
-                }
-                Err(e) => diags.push(Diagnostic::in_expr(p, rid, src, e)),
-            }
-        }
-        Some((v, p)) => diags.push(
-            Diagnostic::at(
-                p,
-                format!("expected a condition string, found {}", v.type_name()),
-            )
-            .rule(rid),
-        ),
-        None => diags.push(
-            Diagnostic::at(format!("rules[{id}]"), "the rule has no 'when' condition").rule(rid),
-        ),
-    }
-
-    let reason = match r.get("reason") {
-        Some((Value::String(s), p)) => {
-            if !is_name(s, '_') {
+    /// Reports the rule's unknown fields and a `disabled` that is not a
+    /// boolean.
+    fn check_keys(&self, diags: &mut Vec<Diagnostic>) {
+        for (k, _, p) in &self.r.fields {
+            if !RULE_KEYS.contains(&k.as_str()) {
                 diags.push(
-                    Diagnostic::at(
-                        p,
-                        format!(
-                            "reason '{}' must be snake_case: lowercase letters, digits and '_'",
-                            truncate(s)
+                    Diagnostic::at(p, format!("unknown rule field '{}'", truncate(k)))
+                        .rule(self.rid)
+                        .help(
+                            suggest::nearest(k, RULE_KEYS.iter().copied())
+                                .map(crate::suggest::did_you_mean),
                         ),
-                    )
-                    .rule(rid),
                 );
             }
-            s.clone()
         }
-        Some((v, p)) => {
-            diags.push(
-                Diagnostic::at(
-                    p,
-                    format!("expected a reason name, found {}", v.type_name()),
-                )
-                .rule(rid),
-            );
-            String::new()
-        }
-        None => {
-            diags
-                .push(Diagnostic::at(format!("rules[{id}]"), "the rule has no 'reason'").rule(rid));
-            String::new()
-        }
-    };
-
-    let severity = match r.get("severity") {
-        None => SeverityLevel::Info,
-        Some((Value::String(s), p)) => SeverityLevel::parse(s).unwrap_or_else(|| {
-            diags.push(
-                Diagnostic::at(p, format!("unknown severity '{}'", truncate(s)))
-                    .rule(rid)
-                    .help(Some(
-                        suggest::nearest(s, SeverityLevel::ALL.iter().copied()).map_or_else(
-                            || "severity is 'info', 'warning' or 'action_required'".to_string(),
-                            crate::suggest::did_you_mean,
-                        ),
-                    )),
-            );
-            SeverityLevel::Info
-        }),
-        Some((v, p)) => {
-            diags.push(
-                Diagnostic::at(
-                    p,
-                    format!("expected a severity string, found {}", v.type_name()),
-                )
-                .rule(rid),
-            );
-            SeverityLevel::Info
-        }
-    };
-
-    let priority = match r.get("priority") {
-        None => 0,
-        Some((Value::Number(Number::Int(n)), _))
-            if (-limits::MAX_PRIORITY..=limits::MAX_PRIORITY).contains(n) =>
-        {
-            *n
-        }
-        Some((v, p)) => {
-            diags.push(
-                Diagnostic::at(
-                    p,
-                    format!(
-                        "expected a whole number between -1000000 and 1000000, found {}",
-                        v.type_name()
-                    ),
-                )
-                .rule(rid),
-            );
-            0
-        }
-    };
-
-    let mut actions = Vec::new();
-    match r.get("actions") {
-        None | Some((Value::Null, _)) => {}
-        Some((Value::Array(a), p)) => {
-            for (i, v) in a.iter().enumerate() {
-                let ap = format!("{p}[{i}]");
-                match as_str(v).map(|s| (s, ActionKind::parse(s))) {
-                    Some((_, Some(k))) => {
-                        if !actions.contains(&k) {
-                            actions.push(k);
-                        }
-                    }
-                    Some((s, None)) => diags.push(
-                        Diagnostic::at(ap, format!("unknown action '{}'", truncate(s)))
-                            .rule(rid)
-                            .help(
-                                suggest::nearest(s, ActionKind::ALL.iter().copied())
-                                    .map(crate::suggest::did_you_mean),
-                            ),
-                    ),
-                    None => diags.push(
-                        Diagnostic::at(
-                            ap,
-                            format!("expected an action name, found {}", v.type_name()),
-                        )
-                        .rule(rid),
-                    ),
-                }
+        if let Some((v, p)) = self.r.get("disabled") {
+            if !matches!(v, Value::Bool(_)) {
+                self.wrong_type(p, "true or false", v, diags);
             }
         }
-        Some((v, p)) => diags.push(
-            Diagnostic::at(
-                p,
-                format!("expected a list of actions, found {}", v.type_name()),
-            )
-            .rule(rid),
-        ),
     }
 
-    let mut flag = |key: &str| match r.get(key) {
-        None => false,
-        Some((Value::Bool(b), _)) => *b,
-        Some((v, p)) => {
-            diags.push(
+    /// Reads `when`: the compiled condition (false when it is bad), its
+    /// source and the order fields it reads.
+    fn when(&self, diags: &mut Vec<Diagnostic>) -> (Node, String, Vec<Field>) {
+        let rid = self.rid;
+        let mut when = Node::Const(crate::model::ir::Const::Bool(false));
+        let mut when_src = String::new();
+        let mut fields = Vec::new();
+        match self.r.get("when") {
+            Some((Value::String(src), p)) => {
+                when_src = src.clone();
+                match parser::parse(src) {
+                    Ok(ast) => {
+                        let c = check::check_condition(&ast, self.settings);
+                        for e in c.errors {
+                            diags.push(Diagnostic::in_expr(p, rid, src, e));
+                        }
+                        for w in c.warnings {
+                            diags.push(Diagnostic::in_expr(p, rid, src, w).warning());
+                        }
+                        when = c.node;
+                        fields = c.fields;
+                    }
+                    Err(e) => diags.push(Diagnostic::in_expr(p, rid, src, e)),
+                }
+            }
+            Some((v, p)) => self.wrong_type(p, "a condition string", v, diags),
+            None => diags.push(
                 Diagnostic::at(
-                    p,
-                    format!("expected true or false, found {}", v.type_name()),
+                    format!("rules[{}]", self.id),
+                    "the rule has no 'when' condition",
                 )
                 .rule(rid),
-            );
-            false
+            ),
         }
-    };
-    let mask = flag("mask");
-    let fallback = flag("fallback");
+        (when, when_src, fields)
+    }
 
-    let audience = match r.get("audience") {
-        None | Some((Value::Null, _)) => RuleAudience::Buyer,
-        Some((Value::String(s), p)) => RuleAudience::parse(s).unwrap_or_else(|| {
-            diags.push(
-                Diagnostic::at(p, format!("unknown audience '{}'", truncate(s)))
-                    .rule(rid)
-                    .help(Some(
-                        suggest::nearest(s, RuleAudience::ALL.iter().copied()).map_or_else(
-                            || "audience is 'buyer', 'merchant' or 'both'".to_string(),
-                            crate::suggest::did_you_mean,
-                        ),
-                    )),
-            );
-            RuleAudience::Buyer
-        }),
-        Some((v, p)) => {
-            diags.push(
-                Diagnostic::at(
-                    p,
-                    format!(
-                        "expected 'buyer', 'merchant' or 'both', found {}",
-                        v.type_name()
-                    ),
-                )
-                .rule(rid),
-            );
-            RuleAudience::Buyer
+    /// Reads `reason`, a snake_case name (empty when missing or bad).
+    fn reason(&self, diags: &mut Vec<Diagnostic>) -> String {
+        match self.r.get("reason") {
+            Some((Value::String(s), p)) => {
+                if !is_name(s, '_') {
+                    diags.push(
+                        Diagnostic::at(
+                            p,
+                            format!(
+                                "reason '{}' must be snake_case: lowercase letters, digits and '_'",
+                                truncate(s)
+                            ),
+                        )
+                        .rule(self.rid),
+                    );
+                }
+                s.clone()
+            }
+            Some((v, p)) => {
+                self.wrong_type(p, "a reason name", v, diags);
+                String::new()
+            }
+            None => {
+                diags.push(
+                    Diagnostic::at(format!("rules[{}]", self.id), "the rule has no 'reason'")
+                        .rule(self.rid),
+                );
+                String::new()
+            }
         }
-    };
-    // An action only one side can take, on a rule that speaks to the other
-    // side (or to both), would show a button nobody can use.
-    if let Some((Value::Array(a), p)) = r.get("actions") {
+    }
+
+    /// Reads `severity` (info when missing or bad).
+    fn severity(&self, diags: &mut Vec<Diagnostic>) -> SeverityLevel {
+        match self.r.get("severity") {
+            None => SeverityLevel::Info,
+            Some((Value::String(s), p)) => SeverityLevel::parse(s).unwrap_or_else(|| {
+                diags.push(
+                    Diagnostic::at(p, format!("unknown severity '{}'", truncate(s)))
+                        .rule(self.rid)
+                        .help(Some(
+                            suggest::nearest(s, SeverityLevel::ALL.iter().copied()).map_or_else(
+                                || "severity is 'info', 'warning' or 'action_required'".to_string(),
+                                crate::suggest::did_you_mean,
+                            ),
+                        )),
+                );
+                SeverityLevel::Info
+            }),
+            Some((v, p)) => {
+                self.wrong_type(p, "a severity string", v, diags);
+                SeverityLevel::Info
+            }
+        }
+    }
+
+    /// Reads `priority`, a bounded whole number (0 when missing or bad).
+    fn priority(&self, diags: &mut Vec<Diagnostic>) -> i64 {
+        match self.r.get("priority") {
+            None => 0,
+            Some((Value::Number(Number::Int(n)), _))
+                if (-limits::MAX_PRIORITY..=limits::MAX_PRIORITY).contains(n) =>
+            {
+                *n
+            }
+            Some((v, p)) => {
+                self.wrong_type(p, "a whole number between -1000000 and 1000000", v, diags);
+                0
+            }
+        }
+    }
+
+    /// Reads `actions`: the known ones, each once, in order given.
+    fn actions(&self, diags: &mut Vec<Diagnostic>) -> Vec<ActionKind> {
+        let mut actions = Vec::new();
+        match self.r.get("actions") {
+            None | Some((Value::Null, _)) => {}
+            Some((Value::Array(a), p)) => {
+                for (i, v) in a.iter().enumerate() {
+                    let ap = format!("{p}[{i}]");
+                    match as_str(v).map(|s| (s, ActionKind::parse(s))) {
+                        Some((_, Some(k))) => {
+                            if !actions.contains(&k) {
+                                actions.push(k);
+                            }
+                        }
+                        Some((s, None)) => diags.push(
+                            Diagnostic::at(ap, format!("unknown action '{}'", truncate(s)))
+                                .rule(self.rid)
+                                .help(
+                                    suggest::nearest(s, ActionKind::ALL.iter().copied())
+                                        .map(crate::suggest::did_you_mean),
+                                ),
+                        ),
+                        None => self.wrong_type(&ap, "an action name", v, diags),
+                    }
+                }
+            }
+            Some((v, p)) => self.wrong_type(p, "a list of actions", v, diags),
+        }
+        actions
+    }
+
+    /// Reads a boolean field such as `mask` (false when missing or bad).
+    fn flag(&self, key: &str, diags: &mut Vec<Diagnostic>) -> bool {
+        match self.r.get(key) {
+            None => false,
+            Some((Value::Bool(b), _)) => *b,
+            Some((v, p)) => {
+                self.wrong_type(p, "true or false", v, diags);
+                false
+            }
+        }
+    }
+
+    /// Reads `audience` (the buyer when missing or bad).
+    fn audience(&self, diags: &mut Vec<Diagnostic>) -> RuleAudience {
+        match self.r.get("audience") {
+            None | Some((Value::Null, _)) => RuleAudience::Buyer,
+            Some((Value::String(s), p)) => RuleAudience::parse(s).unwrap_or_else(|| {
+                diags.push(
+                    Diagnostic::at(p, format!("unknown audience '{}'", truncate(s)))
+                        .rule(self.rid)
+                        .help(Some(
+                            suggest::nearest(s, RuleAudience::ALL.iter().copied()).map_or_else(
+                                || "audience is 'buyer', 'merchant' or 'both'".to_string(),
+                                crate::suggest::did_you_mean,
+                            ),
+                        )),
+                );
+                RuleAudience::Buyer
+            }),
+            Some((v, p)) => {
+                self.wrong_type(p, "'buyer', 'merchant' or 'both'", v, diags);
+                RuleAudience::Buyer
+            }
+        }
+    }
+
+    /// Reports each action only one side can take on a rule that speaks to
+    /// the other side (or to both): a button nobody can use.
+    fn check_action_sides(&self, audience: RuleAudience, diags: &mut Vec<Diagnostic>) {
+        let Some((Value::Array(a), p)) = self.r.get("actions") else {
+            return;
+        };
         for (i, v) in a.iter().enumerate() {
             let Some(k) = as_str(v).and_then(ActionKind::parse) else {
                 continue;
@@ -760,29 +874,28 @@ fn compile_rule(r: &RawRule, settings: &Settings, diags: &mut Vec<Diagnostic>) -
                         }
                     ),
                 )
-                .rule(rid)
+                .rule(self.rid)
                 .help(Some(help.into())),
             );
         }
     }
 
-    let ts_path = |v: &Value, p: &str, diags: &mut Vec<Diagnostic>| -> Option<Node> {
+    /// Reads a timestamp path (`deadlines[].at`, `wait_until`) at `p`; none
+    /// when it is bad.
+    fn timestamp(&self, v: &Value, p: &str, diags: &mut Vec<Diagnostic>) -> Option<Node> {
+        let rid = self.rid;
         let Value::String(src) = v else {
-            diags.push(
-                Diagnostic::at(
-                    p,
-                    format!(
-                        "expected a timestamp field such as 'expected.auto_cancel_at', found {}",
-                        v.type_name()
-                    ),
-                )
-                .rule(rid),
+            self.wrong_type(
+                p,
+                "a timestamp field such as 'expected.auto_cancel_at'",
+                v,
+                diags,
             );
             return None;
         };
         match parser::parse(src) {
             Ok(ast) => {
-                let c = check::check_timestamp_path(&ast, settings);
+                let c = check::check_timestamp_path(&ast, self.settings);
                 let ok = c.errors.is_empty();
                 for e in c.errors {
                     diags.push(Diagnostic::in_expr(p, rid, src, e));
@@ -794,59 +907,50 @@ fn compile_rule(r: &RawRule, settings: &Settings, diags: &mut Vec<Diagnostic>) -
                 None
             }
         }
-    };
-
-    let mut deadlines = Vec::new();
-    match r.get("deadlines") {
-        None | Some((Value::Null, _)) => {}
-        Some((Value::Array(a), p)) if a.len() > limits::MAX_DEADLINES => diags.push(
-            Diagnostic::at(
-                p,
-                format!(
-                    "too many deadlines ({}; at most {})",
-                    a.len(),
-                    limits::MAX_DEADLINES
-                ),
-            )
-            .rule(rid),
-        ),
-        Some((Value::Array(a), p)) => {
-            for (i, d) in a.iter().enumerate() {
-                let dp = format!("{p}[{i}]");
-                let kind = d.get("kind").and_then(as_str);
-                let at = d.get("at");
-                match (kind, at) {
-                    (Some(k), Some(at)) if is_name(k, '_') => {
-                        if let Some(node) = ts_path(at, &format!("{dp}.at"), diags) {
-                            deadlines.push(DeadlineSpec { kind: k.to_string(), at: node });
-                        }
-                    }
-                    _ => diags.push(
-                        Diagnostic::at(dp, "expected {\"kind\": \"auto_cancel\", \"at\": \"expected.auto_cancel_at\"}").rule(rid),
-                    ),
-                }
-            }
-        }
-        Some((v, p)) => diags.push(
-            Diagnostic::at(
-                p,
-                format!("expected a list of deadlines, found {}", v.type_name()),
-            )
-            .rule(rid),
-        ),
     }
 
-    let wait_until = match r.get("wait_until") {
-        None | Some((Value::Null, _)) => None,
-        Some((v, p)) => ts_path(v, p, diags),
-    };
+    /// Reads `deadlines`: the good ones, in order given.
+    fn deadlines(&self, diags: &mut Vec<Diagnostic>) -> Vec<DeadlineSpec> {
+        let mut deadlines = Vec::new();
+        match self.r.get("deadlines") {
+            None | Some((Value::Null, _)) => {}
+            Some((Value::Array(a), p)) if a.len() > limits::MAX_DEADLINES => diags.push(
+                Diagnostic::at(
+                    p,
+                    format!(
+                        "too many deadlines ({}; at most {})",
+                        a.len(),
+                        limits::MAX_DEADLINES
+                    ),
+                )
+                .rule(self.rid),
+            ),
+            Some((Value::Array(a), p)) => {
+                for (i, d) in a.iter().enumerate() {
+                    let dp = format!("{p}[{i}]");
+                    let kind = d.get("kind").and_then(as_str);
+                    let at = d.get("at");
+                    match (kind, at) {
+                        (Some(k), Some(at)) if is_name(k, '_') => {
+                            if let Some(node) = self.timestamp(at, &format!("{dp}.at"), diags) {
+                                deadlines.push(DeadlineSpec { kind: k.to_string(), at: node });
+                            }
+                        }
+                        _ => diags.push(
+                            Diagnostic::at(dp, "expected {\"kind\": \"auto_cancel\", \"at\": \"expected.auto_cancel_at\"}").rule(self.rid),
+                        ),
+                    }
+                }
+            }
+            Some((v, p)) => self.wrong_type(p, "a list of deadlines", v, diags),
+        }
+        deadlines
+    }
 
-    let builtin = r
-        .fields
-        .first()
-        .is_some_and(|(_, _, p)| p.starts_with("(built-in)"));
-    if !builtin && actions.contains(&ActionKind::RetryPayment) {
-        if let (Some(code), Some((_, p))) = (never_retried(&when), r.get("actions")) {
+    /// Warns when a merchant's rule offers `retry_payment` for a decline
+    /// that must never be retried.
+    fn warn_never_retried(&self, when: &Node, diags: &mut Vec<Diagnostic>) {
+        if let (Some(code), Some((_, p))) = (never_retried(when), self.r.get("actions")) {
             diags.push(
                 Diagnostic::at(
                     p,
@@ -855,34 +959,12 @@ fn compile_rule(r: &RawRule, settings: &Settings, diags: &mut Vec<Diagnostic>) -
                         truncate(&code)
                     ),
                 )
-                .rule(rid)
+                .rule(self.rid)
                 .help(Some("offer 'update_payment_method' instead".into()))
                 .warning(),
             );
         }
     }
-
-    let after = diags
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    (after == before).then_some(Rule {
-        size: limits::size(&when),
-        id,
-        reason,
-        severity,
-        priority,
-        actions,
-        when,
-        when_src,
-        fields,
-        mask,
-        deadlines,
-        wait_until,
-        fallback,
-        builtin,
-        audience,
-    })
 }
 
 /// A never-approve decline a condition tests for (a code, the advice

@@ -136,82 +136,9 @@ pub fn lex(src: &str) -> Result<Vec<(Tok, Span)>, ExprError> {
             b'<' => one(&mut i, Tok::Lt),
             b'>' if at(i + 1) == Some(b'=') => two(&mut i, Tok::Ge),
             b'>' => one(&mut i, Tok::Gt),
-            b'\'' | b'"' => {
-                i += 1;
-                let body = i;
-                while let Some(&d) = b.get(i) {
-                    if d == c {
-                        break;
-                    }
-                    i += 1;
-                }
-                if b.get(i).is_none() {
-                    return Err(ExprError::new(
-                        Span::new(start, i),
-                        "unterminated string".into(),
-                        Some(format!("close it with '{}'", c as char)),
-                    ));
-                }
-                let s = src.get(body..i).unwrap_or_default().to_string();
-                i += 1;
-                Tok::Str(s)
-            }
-            b'0'..=b'9' => {
-                while at(i).is_some_and(|d| d.is_ascii_digit()) {
-                    i += 1;
-                }
-                let digits_end = i;
-                while at(i).is_some_and(|d| d.is_ascii_alphanumeric() || d == b'_') {
-                    i += 1;
-                }
-                let text = src.get(start..i).unwrap_or_default();
-                if digits_end == i {
-                    let n = text.parse::<i64>().map_err(|_| {
-                        ExprError::new(
-                            Span::new(start, i),
-                            format!("number '{text}' is too large"),
-                            None,
-                        )
-                    })?;
-                    Tok::Int(n)
-                } else {
-                    let d = Duration::parse(text).map_err(|_| {
-                        ExprError::new(
-                            Span::new(start, i),
-                            format!("invalid duration '{}'", crate::time::truncate(text)),
-                            Some("write durations like '30m', '2h', '10d' or '5bd'".into()),
-                        )
-                    })?;
-                    Tok::Dur(d)
-                }
-            }
-            c if c.is_ascii_alphabetic() || c == b'_' => {
-                while at(i).is_some_and(|d| d.is_ascii_alphanumeric() || d == b'_') {
-                    i += 1;
-                }
-                match src.get(start..i).unwrap_or_default() {
-                    "true" => Tok::True,
-                    "false" => Tok::False,
-                    "null" => Tok::Null,
-                    "in" => Tok::In,
-                    "not" => Tok::Not,
-                    "and" | "AND" => {
-                        return Err(ExprError::new(
-                            Span::new(start, i),
-                            "unexpected 'and'".into(),
-                            Some("did you mean '&&'?".into()),
-                        ))
-                    }
-                    "or" | "OR" => {
-                        return Err(ExprError::new(
-                            Span::new(start, i),
-                            "unexpected 'or'".into(),
-                            Some("did you mean '||'?".into()),
-                        ))
-                    }
-                    s => Tok::Ident(s.to_string()),
-                }
-            }
+            b'\'' | b'"' => string(src, &mut i, c)?,
+            b'0'..=b'9' => number(src, &mut i)?,
+            c if c.is_ascii_alphabetic() || c == b'_' => word(src, &mut i)?,
             _ => {
                 let ch = src.get(i..).and_then(|s| s.chars().next()).unwrap_or('?');
                 return Err(ExprError::new(
@@ -225,6 +152,96 @@ pub fn lex(src: &str) -> Result<Vec<(Tok, Span)>, ExprError> {
     }
     out.push((Tok::Eof, Span::new(src.len(), src.len())));
     Ok(out)
+}
+
+/// Reads the string quoted with `c` starting at `*i` (its opening quote),
+/// leaving `*i` past the closing quote.
+fn string(src: &str, i: &mut usize, c: u8) -> Result<Tok, ExprError> {
+    let b = src.as_bytes();
+    let start = *i;
+    *i += 1;
+    let body = *i;
+    while let Some(&d) = b.get(*i) {
+        if d == c {
+            break;
+        }
+        *i += 1;
+    }
+    if b.get(*i).is_none() {
+        return Err(ExprError::new(
+            Span::new(start, *i),
+            "unterminated string".into(),
+            Some(format!("close it with '{}'", c as char)),
+        ));
+    }
+    let s = src.get(body..*i).unwrap_or_default().to_string();
+    *i += 1;
+    Ok(Tok::Str(s))
+}
+
+/// Reads the number or duration starting at `*i`, leaving `*i` past it.
+fn number(src: &str, i: &mut usize) -> Result<Tok, ExprError> {
+    let at = |n: usize| src.as_bytes().get(n).copied();
+    let start = *i;
+    while at(*i).is_some_and(|d| d.is_ascii_digit()) {
+        *i += 1;
+    }
+    let digits_end = *i;
+    while at(*i).is_some_and(|d| d.is_ascii_alphanumeric() || d == b'_') {
+        *i += 1;
+    }
+    let text = src.get(start..*i).unwrap_or_default();
+    if digits_end == *i {
+        let n = text.parse::<i64>().map_err(|_| {
+            ExprError::new(
+                Span::new(start, *i),
+                format!("number '{text}' is too large"),
+                None,
+            )
+        })?;
+        Ok(Tok::Int(n))
+    } else {
+        let d = Duration::parse(text).map_err(|_| {
+            ExprError::new(
+                Span::new(start, *i),
+                format!("invalid duration '{}'", crate::time::truncate(text)),
+                Some("write durations like '30m', '2h', '10d' or '5bd'".into()),
+            )
+        })?;
+        Ok(Tok::Dur(d))
+    }
+}
+
+/// Reads the name or keyword starting at `*i`, leaving `*i` past it.
+fn word(src: &str, i: &mut usize) -> Result<Tok, ExprError> {
+    let at = |n: usize| src.as_bytes().get(n).copied();
+    let start = *i;
+    while at(*i).is_some_and(|d| d.is_ascii_alphanumeric() || d == b'_') {
+        *i += 1;
+    }
+    let tok = match src.get(start..*i).unwrap_or_default() {
+        "true" => Tok::True,
+        "false" => Tok::False,
+        "null" => Tok::Null,
+        "in" => Tok::In,
+        "not" => Tok::Not,
+        "and" | "AND" => {
+            return Err(ExprError::new(
+                Span::new(start, *i),
+                "unexpected 'and'".into(),
+                Some("did you mean '&&'?".into()),
+            ))
+        }
+        "or" | "OR" => {
+            return Err(ExprError::new(
+                Span::new(start, *i),
+                "unexpected 'or'".into(),
+                Some("did you mean '||'?".into()),
+            ))
+        }
+        s => Tok::Ident(s.to_string()),
+    };
+    Ok(tok)
 }
 
 fn one(i: &mut usize, t: Tok) -> Tok {

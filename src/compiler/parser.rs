@@ -345,77 +345,9 @@ impl Parser {
             Tok::True => self.node(ExprKind::Lit(Lit::Bool(true)), span),
             Tok::False => self.node(ExprKind::Lit(Lit::Bool(false)), span),
             Tok::Null => self.node(ExprKind::Lit(Lit::Null), span),
-            Tok::LParen => {
-                self.enter(span)?;
-                let inner = self.expr()?;
-                self.depth -= 1;
-                let close = self.peek().1;
-                if *self.peek().0 != Tok::RParen {
-                    return Err(ExprError::new(
-                        close,
-                        format!("expected ')', found {}", self.peek().0.describe()),
-                        Some(format!(
-                            "the '(' at column {} is not closed",
-                            span.start + 1
-                        )),
-                    ));
-                }
-                self.bump();
-                Ok(Expr {
-                    kind: inner.kind,
-                    span: span.to(close),
-                })
-            }
-            Tok::Ident(name) => {
-                if *self.peek().0 == Tok::LParen {
-                    let open = self.bump().1;
-                    self.enter(open)?;
-                    let mut args = Vec::new();
-                    if *self.peek().0 != Tok::RParen {
-                        loop {
-                            args.push(self.expr()?);
-                            if *self.peek().0 == Tok::Comma {
-                                self.bump();
-                                continue;
-                            }
-                            break;
-                        }
-                    }
-                    let close = self.expect(Tok::RParen, "',' or ')' in the call")?;
-                    self.depth -= 1;
-                    return self.node(
-                        ExprKind::Call {
-                            name,
-                            name_span: span,
-                            args,
-                        },
-                        span.to(close),
-                    );
-                }
-                let mut segs = vec![(name, span)];
-                let mut full = span;
-                while *self.peek().0 == Tok::Dot {
-                    self.bump();
-                    let (t, s) = self.bump();
-                    match t {
-                        Tok::Ident(n) => {
-                            full = full.to(s);
-                            segs.push((n, s));
-                        }
-                        other => {
-                            return Err(ExprError::new(
-                                s,
-                                format!(
-                                    "expected a field name after '.', found {}",
-                                    other.describe()
-                                ),
-                                None,
-                            ))
-                        }
-                    }
-                }
-                self.node(ExprKind::Path(segs), full)
-            }
+            Tok::LParen => self.parenthesized(span),
+            Tok::Ident(name) if *self.peek().0 == Tok::LParen => self.call(name, span),
+            Tok::Ident(name) => self.path(name, span),
             other => Err(ExprError::new(
                 span,
                 format!("expected a value, found {}", other.describe()),
@@ -425,6 +357,83 @@ impl Parser {
                 },
             )),
         }
+    }
+
+    /// The rest of `( expr )`, its `(` at `open`.
+    fn parenthesized(&mut self, open: Span) -> Result<Expr, ExprError> {
+        self.enter(open)?;
+        let inner = self.expr()?;
+        self.depth -= 1;
+        let close = self.peek().1;
+        if *self.peek().0 != Tok::RParen {
+            return Err(ExprError::new(
+                close,
+                format!("expected ')', found {}", self.peek().0.describe()),
+                Some(format!(
+                    "the '(' at column {} is not closed",
+                    open.start + 1
+                )),
+            ));
+        }
+        self.bump();
+        Ok(Expr {
+            kind: inner.kind,
+            span: open.to(close),
+        })
+    }
+
+    /// The call of `name` (at `span`), from its `(` on.
+    fn call(&mut self, name: String, span: Span) -> Result<Expr, ExprError> {
+        let open = self.bump().1;
+        self.enter(open)?;
+        let mut args = Vec::new();
+        if *self.peek().0 != Tok::RParen {
+            loop {
+                args.push(self.expr()?);
+                if *self.peek().0 == Tok::Comma {
+                    self.bump();
+                    continue;
+                }
+                break;
+            }
+        }
+        let close = self.expect(Tok::RParen, "',' or ')' in the call")?;
+        self.depth -= 1;
+        self.node(
+            ExprKind::Call {
+                name,
+                name_span: span,
+                args,
+            },
+            span.to(close),
+        )
+    }
+
+    /// The path that starts with `name` (at `span`): `a.b.c`.
+    fn path(&mut self, name: String, span: Span) -> Result<Expr, ExprError> {
+        let mut segs = vec![(name, span)];
+        let mut full = span;
+        while *self.peek().0 == Tok::Dot {
+            self.bump();
+            let (t, s) = self.bump();
+            match t {
+                Tok::Ident(n) => {
+                    full = full.to(s);
+                    segs.push((n, s));
+                }
+                other => {
+                    return Err(ExprError::new(
+                        s,
+                        format!(
+                            "expected a field name after '.', found {}",
+                            other.describe()
+                        ),
+                        None,
+                    ))
+                }
+            }
+        }
+        self.node(ExprKind::Path(segs), full)
     }
 }
 

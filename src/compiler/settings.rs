@@ -44,155 +44,205 @@ impl Settings {
         };
         for (key, val) in entries {
             let path = format!("{base}.{key}");
-            let mut bad = |msg: String, help: Option<String>| {
-                diags.push(Diagnostic::at(&path, msg).help(help))
-            };
-            match key.as_str() {
-                "timezone" => match val {
-                    Value::String(s) => self.timezone = s.clone(),
-                    other => bad(
-                        format!(
-                            "expected an IANA time zone name, found {}",
-                            other.type_name()
-                        ),
-                        None,
-                    ),
-                },
-                "weekend" => {
-                    match val {
-                        Value::Array(days) => {
-                            let mut out = Vec::new();
-                            for (i, d) in days.iter().enumerate() {
-                                match d.as_str_opt().and_then(Weekday::parse) {
-                                Some(w) if !out.contains(&w) => out.push(w),
-                                Some(_) => {}
-                                None => diags.push(
-                                    Diagnostic::at(format!("{path}[{i}]"), format!("unknown day {}", show(d)))
-                                        .help(Some("days are 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'".into())),
-                                ),
-                            }
-                            }
-                            self.weekend = out;
-                        }
-                        other => bad(
-                            format!(
-                                "expected a list of days like [\"sat\", \"sun\"], found {}",
-                                other.type_name()
-                            ),
-                            None,
-                        ),
-                    }
-                }
-                "holidays" | "extra_business_days" => match val {
-                    Value::Array(dates) if dates.len() > MAX_DATES => bad(
-                        format!("too many dates ({}; at most {MAX_DATES})", dates.len()),
-                        None,
-                    ),
-                    Value::Array(dates) => {
-                        let mut out = Vec::new();
-                        for (i, d) in dates.iter().enumerate() {
-                            match d.as_str_opt().map(Date::parse) {
-                                Some(Ok(date)) => out.push(date),
-                                Some(Err(e)) => diags
-                                    .push(Diagnostic::at(format!("{path}[{i}]"), e.to_string())),
-                                None => diags.push(Diagnostic::at(
-                                    format!("{path}[{i}]"),
-                                    format!(
-                                        "expected a date string 'YYYY-MM-DD', found {}",
-                                        d.type_name()
-                                    ),
-                                )),
-                            }
-                        }
-                        if key == "holidays" {
-                            self.holidays = out;
-                        } else {
-                            self.extra_business_days = out;
-                        }
-                    }
-                    other => bad(
-                        format!(
-                            "expected a list of 'YYYY-MM-DD' dates, found {}",
-                            other.type_name()
-                        ),
-                        None,
-                    ),
-                },
-                "auto_cancel_unpaid_after"
-                | "payment_processing_grace"
-                | "merchant_confirm_sla"
-                | "auto_confirm_receipt_after"
-                | "delivery_late_after"
-                | "dispute_response_within" => match val.as_str_opt().map(Duration::parse) {
-                    Some(Ok(d)) => {
-                        let slot = match key.as_str() {
-                            "auto_cancel_unpaid_after" => &mut self.auto_cancel_unpaid_after,
-                            "payment_processing_grace" => &mut self.payment_processing_grace,
-                            "merchant_confirm_sla" => &mut self.merchant_confirm_sla,
-                            "auto_confirm_receipt_after" => &mut self.auto_confirm_receipt_after,
-                            "dispute_response_within" => &mut self.dispute_response_within,
-                            _ => &mut self.delivery_late_after,
-                        };
-                        *slot = d;
-                    }
-                    Some(Err(e)) => bad(e.to_string(), None),
-                    None => bad(
-                        format!(
-                            "expected a duration string like \"30m\", found {}",
-                            val.type_name()
-                        ),
-                        None,
-                    ),
-                },
-                "support_url" | "reorder_url" => match val {
-                    Value::Null if key == "support_url" => self.support_url = None,
-                    Value::Null => self.reorder_url = None,
-                    Value::String(s) if is_web_url(s) && key == "support_url" => {
-                        self.support_url = Some(s.clone())
-                    }
-                    Value::String(s) if is_web_url(s) => self.reorder_url = Some(s.clone()),
-                    Value::String(s) => bad(
-                        format!("'{}' is not an http(s) URL", truncate(s)),
-                        Some("links accept only 'https:' and 'http:' URLs".into()),
-                    ),
-                    other => bad(
-                        format!("expected a URL string, found {}", other.type_name()),
-                        None,
-                    ),
-                },
-                "cancel_allowed_until" => match val.as_str_opt() {
-                    Some(s) => match Status::parse(s) {
-                        Some(st) => self.cancel_allowed_until = st,
-                        None => bad(
-                            format!("unknown status '{}'", truncate(s)),
-                            suggest::nearest(s, Status::ALL.iter().copied())
-                                .map(crate::suggest::did_you_mean),
-                        ),
-                    },
-                    None => bad(
-                        format!("expected a status string, found {}", val.type_name()),
-                        None,
-                    ),
-                },
-                "max_payment_attempts" => match val {
-                    Value::Number(Number::Int(n)) if *n >= 1 => self.max_payment_attempts = *n,
-                    other => bad(
-                        format!(
-                            "expected a whole number of at least 1, found {}",
-                            show(other)
-                        ),
-                        None,
-                    ),
-                },
-                other => diags.push(
-                    Diagnostic::at(&path, format!("unknown setting '{}'", truncate(other))).help(
-                        suggest::nearest(other, SETTING_KEYS.iter().copied())
-                            .map(crate::suggest::did_you_mean),
-                    ),
-                ),
-            }
+            self.apply_key(key, val, &path, diags);
         }
     }
+
+    /// Applies one setting, reporting a bad value or an unknown key at
+    /// `path`.
+    fn apply_key(&mut self, key: &str, val: &Value, path: &str, diags: &mut Vec<Diagnostic>) {
+        match key {
+            "timezone" | "weekend" | "holidays" | "extra_business_days" => {
+                self.apply_calendar(key, val, path, diags)
+            }
+            "auto_cancel_unpaid_after"
+            | "payment_processing_grace"
+            | "merchant_confirm_sla"
+            | "auto_confirm_receipt_after"
+            | "delivery_late_after"
+            | "dispute_response_within" => self.apply_duration(key, val, path, diags),
+            "support_url" | "reorder_url" => self.apply_url(key, val, path, diags),
+            "cancel_allowed_until" => match val.as_str_opt() {
+                Some(s) => match Status::parse(s) {
+                    Some(st) => self.cancel_allowed_until = st,
+                    None => bad(
+                        diags,
+                        path,
+                        format!("unknown status '{}'", truncate(s)),
+                        suggest::nearest(s, Status::ALL.iter().copied())
+                            .map(crate::suggest::did_you_mean),
+                    ),
+                },
+                None => bad(
+                    diags,
+                    path,
+                    format!("expected a status string, found {}", val.type_name()),
+                    None,
+                ),
+            },
+            "max_payment_attempts" => match val {
+                Value::Number(Number::Int(n)) if *n >= 1 => self.max_payment_attempts = *n,
+                other => bad(
+                    diags,
+                    path,
+                    format!(
+                        "expected a whole number of at least 1, found {}",
+                        show(other)
+                    ),
+                    None,
+                ),
+            },
+            other => diags.push(
+                Diagnostic::at(path, format!("unknown setting '{}'", truncate(other))).help(
+                    suggest::nearest(other, SETTING_KEYS.iter().copied())
+                        .map(crate::suggest::did_you_mean),
+                ),
+            ),
+        }
+    }
+
+    /// Applies `timezone`, `weekend`, `holidays` or `extra_business_days`.
+    fn apply_calendar(&mut self, key: &str, val: &Value, path: &str, diags: &mut Vec<Diagnostic>) {
+        match (key, val) {
+            ("timezone", Value::String(s)) => self.timezone = s.clone(),
+            ("timezone", other) => bad(
+                diags,
+                path,
+                format!(
+                    "expected an IANA time zone name, found {}",
+                    other.type_name()
+                ),
+                None,
+            ),
+            ("weekend", Value::Array(days)) => self.weekend = weekend(days, path, diags),
+            ("weekend", other) => bad(
+                diags,
+                path,
+                format!(
+                    "expected a list of days like [\"sat\", \"sun\"], found {}",
+                    other.type_name()
+                ),
+                None,
+            ),
+            (_, Value::Array(dates)) if dates.len() > MAX_DATES => bad(
+                diags,
+                path,
+                format!("too many dates ({}; at most {MAX_DATES})", dates.len()),
+                None,
+            ),
+            (_, Value::Array(dates)) => {
+                let out = read_dates(dates, path, diags);
+                if key == "holidays" {
+                    self.holidays = out;
+                } else {
+                    self.extra_business_days = out;
+                }
+            }
+            (_, other) => bad(
+                diags,
+                path,
+                format!(
+                    "expected a list of 'YYYY-MM-DD' dates, found {}",
+                    other.type_name()
+                ),
+                None,
+            ),
+        }
+    }
+
+    /// Applies one of the duration settings.
+    fn apply_duration(&mut self, key: &str, val: &Value, path: &str, diags: &mut Vec<Diagnostic>) {
+        match val.as_str_opt().map(Duration::parse) {
+            Some(Ok(d)) => {
+                let slot = match key {
+                    "auto_cancel_unpaid_after" => &mut self.auto_cancel_unpaid_after,
+                    "payment_processing_grace" => &mut self.payment_processing_grace,
+                    "merchant_confirm_sla" => &mut self.merchant_confirm_sla,
+                    "auto_confirm_receipt_after" => &mut self.auto_confirm_receipt_after,
+                    "dispute_response_within" => &mut self.dispute_response_within,
+                    _ => &mut self.delivery_late_after,
+                };
+                *slot = d;
+            }
+            Some(Err(e)) => bad(diags, path, e.to_string(), None),
+            None => bad(
+                diags,
+                path,
+                format!(
+                    "expected a duration string like \"30m\", found {}",
+                    val.type_name()
+                ),
+                None,
+            ),
+        }
+    }
+
+    /// Applies `support_url` or `reorder_url`: an http(s) URL, or null for
+    /// none.
+    fn apply_url(&mut self, key: &str, val: &Value, path: &str, diags: &mut Vec<Diagnostic>) {
+        match val {
+            Value::Null if key == "support_url" => self.support_url = None,
+            Value::Null => self.reorder_url = None,
+            Value::String(s) if is_web_url(s) && key == "support_url" => {
+                self.support_url = Some(s.clone())
+            }
+            Value::String(s) if is_web_url(s) => self.reorder_url = Some(s.clone()),
+            Value::String(s) => bad(
+                diags,
+                path,
+                format!("'{}' is not an http(s) URL", truncate(s)),
+                Some("links accept only 'https:' and 'http:' URLs".into()),
+            ),
+            other => bad(
+                diags,
+                path,
+                format!("expected a URL string, found {}", other.type_name()),
+                None,
+            ),
+        }
+    }
+}
+
+/// Reports a bad value at `path`.
+fn bad(diags: &mut Vec<Diagnostic>, path: &str, msg: String, help: Option<String>) {
+    diags.push(Diagnostic::at(path, msg).help(help));
+}
+
+/// The weekend days of a `weekend` list, each once; unknown ones reported.
+fn weekend(days: &[Value], path: &str, diags: &mut Vec<Diagnostic>) -> Vec<Weekday> {
+    let mut out = Vec::new();
+    for (i, d) in days.iter().enumerate() {
+        match d.as_str_opt().and_then(Weekday::parse) {
+            Some(w) if !out.contains(&w) => out.push(w),
+            Some(_) => {}
+            None => diags.push(
+                Diagnostic::at(format!("{path}[{i}]"), format!("unknown day {}", show(d))).help(
+                    Some("days are 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'".into()),
+                ),
+            ),
+        }
+    }
+    out
+}
+
+/// The dates of a `holidays` or `extra_business_days` list; bad ones
+/// reported.
+fn read_dates(dates: &[Value], path: &str, diags: &mut Vec<Diagnostic>) -> Vec<Date> {
+    let mut out = Vec::new();
+    for (i, d) in dates.iter().enumerate() {
+        match d.as_str_opt().map(Date::parse) {
+            Some(Ok(date)) => out.push(date),
+            Some(Err(e)) => diags.push(Diagnostic::at(format!("{path}[{i}]"), e.to_string())),
+            None => diags.push(Diagnostic::at(
+                format!("{path}[{i}]"),
+                format!(
+                    "expected a date string 'YYYY-MM-DD', found {}",
+                    d.type_name()
+                ),
+            )),
+        }
+    }
+    out
 }
 
 impl RefundWindows {
