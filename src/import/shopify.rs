@@ -85,23 +85,31 @@ pub(super) fn import(cx: &mut Ctx, payload: &Value) -> Value {
         cx.missing(base, "created_at", None);
     }
     let cur = money(cx, o, base, &mut parts);
-    let st = read_statuses(cx, o, base);
+    let Statuses {
+        financial,
+        fulfillment,
+        cancelled_at,
+        cancel_reason,
+        closed_at,
+        confirmed,
+        processed_at,
+    } = read_statuses(cx, o, base);
 
     // Payment.
     let method = payment_method(cx, o, base);
-    let state = st.financial.map(payment_state);
+    let state = financial.map(payment_state);
     if let Some(state) = state {
         let mut p = Doc::default();
         p.str("method", Some(method));
         p.str("state", Some(state));
-        p.ts("updated_at", st.processed_at.or(parts.created_at));
+        p.ts("updated_at", processed_at.or(parts.created_at));
         parts.payment = Some(p);
     }
-    parts.items = line_items(cx, o, base);
+    line_items(cx, o, base, &mut parts.items);
 
     // Shipment: the fulfillments that succeeded.
-    let ship = shipment(cx, o, base, st.fulfillment == Some("fulfilled"));
-    let shipped = matches!(st.fulfillment, Some("fulfilled" | "partial")) || ship.is_some();
+    let ship = shipment(cx, o, base, fulfillment == Some("fulfilled"));
+    let shipped = matches!(fulfillment, Some("fulfilled" | "partial")) || ship.is_some();
     let delivered = ship.as_ref().is_some_and(|s| s.delivered);
     parts.shipment = ship.map(|s| s.doc);
 
@@ -109,13 +117,13 @@ pub(super) fn import(cx: &mut Ctx, payload: &Value) -> Value {
     if let Some(c) = &cur {
         parts.refund = refunds(cx, o, base, c);
     }
-    parts.cancellation = order_cancellation(&st);
+    parts.cancellation = order_cancellation(cancelled_at, fulfillment, cancel_reason);
     parts.status = Some(if parts.cancellation.is_some() {
         "cancelled"
-    } else if st.financial == Some("refunded") {
+    } else if financial == Some("refunded") {
         "refunded"
     } else if shipped && delivered {
-        if st.closed_at.is_some() {
+        if closed_at.is_some() {
             "completed"
         } else {
             "delivered"
@@ -123,7 +131,7 @@ pub(super) fn import(cx: &mut Ctx, payload: &Value) -> Value {
     } else if shipped {
         "shipped"
     } else {
-        unshipped_status(state, method, st.confirmed)
+        unshipped_status(state, method, confirmed)
     });
     parts.currency = cur;
     parts.doc().value()
@@ -186,9 +194,8 @@ fn payment_state(financial: &str) -> &'static str {
     }
 }
 
-/// The order's items, from its `line_items`.
-fn line_items(cx: &mut Ctx, o: &Value, base: &str) -> Vec<Value> {
-    let mut items = Vec::new();
+/// The order's items, from its `line_items`, into `items`.
+fn line_items(cx: &mut Ctx, o: &Value, base: &str, items: &mut Vec<Value>) {
     let items_path = join(base, "line_items");
     for (i, li) in cx.array(o, base, "line_items").iter().enumerate() {
         let p = index(&items_path, i);
@@ -200,21 +207,24 @@ fn line_items(cx: &mut Ctx, o: &Value, base: &str) -> Vec<Value> {
         let qty = cx.int(li, &p, "quantity");
         items.push(item(sku, name, qty));
     }
-    items
 }
 
 /// The cancellation, when the order was cancelled or restocked.
-fn order_cancellation(st: &Statuses) -> Option<Doc> {
-    if st.cancelled_at.is_none() && st.fulfillment != Some("restocked") {
+fn order_cancellation(
+    cancelled_at: Option<Timestamp>,
+    fulfillment: Option<&str>,
+    cancel_reason: Option<&str>,
+) -> Option<Doc> {
+    if cancelled_at.is_none() && fulfillment != Some("restocked") {
         return None;
     }
-    let (by, reason) = match st.cancel_reason {
+    let (by, reason) = match cancel_reason {
         Some("customer") => ("buyer", "buyer_changed_mind"),
         Some("inventory") => ("seller", "out_of_stock"),
         Some("declined") => ("system", "other"),
         _ => ("seller", "other"), // fraud (never revealed), staff, other, none
     };
-    Some(cancellation(st.cancelled_at, by, reason))
+    Some(cancellation(cancelled_at, by, reason))
 }
 
 /// The status of an order not shipped, cancelled or refunded: paid (or cash

@@ -105,9 +105,19 @@ pub(super) fn import(cx: &mut Ctx, payload: &Value) -> Value {
         return Value::Null;
     };
     kind(cx, pi, pp, "payment_intent");
-    let intent = read_intent(cx, pi, pp);
+    let Intent {
+        id,
+        status,
+        cur,
+        created,
+        amount,
+        received,
+        canceled_at,
+        cancel_reason,
+        order_id,
+    } = read_intent(cx, pi, pp);
     let attempt = last_attempt(cx, pi, pp);
-    let state = intent.status.map(|s| match s {
+    let state = status.map(|s| match s {
         "requires_payment_method" | "canceled" if attempt.failed => "failed",
         "requires_action" => "requires_action",
         "processing" => "processing",
@@ -116,30 +126,26 @@ pub(super) fn import(cx: &mut Ctx, payload: &Value) -> Value {
     });
 
     // Refunds and the dispute.
-    let (refund, refunded) = match &intent.cur {
-        Some(c) => refunds(cx, top, bare, intent.id, c),
+    let (refund, refunded) = match &cur {
+        Some(c) => refunds(cx, top, bare, id, c),
         None => (None, 0),
     };
-    let dispute = if bare {
-        None
-    } else {
-        dispute(cx, top, intent.id)
-    };
+    let dispute = if bare { None } else { dispute(cx, top, id) };
 
-    let state = match (state, intent.received.or(intent.amount)) {
+    let state = match (state, received.or(amount)) {
         (Some("succeeded"), Some(paid)) if refunded > 0 && refunded < paid => {
             Some("partially_refunded")
         }
         (Some("succeeded"), _) if refunded > 0 => Some("refunded"),
         (s, _) => s,
     };
-    let pay = payment(&intent, attempt, state);
+    let mut pay = payment(attempt, state, canceled_at.or(created));
     let derived = Parts {
-        id: intent.order_id.or(intent.id).map(str::to_string),
-        status: Some(derived_status(state, intent.status)),
-        created_at: intent.created,
-        currency: intent.cur.clone(),
-        total: intent.amount,
+        id: order_id.or(id).map(str::to_string),
+        status: Some(derived_status(state, status)),
+        created_at: created,
+        currency: cur.clone(),
+        total: amount,
         ..Parts::default()
     };
     let mut doc = derived.doc();
@@ -148,12 +154,12 @@ pub(super) fn import(cx: &mut Ctx, payload: &Value) -> Value {
     } else {
         cx.object(top, "", "order")
     };
-    let (pay, own_cancel) = match order {
+    let own_cancel = match order {
         Some(Value::Object(entries)) => {
             let shown = (refund.is_some(), dispute.is_some());
-            merge_order(cx, entries, &mut doc, pay, intent.cur.as_ref(), shown)
+            merge_order(cx, entries, &mut doc, &mut pay, cur.as_ref(), shown)
         }
-        _ => (pay, false),
+        _ => false,
     };
     doc.obj("payment", Some(pay));
     if refund.is_some() {
@@ -164,7 +170,7 @@ pub(super) fn import(cx: &mut Ctx, payload: &Value) -> Value {
     }
     let cancelled = matches!(doc.0.iter().find(|(k, _)| k == "status"), Some((_, Value::String(s))) if s == "cancelled");
     if cancelled && !own_cancel {
-        if let Some(c) = derived_cancel(&intent) {
+        if let Some(c) = derived_cancel(status, cancel_reason, canceled_at) {
             doc.obj("cancellation", Some(c));
         }
     }
@@ -354,8 +360,9 @@ fn last_attempt(cx: &mut Ctx, pi: &Value, pp: &str) -> Attempt {
 }
 
 /// The payment as Stripe knows it; the codes only when it failed or needs
-/// the buyer.
-fn payment(intent: &Intent, attempt: Attempt, state: Option<&str>) -> Doc {
+/// the buyer. `updated`: when the PaymentIntent last changed, for want of
+/// a charge.
+fn payment(attempt: Attempt, state: Option<&str>, updated: Option<Timestamp>) -> Doc {
     let mut pay = Doc::default();
     pay.str("method", Some(attempt.method));
     if let Some(s) = state {
@@ -369,10 +376,7 @@ fn payment(intent: &Intent, attempt: Attempt, state: Option<&str>) -> Doc {
     ] {
         pay.set(key, v.filter(|_| codes).map_or(Value::Null, Value::String));
     }
-    pay.ts(
-        "updated_at",
-        attempt.charged_at.or(intent.canceled_at).or(intent.created),
-    );
+    pay.ts("updated_at", attempt.charged_at.or(updated));
     pay
 }
 
@@ -388,30 +392,34 @@ fn derived_status(state: Option<&str>, status: Option<&str>) -> &'static str {
 }
 
 /// The cancellation of a canceled PaymentIntent, from its reason.
-fn derived_cancel(intent: &Intent) -> Option<Doc> {
-    (intent.status == Some("canceled")).then(|| {
-        let (by, reason) = match intent.cancel_reason {
+fn derived_cancel(
+    status: Option<&str>,
+    cancel_reason: Option<&str>,
+    canceled_at: Option<Timestamp>,
+) -> Option<Doc> {
+    (status == Some("canceled")).then(|| {
+        let (by, reason) = match cancel_reason {
             Some("requested_by_customer") => ("buyer", "buyer_changed_mind"),
             Some("abandoned" | "expired") => ("system", "unpaid_timeout"),
             Some("duplicate" | "fraudulent") => ("seller", "other"),
             _ => ("system", "other"),
         };
-        cancellation(intent.canceled_at, by, reason)
+        cancellation(canceled_at, by, reason)
     })
 }
 
 /// Merges the merchant's `order` into `doc`: its fields are kept, except a
 /// `refund` or `dispute` Stripe gave (`shown`); its `payment` fields are
-/// kept under Stripe's `pay`. Returns the payment and whether the order
-/// has its own cancellation.
+/// kept under Stripe's `pay`. Returns whether the order has its own
+/// cancellation.
 fn merge_order(
     cx: &mut Ctx,
     entries: &[(String, Value)],
     doc: &mut Doc,
-    mut pay: Doc,
+    pay: &mut Doc,
     cur: Option<&Currency>,
     (refund, dispute): (bool, bool),
-) -> (Doc, bool) {
+) -> bool {
     let mut own_cancel = false;
     for (k, v) in entries {
         if v.is_null() {
@@ -425,7 +433,7 @@ fn merge_order(
                     for (pk, pv) in pay.0.drain(..) {
                         merged.set(&pk, pv);
                     }
-                    pay = merged;
+                    *pay = merged;
                 }
             }
             "currency" => {
@@ -444,7 +452,7 @@ fn merge_order(
             }
         }
     }
-    (pay, own_cancel)
+    own_cancel
 }
 
 /// An amount in Stripe's minor units → ISO 4217 minor units.

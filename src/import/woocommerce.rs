@@ -52,7 +52,7 @@ pub(super) fn import(cx: &mut Ctx, payload: &Value) -> Value {
     let modified = date(cx, o, "", "date_modified");
     let method = cx.text(o, "", "payment_method").map_or("other", method_of);
     let paid = date_paid.is_some() || set_paid == Some(true);
-    parts.items = line_items(cx, o);
+    line_items(cx, o, &mut parts.items);
     let refunded = cur
         .as_ref()
         .and_then(|c| refunds(cx, o, c, modified, &mut parts));
@@ -96,9 +96,8 @@ fn read_status(cx: &mut Ctx, o: &Value) -> (Option<&'static str>, Option<bool>) 
     (status, set_paid)
 }
 
-/// The order's items, from its `line_items`.
-fn line_items(cx: &mut Ctx, o: &Value) -> Vec<Value> {
-    let mut items = Vec::new();
+/// The order's items, from its `line_items`, into `items`.
+fn line_items(cx: &mut Ctx, o: &Value, items: &mut Vec<Value>) {
     for (i, li) in cx.array(o, "", "line_items").iter().enumerate() {
         let p = index("line_items", i);
         let Some(li) = cx.root(li, &p, "a line item object") else {
@@ -109,7 +108,6 @@ fn line_items(cx: &mut Ctx, o: &Value) -> Vec<Value> {
         let qty = cx.int(li, &p, "quantity");
         items.push(item(sku, name, qty));
     }
-    items
 }
 
 /// The payment's state (refunds aside) for an order `status`, whether it
