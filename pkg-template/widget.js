@@ -142,8 +142,14 @@ function zoneName(zone, locale, now) {
 function fetchRules(v) {
   if (engine?.loadRules && v.rules == null && !v.wrules && (v.audience == "merchant" || !/^en\b/i.test([].concat(v.locale ?? navigator.languages)[0] ?? "en"))) {
     const merchant = v.audience == "merchant";
-    defaultRules[+merchant] ??= engine.loadRules(undefined, { audience: merchant ? "merchant" : "buyer" }).catch(() => engine.compileRules());
-    v.set("rules", defaultRules[+merchant]);
+    // A page often sets its own rules just after the runtime's import
+    // resolves, which is after this: the package's are fetched a task
+    // later, and only if the page has not set any meanwhile.
+    const later = new Promise((ok) => setTimeout(ok)).then(() =>
+      v.prules === token ? (defaultRules[+merchant] ??= engine.loadRules(undefined, { audience: merchant ? "merchant" : "buyer" }).catch(() => engine.compileRules())) : null,
+    );
+    v.set("rules", later);
+    const token = v.prules;
   }
 }
 

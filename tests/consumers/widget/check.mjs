@@ -583,6 +583,11 @@ if (suite === "demo") {
 
   await test("shop back office: the seller's view of the same scenario next to the customer's, in three languages, under the strict CSP; the seller's refund goes through", async (page) => {
     const office = "#office-lens";
+    // The page sets its own compiled rules on both widgets as soon as the
+    // runtime's import resolves: the package's own (rules-merchant.olr, 75 KB,
+    // or rules.olr) are never fetched.
+    const fetched = [];
+    page.on("request", (r) => /\/runtime\/rules(-merchant)?\.olr$/.test(r.url()) && fetched.push(r.url()));
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`${base}/?scenario=out_of_stock&locale=en`);
     await ready(page);
@@ -605,6 +610,7 @@ if (suite === "demo") {
       };
     });
     assert(/view=office/.test(shown.url) && shown.current === "tab-office", `tab state: ${JSON.stringify(shown)}`);
+    assert(fetched.length === 0, `the package's rules were fetched although the page sets its own: ${fetched.join(", ")}`);
     assert(shown.sideBySide, "the two views are not side by side at 1280 px");
     assert(shown.audience === "merchant", "no audience attribute");
     assert(JSON.stringify(shown.kinds) === JSON.stringify(["contact_buyer", "check_stock", "issue_refund"]), `seller's actions: ${shown.kinds}`);
