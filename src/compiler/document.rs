@@ -286,7 +286,7 @@ fn lend_deadlines(rules: &mut [Rule]) {
 fn check_condition_sizes(rules: &[Rule], diags: &mut Vec<Diagnostic>) {
     let mut total = 0usize;
     for r in rules {
-        let n = limits::nodes(&r.when, limits::MAX_RULE_NODES);
+        let n = r.size.min(limits::MAX_RULE_NODES.saturating_add(1));
         total = total.saturating_add(n);
         let limit = if n > limits::MAX_RULE_NODES {
             Some(format!(

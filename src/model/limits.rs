@@ -7,7 +7,7 @@
 //! at most `MAX_TOTAL_NODES` parts in all, item functions not nested, each
 //! evaluated over at most `order::MAX_ITEMS` items.
 
-use super::ir::{Const, Node};
+use super::ir::Node;
 use crate::model::schema::{Field, Ty, ORDER_FIELDS};
 use crate::time::{Date, Duration, DAY_MS};
 
@@ -53,18 +53,14 @@ pub fn date_ok(d: Date) -> bool {
     DAYS.contains(&d.days())
 }
 
-/// Counts the parts of a condition, stopping past `cap`.
+/// Counts the parts of a condition, up to one past `cap`.
 pub fn nodes(n: &Node, cap: usize) -> usize {
-    let mut count = 0;
-    walk(n, &mut |_| {
-        count += 1;
-        count <= cap
-    });
-    count
+    size(n).min(cap.saturating_add(1))
 }
 
-/// The number of parts of a condition, as [`nodes`] counts them without a
-/// cap: a plain recursion, for the hot path (`valid_until`'s work budget).
+/// The number of parts of a condition: every node, and every entry of an
+/// `in` list. Rules keep theirs (`Rule::size`), for the limits and for
+/// `valid_until`'s work budget.
 pub fn size(n: &Node) -> usize {
     let one = |x: &Node| size(x);
     let inner = match n {
@@ -81,29 +77,6 @@ pub fn size(n: &Node) -> usize {
         Node::In { lhs, list, .. } => one(lhs).saturating_add(list.len()),
     };
     inner.saturating_add(1)
-}
-
-/// Visits every node, parents first, while `f` says go on; list entries of
-/// `in` count as nodes. Bounded by the nesting depth of `n`.
-fn walk(n: &Node, f: &mut dyn FnMut(&Node) -> bool) -> bool {
-    if !f(n) {
-        return false;
-    }
-    match n {
-        Node::Const(_) | Node::Field(_) => true,
-        Node::Rel(_, x)
-        | Node::Not(x)
-        | Node::IsSet(x)
-        | Node::Any(x)
-        | Node::All(x)
-        | Node::Count(x) => walk(x, f),
-        Node::Threshold { ts, .. } => walk(ts, f),
-        Node::And(xs) | Node::Or(xs) => xs.iter().all(|x| walk(x, f)),
-        Node::Cmp(_, a, b) => walk(a, f) && walk(b, f),
-        Node::In { lhs, list, .. } => {
-            walk(lhs, f) && list.iter().all(|_| f(&Node::Const(Const::Null)))
-        }
-    }
 }
 
 /// Whether `n` is a timestamp field (what `age`, `until`, deadlines and
@@ -131,6 +104,7 @@ pub fn is_name(s: &str, sep: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::ir::Const;
 
     #[test]
     fn counting_stops_past_the_cap() {
