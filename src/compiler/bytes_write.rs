@@ -101,6 +101,7 @@ pub fn buyer_side(mut rs: RuleSet) -> RuleSet {
             r.reason = "m".into();
             r.when = Node::Const(Const::Bool(false));
             r.size = 1;
+            r.timed = false;
             r.when_src.clear();
             r.fields.clear();
             r.actions.clear();

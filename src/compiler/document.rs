@@ -614,6 +614,7 @@ fn compile_rule(r: &RawRule, settings: &Settings, diags: &mut Vec<Diagnostic>) -
     }
     (error_count(diags) == before).then_some(Rule {
         size: limits::size(&when),
+        timed: when.timed(),
         id,
         reason,
         severity,

@@ -129,6 +129,26 @@ pub enum CmpOp {
     Ge,
 }
 
+impl Node {
+    /// Whether a threshold is part of it: whether time passing alone can
+    /// change its value.
+    pub fn timed(&self) -> bool {
+        match self {
+            Node::Threshold { .. } => true,
+            Node::Const(_) | Node::Field(_) => false,
+            Node::Rel(_, x)
+            | Node::Not(x)
+            | Node::IsSet(x)
+            | Node::Any(x)
+            | Node::All(x)
+            | Node::Count(x)
+            | Node::In { lhs: x, .. } => x.timed(),
+            Node::And(xs) | Node::Or(xs) => xs.iter().any(Node::timed),
+            Node::Cmp(_, a, b) => a.timed() || b.timed(),
+        }
+    }
+}
+
 impl CmpOp {
     /// The operator as written.
     pub fn as_str(self) -> &'static str {

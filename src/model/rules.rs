@@ -208,6 +208,9 @@ pub struct Rule {
     /// The number of parts of `when` ([`limits::size`]): what evaluating it
     /// costs, for `valid_until`'s work budget.
     pub(crate) size: usize,
+    /// Whether time passing can change whether `when` holds (a threshold
+    /// is part of it, [`Node::timed`]); `valid_until` skips the rest.
+    pub(crate) timed: bool,
 }
 
 /// A loaded, checked and compiled rules document.

@@ -322,7 +322,9 @@ impl Reader<'_> {
     /// what the count claims, and the reading stops at the first error.
     fn list<T>(&mut self, f: fn(&mut Self) -> T) -> Vec<T> {
         let n = self.n();
-        let mut out = Vec::new();
+        // Room for a short list at once (most are): at most 8 things per
+        // count read, so memory stays bounded by the bytes.
+        let mut out = Vec::with_capacity(n.min(8));
         for _ in 0..n {
             if self.err.is_some() {
                 break;
@@ -585,6 +587,7 @@ impl Reader<'_> {
         };
         Rule {
             size: limits::size(&when),
+            timed: when.timed(),
             id,
             reason,
             severity,

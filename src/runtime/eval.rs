@@ -342,7 +342,7 @@ pub fn fixed<'a>(n: &Node, cx: &Ctx<'a>) -> Option<bool> {
         Node::Or(xs) => (xs, false, true),
         Node::All(c) => (std::slice::from_ref(c.as_ref()), true, false),
         Node::Any(c) => (std::slice::from_ref(c.as_ref()), true, true),
-        _ if timed(n) => return None,
+        _ if n.timed() => return None,
         _ => return Some(holds(n, cx)),
     };
     let mut all = Some(true);
@@ -372,23 +372,6 @@ pub fn fixed<'a>(n: &Node, cx: &Ctx<'a>) -> Option<bool> {
     match went_through {
         false => Some(neg),
         true => all.map(|b| b != neg),
-    }
-}
-
-/// Whether a threshold is part of `n`.
-fn timed(n: &Node) -> bool {
-    match n {
-        Node::Threshold { .. } => true,
-        Node::Const(_) | Node::Field(_) => false,
-        Node::Rel(_, x)
-        | Node::Not(x)
-        | Node::IsSet(x)
-        | Node::Any(x)
-        | Node::All(x)
-        | Node::Count(x)
-        | Node::In { lhs: x, .. } => timed(x),
-        Node::And(xs) | Node::Or(xs) => xs.iter().any(timed),
-        Node::Cmp(_, a, b) => timed(a) || timed(b),
     }
 }
 

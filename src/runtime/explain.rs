@@ -35,6 +35,9 @@ pub struct Findings {
     pub matched: Vec<usize>,
     /// The view they were matched for (SPEC §3.3).
     pub audience: Audience,
+    /// Per rule, its value at every instant when time passing cannot change
+    /// it (`eval::fixed`), else `None`: what `valid_until` need not re-check.
+    pub(crate) fixed: Vec<Option<bool>>,
 }
 
 type Signature<'a> = (Vec<usize>, Vec<StageState>, Vec<&'a str>);
@@ -48,22 +51,20 @@ struct Search<'a> {
     order: &'a Order,
     f: &'a Findings,
     /// Per rule: its value at every instant, or `None` when time decides.
-    fixed: Vec<Option<bool>>,
+    fixed: std::borrow::Cow<'a, [Option<bool>]>,
     /// What trying one candidate costs, in condition parts (times items).
     per_try: usize,
 }
 
 impl<'a> Search<'a> {
     fn new(rs: &'a RuleSet, order: &'a Order, f: &'a Findings, now: Timestamp) -> Search<'a> {
-        let cx = rs.ctx(order, &f.expected, now);
-        let fixed = rs
-            .rules
-            .iter()
-            .map(|r| match r.audience.speaks_to(f.audience) {
-                true => eval::fixed(&r.when, &cx),
-                false => Some(false),
-            })
-            .collect();
+        let fixed = match f.fixed.len() == rs.rules.len() {
+            true => std::borrow::Cow::Borrowed(f.fixed.as_slice()),
+            false => {
+                let cx = rs.ctx(order, &f.expected, now);
+                std::borrow::Cow::Owned(rs.fixed(f.audience, &cx))
+            }
+        };
         let items = order.items.len().max(1);
         let per_try = rs
             .rules
@@ -313,7 +314,45 @@ impl RuleSet {
             refund,
             matched,
             audience,
+            fixed: Vec::new(),
         }
+    }
+
+    /// [`RuleSet::evaluate_for`] for a diagnosis or a decision, which
+    /// search `valid_until`: whether each rule holds now and whether it holds
+    /// at every instant (most do: time decides only the thresholds left)
+    /// come from one pass, and the search re-checks only the `None`s.
+    fn evaluate_timed(&self, order: &Order, now: Timestamp, audience: Audience) -> Findings {
+        let (expected, refund) = self.expected(order);
+        let cx = self.ctx(order, &expected, now);
+        let fixed = self.fixed(audience, &cx);
+        let holding = fixed.iter().zip(&self.rules).enumerate();
+        let matched = self.rank(
+            holding
+                .filter(|(_, (v, r))| v.unwrap_or_else(|| eval::holds(&r.when, &cx)))
+                .map(|(i, _)| i)
+                .collect(),
+        );
+        Findings {
+            expected,
+            refund,
+            matched,
+            audience,
+            fixed,
+        }
+    }
+
+    /// Per rule, its value at every instant if time cannot change it
+    /// (`eval::fixed`), else `None`.
+    fn fixed(&self, audience: Audience, cx: &Ctx<'_>) -> Vec<Option<bool>> {
+        self.rules
+            .iter()
+            .map(|r| match r.audience.speaks_to(audience) {
+                true if r.timed => eval::fixed(&r.when, cx),
+                true => Some(eval::holds(&r.when, cx)),
+                false => Some(false),
+            })
+            .collect()
     }
 
     /// The earliest instant after `now` at which the findings change because
@@ -361,7 +400,7 @@ impl RuleSet {
         zone: Option<&Calendar>,
         audience: Audience,
     ) -> Diagnosis {
-        let f = self.evaluate_for(order, now, audience);
+        let f = self.evaluate_timed(order, now, audience);
         let pre = audience.key_prefix();
         // Masking is for buyers only.
         let masks = audience == Audience::Buyer;
@@ -782,7 +821,7 @@ impl RuleSet {
     /// [`RuleSet::decide`] for a view (SPEC §3.3): in the merchant's, the
     /// rules that speak to the merchant and the seller's actions.
     pub fn decide_for(&self, order: &Order, now: Timestamp, audience: Audience) -> Decision {
-        let f = self.evaluate_for(order, now, audience);
+        let f = self.evaluate_timed(order, now, audience);
         let cx = self.ctx(order, &f.expected, now);
         let mut rules: Vec<String> = Vec::new();
         for rule in f.matched.iter().filter_map(|&i| self.rules.get(i)) {
