@@ -378,7 +378,10 @@ pub mod support_code {
         let rules = rules.get(..rules.len().min(15)).unwrap_or(&[]);
         // The bits, pushed into 5-bit symbols as they come (no bit vector:
         // less code in the wasm build).
-        let mut b = Bits { bits: Vec::new() };
+        // At most 3 + 20 + 26 + 4 + 15 × 8 bits, padding and the check.
+        let mut b = Bits {
+            bits: Vec::with_capacity(185),
+        };
         b.push(VERSION, 3);
         b.push(u64::from(fingerprint & 0xF_FFFF), 20);
         b.push(minutes, 26);
@@ -391,7 +394,8 @@ pub mod support_code {
         }
         let c = check(&b.bits);
         b.push(c, 5);
-        let mut out = String::from("OL-");
+        let mut out = String::with_capacity(48);
+        out.push_str("OL-");
         let mut v = 0usize;
         for (i, bit) in b.bits.iter().enumerate() {
             v = v * 2 + usize::from(*bit);
