@@ -23,24 +23,27 @@ const nowIso = () => new Date(clock()).toISOString();
 const UI = {
   en: {
     scenario: "Scenario", language: "Language", clock: "Clock", min1: "+1 min", min10: "+10 min", hour1: "+1 h", day: "+1 day", reset: "Now", heading: "Your order", items: "Items", total: "Total",
-    log: "Shop backend (simulated)", placed: "Order {id} · placed {date}", oos: "out of stock", back: "back {date}", sep: ", ",
+    log: "Shop backend (simulated)", backend: { ok: "Answers each action after a short delay.", rejects: "Rejects a cancellation: the payment is already captured (HTTP\u00a0409).", silent: "Never answers: the widget stops waiting after 8\u00a0s." },
+    placed: "Order {id} · placed {date}", oos: "out of stock", back: "back {date}", sep: ", ",
     views: "View", storefront: "Storefront", office: "Shop back office", buyerView: "What the customer sees",
     rejected: "Payment already captured: the shop can't cancel this order any more (409).",
     did: { retry_payment: "payment retried", update_payment_method: "new payment method", cancel_order: "order cancelled", confirm_receipt: "receipt confirmed", open_dispute: "dispute opened", choose_alternative: "alternative chosen", paid: "payment succeeded", rejected: "request rejected", silent: "request received, no answer", confirm_order: "order confirmed by the shop", issue_refund: "refund sent", respond_to_dispute: "shop replied to the dispute", contact_buyer: "message to the buyer", remind_buyer: "reminder sent to the buyer" },
   },
   "zh-CN": {
     scenario: "场景", language: "语言", clock: "时钟", min1: "+1 分钟", min10: "+10 分钟", hour1: "+1 小时", day: "+1 天", reset: "现在", heading: "您的订单", items: "商品", total: "合计",
-    log: "商家后台（模拟）", placed: "订单 {id} · 下单于 {date}", oos: "缺货", back: "{date}到货", sep: "，",
+    log: "商家系统（模拟）", backend: { ok: "收到每个操作后稍等片刻即返回结果。", rejects: "拒绝取消订单：款项已扣除（HTTP\u00a0409）。", silent: "始终不响应：组件 8 秒后停止等待。" },
+    placed: "订单 {id} · 下单于 {date}", oos: "缺货", back: "预计{date}前到货", sep: "，",
     views: "视图", storefront: "店铺前台", office: "商家后台", buyerView: "买家看到的内容",
     rejected: "款项已扣除，商家已无法取消此订单（409）。",
-    did: { retry_payment: "已重新付款", update_payment_method: "已更换付款方式", cancel_order: "订单已取消", confirm_receipt: "已确认收货", open_dispute: "已提交纠纷", choose_alternative: "已选择替代商品", paid: "付款成功", rejected: "请求被拒绝", silent: "已收到请求，未回复", confirm_order: "商家已确认订单", issue_refund: "已退款", respond_to_dispute: "商家已回复纠纷", contact_buyer: "已联系买家", remind_buyer: "已提醒买家确认收货" },
+    did: { retry_payment: "已重新支付", update_payment_method: "已更换支付方式", cancel_order: "订单已取消", confirm_receipt: "已确认收货", open_dispute: "买家已申请售后", choose_alternative: "已选择替代商品", paid: "付款成功", rejected: "请求被拒绝", silent: "已收到请求，未回复", confirm_order: "商家已确认订单", issue_refund: "已发出退款", respond_to_dispute: "商家已回复售后纠纷", contact_buyer: "已联系买家", remind_buyer: "已提醒买家确认收货" },
   },
   ru: {
     scenario: "Сценарий", language: "Язык", clock: "Часы", min1: "+1 мин", min10: "+10 мин", hour1: "+1 ч", day: "+1 день", reset: "Сейчас", heading: "Ваш заказ", items: "Товары", total: "Итого",
-    log: "Бэкенд магазина (имитация)", placed: "Заказ {id} · оформлен {date}", oos: "нет в наличии", back: "будет {date}", sep: ", ",
+    log: "Бэкенд магазина (имитация)", backend: { ok: "Отвечает на каждое действие с небольшой задержкой.", rejects: "Отклоняет отмену: платёж уже проведён (HTTP\u00a0409).", silent: "Не отвечает: виджет перестаёт ждать через 8\u00a0с." },
+    placed: "Заказ {id} · оформлен {date}", oos: "нет в наличии", back: "ожидается до\u00a0{date}", sep: ", ",
     views: "Вид", storefront: "Витрина", office: "Кабинет продавца", buyerView: "Что видит покупатель",
     rejected: "Платёж уже проведён: магазин больше не может отменить этот заказ (409).",
-    did: { retry_payment: "оплата повторена", update_payment_method: "способ оплаты изменён", cancel_order: "заказ отменён", confirm_receipt: "получение подтверждено", open_dispute: "открыт спор", choose_alternative: "выбрана замена", paid: "оплата прошла", rejected: "запрос отклонён", silent: "запрос получен, ответа нет", confirm_order: "магазин подтвердил заказ", issue_refund: "деньги возвращены", respond_to_dispute: "магазин ответил в споре", contact_buyer: "сообщение покупателю", remind_buyer: "покупателю отправлено напоминание" },
+    did: { retry_payment: "оплата повторена", update_payment_method: "способ оплаты изменён", cancel_order: "заказ отменён", confirm_receipt: "получение подтверждено", open_dispute: "открыт спор", choose_alternative: "выбрана замена", paid: "оплата прошла", rejected: "запрос отклонён", silent: "запрос получен, ответа нет", confirm_order: "магазин подтвердил заказ", issue_refund: "возврат отправлен", respond_to_dispute: "магазин ответил в споре", contact_buyer: "сообщение покупателю", remind_buyer: "покупателю отправлено напоминание" },
   },
 };
 
@@ -52,21 +55,22 @@ const SCENARIOS = {
   delivered: { en: "Delivered, confirm receipt", "zh-CN": "已送达，待确认收货", ru: "Доставлен, подтвердите получение" },
   refund: { en: "Refund in progress", "zh-CN": "退款处理中", ru: "Возврат в процессе" },
   refund_late: { en: "Refund late (shop hasn't sent it)", "zh-CN": "退款逾期（商家未发出）", ru: "Возврат задерживается (магазин не отправил)" },
-  dispute: { en: "Dispute open", "zh-CN": "纠纷处理中", ru: "Открыт спор" },
+  dispute: { en: "Dispute open", "zh-CN": "售后纠纷处理中", ru: "Открыт спор" },
   auto_cancelled: { en: "Cancelled: not paid in time", "zh-CN": "超时未付款已取消", ru: "Отменён: не оплачен вовремя" },
   completed: { en: "Order complete", "zh-CN": "订单已完成", ru: "Заказ выполнен" },
-  backend_rejects: { en: "Backend rejects the cancel", "zh-CN": "后台拒绝取消", ru: "Бэкенд отклоняет отмену" },
-  backend_silent: { en: "Backend never answers", "zh-CN": "后台无响应", ru: "Бэкенд не отвечает" },
+  backend_rejects: { en: "Backend rejects the cancel", "zh-CN": "商家系统拒绝取消", ru: "Бэкенд отклоняет отмену" },
+  backend_silent: { en: "Backend never answers", "zh-CN": "商家系统无响应", ru: "Бэкенд не отвечает" },
 };
 
 // The shop's catalogue in the shopper's language: item names by SKU, and
-// the carrier that delivers in each market.
+// the carrier's name as each language writes it (the same company: the
+// tracking number is SF Express's), unbroken.
 const NAMES = {
   "OOL-250": { en: "Tieguanyin Oolong 250\u00a0g", "zh-CN": "铁观音乌龙茶 250克", ru: "Улун Те Гуань Инь, 250\u00a0г" },
   "JAS-100": { en: "Jasmine Silver Needle 100\u00a0g", "zh-CN": "茉莉银针 100克", ru: "Серебряные иглы с жасмином, 100\u00a0г" },
   "JAS-050": { en: "Jasmine Dragon Pearls 100\u00a0g", "zh-CN": "茉莉龙珠 100克", ru: "Жасминовые жемчужины дракона, 100\u00a0г" },
 };
-const CARRIERS = { en: "SF Express", "zh-CN": "顺丰速运", ru: "СДЭК" };
+const CARRIERS = { en: "SF\u00a0Express", "zh-CN": "顺丰速运", ru: "SF\u00a0Express" };
 const item = (sku, qty) => ({ sku, name: NAMES[sku][locale], qty, in_stock: true, restock_at: null });
 
 function items() {
@@ -314,8 +318,14 @@ function showClock() {
   $("clock-now").textContent = `${time(clock())}${shift}`;
 }
 
+/** How the simulated backend answers in this scenario. */
+function showBackend() {
+  $("log-state").textContent = UI[locale].backend[{ backend_rejects: "rejects", backend_silent: "silent" }[scenario] ?? "ok"];
+}
+
 function showScenario(name) {
   scenario = name;
+  showBackend();
   const order = scenarioOrder(name);
   // A backend that never answers: the widget gives up sooner than its 15 s default.
   lens.actionTimeout = name === "backend_silent" ? 8000 : undefined;
@@ -344,6 +354,7 @@ function setLocale(next) {
   sel.value = current || "declined";
   $("locale").value = locale;
   if (lens.order) summary(lens.order);
+  showBackend();
   showClock();
 }
 

@@ -10,8 +10,8 @@
 // and axe-core).
 //
 // With --shots DIR the demo suite also writes a screenshot of every scenario
-// in every locale, light and dark, at 390 and 1280 px wide (and at 320 px,
-// light): DIR/<width>-<light|dark>/<scenario>-<locale>.png.
+// in every locale, light and dark, at 320, 390 and 1280 px wide:
+// DIR/<width>-<light|dark>/<scenario>-<locale>.png.
 import { createRequire } from "node:module";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -454,7 +454,7 @@ if (suite === "demo") {
     }
   }, { viewport: { width: 1280, height: 900 } });
 
-  await test("layout at 320 px in Russian: no word breaks inside a button, a title or a stage label; nothing overflows", async (page) => {
+  await test("layout at 320 px in Russian: no word breaks inside a button, a title or a stage label; nothing overflows; 'Написать в поддержку' on one line; every button at least 44 px tall", async (page) => {
     for (const s of ["declined", "delivered", "refund_late", "out_of_stock", "dispute", "backend_rejects"]) {
       await demo(page, s, "ru");
       const out = await page.evaluate(() => {
@@ -473,9 +473,16 @@ if (suite === "demo") {
             }
           }
         }
-        return { over, broken };
+        // The support link's label (with its ↗) on one line; tap targets of 44 px.
+        const support = root.querySelector('[data-k="a:contact_support"]');
+        const label = support && document.createRange();
+        label?.selectNode(support.firstChild);
+        const lines = label ? new Set([...label.getClientRects()].filter((b) => b.width > 0).map((b) => Math.round(b.top))).size : 0;
+        const short = [...root.querySelectorAll(".btn")].filter((e) => e.getBoundingClientRect().height < 44).map((e) => e.textContent);
+        return { over, broken, lines, short, support: !!support, height: support && Math.round(support.getBoundingClientRect().height) };
       });
-      assert(out.over.length === 0 && out.broken.length === 0, `${s}: ${JSON.stringify(out)}`);
+      assert(out.over.length === 0 && out.broken.length === 0 && out.short.length === 0, `${s}: ${JSON.stringify(out)}`);
+      if (out.support) assert(out.lines === 1 && out.height < 60, `${s}: the support link's label wraps: ${JSON.stringify(out)}`);
     }
   }, { viewport: { width: 320, height: 700 } });
 
@@ -508,7 +515,7 @@ if (suite === "demo") {
     // Action needed: blue, neither the green of what is done nor the amber of a warning.
     assert(l.sev === "action_required" && l.primary === 1 && l.icon === "rgb(31, 95, 191)", `receipt confirmation: ${JSON.stringify(l)}`);
     const body = (await parts(page, ["body"])).body[0];
-    assert(/delivered on [A-Z][a-z]{2}\u00a0\d+ by SF Express/.test(body), `the delivery has no date or carrier: ${body}`);
+    assert(/delivered on [A-Z][a-z]{2}\u00a0\d+ by SF\u00a0Express/.test(body), `the delivery has no date or carrier: ${body}`);
     assert((await page.locator('order-lens a[data-k="a:track_shipment"]').count()) === 1, "no tracking link");
     await demo(page, "completed", "en");
     l = await look();
@@ -658,6 +665,14 @@ if (suite === "demo") {
     assert(out.width <= 320 && out.select <= 320 && out.clock <= 320, `overflows: ${JSON.stringify(out)}`);
   }, { viewport: { width: 320, height: 700 } });
 
+  await test("the simulated backend's card says how it answers in the scenario, in the page's language, and lists nothing before it is asked", async (page) => {
+    for (const [s, l, said] of [["declined", "en", /short delay/], ["backend_rejects", "zh-CN", /拒绝取消订单/], ["backend_silent", "ru", /^Не отвечает/]]) {
+      await demo(page, s, l);
+      const out = await page.evaluate(() => ({ state: document.getElementById("log-state").textContent, list: document.getElementById("log").getBoundingClientRect().height }));
+      assert(said.test(out.state) && out.list === 0, `${s}/${l}: ${JSON.stringify(out)}`);
+    }
+  });
+
   for (const scheme of ["light", "dark"]) {
     await test(`axe-core finds no violations (${scheme}): headlines, a dialog, a timeline, an error, the fallback`, async (page) => {
       const found = [];
@@ -687,13 +702,14 @@ if (suite === "demo") {
 
   const shots = opt("shots");
   if (shots) {
-    await test("screenshots: every scenario in every locale at 390 and 1280 px, light and dark, and at 320 px", async (page, { ctx }) => {
+    await test("screenshots: every scenario in every locale at 320, 390 and 1280 px, light and dark", async (page, { ctx }) => {
       const sets = [
         [390, "light"],
         [390, "dark"],
         [1280, "light"],
         [1280, "dark"],
         [320, "light"],
+        [320, "dark"],
       ];
       let n = 0;
       for (const [width, scheme] of sets) {
