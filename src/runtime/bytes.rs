@@ -322,9 +322,7 @@ impl Reader<'_> {
     /// what the count claims, and the reading stops at the first error.
     fn list<T>(&mut self, f: fn(&mut Self) -> T) -> Vec<T> {
         let n = self.n();
-        // Room for a short list at once (most are): at most 8 things per
-        // count read, so memory stays bounded by the bytes.
-        let mut out = Vec::with_capacity(n.min(8));
+        let mut out = Vec::new();
         for _ in 0..n {
             if self.err.is_some() {
                 break;
