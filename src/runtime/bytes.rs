@@ -139,73 +139,27 @@ impl RuleSet {
 /// locale lacks reads in English there, never blank; its 64 KB budget has
 /// no room for the check. Builds with the compiler refuse such bytes.)
 pub(crate) fn read<B: Build>(bytes: &[u8]) -> Result<RuleSet, RulesError> {
-    let fail = |msg: String| RulesError {
-        diagnostics: vec![Diagnostic::at("", msg)],
-    };
-    if !is_compiled(bytes) {
-        return Err(fail(
-            "these bytes are not compiled orderlens rules (they do not start with 'OLR')".into(),
-        ));
-    }
-    let version = bytes.get(MAGIC.len()).copied().unwrap_or(0);
-    if version != FORMAT {
-        return Err(fail(format!(
-            "compiled rules of format {version}; this orderlens ({}) reads format {FORMAT}: compile them again with it",
-            env!("CARGO_PKG_VERSION")
-        )));
-    }
-    let split = bytes.len().saturating_sub(4);
-    let (body, sum) = (bytes.get(..split).unwrap_or(&[]), bytes.get(split..));
-    let stored = sum.and_then(|s| <[u8; 4]>::try_from(s).ok());
-    if split < BODY_AT || stored.map(u32::from_le_bytes) != Some(fnv1a(body)) {
-        return Err(fail(
-            "compiled rules are damaged or cut short (checksum mismatch)".into(),
-        ));
-    }
-    let kind = body.get(KIND_AT).copied().unwrap_or(0);
-    if kind > 1 {
-        return Err(fail("compiled rules are damaged (unknown base)".into()));
-    }
-    let mut base = None;
-    if kind == 1 {
-        let (b, digest) = B::builtin()?;
-        let mut at = Reader {
-            b: body,
-            i: BODY_AT,
-            depth: 0,
-            err: None,
-            base_locales: Vec::new(),
-            in_item: false,
-            nodes: 0,
-            total_nodes: 0,
-        };
-        if at.u() != u64::from(digest) {
-            return Err(fail(format!(
-                "these compiled rules build on the built-in rules of another orderlens version; \
-                 compile them again with this one ({})",
-                env!("CARGO_PKG_VERSION")
-            )));
+    let (body, kind) = checked_body(bytes)?;
+    let (start, base_locales) = match kind {
+        1 => {
+            let (b, digest) = B::builtin()?;
+            let mut at = Reader::new(body, BODY_AT, Vec::new());
+            if at.u() != u64::from(digest) {
+                return Err(damaged(format!(
+                    "these compiled rules build on the built-in rules of another orderlens version; \
+                     compile them again with this one ({})",
+                    env!("CARGO_PKG_VERSION")
+                )));
+            }
+            (at.i, b.catalog.locales)
         }
-        base = Some((b, at.i));
-    }
-    let (start, base_locales) = match base {
-        Some((b, at)) => (at, b.catalog.locales),
-        None => (BODY_AT, Vec::new()),
+        _ => (BODY_AT, Vec::new()),
     };
-    let mut r = Reader {
-        b: body,
-        i: start,
-        depth: 0,
-        err: None,
-        base_locales,
-        in_item: false,
-        nodes: 0,
-        total_nodes: 0,
-    };
+    let mut r = Reader::new(body, start, base_locales);
     let mut set = r.rule_set();
     if let Some(e) = r.err {
         let at = r.i;
-        return Err(fail(format!(
+        return Err(damaged(format!(
             "compiled rules are damaged at byte {at}: {e}"
         )));
     }
@@ -226,6 +180,44 @@ pub(crate) fn read<B: Build>(bytes: &[u8]) -> Result<RuleSet, RulesError> {
     Ok(set)
 }
 
+/// A whole-document error about compiled bytes.
+fn damaged(msg: String) -> RulesError {
+    RulesError {
+        diagnostics: vec![Diagnostic::at("", msg)],
+    }
+}
+
+/// The body of compiled bytes (without the checksum) and what it builds on
+/// (0: nothing, 1: the built-in rules), once the magic, the format and the
+/// checksum are right.
+fn checked_body(bytes: &[u8]) -> Result<(&[u8], u8), RulesError> {
+    if !is_compiled(bytes) {
+        return Err(damaged(
+            "these bytes are not compiled orderlens rules (they do not start with 'OLR')".into(),
+        ));
+    }
+    let version = bytes.get(MAGIC.len()).copied().unwrap_or(0);
+    if version != FORMAT {
+        return Err(damaged(format!(
+            "compiled rules of format {version}; this orderlens ({}) reads format {FORMAT}: compile them again with it",
+            env!("CARGO_PKG_VERSION")
+        )));
+    }
+    let split = bytes.len().saturating_sub(4);
+    let (body, sum) = (bytes.get(..split).unwrap_or(&[]), bytes.get(split..));
+    let stored = sum.and_then(|s| <[u8; 4]>::try_from(s).ok());
+    if split < BODY_AT || stored.map(u32::from_le_bytes) != Some(fnv1a(body)) {
+        return Err(damaged(
+            "compiled rules are damaged or cut short (checksum mismatch)".into(),
+        ));
+    }
+    let kind = body.get(KIND_AT).copied().unwrap_or(0);
+    if kind > 1 {
+        return Err(damaged("compiled rules are damaged (unknown base)".into()));
+    }
+    Ok((body, kind))
+}
+
 /// Reads the layout back. Errors are sticky: the first problem is kept in
 /// `err`, and from then on every read gives a default value (counts give
 /// 0, so every loop ends at once); the caller checks `err` at the end. This
@@ -244,6 +236,22 @@ struct Reader<'a> {
     /// Condition parts read: of the current rule, and of all rules.
     nodes: usize,
     total_nodes: usize,
+}
+
+impl<'a> Reader<'a> {
+    /// A reader of `b` from byte `i`, with the built-in locales it may take.
+    fn new(b: &'a [u8], i: usize, base_locales: Vec<LocaleCatalog>) -> Reader<'a> {
+        Reader {
+            b,
+            i,
+            depth: 0,
+            err: None,
+            base_locales,
+            in_item: false,
+            nodes: 0,
+            total_nodes: 0,
+        }
+    }
 }
 
 impl Reader<'_> {
