@@ -87,13 +87,7 @@ impl<'a> Search<'a> {
     fn signature(&self, now: Timestamp) -> Signature<'a> {
         let (rs, f) = (self.rs, self.f);
         let cx = rs.ctx(self.order, &f.expected, now);
-        let holding = self.fixed.iter().zip(&rs.rules).enumerate();
-        let matched = rs.rank(
-            holding
-                .filter(|(_, (v, r))| v.unwrap_or_else(|| eval::holds(&r.when, &cx)))
-                .map(|(i, _)| i)
-                .collect(),
-        );
+        let matched = rs.ranked(&self.fixed, &cx);
         let states = f
             .refund
             .as_ref()
@@ -326,13 +320,7 @@ impl RuleSet {
         let (expected, refund) = self.expected(order);
         let cx = self.ctx(order, &expected, now);
         let fixed = self.fixed(audience, &cx);
-        let holding = fixed.iter().zip(&self.rules).enumerate();
-        let matched = self.rank(
-            holding
-                .filter(|(_, (v, r))| v.unwrap_or_else(|| eval::holds(&r.when, &cx)))
-                .map(|(i, _)| i)
-                .collect(),
-        );
+        let matched = self.ranked(&fixed, &cx);
         Findings {
             expected,
             refund,
@@ -340,6 +328,18 @@ impl RuleSet {
             audience,
             fixed,
         }
+    }
+
+    /// The matching rules, ranked: those [`RuleSet::fixed`] gives as holding,
+    /// and those it leaves to time that hold at `cx`'s instant.
+    fn ranked(&self, fixed: &[Option<bool>], cx: &Ctx<'_>) -> Vec<usize> {
+        let holding = fixed.iter().zip(&self.rules).enumerate();
+        self.rank(
+            holding
+                .filter(|(_, (v, r))| v.unwrap_or_else(|| eval::holds(&r.when, cx)))
+                .map(|(i, _)| i)
+                .collect(),
+        )
     }
 
     /// Per rule, its value at every instant if time cannot change it
