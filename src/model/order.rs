@@ -581,99 +581,21 @@ impl Reader {
             self.expected(String::new(), "an order object", v);
             return None;
         }
-        let id = match self.field(v, "id") {
-            Some(Value::Number(Number::Int(i))) => Some(i.to_string()),
-            Some(_) => self.text(v, "", "id"),
-            None => {
-                self.err("id".into(), "missing field".into(), None);
-                None
-            }
-        };
-        let status = self
-            .enumeration(v, "", "status", Status::ALL)
-            .and_then(Status::parse);
-        if self.field(v, "status").is_none() {
-            self.err(
-                "status".into(),
-                "missing field".into(),
-                Some(format!("expected one of {}", list(Status::ALL))),
-            );
-        }
-        let created_at = self.ts(v, "", "created_at");
-        if self.field(v, "created_at").is_none() {
-            self.err("created_at".into(), "missing field".into(), None);
-        }
-        let currency = self.text(v, "", "currency").and_then(|c| {
-            let up = currency_code(&c);
-            if up.is_none() {
-                self.err(
-                    "currency".into(),
-                    format!(
-                        "invalid currency '{}': expected an ISO 4217 code like 'CNY'",
-                        truncate(&c)
-                    ),
-                    None,
-                );
-            }
-            up
-        });
+        let id = self.id(v);
+        let status = self.status(v);
+        let created_at = self.created_at(v);
+        let currency = self.currency(v);
         let total = self.amount(v, "", "total");
         let payment = self.object(v, "", "payment").map(|p| self.payment(p));
         let items = self.items(v);
         let shipment = self.object(v, "", "shipment").map(|s| self.shipment(s));
         let buyer_confirmed_at = self.ts(v, "", "buyer_confirmed_at");
-        let cancellation = self.object(v, "", "cancellation").map(|c| Cancellation {
-            requested_at: self.ts(c, "cancellation", "requested_at"),
-            by: self
-                .enumeration(c, "cancellation", "by", CancelBy::ALL)
-                .and_then(CancelBy::parse)
-                .unwrap_or(CancelBy::Buyer),
-            reason: self
-                .enumeration(c, "cancellation", "reason", CancelReason::ALL)
-                .and_then(CancelReason::parse)
-                .unwrap_or(CancelReason::Other),
-            state: self
-                .enumeration(c, "cancellation", "state", CancelState::ALL)
-                .and_then(CancelState::parse)
-                .unwrap_or(CancelState::Requested),
-        });
-        let refund = self.object(v, "", "refund").map(|r| Refund {
-            amount: self.amount(r, "refund", "amount"),
-            requested_at: self.ts(r, "refund", "requested_at"),
-            approved_at: self.ts(r, "refund", "approved_at"),
-            issued_at: self.ts(r, "refund", "issued_at"),
-            completed_at: self.ts(r, "refund", "completed_at"),
-            method: self
-                .enumeration(r, "refund", "method", PaymentMethod::ALL)
-                .and_then(PaymentMethod::parse),
-        });
-        let dispute = self.object(v, "", "dispute").map(|d| Dispute {
-            opened_at: self.ts(d, "dispute", "opened_at"),
-            kind: self
-                .enumeration(d, "dispute", "kind", DisputeKind::ALL)
-                .and_then(DisputeKind::parse)
-                .unwrap_or(DisputeKind::Other),
-            state: self
-                .enumeration(d, "dispute", "state", DisputeState::ALL)
-                .and_then(DisputeState::parse)
-                .unwrap_or(DisputeState::Open),
-        });
-        // A refund is never shown larger than what was paid.
-        let refund = refund.map(|mut r| {
-            if let (Some(a), Some(t)) = (r.amount, total) {
-                if a > t {
-                    self.warnings.push(FieldError {
-                        path: "refund.amount".into(),
-                        message: format!(
-                            "the refund ({a}) is larger than the order total ({t}); the total is shown"
-                        ),
-                        help: None,
-                    });
-                    r.amount = Some(t);
-                }
-            }
-            r
-        });
+        let cancellation = self
+            .object(v, "", "cancellation")
+            .map(|c| self.cancellation(c));
+        let refund = self.object(v, "", "refund").map(|r| self.refund(r));
+        let dispute = self.object(v, "", "dispute").map(|d| self.dispute(d));
+        let refund = refund.map(|r| self.capped_refund(r, total));
         Some(Order {
             id: id?,
             status: status?,
@@ -689,6 +611,123 @@ impl Reader {
             dispute,
             warnings: Vec::new(),
         })
+    }
+
+    /// `id`: a string, or a whole number written as one; required.
+    fn id(&mut self, v: &Value) -> Option<String> {
+        match self.field(v, "id") {
+            Some(Value::Number(Number::Int(i))) => Some(i.to_string()),
+            Some(_) => self.text(v, "", "id"),
+            None => {
+                self.err("id".into(), "missing field".into(), None);
+                None
+            }
+        }
+    }
+
+    /// `status`: required.
+    fn status(&mut self, v: &Value) -> Option<Status> {
+        let status = self
+            .enumeration(v, "", "status", Status::ALL)
+            .and_then(Status::parse);
+        if self.field(v, "status").is_none() {
+            self.err(
+                "status".into(),
+                "missing field".into(),
+                Some(format!("expected one of {}", list(Status::ALL))),
+            );
+        }
+        status
+    }
+
+    /// `created_at`: required.
+    fn created_at(&mut self, v: &Value) -> Option<Timestamp> {
+        let created_at = self.ts(v, "", "created_at");
+        if self.field(v, "created_at").is_none() {
+            self.err("created_at".into(), "missing field".into(), None);
+        }
+        created_at
+    }
+
+    /// `currency`: an ISO 4217 code, upper-cased.
+    fn currency(&mut self, v: &Value) -> Option<String> {
+        self.text(v, "", "currency").and_then(|c| {
+            let up = currency_code(&c);
+            if up.is_none() {
+                self.err(
+                    "currency".into(),
+                    format!(
+                        "invalid currency '{}': expected an ISO 4217 code like 'CNY'",
+                        truncate(&c)
+                    ),
+                    None,
+                );
+            }
+            up
+        })
+    }
+
+    fn cancellation(&mut self, c: &Value) -> Cancellation {
+        Cancellation {
+            requested_at: self.ts(c, "cancellation", "requested_at"),
+            by: self
+                .enumeration(c, "cancellation", "by", CancelBy::ALL)
+                .and_then(CancelBy::parse)
+                .unwrap_or(CancelBy::Buyer),
+            reason: self
+                .enumeration(c, "cancellation", "reason", CancelReason::ALL)
+                .and_then(CancelReason::parse)
+                .unwrap_or(CancelReason::Other),
+            state: self
+                .enumeration(c, "cancellation", "state", CancelState::ALL)
+                .and_then(CancelState::parse)
+                .unwrap_or(CancelState::Requested),
+        }
+    }
+
+    fn refund(&mut self, r: &Value) -> Refund {
+        Refund {
+            amount: self.amount(r, "refund", "amount"),
+            requested_at: self.ts(r, "refund", "requested_at"),
+            approved_at: self.ts(r, "refund", "approved_at"),
+            issued_at: self.ts(r, "refund", "issued_at"),
+            completed_at: self.ts(r, "refund", "completed_at"),
+            method: self
+                .enumeration(r, "refund", "method", PaymentMethod::ALL)
+                .and_then(PaymentMethod::parse),
+        }
+    }
+
+    fn dispute(&mut self, d: &Value) -> Dispute {
+        Dispute {
+            opened_at: self.ts(d, "dispute", "opened_at"),
+            kind: self
+                .enumeration(d, "dispute", "kind", DisputeKind::ALL)
+                .and_then(DisputeKind::parse)
+                .unwrap_or(DisputeKind::Other),
+            state: self
+                .enumeration(d, "dispute", "state", DisputeState::ALL)
+                .and_then(DisputeState::parse)
+                .unwrap_or(DisputeState::Open),
+        }
+    }
+
+    /// A refund is never shown larger than what was paid: cut to the
+    /// total, with a warning.
+    fn capped_refund(&mut self, mut r: Refund, total: Option<i64>) -> Refund {
+        if let (Some(a), Some(t)) = (r.amount, total) {
+            if a > t {
+                self.warnings.push(FieldError {
+                    path: "refund.amount".into(),
+                    message: format!(
+                        "the refund ({a}) is larger than the order total ({t}); the total is shown"
+                    ),
+                    help: None,
+                });
+                r.amount = Some(t);
+            }
+        }
+        r
     }
 
     fn payment(&mut self, p: &Value) -> Payment {
