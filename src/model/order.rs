@@ -7,8 +7,8 @@
 //! reported with the JSON path of the field, and all problems of a document
 //! are reported at once.
 
+use super::located::{self, Located, Otherwise};
 use crate::json::{Number, Value};
-use crate::suggest;
 use crate::time::{truncate, Timestamp};
 use std::fmt;
 
@@ -417,12 +417,14 @@ impl Reader {
         }
     }
 
-    fn expected(&mut self, path: String, what: &str, got: &Value) {
-        self.err(
-            path,
-            format!("expected {what}, found {}", got.type_name()),
-            None,
-        );
+    /// Records a located error of the document as a field's error.
+    fn report(&mut self, e: Located) {
+        self.err(e.path, e.message, e.help);
+    }
+
+    /// The value read, or `None` with its error recorded.
+    fn take<T>(&mut self, read: Result<T, Located>) -> Option<T> {
+        read.map_err(|e| self.report(e)).ok()
     }
 
     /// The field's value, `None` when absent or null.
@@ -432,21 +434,16 @@ impl Reader {
 
     fn text(&mut self, obj: &Value, path: &str, key: &str) -> Option<String> {
         let p = join(path, key);
-        match self.field(obj, key)? {
-            Value::String(s) if s.len() > MAX_TEXT => {
-                self.err(
-                    p,
-                    format!("text is too long ({} bytes; at most {MAX_TEXT})", s.len()),
-                    None,
-                );
-                None
-            }
-            Value::String(s) => Some(s.clone()),
-            other => {
-                self.expected(p, "a string", other);
-                None
-            }
+        let s = self.take(located::text(self.field(obj, key)?, &p, "a string"))?;
+        if s.len() > MAX_TEXT {
+            self.err(
+                p,
+                format!("text is too long ({} bytes; at most {MAX_TEXT})", s.len()),
+                None,
+            );
+            return None;
         }
+        Some(s.to_string())
     }
 
     /// Text shown to the buyer as it is (an item's name, a carrier): longer
@@ -491,45 +488,23 @@ impl Reader {
     }
 
     fn int(&mut self, obj: &Value, path: &str, key: &str) -> Option<i64> {
-        let p = join(path, key);
-        match self.field(obj, key)? {
-            Value::Number(Number::Int(i)) => Some(*i),
-            // 2^53: every integer up to it is exact as a float.
-            Value::Number(Number::Float(f))
-                if f.fract() == 0.0 && f.abs() <= 9_007_199_254_740_992.0 =>
-            {
-                Some(*f as i64)
-            }
-            other => {
-                self.expected(p, "an integer", other);
-                None
-            }
-        }
+        let v = self.field(obj, key)?;
+        self.take(located::whole(v, &join(path, key), "an integer"))
     }
 
     fn boolean(&mut self, obj: &Value, path: &str, key: &str) -> Option<bool> {
-        let p = join(path, key);
-        match self.field(obj, key)? {
-            Value::Bool(b) => Some(*b),
-            other => {
-                self.expected(p, "true or false", other);
-                None
-            }
-        }
+        let v = self.field(obj, key)?;
+        self.take(located::boolean(v, &join(path, key), "true or false"))
     }
 
     fn ts(&mut self, obj: &Value, path: &str, key: &str) -> Option<Timestamp> {
         let p = join(path, key);
-        match self.field(obj, key)? {
-            Value::String(s) => match Timestamp::parse_rfc3339(s) {
-                Ok(t) => Some(t),
-                Err(e) => {
-                    self.err(p, e.to_string(), None);
-                    None
-                }
-            },
-            other => {
-                self.expected(p, "an RFC 3339 timestamp string", other);
+        let v = self.field(obj, key)?;
+        let s = self.take(located::text(v, &p, "an RFC 3339 timestamp string"))?;
+        match Timestamp::parse_rfc3339(s) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                self.err(p, e.to_string(), None);
                 None
             }
         }
@@ -544,43 +519,26 @@ impl Reader {
         key: &str,
         all: &'static [&'static str],
     ) -> Option<&'static str> {
+        let v = self.field(obj, key)?;
         let p = join(path, key);
-        match self.field(obj, key)? {
-            Value::String(s) => {
-                let v = all.iter().copied().find(|a| a == s);
-                if v.is_none() {
-                    let near = if crate::SUGGESTIONS {
-                        suggest::nearest(s, all.iter().copied()).map(crate::suggest::did_you_mean)
-                    } else {
-                        None
-                    };
-                    let help = near.or_else(|| Some(format!("expected one of {}", list(all))));
-                    self.err(p, format!("unknown value '{}'", truncate(s)), help);
-                }
-                v
-            }
-            other => {
-                self.expected(p, "a string", other);
-                None
-            }
-        }
+        self.take(located::one_of(
+            v,
+            &p,
+            "a string",
+            "value",
+            all,
+            Otherwise::ListAll,
+        ))
     }
 
     fn object<'v>(&mut self, obj: &'v Value, path: &str, key: &str) -> Option<&'v Value> {
-        match self.field(obj, key)? {
-            v @ Value::Object(_) => Some(v),
-            other => {
-                self.expected(join(path, key), "an object or null", other);
-                None
-            }
-        }
+        let v = self.field(obj, key)?;
+        let read = located::object(v, &join(path, key), "an object or null");
+        self.take(read).map(|_| v)
     }
 
     fn order(&mut self, v: &Value) -> Option<Order> {
-        if !matches!(v, Value::Object(_)) {
-            self.expected(String::new(), "an order object", v);
-            return None;
-        }
+        self.take(located::object(v, "", "an order object"))?;
         let id = self.id(v);
         let status = self.status(v);
         let created_at = self.created_at(v);
@@ -764,13 +722,11 @@ impl Reader {
     }
 
     fn items(&mut self, v: &Value) -> Vec<Item> {
-        let arr = match self.field(v, "items") {
-            None => return Vec::new(),
-            Some(Value::Array(a)) => a,
-            Some(other) => {
-                self.expected("items".into(), "an array", other);
-                return Vec::new();
-            }
+        let Some(arr) = self.field(v, "items") else {
+            return Vec::new();
+        };
+        let Some(arr) = self.take(located::list(arr, "items", "an array")) else {
+            return Vec::new();
         };
         if arr.len() > MAX_ITEMS {
             self.err(
@@ -783,8 +739,10 @@ impl Reader {
         let mut out = Vec::with_capacity(arr.len());
         for (i, it) in arr.iter().enumerate() {
             let path = format!("items[{i}]");
-            if !matches!(it, Value::Object(_)) {
-                self.expected(path, "an item object", it);
+            if self
+                .take(located::object(it, &path, "an item object"))
+                .is_none()
+            {
                 continue;
             }
             let qty = self.int(it, &path, "qty").unwrap_or(1);
