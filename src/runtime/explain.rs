@@ -618,15 +618,14 @@ impl RuleSet {
                 if out.iter().any(|a| a.kind == kind) {
                     continue;
                 }
-                if let Some(p) = self.plan_action(kind, rule, order, &facts, cx) {
-                    out.push(p);
-                }
+                self.plan_action(kind, rule, order, &facts, cx, &mut out);
             }
         }
         out
     }
 
     /// What the order says about which actions can apply.
+    #[inline(always)]
     fn action_facts(&self, order: &Order, f: &Findings) -> ActionFacts {
         let s = &self.settings;
         ActionFacts {
@@ -661,7 +660,8 @@ impl RuleSet {
         }
     }
 
-    /// Action `kind` of `rule` as planned, or none when it cannot apply.
+    /// Plans action `kind` of `rule` into `out`, unless it cannot apply.
+    #[inline(always)]
     fn plan_action(
         &self,
         kind: ActionKind,
@@ -669,7 +669,8 @@ impl RuleSet {
         order: &Order,
         facts: &ActionFacts,
         cx: &Ctx<'_>,
-    ) -> Option<Planned> {
+        out: &mut Vec<Planned>,
+    ) {
         let s = &self.settings;
         let mut url = None;
         let mut until = None;
@@ -718,12 +719,14 @@ impl RuleSet {
             },
             _ => true,
         };
-        keep.then_some(Planned {
-            kind,
-            url,
-            until,
-            until_arg,
-        })
+        if keep {
+            out.push(Planned {
+                kind,
+                url,
+                until,
+                until_arg,
+            });
+        }
     }
 
     /// The planned actions with their texts; the first one that is not
@@ -1055,6 +1058,7 @@ struct ActionFacts {
 impl ActionFacts {
     /// The payment-safety substitutions (SPEC §2.2, §2.3): no retry past
     /// the attempts allowed, nor of a never-approve decline.
+    #[inline(always)]
     fn substitute(&self, kind: ActionKind) -> ActionKind {
         match kind {
             ActionKind::RetryPayment | ActionKind::UpdatePaymentMethod if self.over_attempts => {
