@@ -16,7 +16,7 @@ use crate::messages::Catalog;
 use crate::model::diagnostic::{Diagnostic, RulesError, Severity};
 use crate::model::ir::Node;
 use crate::model::limits::{self, is_name, MAX_RULES};
-use crate::model::located::{self, as_text as as_str, Located, Otherwise};
+use crate::model::located::{self, as_text as as_str, Located};
 use crate::model::rules::*;
 use crate::model::schema::Field;
 use crate::model::settings::{RefundWindows, Settings};
@@ -168,7 +168,7 @@ fn check_top_keys(doc: &Value, diags: &mut Vec<Diagnostic>) {
     };
     for (k, v) in entries {
         if !TOP_KEYS.contains(&k.as_str()) {
-            diags.push(located::unknown(k, "key", k, TOP_KEYS, Otherwise::Nothing).into());
+            diags.push(located::unknown(k, "key", k, TOP_KEYS, None).into());
         }
         if k == "version" && !matches!(v, Value::Number(Number::Int(1))) {
             diags.push(
@@ -627,7 +627,7 @@ impl RuleCx<'_> {
     fn check_keys(&self, diags: &mut Vec<Diagnostic>) {
         for (k, _, p) in &self.r.fields {
             if !RULE_KEYS.contains(&k.as_str()) {
-                let e = located::unknown(p, "rule field", k, RULE_KEYS, Otherwise::Nothing);
+                let e = located::unknown(p, "rule field", k, RULE_KEYS, None);
                 self.report(e, diags);
             }
         }
@@ -717,7 +717,7 @@ impl RuleCx<'_> {
             "a severity string",
             "severity",
             SeverityLevel::ALL,
-            Otherwise::Say("severity is 'info', 'warning' or 'action_required'"),
+            Some("severity is 'info', 'warning' or 'action_required'"),
         );
         self.ok(read, diags)
             .and_then(SeverityLevel::parse)
@@ -751,14 +751,7 @@ impl RuleCx<'_> {
         };
         for (i, v) in a.iter().enumerate() {
             let ap = format!("{p}[{i}]");
-            let read = located::one_of(
-                v,
-                &ap,
-                "an action name",
-                "action",
-                ActionKind::ALL,
-                Otherwise::Nothing,
-            );
+            let read = located::one_of(v, &ap, "an action name", "action", ActionKind::ALL, None);
             if let Some(k) = self.ok(read, diags).and_then(ActionKind::parse) {
                 if !actions.contains(&k) {
                     actions.push(k);
@@ -788,7 +781,7 @@ impl RuleCx<'_> {
             "'buyer', 'merchant' or 'both'",
             "audience",
             RuleAudience::ALL,
-            Otherwise::Say("audience is 'buyer', 'merchant' or 'both'"),
+            Some("audience is 'buyer', 'merchant' or 'both'"),
         );
         self.ok(read, diags)
             .flatten()

@@ -3,7 +3,7 @@
 
 use crate::json::Value;
 use crate::model::diagnostic::Diagnostic;
-use crate::model::located::{self, Located, Otherwise};
+use crate::model::located::{self, Located};
 use crate::model::settings::{
     is_web_url, RefundWindow, RefundWindows, Settings, MAX_DATES, SETTING_KEYS,
 };
@@ -61,14 +61,8 @@ impl Settings {
             | "dispute_response_within" => self.apply_duration(key, val, path, diags),
             "support_url" | "reorder_url" => self.apply_url(key, val, path, diags),
             "cancel_allowed_until" => {
-                let read = located::one_of(
-                    val,
-                    path,
-                    "a status string",
-                    "status",
-                    Status::ALL,
-                    Otherwise::Nothing,
-                );
+                let read =
+                    located::one_of(val, path, "a status string", "status", Status::ALL, None);
                 if let Some(st) = ok(read, diags).and_then(Status::parse) {
                     self.cancel_allowed_until = st;
                 }
@@ -80,9 +74,9 @@ impl Settings {
                     _ => diags.push(located::expected_showing(path, WHAT, val).into()),
                 }
             }
-            other => diags.push(
-                located::unknown(path, "setting", other, SETTING_KEYS, Otherwise::Nothing).into(),
-            ),
+            other => {
+                diags.push(located::unknown(path, "setting", other, SETTING_KEYS, None).into())
+            }
         }
     }
 
@@ -232,13 +226,7 @@ impl RefundWindows {
         for (method, w) in entries {
             let path = format!("{base}.{method}");
             let Some(m) = PaymentMethod::parse(method) else {
-                let e = located::unknown(
-                    &path,
-                    "payment method",
-                    method,
-                    PaymentMethod::ALL,
-                    Otherwise::Nothing,
-                );
+                let e = located::unknown(&path, "payment method", method, PaymentMethod::ALL, None);
                 diags.push(e.into());
                 continue;
             };
@@ -301,9 +289,9 @@ fn apply_window_field(
                 )),
             }
         }
-        other => diags.push(
-            located::unknown(p, "field", other, &["review", "arrive"], Otherwise::Nothing).into(),
-        ),
+        other => {
+            diags.push(located::unknown(p, "field", other, &["review", "arrive"], None).into())
+        }
     }
 }
 

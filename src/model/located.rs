@@ -1,9 +1,13 @@
 //! Typed reads of the values of a JSON document where they are in it: each
 //! accessor gives the value, or a [`Located`] error naming its path and
-//! saying "expected X, found Y". The order reader, the settings reader and
-//! the rules document loader read through it and turn its errors into their
-//! own (`FieldError`, `Diagnostic`), so that every such message is written
-//! the same way.
+//! saying "expected X, found Y" (or "unknown N 'v'" for a name that is not
+//! in its list). The settings reader and the rules document loader read
+//! through the accessors and turn their errors into diagnostics in one
+//! place each; the order reader, which the browser runtime carries, matches
+//! its fields itself and reports its wrong types with [`mismatch`] (the
+//! accessors and [`unknown`] there cost the runtime's payload bytes it has
+//! no room for). So every "expected X, found Y" of a document is written
+//! here once.
 //!
 //! Paths are the caller's (`payment.state`, `rules[2].actions[0]`,
 //! `(built-in) settings.timezone`). A parsed [`Value`] has no line and
@@ -36,8 +40,9 @@ pub fn expected_showing(path: &str, what: &str, found: &Value) -> Located {
     mismatch(path, what, &shown(found))
 }
 
-/// The one "expected X, found Y".
-fn mismatch(path: &str, what: &str, found: &str) -> Located {
+/// `expected {what}, found {found}` at `path`, `found` as given (a
+/// number: "found -1"): the one "expected X, found Y".
+pub fn mismatch(path: &str, what: &str, found: &str) -> Located {
     Located {
         path: path.to_string(),
         message: format!("expected {what}, found {found}"),
@@ -54,34 +59,24 @@ pub fn shown(v: &Value) -> String {
     }
 }
 
-/// What an unknown name's error suggests when no name of the list is near.
-#[derive(Clone, Copy, Debug)]
-pub enum Otherwise {
-    /// Nothing.
-    Nothing,
-    /// This text.
-    Say(&'static str),
-    /// "expected one of 'a', 'b' or 'c'", every name of the list.
-    ListAll,
-}
-
-/// `unknown {noun} '{value}'` at `path`, with the nearest of `all` as a
-/// suggestion when one is close, else what `otherwise` says.
-pub fn unknown(path: &str, noun: &str, value: &str, all: &[&str], otherwise: Otherwise) -> Located {
+/// `unknown {noun} '{value}'` at `path`; its help is the nearest of `all`
+/// when one is close, else `otherwise`.
+pub fn unknown(
+    path: &str,
+    noun: &str,
+    value: &str,
+    all: &[&str],
+    otherwise: Option<String>,
+) -> Located {
     let near = if crate::SUGGESTIONS {
         crate::suggest::nearest(value, all.iter().copied()).map(crate::suggest::did_you_mean)
     } else {
         None
     };
-    let help = near.or_else(|| match otherwise {
-        Otherwise::Nothing => None,
-        Otherwise::Say(s) => Some(s.to_string()),
-        Otherwise::ListAll => Some(format!("expected one of {}", super::order::list(all))),
-    });
     Located {
         path: path.to_string(),
         message: format!("unknown {noun} '{}'", truncate(value)),
-        help,
+        help: near.or(otherwise),
     }
 }
 
@@ -139,20 +134,20 @@ pub fn boolean(v: &Value, path: &str, what: &str) -> Result<bool, Located> {
 }
 
 /// One of the names `all`, as the name there; a string that is none of
-/// them is [`unknown`].
+/// them is [`unknown`], with `otherwise` as its help when no name is near.
 pub fn one_of(
     v: &Value,
     path: &str,
     what: &str,
     noun: &str,
     all: &'static [&'static str],
-    otherwise: Otherwise,
+    otherwise: Option<&str>,
 ) -> Result<&'static str, Located> {
     let s = text(v, path, what)?;
     all.iter()
         .copied()
         .find(|a| *a == s)
-        .ok_or_else(|| unknown(path, noun, s, all, otherwise))
+        .ok_or_else(|| unknown(path, noun, s, all, otherwise.map(String::from)))
 }
 
 /// An array's elements.
@@ -187,7 +182,7 @@ pub fn opt_one_of(
     what: &str,
     noun: &str,
     all: &'static [&'static str],
-    otherwise: Otherwise,
+    otherwise: Option<&str>,
 ) -> Result<Option<&'static str>, Located> {
     present(v)
         .map(|v| one_of(v, path, what, noun, all, otherwise))
@@ -201,4 +196,67 @@ pub fn opt_list<'v>(
     what: &str,
 ) -> Result<Option<&'v [Value]>, Located> {
     present(v).map(|v| list(v, path, what)).transpose()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::parse;
+
+    #[test]
+    fn says_what_was_expected_and_what_was_found_where() {
+        let v = parse(r#"{"n": 1, "s": "abc", "l": null}"#).unwrap();
+        let n = v.get("n").unwrap();
+        let e = text(n, "a.n", "a string").unwrap_err();
+        assert_eq!(
+            (e.path.as_str(), e.message.as_str()),
+            ("a.n", "expected a string, found an integer")
+        );
+        let s = v.get("s").unwrap();
+        assert_eq!(text(s, "a.s", "a string").unwrap(), "abc");
+        let e = expected_showing("a.s", "a whole number", s);
+        assert_eq!(e.message, "expected a whole number, found 'abc'");
+        assert_eq!(opt_list(v.get("l"), "a.l", "a list").unwrap(), None);
+        assert_eq!(opt_list(v.get("x"), "a.x", "a list").unwrap(), None);
+        assert!(opt_list(Some(n), "a.n", "a list").is_err());
+    }
+
+    #[test]
+    fn names_an_unknown_name_with_a_suggestion_or_the_fallback() {
+        let v = Value::from("warnig");
+        let e = one_of(
+            &v,
+            "p",
+            "a level",
+            "level",
+            &["info", "warning"],
+            Some("say"),
+        )
+        .unwrap_err();
+        assert_eq!(e.message, "unknown level 'warnig'");
+        assert_eq!(e.help.as_deref(), Some("did you mean 'warning'?"));
+        let v = Value::from("zzzzzzzz");
+        let e = one_of(
+            &v,
+            "p",
+            "a level",
+            "level",
+            &["info", "warning"],
+            Some("say"),
+        )
+        .unwrap_err();
+        assert_eq!(e.help.as_deref(), Some("say"));
+        assert_eq!(
+            one_of(
+                &Value::from("info"),
+                "p",
+                "a level",
+                "level",
+                &["info"],
+                None
+            )
+            .unwrap(),
+            "info"
+        );
+    }
 }

@@ -7,7 +7,7 @@
 //! reported with the JSON path of the field, and all problems of a document
 //! are reported at once.
 
-use super::located::{self, Located, Otherwise};
+use super::located::{self, Located};
 use crate::json::{Number, Value};
 use crate::time::{truncate, Timestamp};
 use std::fmt;
@@ -408,23 +408,35 @@ fn join(path: &str, key: &str) -> String {
 
 impl Reader {
     fn err(&mut self, path: String, message: String, help: Option<String>) {
+        self.report(Located {
+            path,
+            message,
+            help,
+        });
+    }
+
+    /// Records a located error of the document as a field's error (the
+    /// first 100).
+    fn report(&mut self, e: Located) {
         if self.errors.len() < 100 {
             self.errors.push(FieldError {
-                path,
-                message,
-                help,
+                path: e.path,
+                message: e.message,
+                help: e.help,
             });
         }
     }
 
-    /// Records a located error of the document as a field's error.
-    fn report(&mut self, e: Located) {
-        self.err(e.path, e.message, e.help);
+    /// Records a required field that is absent, with the values it may
+    /// take (`all`, when it is one of a list).
+    fn missing(&mut self, path: &str, all: &[&str]) {
+        let help = (!all.is_empty()).then(|| one_of(all));
+        self.err(path.to_string(), "missing field".into(), help);
     }
 
-    /// The value read, or `None` with its error recorded.
-    fn take<T>(&mut self, read: Result<T, Located>) -> Option<T> {
-        read.map_err(|e| self.report(e)).ok()
+    /// Records "expected `what`, found …" at `path`.
+    fn expected(&mut self, path: &str, what: &str, got: &Value) {
+        self.report(located::mismatch(path, what, got.type_name()));
     }
 
     /// The field's value, `None` when absent or null.
@@ -434,16 +446,21 @@ impl Reader {
 
     fn text(&mut self, obj: &Value, path: &str, key: &str) -> Option<String> {
         let p = join(path, key);
-        let s = self.take(located::text(self.field(obj, key)?, &p, "a string"))?;
-        if s.len() > MAX_TEXT {
-            self.err(
-                p,
-                format!("text is too long ({} bytes; at most {MAX_TEXT})", s.len()),
-                None,
-            );
-            return None;
+        match self.field(obj, key)? {
+            Value::String(s) if s.len() > MAX_TEXT => {
+                self.err(
+                    p,
+                    format!("text is too long ({} bytes; at most {MAX_TEXT})", s.len()),
+                    None,
+                );
+                None
+            }
+            Value::String(s) => Some(s.clone()),
+            other => {
+                self.expected(&p, "a string", other);
+                None
+            }
         }
-        Some(s.to_string())
     }
 
     /// Text shown to the buyer as it is (an item's name, a carrier): longer
@@ -488,23 +505,45 @@ impl Reader {
     }
 
     fn int(&mut self, obj: &Value, path: &str, key: &str) -> Option<i64> {
-        let v = self.field(obj, key)?;
-        self.take(located::whole(v, &join(path, key), "an integer"))
+        let p = join(path, key);
+        match self.field(obj, key)? {
+            Value::Number(Number::Int(i)) => Some(*i),
+            // 2^53: every integer up to it is exact as a float.
+            Value::Number(Number::Float(f))
+                if f.fract() == 0.0 && f.abs() <= 9_007_199_254_740_992.0 =>
+            {
+                Some(*f as i64)
+            }
+            other => {
+                self.expected(&p, "an integer", other);
+                None
+            }
+        }
     }
 
     fn boolean(&mut self, obj: &Value, path: &str, key: &str) -> Option<bool> {
-        let v = self.field(obj, key)?;
-        self.take(located::boolean(v, &join(path, key), "true or false"))
+        let p = join(path, key);
+        match self.field(obj, key)? {
+            Value::Bool(b) => Some(*b),
+            other => {
+                self.expected(&p, "true or false", other);
+                None
+            }
+        }
     }
 
     fn ts(&mut self, obj: &Value, path: &str, key: &str) -> Option<Timestamp> {
         let p = join(path, key);
-        let v = self.field(obj, key)?;
-        let s = self.take(located::text(v, &p, "an RFC 3339 timestamp string"))?;
-        match Timestamp::parse_rfc3339(s) {
-            Ok(t) => Some(t),
-            Err(e) => {
-                self.err(p, e.to_string(), None);
+        match self.field(obj, key)? {
+            Value::String(s) => match Timestamp::parse_rfc3339(s) {
+                Ok(t) => Some(t),
+                Err(e) => {
+                    self.err(p, e.to_string(), None);
+                    None
+                }
+            },
+            other => {
+                self.expected(&p, "an RFC 3339 timestamp string", other);
                 None
             }
         }
@@ -519,26 +558,44 @@ impl Reader {
         key: &str,
         all: &'static [&'static str],
     ) -> Option<&'static str> {
-        let v = self.field(obj, key)?;
         let p = join(path, key);
-        self.take(located::one_of(
-            v,
-            &p,
-            "a string",
-            "value",
-            all,
-            Otherwise::ListAll,
-        ))
+        match self.field(obj, key)? {
+            Value::String(s) => {
+                let v = all.iter().copied().find(|a| a == s);
+                if v.is_none() {
+                    let near = if crate::SUGGESTIONS {
+                        crate::suggest::nearest(s, all.iter().copied())
+                            .map(crate::suggest::did_you_mean)
+                    } else {
+                        None
+                    };
+                    let help = near.or_else(|| Some(one_of(all)));
+                    self.err(p, format!("unknown value '{}'", truncate(s)), help);
+                }
+                v
+            }
+            other => {
+                self.expected(&p, "a string", other);
+                None
+            }
+        }
     }
 
     fn object<'v>(&mut self, obj: &'v Value, path: &str, key: &str) -> Option<&'v Value> {
-        let v = self.field(obj, key)?;
-        let read = located::object(v, &join(path, key), "an object or null");
-        self.take(read).map(|_| v)
+        match self.field(obj, key)? {
+            v @ Value::Object(_) => Some(v),
+            other => {
+                self.expected(&join(path, key), "an object or null", other);
+                None
+            }
+        }
     }
 
     fn order(&mut self, v: &Value) -> Option<Order> {
-        self.take(located::object(v, "", "an order object"))?;
+        if !matches!(v, Value::Object(_)) {
+            self.expected("", "an order object", v);
+            return None;
+        }
         let id = self.id(v);
         let status = self.status(v);
         let created_at = self.created_at(v);
@@ -577,7 +634,7 @@ impl Reader {
             Some(Value::Number(Number::Int(i))) => Some(i.to_string()),
             Some(_) => self.text(v, "", "id"),
             None => {
-                self.err("id".into(), "missing field".into(), None);
+                self.missing("id", &[]);
                 None
             }
         }
@@ -589,11 +646,7 @@ impl Reader {
             .enumeration(v, "", "status", Status::ALL)
             .and_then(Status::parse);
         if self.field(v, "status").is_none() {
-            self.err(
-                "status".into(),
-                "missing field".into(),
-                Some(format!("expected one of {}", list(Status::ALL))),
-            );
+            self.missing("status", Status::ALL);
         }
         status
     }
@@ -602,7 +655,7 @@ impl Reader {
     fn created_at(&mut self, v: &Value) -> Option<Timestamp> {
         let created_at = self.ts(v, "", "created_at");
         if self.field(v, "created_at").is_none() {
-            self.err("created_at".into(), "missing field".into(), None);
+            self.missing("created_at", &[]);
         }
         created_at
     }
@@ -693,11 +746,7 @@ impl Reader {
             .enumeration(p, "payment", "state", PaymentState::ALL)
             .and_then(PaymentState::parse);
         if self.field(p, "state").is_none() {
-            self.err(
-                "payment.state".into(),
-                "missing field".into(),
-                Some(format!("expected one of {}", list(PaymentState::ALL))),
-            );
+            self.missing("payment.state", PaymentState::ALL);
         }
         let attempts = self.int(p, "payment", "attempts").unwrap_or(0);
         if attempts < 0 {
@@ -722,11 +771,13 @@ impl Reader {
     }
 
     fn items(&mut self, v: &Value) -> Vec<Item> {
-        let Some(arr) = self.field(v, "items") else {
-            return Vec::new();
-        };
-        let Some(arr) = self.take(located::list(arr, "items", "an array")) else {
-            return Vec::new();
+        let arr = match self.field(v, "items") {
+            None => return Vec::new(),
+            Some(Value::Array(a)) => a,
+            Some(other) => {
+                self.expected("items", "an array", other);
+                return Vec::new();
+            }
         };
         if arr.len() > MAX_ITEMS {
             self.err(
@@ -739,10 +790,8 @@ impl Reader {
         let mut out = Vec::with_capacity(arr.len());
         for (i, it) in arr.iter().enumerate() {
             let path = format!("items[{i}]");
-            if self
-                .take(located::object(it, &path, "an item object"))
-                .is_none()
-            {
+            if !matches!(it, Value::Object(_)) {
+                self.expected(&path, "an item object", it);
                 continue;
             }
             let qty = self.int(it, &path, "qty").unwrap_or(1);
@@ -781,6 +830,11 @@ impl Reader {
 pub(crate) fn currency_code(c: &str) -> Option<String> {
     let up = c.to_ascii_uppercase();
     (up.len() == 3 && up.bytes().all(|b| b.is_ascii_uppercase())).then_some(up)
+}
+
+/// `expected one of 'a', 'b' or 'c'`
+fn one_of(all: &[&str]) -> String {
+    format!("expected one of {}", list(all))
 }
 
 /// `` `a`, `b` or `c` ``
