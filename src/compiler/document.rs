@@ -16,10 +16,10 @@ use crate::messages::Catalog;
 use crate::model::diagnostic::{Diagnostic, RulesError, Severity};
 use crate::model::ir::Node;
 use crate::model::limits::{self, is_name, MAX_RULES};
+use crate::model::located::{self, as_text as as_str, Located};
 use crate::model::rules::*;
 use crate::model::schema::Field;
 use crate::model::settings::{RefundWindows, Settings};
-use crate::suggest;
 use crate::time::truncate;
 
 /// The built-in rules document.
@@ -117,15 +117,13 @@ fn load(doc: Option<&Value>, diags: &mut Vec<Diagnostic>) -> Option<RuleSet> {
         }
     };
     let empty = Value::Object(Vec::new());
-    let doc = match doc {
-        None | Some(Value::Null) => &empty,
-        Some(v @ Value::Object(_)) => v,
-        Some(other) => {
-            diags.push(Diagnostic::at(
-                "",
-                format!("expected a rules object, found {}", other.type_name()),
-            ));
-            return None;
+    let doc = match located::present(doc) {
+        None => &empty,
+        Some(v) => {
+            located::object(v, "", "a rules object")
+                .map_err(|e| diags.push(e.into()))
+                .ok()?;
+            v
         }
     };
     check_top_keys(doc, diags);
@@ -170,11 +168,7 @@ fn check_top_keys(doc: &Value, diags: &mut Vec<Diagnostic>) {
     };
     for (k, v) in entries {
         if !TOP_KEYS.contains(&k.as_str()) {
-            diags.push(
-                Diagnostic::at(k.clone(), format!("unknown key '{}'", truncate(k))).help(
-                    suggest::nearest(k, TOP_KEYS.iter().copied()).map(crate::suggest::did_you_mean),
-                ),
-            );
+            diags.push(located::unknown(k, "key", k, TOP_KEYS, None).into());
         }
         if k == "version" && !matches!(v, Value::Number(Number::Int(1))) {
             diags.push(
@@ -435,14 +429,11 @@ fn needed_keys(rules: &[Rule]) -> Vec<(String, Option<String>)> {
 
 fn layer_rules(defaults: &Value, doc: &Value, diags: &mut Vec<Diagnostic>) -> Vec<RawRule> {
     let (mut out, mut ids) = builtin_rules(defaults);
-    let merchant = match doc.get("rules") {
-        None | Some(Value::Null) => return out,
-        Some(Value::Array(a)) => a,
-        Some(other) => {
-            diags.push(Diagnostic::at(
-                "rules",
-                format!("expected a list of rules, found {}", other.type_name()),
-            ));
+    let merchant = match located::opt_list(doc.get("rules"), "rules", "a list of rules") {
+        Ok(Some(a)) => a,
+        Ok(None) => return out,
+        Err(e) => {
+            diags.push(e.into());
             return out;
         }
     };
@@ -514,13 +505,9 @@ fn merchant_rule<'v>(
     seen: &[String],
     diags: &mut Vec<Diagnostic>,
 ) -> Option<(&'v str, &'v [(String, Value)])> {
-    let Value::Object(fields) = r else {
-        diags.push(Diagnostic::at(
-            base,
-            format!("expected a rule object, found {}", r.type_name()),
-        ));
-        return None;
-    };
+    let fields = located::object(r, base, "a rule object")
+        .map_err(|e| diags.push(e.into()))
+        .ok()?;
     let Some(id) = r.get("id").and_then(as_str) else {
         diags.push(Diagnostic::at(
             format!("{base}.id"),
@@ -539,13 +526,6 @@ fn merchant_rule<'v>(
         return None;
     }
     Some((id, fields))
-}
-
-fn as_str(v: &Value) -> Option<&str> {
-    match v {
-        Value::String(s) => Some(s),
-        _ => None,
-    }
 }
 
 /// One rule being compiled: its layered fields, its id (named by every
@@ -633,11 +613,14 @@ fn compile_rule(r: &RawRule, settings: &Settings, diags: &mut Vec<Diagnostic>) -
 }
 
 impl RuleCx<'_> {
-    /// Reports at `p` that `v` is not `what` ("a list of actions").
-    fn wrong_type(&self, p: &str, what: &str, v: &Value, diags: &mut Vec<Diagnostic>) {
-        diags.push(
-            Diagnostic::at(p, format!("expected {what}, found {}", v.type_name())).rule(self.rid),
-        );
+    /// Reports a located error of the rule's fields, naming the rule.
+    fn report(&self, e: Located, diags: &mut Vec<Diagnostic>) {
+        diags.push(Diagnostic::from(e).rule(self.rid));
+    }
+
+    /// The value read, or `None` with its error reported.
+    fn ok<T>(&self, read: Result<T, Located>, diags: &mut Vec<Diagnostic>) -> Option<T> {
+        read.map_err(|e| self.report(e, diags)).ok()
     }
 
     /// Reports the rule's unknown fields and a `disabled` that is not a
@@ -645,20 +628,12 @@ impl RuleCx<'_> {
     fn check_keys(&self, diags: &mut Vec<Diagnostic>) {
         for (k, _, p) in &self.r.fields {
             if !RULE_KEYS.contains(&k.as_str()) {
-                diags.push(
-                    Diagnostic::at(p, format!("unknown rule field '{}'", truncate(k)))
-                        .rule(self.rid)
-                        .help(
-                            suggest::nearest(k, RULE_KEYS.iter().copied())
-                                .map(crate::suggest::did_you_mean),
-                        ),
-                );
+                let e = located::unknown(p, "rule field", k, RULE_KEYS, None);
+                self.report(e, diags);
             }
         }
         if let Some((v, p)) = self.r.get("disabled") {
-            if !matches!(v, Value::Bool(_)) {
-                self.wrong_type(p, "true or false", v, diags);
-            }
+            self.ok(located::boolean(v, p, "true or false"), diags);
         }
     }
 
@@ -670,8 +645,11 @@ impl RuleCx<'_> {
         let mut when_src = String::new();
         let mut fields = Vec::new();
         match self.r.get("when") {
-            Some((Value::String(src), p)) => {
-                when_src = src.clone();
+            Some((v, p)) => {
+                let Some(src) = self.ok(located::text(v, p, "a condition string"), diags) else {
+                    return (when, when_src, fields);
+                };
+                when_src = src.to_string();
                 match parser::parse(src) {
                     Ok(ast) => {
                         let c = check::check_condition(&ast, self.settings);
@@ -687,7 +665,6 @@ impl RuleCx<'_> {
                     Err(e) => diags.push(Diagnostic::in_expr(p, rid, src, e)),
                 }
             }
-            Some((v, p)) => self.wrong_type(p, "a condition string", v, diags),
             None => diags.push(
                 Diagnostic::at(
                     format!("rules[{}]", self.id),
@@ -702,7 +679,10 @@ impl RuleCx<'_> {
     /// Reads `reason`, a snake_case name (empty when missing or bad).
     fn reason(&self, diags: &mut Vec<Diagnostic>) -> String {
         match self.r.get("reason") {
-            Some((Value::String(s), p)) => {
+            Some((v, p)) => {
+                let Some(s) = self.ok(located::text(v, p, "a reason name"), diags) else {
+                    return String::new();
+                };
                 if !is_name(s, '_') {
                     diags.push(
                         Diagnostic::at(
@@ -715,11 +695,7 @@ impl RuleCx<'_> {
                         .rule(self.rid),
                     );
                 }
-                s.clone()
-            }
-            Some((v, p)) => {
-                self.wrong_type(p, "a reason name", v, diags);
-                String::new()
+                s.to_string()
             }
             None => {
                 diags.push(
@@ -733,39 +709,32 @@ impl RuleCx<'_> {
 
     /// Reads `severity` (info when missing or bad).
     fn severity(&self, diags: &mut Vec<Diagnostic>) -> SeverityLevel {
-        match self.r.get("severity") {
-            None => SeverityLevel::Info,
-            Some((Value::String(s), p)) => SeverityLevel::parse(s).unwrap_or_else(|| {
-                diags.push(
-                    Diagnostic::at(p, format!("unknown severity '{}'", truncate(s)))
-                        .rule(self.rid)
-                        .help(Some(
-                            suggest::nearest(s, SeverityLevel::ALL.iter().copied()).map_or_else(
-                                || "severity is 'info', 'warning' or 'action_required'".to_string(),
-                                crate::suggest::did_you_mean,
-                            ),
-                        )),
-                );
-                SeverityLevel::Info
-            }),
-            Some((v, p)) => {
-                self.wrong_type(p, "a severity string", v, diags);
-                SeverityLevel::Info
-            }
-        }
+        let Some((v, p)) = self.r.get("severity") else {
+            return SeverityLevel::Info;
+        };
+        let read = located::one_of(
+            v,
+            p,
+            "a severity string",
+            "severity",
+            SeverityLevel::ALL,
+            Some("severity is 'info', 'warning' or 'action_required'"),
+        );
+        self.ok(read, diags)
+            .and_then(SeverityLevel::parse)
+            .unwrap_or(SeverityLevel::Info)
     }
 
     /// Reads `priority`, a bounded whole number (0 when missing or bad).
     fn priority(&self, diags: &mut Vec<Diagnostic>) -> i64 {
-        match self.r.get("priority") {
-            None => 0,
-            Some((Value::Number(Number::Int(n)), _))
-                if (-limits::MAX_PRIORITY..=limits::MAX_PRIORITY).contains(n) =>
-            {
-                *n
-            }
-            Some((v, p)) => {
-                self.wrong_type(p, "a whole number between -1000000 and 1000000", v, diags);
+        const WHAT: &str = "a whole number between -1000000 and 1000000";
+        let Some((v, p)) = self.r.get("priority") else {
+            return 0;
+        };
+        match located::int(v, p, WHAT) {
+            Ok(n) if (-limits::MAX_PRIORITY..=limits::MAX_PRIORITY).contains(&n) => n,
+            _ => {
+                self.report(located::expected(p, WHAT, v), diags);
                 0
             }
         }
@@ -774,68 +743,51 @@ impl RuleCx<'_> {
     /// Reads `actions`: the known ones, each once, in order given.
     fn actions(&self, diags: &mut Vec<Diagnostic>) -> Vec<ActionKind> {
         let mut actions = Vec::new();
-        match self.r.get("actions") {
-            None | Some((Value::Null, _)) => {}
-            Some((Value::Array(a), p)) => {
-                for (i, v) in a.iter().enumerate() {
-                    let ap = format!("{p}[{i}]");
-                    match as_str(v).map(|s| (s, ActionKind::parse(s))) {
-                        Some((_, Some(k))) => {
-                            if !actions.contains(&k) {
-                                actions.push(k);
-                            }
-                        }
-                        Some((s, None)) => diags.push(
-                            Diagnostic::at(ap, format!("unknown action '{}'", truncate(s)))
-                                .rule(self.rid)
-                                .help(
-                                    suggest::nearest(s, ActionKind::ALL.iter().copied())
-                                        .map(crate::suggest::did_you_mean),
-                                ),
-                        ),
-                        None => self.wrong_type(&ap, "an action name", v, diags),
-                    }
+        let Some((v, p)) = self.r.get("actions") else {
+            return actions;
+        };
+        let read = located::opt_list(Some(v), p, "a list of actions");
+        let Some(Some(a)) = self.ok(read, diags) else {
+            return actions;
+        };
+        for (i, v) in a.iter().enumerate() {
+            let ap = format!("{p}[{i}]");
+            let read = located::one_of(v, &ap, "an action name", "action", ActionKind::ALL, None);
+            if let Some(k) = self.ok(read, diags).and_then(ActionKind::parse) {
+                if !actions.contains(&k) {
+                    actions.push(k);
                 }
             }
-            Some((v, p)) => self.wrong_type(p, "a list of actions", v, diags),
         }
         actions
     }
 
     /// Reads a boolean field such as `mask` (false when missing or bad).
     fn flag(&self, key: &str, diags: &mut Vec<Diagnostic>) -> bool {
-        match self.r.get(key) {
-            None => false,
-            Some((Value::Bool(b), _)) => *b,
-            Some((v, p)) => {
-                self.wrong_type(p, "true or false", v, diags);
-                false
-            }
-        }
+        let Some((v, p)) = self.r.get(key) else {
+            return false;
+        };
+        self.ok(located::boolean(v, p, "true or false"), diags)
+            .unwrap_or(false)
     }
 
     /// Reads `audience` (the buyer when missing or bad).
     fn audience(&self, diags: &mut Vec<Diagnostic>) -> RuleAudience {
-        match self.r.get("audience") {
-            None | Some((Value::Null, _)) => RuleAudience::Buyer,
-            Some((Value::String(s), p)) => RuleAudience::parse(s).unwrap_or_else(|| {
-                diags.push(
-                    Diagnostic::at(p, format!("unknown audience '{}'", truncate(s)))
-                        .rule(self.rid)
-                        .help(Some(
-                            suggest::nearest(s, RuleAudience::ALL.iter().copied()).map_or_else(
-                                || "audience is 'buyer', 'merchant' or 'both'".to_string(),
-                                crate::suggest::did_you_mean,
-                            ),
-                        )),
-                );
-                RuleAudience::Buyer
-            }),
-            Some((v, p)) => {
-                self.wrong_type(p, "'buyer', 'merchant' or 'both'", v, diags);
-                RuleAudience::Buyer
-            }
-        }
+        let Some((v, p)) = self.r.get("audience") else {
+            return RuleAudience::Buyer;
+        };
+        let read = located::opt_one_of(
+            Some(v),
+            p,
+            "'buyer', 'merchant' or 'both'",
+            "audience",
+            RuleAudience::ALL,
+            Some("audience is 'buyer', 'merchant' or 'both'"),
+        );
+        self.ok(read, diags)
+            .flatten()
+            .and_then(RuleAudience::parse)
+            .unwrap_or(RuleAudience::Buyer)
     }
 
     /// Reports each action only one side can take on a rule that speaks to
@@ -885,15 +837,8 @@ impl RuleCx<'_> {
     /// when it is bad.
     fn timestamp(&self, v: &Value, p: &str, diags: &mut Vec<Diagnostic>) -> Option<Node> {
         let rid = self.rid;
-        let Value::String(src) = v else {
-            self.wrong_type(
-                p,
-                "a timestamp field such as 'expected.auto_cancel_at'",
-                v,
-                diags,
-            );
-            return None;
-        };
+        let what = "a timestamp field such as 'expected.auto_cancel_at'";
+        let src = self.ok(located::text(v, p, what), diags)?;
         match parser::parse(src) {
             Ok(ast) => {
                 let c = check::check_timestamp_path(&ast, self.settings);
@@ -913,9 +858,15 @@ impl RuleCx<'_> {
     /// Reads `deadlines`: the good ones, in order given.
     fn deadlines(&self, diags: &mut Vec<Diagnostic>) -> Vec<DeadlineSpec> {
         let mut deadlines = Vec::new();
-        match self.r.get("deadlines") {
-            None | Some((Value::Null, _)) => {}
-            Some((Value::Array(a), p)) if a.len() > limits::MAX_DEADLINES => diags.push(
+        let Some((v, p)) = self.r.get("deadlines") else {
+            return deadlines;
+        };
+        let read = located::opt_list(Some(v), p, "a list of deadlines");
+        let Some(Some(a)) = self.ok(read, diags) else {
+            return deadlines;
+        };
+        if a.len() > limits::MAX_DEADLINES {
+            diags.push(
                 Diagnostic::at(
                     p,
                     format!(
@@ -925,25 +876,29 @@ impl RuleCx<'_> {
                     ),
                 )
                 .rule(self.rid),
-            ),
-            Some((Value::Array(a), p)) => {
-                for (i, d) in a.iter().enumerate() {
-                    let dp = format!("{p}[{i}]");
-                    let kind = d.get("kind").and_then(as_str);
-                    let at = d.get("at");
-                    match (kind, at) {
-                        (Some(k), Some(at)) if is_name(k, '_') => {
-                            if let Some(node) = self.timestamp(at, &format!("{dp}.at"), diags) {
-                                deadlines.push(DeadlineSpec { kind: k.to_string(), at: node });
-                            }
-                        }
-                        _ => diags.push(
-                            Diagnostic::at(dp, "expected {\"kind\": \"auto_cancel\", \"at\": \"expected.auto_cancel_at\"}").rule(self.rid),
-                        ),
+            );
+            return deadlines;
+        }
+        for (i, d) in a.iter().enumerate() {
+            let dp = format!("{p}[{i}]");
+            let kind = d.get("kind").and_then(as_str);
+            match (kind, d.get("at")) {
+                (Some(k), Some(at)) if is_name(k, '_') => {
+                    if let Some(node) = self.timestamp(at, &format!("{dp}.at"), diags) {
+                        deadlines.push(DeadlineSpec {
+                            kind: k.to_string(),
+                            at: node,
+                        });
                     }
                 }
+                _ => diags.push(
+                    Diagnostic::at(
+                        dp,
+                        "expected {\"kind\": \"auto_cancel\", \"at\": \"expected.auto_cancel_at\"}",
+                    )
+                    .rule(self.rid),
+                ),
             }
-            Some((v, p)) => self.wrong_type(p, "a list of deadlines", v, diags),
         }
         deadlines
     }

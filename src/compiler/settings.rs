@@ -1,11 +1,13 @@
 //! Reading `settings` and `refund_windows` from a rules document (SPEC §2),
 //! every bad value reported where it is.
 
-use crate::json::{Number, Value};
+use crate::json::Value;
 use crate::model::diagnostic::Diagnostic;
-use crate::model::settings::{is_web_url, RefundWindows, Settings, MAX_DATES, SETTING_KEYS};
+use crate::model::located::{self, Located};
+use crate::model::settings::{
+    is_web_url, RefundWindow, RefundWindows, Settings, MAX_DATES, SETTING_KEYS,
+};
 use crate::order::{PaymentMethod, Status};
-use crate::suggest;
 use crate::time::{truncate, Date, Duration, Weekday};
 
 impl Settings {
@@ -35,11 +37,7 @@ impl Settings {
     /// Applies one `settings` object over `self`, reporting each bad value
     /// at `{base}.{key}`.
     pub fn apply(&mut self, v: &Value, base: &str, diags: &mut Vec<Diagnostic>) {
-        let Value::Object(entries) = v else {
-            diags.push(Diagnostic::at(
-                base,
-                format!("expected an object, found {}", v.type_name()),
-            ));
+        let Some(entries) = ok(located::object(v, base, "an object"), diags) else {
             return;
         };
         for (key, val) in entries {
@@ -62,75 +60,54 @@ impl Settings {
             | "delivery_late_after"
             | "dispute_response_within" => self.apply_duration(key, val, path, diags),
             "support_url" | "reorder_url" => self.apply_url(key, val, path, diags),
-            "cancel_allowed_until" => match val.as_str_opt() {
-                Some(s) => match Status::parse(s) {
-                    Some(st) => self.cancel_allowed_until = st,
-                    None => bad(
-                        diags,
-                        path,
-                        format!("unknown status '{}'", truncate(s)),
-                        suggest::nearest(s, Status::ALL.iter().copied())
-                            .map(crate::suggest::did_you_mean),
-                    ),
-                },
-                None => bad(
-                    diags,
-                    path,
-                    format!("expected a status string, found {}", val.type_name()),
-                    None,
-                ),
-            },
-            "max_payment_attempts" => match val {
-                Value::Number(Number::Int(n)) if *n >= 1 => self.max_payment_attempts = *n,
-                other => bad(
-                    diags,
-                    path,
-                    format!(
-                        "expected a whole number of at least 1, found {}",
-                        show(other)
-                    ),
-                    None,
-                ),
-            },
-            other => diags.push(
-                Diagnostic::at(path, format!("unknown setting '{}'", truncate(other))).help(
-                    suggest::nearest(other, SETTING_KEYS.iter().copied())
-                        .map(crate::suggest::did_you_mean),
-                ),
-            ),
+            "cancel_allowed_until" => {
+                let read =
+                    located::one_of(val, path, "a status string", "status", Status::ALL, None);
+                if let Some(st) = ok(read, diags).and_then(Status::parse) {
+                    self.cancel_allowed_until = st;
+                }
+            }
+            "max_payment_attempts" => {
+                const WHAT: &str = "a whole number of at least 1";
+                match located::int(val, path, WHAT) {
+                    Ok(n) if n >= 1 => self.max_payment_attempts = n,
+                    _ => diags.push(located::expected_showing(path, WHAT, val).into()),
+                }
+            }
+            other => {
+                diags.push(located::unknown(path, "setting", other, SETTING_KEYS, None).into())
+            }
         }
     }
 
     /// Applies `timezone`, `weekend`, `holidays` or `extra_business_days`.
     fn apply_calendar(&mut self, key: &str, val: &Value, path: &str, diags: &mut Vec<Diagnostic>) {
-        match (key, val) {
-            ("timezone", Value::String(s)) => self.timezone = s.clone(),
-            ("timezone", other) => bad(
-                diags,
-                path,
-                format!(
-                    "expected an IANA time zone name, found {}",
-                    other.type_name()
-                ),
-                None,
-            ),
-            ("weekend", Value::Array(days)) => self.weekend = weekend(days, path, diags),
-            ("weekend", other) => bad(
-                diags,
-                path,
-                format!(
-                    "expected a list of days like [\"sat\", \"sun\"], found {}",
-                    other.type_name()
-                ),
-                None,
-            ),
-            (_, Value::Array(dates)) if dates.len() > MAX_DATES => bad(
-                diags,
-                path,
-                format!("too many dates ({}; at most {MAX_DATES})", dates.len()),
-                None,
-            ),
-            (_, Value::Array(dates)) => {
+        match key {
+            "timezone" => {
+                if let Some(s) = ok(located::text(val, path, "an IANA time zone name"), diags) {
+                    self.timezone = s.to_string();
+                }
+            }
+            "weekend" => {
+                let what = "a list of days like [\"sat\", \"sun\"]";
+                if let Some(days) = ok(located::list(val, path, what), diags) {
+                    self.weekend = weekend(days, path, diags);
+                }
+            }
+            _ => {
+                let what = "a list of 'YYYY-MM-DD' dates";
+                let Some(dates) = ok(located::list(val, path, what), diags) else {
+                    return;
+                };
+                if dates.len() > MAX_DATES {
+                    bad(
+                        diags,
+                        path,
+                        format!("too many dates ({}; at most {MAX_DATES})", dates.len()),
+                        None,
+                    );
+                    return;
+                }
                 let out = read_dates(dates, path, diags);
                 if key == "holidays" {
                     self.holidays = out;
@@ -138,22 +115,17 @@ impl Settings {
                     self.extra_business_days = out;
                 }
             }
-            (_, other) => bad(
-                diags,
-                path,
-                format!(
-                    "expected a list of 'YYYY-MM-DD' dates, found {}",
-                    other.type_name()
-                ),
-                None,
-            ),
         }
     }
 
     /// Applies one of the duration settings.
     fn apply_duration(&mut self, key: &str, val: &Value, path: &str, diags: &mut Vec<Diagnostic>) {
-        match val.as_str_opt().map(Duration::parse) {
-            Some(Ok(d)) => {
+        let what = "a duration string like \"30m\"";
+        let Some(text) = ok(located::text(val, path, what), diags) else {
+            return;
+        };
+        match Duration::parse(text) {
+            Ok(d) => {
                 let slot = match key {
                     "auto_cancel_unpaid_after" => &mut self.auto_cancel_unpaid_after,
                     "payment_processing_grace" => &mut self.payment_processing_grace,
@@ -164,43 +136,42 @@ impl Settings {
                 };
                 *slot = d;
             }
-            Some(Err(e)) => bad(diags, path, e.to_string(), None),
-            None => bad(
-                diags,
-                path,
-                format!(
-                    "expected a duration string like \"30m\", found {}",
-                    val.type_name()
-                ),
-                None,
-            ),
+            Err(e) => bad(diags, path, e.to_string(), None),
         }
     }
 
     /// Applies `support_url` or `reorder_url`: an http(s) URL, or null for
     /// none.
     fn apply_url(&mut self, key: &str, val: &Value, path: &str, diags: &mut Vec<Diagnostic>) {
-        match val {
-            Value::Null if key == "support_url" => self.support_url = None,
-            Value::Null => self.reorder_url = None,
-            Value::String(s) if is_web_url(s) && key == "support_url" => {
-                self.support_url = Some(s.clone())
+        let url = match val {
+            Value::Null => None,
+            v => {
+                let Some(s) = ok(located::text(v, path, "a URL string"), diags) else {
+                    return;
+                };
+                if !is_web_url(s) {
+                    bad(
+                        diags,
+                        path,
+                        format!("'{}' is not an http(s) URL", truncate(s)),
+                        Some("links accept only 'https:' and 'http:' URLs".into()),
+                    );
+                    return;
+                }
+                Some(s.to_string())
             }
-            Value::String(s) if is_web_url(s) => self.reorder_url = Some(s.clone()),
-            Value::String(s) => bad(
-                diags,
-                path,
-                format!("'{}' is not an http(s) URL", truncate(s)),
-                Some("links accept only 'https:' and 'http:' URLs".into()),
-            ),
-            other => bad(
-                diags,
-                path,
-                format!("expected a URL string, found {}", other.type_name()),
-                None,
-            ),
+        };
+        if key == "support_url" {
+            self.support_url = url;
+        } else {
+            self.reorder_url = url;
         }
     }
+}
+
+/// The value read, or `None` with its error reported.
+fn ok<T>(read: Result<T, Located>, diags: &mut Vec<Diagnostic>) -> Option<T> {
+    read.map_err(|e| diags.push(e.into())).ok()
 }
 
 /// Reports a bad value at `path`.
@@ -212,13 +183,17 @@ fn bad(diags: &mut Vec<Diagnostic>, path: &str, msg: String, help: Option<String
 fn weekend(days: &[Value], path: &str, diags: &mut Vec<Diagnostic>) -> Vec<Weekday> {
     let mut out = Vec::new();
     for (i, d) in days.iter().enumerate() {
-        match d.as_str_opt().and_then(Weekday::parse) {
+        match located::as_text(d).and_then(Weekday::parse) {
             Some(w) if !out.contains(&w) => out.push(w),
             Some(_) => {}
             None => diags.push(
-                Diagnostic::at(format!("{path}[{i}]"), format!("unknown day {}", show(d))).help(
-                    Some("days are 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'".into()),
-                ),
+                Diagnostic::at(
+                    format!("{path}[{i}]"),
+                    format!("unknown day {}", located::shown(d)),
+                )
+                .help(Some(
+                    "days are 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'".into(),
+                )),
             ),
         }
     }
@@ -230,16 +205,13 @@ fn weekend(days: &[Value], path: &str, diags: &mut Vec<Diagnostic>) -> Vec<Weekd
 fn read_dates(dates: &[Value], path: &str, diags: &mut Vec<Diagnostic>) -> Vec<Date> {
     let mut out = Vec::new();
     for (i, d) in dates.iter().enumerate() {
-        match d.as_str_opt().map(Date::parse) {
-            Some(Ok(date)) => out.push(date),
-            Some(Err(e)) => diags.push(Diagnostic::at(format!("{path}[{i}]"), e.to_string())),
-            None => diags.push(Diagnostic::at(
-                format!("{path}[{i}]"),
-                format!(
-                    "expected a date string 'YYYY-MM-DD', found {}",
-                    d.type_name()
-                ),
-            )),
+        let p = format!("{path}[{i}]");
+        let Some(text) = ok(located::text(d, &p, "a date string 'YYYY-MM-DD'"), diags) else {
+            continue;
+        };
+        match Date::parse(text) {
+            Ok(date) => out.push(date),
+            Err(e) => diags.push(Diagnostic::at(p, e.to_string())),
         }
     }
     out
@@ -248,70 +220,23 @@ fn read_dates(dates: &[Value], path: &str, diags: &mut Vec<Diagnostic>) -> Vec<D
 impl RefundWindows {
     /// Applies a `refund_windows` object: per method, per field.
     pub fn apply(&mut self, v: &Value, base: &str, diags: &mut Vec<Diagnostic>) {
-        let Value::Object(entries) = v else {
-            diags.push(Diagnostic::at(
-                base,
-                format!("expected an object, found {}", v.type_name()),
-            ));
+        let Some(entries) = ok(located::object(v, base, "an object"), diags) else {
             return;
         };
         for (method, w) in entries {
             let path = format!("{base}.{method}");
             let Some(m) = PaymentMethod::parse(method) else {
-                diags.push(
-                    Diagnostic::at(
-                        &path,
-                        format!("unknown payment method '{}'", truncate(method)),
-                    )
-                    .help(
-                        suggest::nearest(method, PaymentMethod::ALL.iter().copied())
-                            .map(crate::suggest::did_you_mean),
-                    ),
-                );
+                let e = located::unknown(&path, "payment method", method, PaymentMethod::ALL, None);
+                diags.push(e.into());
+                continue;
+            };
+            let what = "an object like {\"review\": \"1bd\", \"arrive\": [\"5bd\", \"10bd\"]}";
+            let Some(fields) = ok(located::object(w, &path, what), diags) else {
                 continue;
             };
             let mut win = self.get(m);
-            let Value::Object(fields) = w else {
-                diags.push(Diagnostic::at(&path, format!("expected an object like {{\"review\": \"1bd\", \"arrive\": [\"5bd\", \"10bd\"]}}, found {}", w.type_name())));
-                continue;
-            };
             for (k, val) in fields {
-                let p = format!("{path}.{k}");
-                match k.as_str() {
-                    "review" => match val.as_str_opt().map(Duration::parse) {
-                        Some(Ok(d)) => win.review = d,
-                        Some(Err(e)) => diags.push(Diagnostic::at(&p, e.to_string())),
-                        None => diags.push(Diagnostic::at(
-                            &p,
-                            format!("expected a duration string, found {}", val.type_name()),
-                        )),
-                    },
-                    "arrive" => {
-                        let pair = match val {
-                            Value::Array(a) if a.len() == 2 => {
-                                let parse = |i: usize| {
-                                    a.get(i).and_then(|x| x.as_str_opt()).map(Duration::parse)
-                                };
-                                match (parse(0), parse(1)) {
-                                    (Some(Ok(x)), Some(Ok(y))) => Some((x, y)),
-                                    _ => None,
-                                }
-                            }
-                            _ => None,
-                        };
-                        match pair {
-                            Some((a, b)) if !later(a, b) => win.arrive = (a, b),
-                            Some(_) => diags.push(Diagnostic::at(&p, "the earliest arrival is after the latest")),
-                            None => diags.push(Diagnostic::at(&p, "expected two durations, earliest and latest, like [\"5bd\", \"10bd\"]")),
-                        }
-                    }
-                    other => diags.push(
-                        Diagnostic::at(&p, format!("unknown field '{}'", truncate(other))).help(
-                            suggest::nearest(other, ["review", "arrive"])
-                                .map(crate::suggest::did_you_mean),
-                        ),
-                    ),
-                }
+                apply_window_field(&mut win, k, val, &format!("{path}.{k}"), diags);
             }
             if let Some(slot) = self.0.iter_mut().find(|(k, _)| *k == m) {
                 slot.1 = win;
@@ -322,21 +247,50 @@ impl RefundWindows {
     }
 }
 
-fn show(v: &Value) -> String {
-    match v {
-        Value::String(s) => format!("'{}'", truncate(s)),
-        other => other.type_name().to_string(),
-    }
-}
-
-trait StrOpt {
-    fn as_str_opt(&self) -> Option<&str>;
-}
-impl StrOpt for Value {
-    fn as_str_opt(&self) -> Option<&str> {
-        match self {
-            Value::String(s) => Some(s),
-            _ => None,
+/// Applies `review` or `arrive` of one method's refund window, reporting a
+/// bad value or an unknown field at `p`.
+fn apply_window_field(
+    win: &mut RefundWindow,
+    k: &str,
+    val: &Value,
+    p: &str,
+    diags: &mut Vec<Diagnostic>,
+) {
+    match k {
+        "review" => {
+            let Some(text) = ok(located::text(val, p, "a duration string"), diags) else {
+                return;
+            };
+            match Duration::parse(text) {
+                Ok(d) => win.review = d,
+                Err(e) => diags.push(Diagnostic::at(p, e.to_string())),
+            }
+        }
+        "arrive" => {
+            let pair = match val {
+                Value::Array(a) if a.len() == 2 => {
+                    let parse = |i: usize| a.get(i).and_then(located::as_text).map(Duration::parse);
+                    match (parse(0), parse(1)) {
+                        (Some(Ok(x)), Some(Ok(y))) => Some((x, y)),
+                        _ => None,
+                    }
+                }
+                _ => None,
+            };
+            match pair {
+                Some((a, b)) if !later(a, b) => win.arrive = (a, b),
+                Some(_) => diags.push(Diagnostic::at(
+                    p,
+                    "the earliest arrival is after the latest",
+                )),
+                None => diags.push(Diagnostic::at(
+                    p,
+                    "expected two durations, earliest and latest, like [\"5bd\", \"10bd\"]",
+                )),
+            }
+        }
+        other => {
+            diags.push(located::unknown(p, "field", other, &["review", "arrive"], None).into())
         }
     }
 }

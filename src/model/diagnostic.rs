@@ -87,6 +87,14 @@ pub struct Diagnostic {
     pub width: usize,
 }
 
+impl From<super::located::Located> for Diagnostic {
+    /// A value of the document that is not what its place needs, at its
+    /// path.
+    fn from(e: super::located::Located) -> Diagnostic {
+        Diagnostic::at(e.path, e.message).help(e.help)
+    }
+}
+
 impl Diagnostic {
     /// The diagnostic as JSON, the one shape every front door gives
     /// (`orderlens check --format json`, `RulesError.diagnostics` and

@@ -8,6 +8,7 @@ pub mod diagnosis;
 pub mod diagnostic;
 pub mod ir;
 pub mod limits;
+pub mod located;
 pub mod order;
 // Native and the Node build; not in the browser builds, where one order is
 // read at a time and every byte counts (+5 KB gzipped on the full build).

@@ -7,8 +7,8 @@
 //! reported with the JSON path of the field, and all problems of a document
 //! are reported at once.
 
+use super::located::{self, Located};
 use crate::json::{Number, Value};
-use crate::suggest;
 use crate::time::{truncate, Timestamp};
 use std::fmt;
 
@@ -408,21 +408,35 @@ fn join(path: &str, key: &str) -> String {
 
 impl Reader {
     fn err(&mut self, path: String, message: String, help: Option<String>) {
+        self.report(Located {
+            path,
+            message,
+            help,
+        });
+    }
+
+    /// Records a located error of the document as a field's error (the
+    /// first 100).
+    fn report(&mut self, e: Located) {
         if self.errors.len() < 100 {
             self.errors.push(FieldError {
-                path,
-                message,
-                help,
+                path: e.path,
+                message: e.message,
+                help: e.help,
             });
         }
     }
 
-    fn expected(&mut self, path: String, what: &str, got: &Value) {
-        self.err(
-            path,
-            format!("expected {what}, found {}", got.type_name()),
-            None,
-        );
+    /// Records a required field that is absent, with the values it may
+    /// take (`all`, when it is one of a list).
+    fn missing(&mut self, path: &str, all: &[&str]) {
+        let help = (!all.is_empty()).then(|| one_of(all));
+        self.err(path.to_string(), "missing field".into(), help);
+    }
+
+    /// Records "expected `what`, found …" at `path`.
+    fn expected(&mut self, path: &str, what: &str, got: &Value) {
+        self.report(located::mismatch(path, what, got.type_name()));
     }
 
     /// The field's value, `None` when absent or null.
@@ -443,7 +457,7 @@ impl Reader {
             }
             Value::String(s) => Some(s.clone()),
             other => {
-                self.expected(p, "a string", other);
+                self.expected(&p, "a string", other);
                 None
             }
         }
@@ -501,7 +515,7 @@ impl Reader {
                 Some(*f as i64)
             }
             other => {
-                self.expected(p, "an integer", other);
+                self.expected(&p, "an integer", other);
                 None
             }
         }
@@ -512,7 +526,7 @@ impl Reader {
         match self.field(obj, key)? {
             Value::Bool(b) => Some(*b),
             other => {
-                self.expected(p, "true or false", other);
+                self.expected(&p, "true or false", other);
                 None
             }
         }
@@ -529,7 +543,7 @@ impl Reader {
                 }
             },
             other => {
-                self.expected(p, "an RFC 3339 timestamp string", other);
+                self.expected(&p, "an RFC 3339 timestamp string", other);
                 None
             }
         }
@@ -550,17 +564,18 @@ impl Reader {
                 let v = all.iter().copied().find(|a| a == s);
                 if v.is_none() {
                     let near = if crate::SUGGESTIONS {
-                        suggest::nearest(s, all.iter().copied()).map(crate::suggest::did_you_mean)
+                        crate::suggest::nearest(s, all.iter().copied())
+                            .map(crate::suggest::did_you_mean)
                     } else {
                         None
                     };
-                    let help = near.or_else(|| Some(format!("expected one of {}", list(all))));
+                    let help = near.or_else(|| Some(one_of(all)));
                     self.err(p, format!("unknown value '{}'", truncate(s)), help);
                 }
                 v
             }
             other => {
-                self.expected(p, "a string", other);
+                self.expected(&p, "a string", other);
                 None
             }
         }
@@ -570,7 +585,7 @@ impl Reader {
         match self.field(obj, key)? {
             v @ Value::Object(_) => Some(v),
             other => {
-                self.expected(join(path, key), "an object or null", other);
+                self.expected(&join(path, key), "an object or null", other);
                 None
             }
         }
@@ -578,102 +593,24 @@ impl Reader {
 
     fn order(&mut self, v: &Value) -> Option<Order> {
         if !matches!(v, Value::Object(_)) {
-            self.expected(String::new(), "an order object", v);
+            self.expected("", "an order object", v);
             return None;
         }
-        let id = match self.field(v, "id") {
-            Some(Value::Number(Number::Int(i))) => Some(i.to_string()),
-            Some(_) => self.text(v, "", "id"),
-            None => {
-                self.err("id".into(), "missing field".into(), None);
-                None
-            }
-        };
-        let status = self
-            .enumeration(v, "", "status", Status::ALL)
-            .and_then(Status::parse);
-        if self.field(v, "status").is_none() {
-            self.err(
-                "status".into(),
-                "missing field".into(),
-                Some(format!("expected one of {}", list(Status::ALL))),
-            );
-        }
-        let created_at = self.ts(v, "", "created_at");
-        if self.field(v, "created_at").is_none() {
-            self.err("created_at".into(), "missing field".into(), None);
-        }
-        let currency = self.text(v, "", "currency").and_then(|c| {
-            let up = currency_code(&c);
-            if up.is_none() {
-                self.err(
-                    "currency".into(),
-                    format!(
-                        "invalid currency '{}': expected an ISO 4217 code like 'CNY'",
-                        truncate(&c)
-                    ),
-                    None,
-                );
-            }
-            up
-        });
+        let id = self.id(v);
+        let status = self.status(v);
+        let created_at = self.created_at(v);
+        let currency = self.currency(v);
         let total = self.amount(v, "", "total");
         let payment = self.object(v, "", "payment").map(|p| self.payment(p));
         let items = self.items(v);
         let shipment = self.object(v, "", "shipment").map(|s| self.shipment(s));
         let buyer_confirmed_at = self.ts(v, "", "buyer_confirmed_at");
-        let cancellation = self.object(v, "", "cancellation").map(|c| Cancellation {
-            requested_at: self.ts(c, "cancellation", "requested_at"),
-            by: self
-                .enumeration(c, "cancellation", "by", CancelBy::ALL)
-                .and_then(CancelBy::parse)
-                .unwrap_or(CancelBy::Buyer),
-            reason: self
-                .enumeration(c, "cancellation", "reason", CancelReason::ALL)
-                .and_then(CancelReason::parse)
-                .unwrap_or(CancelReason::Other),
-            state: self
-                .enumeration(c, "cancellation", "state", CancelState::ALL)
-                .and_then(CancelState::parse)
-                .unwrap_or(CancelState::Requested),
-        });
-        let refund = self.object(v, "", "refund").map(|r| Refund {
-            amount: self.amount(r, "refund", "amount"),
-            requested_at: self.ts(r, "refund", "requested_at"),
-            approved_at: self.ts(r, "refund", "approved_at"),
-            issued_at: self.ts(r, "refund", "issued_at"),
-            completed_at: self.ts(r, "refund", "completed_at"),
-            method: self
-                .enumeration(r, "refund", "method", PaymentMethod::ALL)
-                .and_then(PaymentMethod::parse),
-        });
-        let dispute = self.object(v, "", "dispute").map(|d| Dispute {
-            opened_at: self.ts(d, "dispute", "opened_at"),
-            kind: self
-                .enumeration(d, "dispute", "kind", DisputeKind::ALL)
-                .and_then(DisputeKind::parse)
-                .unwrap_or(DisputeKind::Other),
-            state: self
-                .enumeration(d, "dispute", "state", DisputeState::ALL)
-                .and_then(DisputeState::parse)
-                .unwrap_or(DisputeState::Open),
-        });
-        // A refund is never shown larger than what was paid.
-        let refund = refund.map(|mut r| {
-            if let (Some(a), Some(t)) = (r.amount, total) {
-                if a > t {
-                    self.warnings.push(FieldError {
-                        path: "refund.amount".into(),
-                        message: format!(
-                            "the refund ({a}) is larger than the order total ({t}); the total is shown"
-                        ),
-                        help: None,
-                    });
-                    r.amount = Some(t);
-                }
-            }
-            r
-        });
+        let cancellation = self
+            .object(v, "", "cancellation")
+            .map(|c| self.cancellation(c));
+        let refund = self.object(v, "", "refund").map(|r| self.refund(r));
+        let dispute = self.object(v, "", "dispute").map(|d| self.dispute(d));
+        let refund = refund.map(|r| self.capped_refund(r, total));
         Some(Order {
             id: id?,
             status: status?,
@@ -691,16 +628,125 @@ impl Reader {
         })
     }
 
+    /// `id`: a string, or a whole number written as one; required.
+    fn id(&mut self, v: &Value) -> Option<String> {
+        match self.field(v, "id") {
+            Some(Value::Number(Number::Int(i))) => Some(i.to_string()),
+            Some(_) => self.text(v, "", "id"),
+            None => {
+                self.missing("id", &[]);
+                None
+            }
+        }
+    }
+
+    /// `status`: required.
+    fn status(&mut self, v: &Value) -> Option<Status> {
+        let status = self
+            .enumeration(v, "", "status", Status::ALL)
+            .and_then(Status::parse);
+        if self.field(v, "status").is_none() {
+            self.missing("status", Status::ALL);
+        }
+        status
+    }
+
+    /// `created_at`: required.
+    fn created_at(&mut self, v: &Value) -> Option<Timestamp> {
+        let created_at = self.ts(v, "", "created_at");
+        if self.field(v, "created_at").is_none() {
+            self.missing("created_at", &[]);
+        }
+        created_at
+    }
+
+    /// `currency`: an ISO 4217 code, upper-cased.
+    fn currency(&mut self, v: &Value) -> Option<String> {
+        self.text(v, "", "currency").and_then(|c| {
+            let up = currency_code(&c);
+            if up.is_none() {
+                self.err(
+                    "currency".into(),
+                    format!(
+                        "invalid currency '{}': expected an ISO 4217 code like 'CNY'",
+                        truncate(&c)
+                    ),
+                    None,
+                );
+            }
+            up
+        })
+    }
+
+    fn cancellation(&mut self, c: &Value) -> Cancellation {
+        Cancellation {
+            requested_at: self.ts(c, "cancellation", "requested_at"),
+            by: self
+                .enumeration(c, "cancellation", "by", CancelBy::ALL)
+                .and_then(CancelBy::parse)
+                .unwrap_or(CancelBy::Buyer),
+            reason: self
+                .enumeration(c, "cancellation", "reason", CancelReason::ALL)
+                .and_then(CancelReason::parse)
+                .unwrap_or(CancelReason::Other),
+            state: self
+                .enumeration(c, "cancellation", "state", CancelState::ALL)
+                .and_then(CancelState::parse)
+                .unwrap_or(CancelState::Requested),
+        }
+    }
+
+    fn refund(&mut self, r: &Value) -> Refund {
+        Refund {
+            amount: self.amount(r, "refund", "amount"),
+            requested_at: self.ts(r, "refund", "requested_at"),
+            approved_at: self.ts(r, "refund", "approved_at"),
+            issued_at: self.ts(r, "refund", "issued_at"),
+            completed_at: self.ts(r, "refund", "completed_at"),
+            method: self
+                .enumeration(r, "refund", "method", PaymentMethod::ALL)
+                .and_then(PaymentMethod::parse),
+        }
+    }
+
+    fn dispute(&mut self, d: &Value) -> Dispute {
+        Dispute {
+            opened_at: self.ts(d, "dispute", "opened_at"),
+            kind: self
+                .enumeration(d, "dispute", "kind", DisputeKind::ALL)
+                .and_then(DisputeKind::parse)
+                .unwrap_or(DisputeKind::Other),
+            state: self
+                .enumeration(d, "dispute", "state", DisputeState::ALL)
+                .and_then(DisputeState::parse)
+                .unwrap_or(DisputeState::Open),
+        }
+    }
+
+    /// A refund is never shown larger than what was paid: cut to the
+    /// total, with a warning.
+    fn capped_refund(&mut self, mut r: Refund, total: Option<i64>) -> Refund {
+        if let (Some(a), Some(t)) = (r.amount, total) {
+            if a > t {
+                self.warnings.push(FieldError {
+                    path: "refund.amount".into(),
+                    message: format!(
+                        "the refund ({a}) is larger than the order total ({t}); the total is shown"
+                    ),
+                    help: None,
+                });
+                r.amount = Some(t);
+            }
+        }
+        r
+    }
+
     fn payment(&mut self, p: &Value) -> Payment {
         let state = self
             .enumeration(p, "payment", "state", PaymentState::ALL)
             .and_then(PaymentState::parse);
         if self.field(p, "state").is_none() {
-            self.err(
-                "payment.state".into(),
-                "missing field".into(),
-                Some(format!("expected one of {}", list(PaymentState::ALL))),
-            );
+            self.missing("payment.state", PaymentState::ALL);
         }
         let attempts = self.int(p, "payment", "attempts").unwrap_or(0);
         if attempts < 0 {
@@ -729,7 +775,7 @@ impl Reader {
             None => return Vec::new(),
             Some(Value::Array(a)) => a,
             Some(other) => {
-                self.expected("items".into(), "an array", other);
+                self.expected("items", "an array", other);
                 return Vec::new();
             }
         };
@@ -745,7 +791,7 @@ impl Reader {
         for (i, it) in arr.iter().enumerate() {
             let path = format!("items[{i}]");
             if !matches!(it, Value::Object(_)) {
-                self.expected(path, "an item object", it);
+                self.expected(&path, "an item object", it);
                 continue;
             }
             let qty = self.int(it, &path, "qty").unwrap_or(1);
@@ -784,6 +830,11 @@ impl Reader {
 pub(crate) fn currency_code(c: &str) -> Option<String> {
     let up = c.to_ascii_uppercase();
     (up.len() == 3 && up.bytes().all(|b| b.is_ascii_uppercase())).then_some(up)
+}
+
+/// `expected one of 'a', 'b' or 'c'`
+fn one_of(all: &[&str]) -> String {
+    format!("expected one of {}", list(all))
 }
 
 /// `` `a`, `b` or `c` ``

@@ -62,6 +62,24 @@ static STOP: [bool; 256] = {
     t
 };
 
+/// The members of an order object read so far, and which (`seen`).
+#[derive(Default)]
+struct OrderFields {
+    seen: u32,
+    id: Option<String>,
+    status: Option<Status>,
+    created_at: Option<Timestamp>,
+    currency: Option<String>,
+    total: Option<i64>,
+    payment: Option<Payment>,
+    items: Vec<Item>,
+    shipment: Option<Shipment>,
+    buyer_confirmed_at: Option<Timestamp>,
+    cancellation: Option<Cancellation>,
+    refund: Option<Refund>,
+    dispute: Option<Dispute>,
+}
+
 struct Cursor<'a> {
     text: &'a str,
     i: usize,
@@ -409,79 +427,8 @@ impl<'a> Cursor<'a> {
 
     fn order(&mut self) -> Option<Order> {
         let depth = 1;
-        let mut seen = 0u32;
-        let mut id = None;
-        let mut status = None;
-        let mut created_at = None;
-        let mut currency = None;
-        let mut total = None;
-        let mut payment = None;
-        let mut items = Vec::new();
-        let mut shipment = None;
-        let mut buyer_confirmed_at = None;
-        let mut cancellation = None;
-        let mut refund = None;
-        let mut dispute = None;
-        self.object(depth, |c, key| {
-            match key {
-                "id" => {
-                    once(&mut seen, 0)?;
-                    id = match c.peek()? {
-                        b'-' | b'0'..=b'9' => Some(c.int()?.to_string()),
-                        _ => c.text()?,
-                    };
-                }
-                "status" => {
-                    once(&mut seen, 1)?;
-                    status = c.enumeration(Status::parse)?;
-                }
-                "created_at" => {
-                    once(&mut seen, 2)?;
-                    created_at = c.ts()?;
-                }
-                "currency" => {
-                    once(&mut seen, 3)?;
-                    currency = match c.text()? {
-                        Some(s) => Some(currency_code(&s)?),
-                        None => None,
-                    };
-                }
-                "total" => {
-                    once(&mut seen, 4)?;
-                    total = c.amount()?;
-                }
-                "payment" => {
-                    once(&mut seen, 5)?;
-                    payment = c.nullable(depth, Self::payment)?;
-                }
-                "items" => {
-                    once(&mut seen, 6)?;
-                    items = c.nullable(depth, Self::items)?.unwrap_or_default();
-                }
-                "shipment" => {
-                    once(&mut seen, 7)?;
-                    shipment = c.nullable(depth, Self::shipment)?;
-                }
-                "buyer_confirmed_at" => {
-                    once(&mut seen, 8)?;
-                    buyer_confirmed_at = c.ts()?;
-                }
-                "cancellation" => {
-                    once(&mut seen, 9)?;
-                    cancellation = c.nullable(depth, Self::cancellation)?;
-                }
-                "refund" => {
-                    once(&mut seen, 10)?;
-                    refund = c.nullable(depth, Self::refund)?;
-                }
-                "dispute" => {
-                    once(&mut seen, 11)?;
-                    dispute = c.nullable(depth, Self::dispute)?;
-                }
-                _ => c.skip(depth)?,
-            }
-            Some(())
-        })?;
+        let mut o = OrderFields::default();
+        self.object(depth, |c, key| c.order_field(&mut o, key, depth))?;
         // A refund larger than the total is read with a warning: left to
         // the general reader.
         if let (
@@ -489,27 +436,99 @@ impl<'a> Cursor<'a> {
                 amount: Some(a), ..
             }),
             Some(t),
-        ) = (&refund, total)
+        ) = (&o.refund, o.total)
         {
             if *a > t {
                 return None;
             }
         }
         Some(Order {
-            id: id?,
-            status: status?,
-            created_at: created_at?,
-            currency,
-            total,
-            payment,
-            items,
-            shipment,
-            buyer_confirmed_at,
-            cancellation,
-            refund,
-            dispute,
+            id: o.id?,
+            status: o.status?,
+            created_at: o.created_at?,
+            currency: o.currency,
+            total: o.total,
+            payment: o.payment,
+            items: o.items,
+            shipment: o.shipment,
+            buyer_confirmed_at: o.buyer_confirmed_at,
+            cancellation: o.cancellation,
+            refund: o.refund,
+            dispute: o.dispute,
             warnings: Vec::new(),
         })
+    }
+
+    /// One member of the order object: its plain fields here, the nested
+    /// objects in `order_part`.
+    fn order_field(&mut self, o: &mut OrderFields, key: &str, depth: usize) -> Option<()> {
+        match key {
+            "id" => {
+                once(&mut o.seen, 0)?;
+                o.id = match self.peek()? {
+                    b'-' | b'0'..=b'9' => Some(self.int()?.to_string()),
+                    _ => self.text()?,
+                };
+            }
+            "status" => {
+                once(&mut o.seen, 1)?;
+                o.status = self.enumeration(Status::parse)?;
+            }
+            "created_at" => {
+                once(&mut o.seen, 2)?;
+                o.created_at = self.ts()?;
+            }
+            "currency" => {
+                once(&mut o.seen, 3)?;
+                o.currency = match self.text()? {
+                    Some(s) => Some(currency_code(&s)?),
+                    None => None,
+                };
+            }
+            "total" => {
+                once(&mut o.seen, 4)?;
+                o.total = self.amount()?;
+            }
+            "buyer_confirmed_at" => {
+                once(&mut o.seen, 8)?;
+                o.buyer_confirmed_at = self.ts()?;
+            }
+            _ => self.order_part(o, key, depth)?,
+        }
+        Some(())
+    }
+
+    /// One nested object or list of the order (`payment`, `items`, …), or
+    /// an unknown member, skipped.
+    fn order_part(&mut self, o: &mut OrderFields, key: &str, depth: usize) -> Option<()> {
+        match key {
+            "payment" => {
+                once(&mut o.seen, 5)?;
+                o.payment = self.nullable(depth, Self::payment)?;
+            }
+            "items" => {
+                once(&mut o.seen, 6)?;
+                o.items = self.nullable(depth, Self::items)?.unwrap_or_default();
+            }
+            "shipment" => {
+                once(&mut o.seen, 7)?;
+                o.shipment = self.nullable(depth, Self::shipment)?;
+            }
+            "cancellation" => {
+                once(&mut o.seen, 9)?;
+                o.cancellation = self.nullable(depth, Self::cancellation)?;
+            }
+            "refund" => {
+                once(&mut o.seen, 10)?;
+                o.refund = self.nullable(depth, Self::refund)?;
+            }
+            "dispute" => {
+                once(&mut o.seen, 11)?;
+                o.dispute = self.nullable(depth, Self::dispute)?;
+            }
+            _ => self.skip(depth)?,
+        }
+        Some(())
     }
 
     fn payment(&mut self, depth: usize) -> Option<Payment> {

@@ -649,104 +649,123 @@ impl RuleSet {
     /// the payment-safety substitutions applied (SPEC §2.2, §2.3), actions
     /// that cannot apply dropped, one per kind.
     fn plan_actions(&self, order: &Order, f: &Findings, cx: &Ctx<'_>) -> Vec<Planned> {
-        let s = &self.settings;
-        let over_attempts = order
-            .payment
-            .as_ref()
-            .is_some_and(|p| p.attempts >= s.max_payment_attempts);
-        // The networks forbid retrying a never-approve decline (SPEC §2.3),
-        // whatever a rule lists: the card is replaced instead.
-        let no_retry = f.expected.decline.is_some_and(|d| !d.allows_retry());
-        let cancel_pending = order
-            .cancellation
-            .as_ref()
-            .is_some_and(|c| matches!(c.state, CancelState::Requested | CancelState::Approved));
-        let dispute_open = order
-            .dispute
-            .as_ref()
-            .is_some_and(|d| d.state != DisputeState::Resolved);
-        let tracking = order
-            .shipment
-            .as_ref()
-            .and_then(|sh| sh.tracking_url.clone())
-            .filter(|u| is_web_url(u));
-        // Money was taken and not all given back (for the seller's actions).
-        let paid = order.payment.as_ref().is_some_and(|p| {
-            matches!(
-                p.state,
-                PaymentState::Succeeded | PaymentState::PartiallyRefunded
-            )
-        });
+        let facts = self.action_facts(order, f);
         let mut out: Vec<Planned> = Vec::new();
         for rule in f.matched.iter().filter_map(|&i| self.rules.get(i)) {
             for &kind in &rule.actions {
-                let kind = match kind {
-                    ActionKind::RetryPayment | ActionKind::UpdatePaymentMethod if over_attempts => {
-                        ActionKind::ContactSupport
-                    }
-                    ActionKind::RetryPayment if no_retry => ActionKind::UpdatePaymentMethod,
-                    k => k,
-                };
+                let kind = facts.substitute(kind);
                 if out.iter().any(|a| a.kind == kind) {
                     continue;
                 }
-                let mut url = None;
-                let mut until = None;
-                let mut until_arg = Arg::Null;
-                let keep = match kind {
-                    ActionKind::CancelOrder => {
-                        order.status.rank() < s.cancel_allowed_until.rank() && !cancel_pending
-                    }
-                    ActionKind::ContactSupport => {
-                        url = s.support_url.clone();
-                        url.is_some()
-                    }
-                    ActionKind::TrackShipment => {
-                        url = tracking.clone();
-                        url.is_some()
-                    }
-                    ActionKind::Reorder => {
-                        url = s.reorder_url.clone();
-                        url.is_some()
-                    }
-                    ActionKind::ConfirmReceipt => order.buyer_confirmed_at.is_none(),
-                    ActionKind::OpenDispute => !dispute_open,
-                    // The seller's actions (SPEC §3.3), while they can apply.
-                    ActionKind::ConfirmOrder => {
-                        matches!(order.status, Status::PendingPayment | Status::Unconfirmed) && paid
-                    }
-                    ActionKind::RemindBuyer => order.buyer_confirmed_at.is_none(),
-                    ActionKind::RespondToDispute => dispute_open,
-                    ActionKind::IssueRefund => {
-                        paid && order
-                            .refund
-                            .as_ref()
-                            .is_none_or(|r| r.issued_at.is_none() && r.completed_at.is_none())
-                    }
-                    ActionKind::Wait => match &rule.wait_until {
-                        None => true,
-                        Some(n) => match eval::eval(n, cx) {
-                            Val::Ts(t) => {
-                                until = Some(t);
-                                until_arg = shown(n, t);
-                                true
-                            }
-                            _ => false,
-                        },
-                    },
-                    _ => true,
-                };
-                if keep {
-                    out.push(Planned {
-                        kind,
-                        url,
-                        until,
-                        until_arg,
-                    });
-                }
+                self.plan_action(kind, rule, order, &facts, cx, &mut out);
             }
         }
         out
+    }
+
+    /// What the order says about which actions can apply.
+    #[inline(always)]
+    fn action_facts(&self, order: &Order, f: &Findings) -> ActionFacts {
+        let s = &self.settings;
+        ActionFacts {
+            over_attempts: order
+                .payment
+                .as_ref()
+                .is_some_and(|p| p.attempts >= s.max_payment_attempts),
+            // The networks forbid retrying a never-approve decline (SPEC
+            // §2.3), whatever a rule lists: the card is replaced instead.
+            no_retry: f.expected.decline.is_some_and(|d| !d.allows_retry()),
+            cancel_pending: order
+                .cancellation
+                .as_ref()
+                .is_some_and(|c| matches!(c.state, CancelState::Requested | CancelState::Approved)),
+            dispute_open: order
+                .dispute
+                .as_ref()
+                .is_some_and(|d| d.state != DisputeState::Resolved),
+            tracking: order
+                .shipment
+                .as_ref()
+                .and_then(|sh| sh.tracking_url.clone())
+                .filter(|u| is_web_url(u)),
+            // Money was taken and not all given back (for the seller's
+            // actions).
+            paid: order.payment.as_ref().is_some_and(|p| {
+                matches!(
+                    p.state,
+                    PaymentState::Succeeded | PaymentState::PartiallyRefunded
+                )
+            }),
+        }
+    }
+
+    /// Plans action `kind` of `rule` into `out`, unless it cannot apply.
+    #[inline(always)]
+    fn plan_action(
+        &self,
+        kind: ActionKind,
+        rule: &Rule,
+        order: &Order,
+        facts: &ActionFacts,
+        cx: &Ctx<'_>,
+        out: &mut Vec<Planned>,
+    ) {
+        let s = &self.settings;
+        let mut url = None;
+        let mut until = None;
+        let mut until_arg = Arg::Null;
+        let keep = match kind {
+            ActionKind::CancelOrder => {
+                order.status.rank() < s.cancel_allowed_until.rank() && !facts.cancel_pending
+            }
+            ActionKind::ContactSupport => {
+                url = s.support_url.clone();
+                url.is_some()
+            }
+            ActionKind::TrackShipment => {
+                url = facts.tracking.clone();
+                url.is_some()
+            }
+            ActionKind::Reorder => {
+                url = s.reorder_url.clone();
+                url.is_some()
+            }
+            ActionKind::ConfirmReceipt => order.buyer_confirmed_at.is_none(),
+            ActionKind::OpenDispute => !facts.dispute_open,
+            // The seller's actions (SPEC §3.3), while they can apply.
+            ActionKind::ConfirmOrder => {
+                matches!(order.status, Status::PendingPayment | Status::Unconfirmed) && facts.paid
+            }
+            ActionKind::RemindBuyer => order.buyer_confirmed_at.is_none(),
+            ActionKind::RespondToDispute => facts.dispute_open,
+            ActionKind::IssueRefund => {
+                facts.paid
+                    && order
+                        .refund
+                        .as_ref()
+                        .is_none_or(|r| r.issued_at.is_none() && r.completed_at.is_none())
+            }
+            ActionKind::Wait => match &rule.wait_until {
+                None => true,
+                Some(n) => match eval::eval(n, cx) {
+                    Val::Ts(t) => {
+                        until = Some(t);
+                        until_arg = shown(n, t);
+                        true
+                    }
+                    _ => false,
+                },
+            },
+            _ => true,
+        };
+        if keep {
+            out.push(Planned {
+                kind,
+                url,
+                until,
+                until_arg,
+            });
+        }
     }
 
     /// The planned actions with their texts; the first one that is not
@@ -1056,6 +1075,37 @@ impl Explaining<'_> {
             }
         }
         valid_until
+    }
+}
+
+/// What an order says about which actions can apply to it.
+struct ActionFacts {
+    /// As many payment attempts as allowed, or more.
+    over_attempts: bool,
+    /// The decline must never be retried.
+    no_retry: bool,
+    /// A cancellation is asked or approved.
+    cancel_pending: bool,
+    /// A dispute is not resolved.
+    dispute_open: bool,
+    /// The shipment's tracking page, when it is a web URL.
+    tracking: Option<String>,
+    /// Money was taken and not all given back.
+    paid: bool,
+}
+
+impl ActionFacts {
+    /// The payment-safety substitutions (SPEC §2.2, §2.3): no retry past
+    /// the attempts allowed, nor of a never-approve decline.
+    #[inline(always)]
+    fn substitute(&self, kind: ActionKind) -> ActionKind {
+        match kind {
+            ActionKind::RetryPayment | ActionKind::UpdatePaymentMethod if self.over_attempts => {
+                ActionKind::ContactSupport
+            }
+            ActionKind::RetryPayment if self.no_retry => ActionKind::UpdatePaymentMethod,
+            k => k,
+        }
     }
 }
 
