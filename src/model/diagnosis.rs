@@ -394,8 +394,7 @@ pub mod support_code {
         }
         let c = check(&b.bits);
         b.push(c, 5);
-        let mut out = String::with_capacity(48);
-        out.push_str("OL-");
+        let mut out = String::from("OL-");
         let mut v = 0usize;
         for (i, bit) in b.bits.iter().enumerate() {
             v = v * 2 + usize::from(*bit);
