@@ -2,7 +2,7 @@
 //!
 //! Exit codes: 0 ok, 1 invalid input, 2 usage error.
 
-use crate::explain::sweep_line;
+use crate::explain::write_sweep_line;
 use crate::import::Platform;
 use crate::json::Value;
 use crate::messages::locale::negotiate;
@@ -633,17 +633,18 @@ fn sweep(
             Ok(SweepLine::End) => break,
             Ok(SweepLine::Bad(msg)) => Err(msg),
             Ok(SweepLine::Text("")) => continue,
-            Ok(SweepLine::Text(text)) => job.line(text),
+            Ok(SweepLine::Text(text)) => {
+                line_out.clear();
+                job.line(text, &mut line_out)
+            }
             Err(e) => {
                 let _ = writeln!(stderr, "orderlens: reading standard input: {e}");
                 return Ok(1);
             }
         };
         match result {
-            Ok(None) => {}
-            Ok(Some(v)) => {
-                line_out.clear();
-                v.write(&mut line_out);
+            Ok(false) => {}
+            Ok(true) => {
                 line_out.push('\n');
                 if out.write_all(line_out.as_bytes()).is_err() {
                     // The reader went away (e.g. `| head`): stop quietly.
@@ -715,10 +716,10 @@ struct Sweep<'a> {
 }
 
 impl Sweep<'_> {
-    /// The output line for the order in `text`: `None` when it is not due
-    /// and only due orders are asked for; the order's errors, joined, when
-    /// it cannot be read.
-    fn line(&self, text: &str) -> Result<Option<Value>, String> {
+    /// Writes the output line for the order in `text` into `out`: `false`
+    /// (and nothing written) when it is not due and only due orders are
+    /// asked for; the order's errors, joined, when it cannot be read.
+    fn line(&self, text: &str, out: &mut String) -> Result<bool, String> {
         let order = read_order(self.from, text).map_err(|e| {
             e.errors
                 .iter()
@@ -728,14 +729,17 @@ impl Sweep<'_> {
         })?;
         // --audience merchant --due-only: the seller's work queue,
         // the orders that need the seller now.
-        let (v, due) = if self.merchant {
-            crate::explain::merchant_sweep_line(self.rs, &order, self.now)
-        } else {
-            let v = sweep_line(self.rs, &order, self.now);
-            let due = !matches!(v.get("deadlines"), Some(Value::Array(d)) if d.is_empty());
-            (v, due)
-        };
-        Ok((!self.due_only || due).then_some(v))
+        if self.merchant {
+            let (v, due) = crate::explain::merchant_sweep_line(self.rs, &order, self.now);
+            if self.due_only && !due {
+                return Ok(false);
+            }
+            v.write(out);
+        } else if !write_sweep_line(self.rs, &order, self.now, out) && self.due_only {
+            out.clear();
+            return Ok(false);
+        }
+        Ok(true)
     }
 }
 

@@ -1224,6 +1224,41 @@ pub fn sweep_line(rs: &RuleSet, order: &Order, now: Timestamp) -> Value {
     ])
 }
 
+/// [`sweep_line`] written straight as its compact JSON text into `out` (no
+/// [`Value`] tree on the way: `orderlens sweep` writes millions of them).
+/// Returns whether anything is due.
+pub fn write_sweep_line(rs: &RuleSet, order: &Order, now: Timestamp, out: &mut String) -> bool {
+    use crate::json::write_string;
+    let f = rs.evaluate(order, now);
+    out.push_str("{\"id\":");
+    write_string(&order.id, out);
+    out.push_str(",\"reasons\":[");
+    for (i, reason) in rs.reason_names(&f).into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write_string(reason, out);
+    }
+    out.push_str("],\"deadlines\":[");
+    let mut due = false;
+    for (kind, at) in rs.deadlines(order, &f, now) {
+        if at > now {
+            continue;
+        }
+        if due {
+            out.push(',');
+        }
+        due = true;
+        out.push_str("{\"kind\":");
+        write_string(kind, out);
+        out.push_str(",\"at\":");
+        write_string(&at.to_rfc3339(), out);
+        out.push('}');
+    }
+    out.push_str("]}");
+    due
+}
+
 /// One line of `orderlens sweep --audience merchant` (SPEC §3.3, the
 /// seller's work queue): the order id, its reasons in the seller's view,
 /// whether it needs the seller now (a reason that is `action_required` for

@@ -458,7 +458,7 @@ impl CompiledRules {
     pub fn sweep(&self, orders: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         let now = read_now(&get(&options, "now"))?;
         each_order(&orders, |order, out| {
-            crate::explain::sweep_line(&self.rs, order, now).write(out)
+            crate::explain::write_sweep_line(&self.rs, order, now, out);
         })
     }
 
