@@ -108,14 +108,37 @@ impl RuleSet {
     }
 }
 
-fn load(doc: Option<&Value>, diags: &mut Vec<Diagnostic>) -> Option<RuleSet> {
-    let defaults = match crate::json::parse(DEFAULTS) {
-        Ok(v) => v,
-        Err(e) => {
-            diags.push(Diagnostic::at("(built-in rules)", e.to_string()));
-            return None;
+/// The built-in rules document, parsed. Natively and in Node (servers and
+/// the CLI compile many documents) once per thread; the browsers' build,
+/// which compiles a document or two per page, parses it each time and
+/// spares the bytes of the cache.
+fn defaults(diags: &mut Vec<Diagnostic>) -> Option<std::rc::Rc<Value>> {
+    let parse = || crate::json::parse(DEFAULTS).map(std::rc::Rc::new);
+    #[cfg(any(feature = "render", not(target_arch = "wasm32")))]
+    let parse = || {
+        thread_local! {
+            static PARSED: std::cell::RefCell<Option<std::rc::Rc<Value>>> =
+                const { std::cell::RefCell::new(None) };
         }
+        PARSED.with(|cell| {
+            if let Some(v) = cell.borrow().as_ref() {
+                return Ok(v.clone());
+            }
+            let v = parse()?;
+            *cell.borrow_mut() = Some(v.clone());
+            Ok(v)
+        })
     };
+    parse()
+        .map_err(|e: crate::json::ParseError| {
+            diags.push(Diagnostic::at("(built-in rules)", e.to_string()))
+        })
+        .ok()
+}
+
+fn load(doc: Option<&Value>, diags: &mut Vec<Diagnostic>) -> Option<RuleSet> {
+    let defaults = defaults(diags)?;
+    let defaults = &*defaults;
     let empty = Value::Object(Vec::new());
     let doc = match located::present(doc) {
         None => &empty,
@@ -127,11 +150,11 @@ fn load(doc: Option<&Value>, diags: &mut Vec<Diagnostic>) -> Option<RuleSet> {
         }
     };
     check_top_keys(doc, diags);
-    let settings = read_settings(&defaults, doc, diags);
+    let settings = read_settings(defaults, doc, diags);
     let calendar = calendar_for(&settings, diags);
-    let windows = read_windows(&defaults, doc, diags);
+    let windows = read_windows(defaults, doc, diags);
 
-    let raw = layer_rules(&defaults, doc, diags);
+    let raw = layer_rules(defaults, doc, diags);
     check_rule_count(&raw, diags);
     let mut rules = Vec::with_capacity(raw.len());
     for r in &raw {

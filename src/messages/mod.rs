@@ -264,16 +264,7 @@ impl Catalog {
     /// key. Every message is parsed and its placeholders checked; problems go
     /// to `diags`, located at `messages.LOCALE["KEY"]`.
     pub fn load(merchant: Option<&Value>, diags: &mut Vec<Diagnostic>) -> Catalog {
-        let mut cat = Catalog::default();
-        for (tag, text) in BUILTIN {
-            match crate::json::parse(text) {
-                Ok(v) => cat.apply_locale(tag, &v, &format!("(built-in {tag} messages)"), diags),
-                Err(e) => diags.push(Diagnostic::at(
-                    format!("(built-in {tag} messages)"),
-                    e.to_string(),
-                )),
-            }
-        }
+        let mut cat = Catalog::builtin(diags);
         match merchant {
             None | Some(Value::Null) => {}
             Some(Value::Object(locales)) => {
@@ -310,6 +301,37 @@ impl Catalog {
                 format!("expected an object of locales, found {}", other.type_name()),
             )),
         }
+        cat
+    }
+
+    /// The built-in catalogs, parsed, and what parsing them reported
+    /// (nothing, as tests hold). Natively and in Node (servers and the CLI
+    /// compile many documents; parsing these constants was most of the
+    /// work) once per thread; the browsers' build parses them each time and
+    /// spares the bytes of the cache.
+    fn builtin(diags: &mut Vec<Diagnostic>) -> Catalog {
+        let parse = || {
+            let mut cat = Catalog::default();
+            let mut found = Vec::new();
+            for (tag, text) in BUILTIN {
+                let path = format!("(built-in {tag} messages)");
+                match crate::json::parse(text) {
+                    Ok(v) => cat.apply_locale(tag, &v, &path, &mut found),
+                    Err(e) => found.push(Diagnostic::at(path, e.to_string())),
+                }
+            }
+            (cat, found)
+        };
+        #[cfg(any(feature = "render", not(target_arch = "wasm32")))]
+        let parse = || {
+            thread_local! {
+                static PARSED: std::cell::RefCell<Option<(Catalog, Vec<Diagnostic>)>> =
+                    const { std::cell::RefCell::new(None) };
+            }
+            PARSED.with(|cell| cell.borrow_mut().get_or_insert_with(parse).clone())
+        };
+        let (cat, found) = parse();
+        diags.extend(found);
         cat
     }
 
