@@ -121,6 +121,24 @@ fn usage_errors_exit_2() {
     assert_eq!(run(&["--help"], "").status.code(), Some(0));
 }
 
+#[test]
+fn help_after_a_command_prints_the_usage_and_exits_0() {
+    for cmd in [
+        "check", "compile", "explain", "sweep", "import", "decode", "messages",
+    ] {
+        for flag in ["--help", "-h"] {
+            let out = run(&[cmd, flag], "");
+            assert_eq!(out.status.code(), Some(0), "{cmd} {flag}");
+            let s = text(&out.stdout);
+            assert!(s.contains("usage:") && s.contains("exit codes"), "{s}");
+            assert!(out.stderr.is_empty(), "{cmd} {flag}: {}", text(&out.stderr));
+        }
+    }
+    // Also after other arguments, which are not read.
+    let out = run(&["explain", "no-such-file.json", "--help"], "");
+    assert_eq!(out.status.code(), Some(0));
+}
+
 /// `orderlens explain --json` on the bundled example at a fixed time.
 fn explain_example_json() -> Output {
     run(

@@ -109,6 +109,11 @@ pub fn run(
             let _ = writeln!(stdout, "{USAGE}");
             return if argv.is_empty() { 2 } else { 0 };
         }
+        // `orderlens CMD --help`: the usage, not an unknown option.
+        Some(_) if argv.iter().skip(1).any(|a| a == "--help" || a == "-h") => {
+            let _ = writeln!(stdout, "{USAGE}");
+            return 0;
+        }
         Some("-V" | "--version") => {
             let _ = writeln!(stdout, "orderlens {}", env!("CARGO_PKG_VERSION"));
             return 0;

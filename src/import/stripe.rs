@@ -516,9 +516,11 @@ fn network(code: &str) -> Option<&'static str> {
     }
 }
 
-/// The payment method: the charge's `payment_method_details` (a card in a
-/// wallet is `wallet`), else the PaymentIntent's expanded `payment_method`,
-/// else its first `payment_method_types`.
+/// The payment method: the charge's `payment_method_details`, else the
+/// PaymentIntent's expanded `payment_method`, else the PaymentMethod of its
+/// `last_payment_error` (a failed payment leaves `payment_method` empty:
+/// the method that failed is there), else its first `payment_method_types`.
+/// A card in a wallet is `wallet`.
 fn payment_method(
     cx: &mut Ctx,
     pi: &Value,
@@ -528,26 +530,38 @@ fn payment_method(
 ) -> &'static str {
     let details_path = join(charge_path, "payment_method_details");
     if let Some(d) = charge.and_then(|c| cx.object(c, charge_path, "payment_method_details")) {
-        let wallet = get(d, "card").and_then(|c| get(c, "wallet")).is_some();
-        if let Some(t) = cx.text(d, &details_path, "type") {
-            return if t == "card" && wallet {
-                "wallet"
-            } else {
-                method_type(t)
-            };
+        if let Some(m) = typed_method(cx, d, &details_path) {
+            return m;
         }
     }
-    if let Some(Value::Object(_)) = get(pi, "payment_method") {
-        if let Some(t) =
-            get(pi, "payment_method").and_then(|m| cx.text(m, &join(pp, "payment_method"), "type"))
-        {
-            return method_type(t);
+    let err_path = join(pp, "last_payment_error");
+    let failed = match get(pi, "last_payment_error") {
+        Some(e @ Value::Object(_)) => Some(e),
+        _ => None,
+    };
+    for (obj, path) in [(Some(pi), pp), (failed, err_path.as_str())] {
+        if let Some(m @ Value::Object(_)) = obj.and_then(|o| get(o, "payment_method")) {
+            if let Some(m) = typed_method(cx, m, &join(path, "payment_method")) {
+                return m;
+            }
         }
     }
     match cx.array(pi, pp, "payment_method_types").first() {
         Some(Value::String(t)) => method_type(t),
         _ => "other",
     }
+}
+
+/// The method of a PaymentMethod or a charge's `payment_method_details`:
+/// its `type`, a card in a wallet (`card.wallet`) being `wallet`.
+fn typed_method(cx: &mut Ctx, m: &Value, path: &str) -> Option<&'static str> {
+    let wallet = get(m, "card").and_then(|c| get(c, "wallet")).is_some();
+    let t = cx.text(m, path, "type")?;
+    Some(if t == "card" && wallet {
+        "wallet"
+    } else {
+        method_type(t)
+    })
 }
 
 fn method_type(t: &str) -> &'static str {

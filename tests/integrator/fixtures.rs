@@ -580,6 +580,14 @@ pub static CASES: &[(&str, &str)] = &[
         include_str!("../fixtures/cases/merchant-out-of-stock.json"),
     ),
     (
+        "merchant-partially-refunded-awaiting-confirmation",
+        include_str!("../fixtures/cases/merchant-partially-refunded-awaiting-confirmation.json"),
+    ),
+    (
+        "merchant-partially-refunded-out-of-stock",
+        include_str!("../fixtures/cases/merchant-partially-refunded-out-of-stock.json"),
+    ),
+    (
         "merchant-payment-declined-funds",
         include_str!("../fixtures/cases/merchant-payment-declined-funds.json"),
     ),
@@ -728,6 +736,18 @@ pub static CASES: &[(&str, &str)] = &[
     (
         "out-of-stock-with-restock",
         include_str!("../fixtures/cases/out-of-stock-with-restock.json"),
+    ),
+    (
+        "partially-refunded-awaiting-merchant-confirmation",
+        include_str!("../fixtures/cases/partially-refunded-awaiting-merchant-confirmation.json"),
+    ),
+    (
+        "partially-refunded-confirmation-delayed",
+        include_str!("../fixtures/cases/partially-refunded-confirmation-delayed.json"),
+    ),
+    (
+        "partially-refunded-out-of-stock",
+        include_str!("../fixtures/cases/partially-refunded-out-of-stock.json"),
     ),
     (
         "payment-declined-card-declined",
