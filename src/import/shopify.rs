@@ -62,18 +62,11 @@ const TXN_STATES: &[&str] = &["pending", "failure", "success", "error"];
 pub(super) fn import(cx: &mut Ctx, payload: &Value) -> Value {
     // The list endpoint's answer, `{"orders": […]}`: one error that says
     // so, not every field of an order missing.
-    if let (None, Some(Value::Array(list))) = (payload.get("order"), payload.get("orders")) {
+    if let (None, Some(Value::Array(_))) = (payload.get("order"), payload.get("orders")) {
         cx.err(
             "orders".into(),
-            format!(
-                "expected one Shopify order, found a list of {} orders",
-                list.len()
-            ),
-            Some(
-                "pass one order (the object, or {\"order\": {…}}); \
-                 `orderlens sweep --from shopify` reads one order per line"
-                    .into(),
-            ),
+            "expected one Shopify order, found a list of orders".into(),
+            Some("pass one order; `orderlens sweep --from shopify` reads one per line".into()),
         );
         return Value::Null;
     }
