@@ -59,15 +59,25 @@ const TXN_KINDS: &[&str] = &[
 ];
 const TXN_STATES: &[&str] = &["pending", "failure", "success", "error"];
 
-pub(super) fn import(cx: &mut Ctx, payload: &Value) -> Value {
-    // The list endpoint's answer, `{"orders": […]}`: one error that says
-    // so, not every field of an order missing.
-    if let (None, Some(Value::Array(_))) = (payload.get("order"), payload.get("orders")) {
+/// Whether the payload is the list endpoint's answer, `{"orders": […]}`:
+/// then one error says so (rather than every field of an order missing).
+fn is_order_list(cx: &mut Ctx, payload: &Value) -> bool {
+    let list = matches!(
+        (payload.get("order"), payload.get("orders")),
+        (None, Some(Value::Array(_)))
+    );
+    if list {
         cx.err(
             "orders".into(),
             "expected one Shopify order, found a list of orders".into(),
             Some("pass one order; `orderlens sweep --from shopify` reads one per line".into()),
         );
+    }
+    list
+}
+
+pub(super) fn import(cx: &mut Ctx, payload: &Value) -> Value {
+    if is_order_list(cx, payload) {
         return Value::Null;
     }
     let (o, base) = match payload.get("order") {
