@@ -87,6 +87,9 @@ pub const PLACEHOLDERS: &[(&str, ArgKind)] = &[
     ("others", ArgKind::Number),
     ("attempts", ArgKind::Number),
     ("max_attempts", ArgKind::Number),
+    // Whether the order may still be paid again (`no` once `attempts`
+    // reaches `max_payment_attempts`: its payment actions are gone).
+    ("retry", ArgKind::Choice(&["yes", "no"])),
     ("carrier", ArgKind::Text),
     ("tracking_number", ArgKind::Text),
     ("method", ArgKind::Choice(PaymentMethod::ALL)),

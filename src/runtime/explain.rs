@@ -596,6 +596,8 @@ impl RuleSet {
         );
         if let Some(p) = &order.payment {
             a.set("attempts", Arg::Number(p.attempts));
+            let over = p.attempts >= self.settings.max_payment_attempts;
+            a.set("retry", Arg::Choice(if over { "no" } else { "yes" }));
         }
         a.set(
             "max_attempts",
