@@ -596,7 +596,7 @@ impl RuleSet {
         );
         if let Some(p) = &order.payment {
             a.set("attempts", Arg::Number(p.attempts));
-            let over = p.attempts >= self.settings.max_payment_attempts;
+            let over = self.out_of_attempts(order);
             a.set("retry", Arg::Choice(if over { "no" } else { "yes" }));
         }
         a.set(
@@ -665,15 +665,21 @@ impl RuleSet {
         out
     }
 
+    /// Whether the order's payment has used every attempt
+    /// `max_payment_attempts` allows (no more retries are offered, and the
+    /// texts stop asking for one).
+    fn out_of_attempts(&self, order: &Order) -> bool {
+        order
+            .payment
+            .as_ref()
+            .is_some_and(|p| p.attempts >= self.settings.max_payment_attempts)
+    }
+
     /// What the order says about which actions can apply.
     #[inline(always)]
     fn action_facts(&self, order: &Order, f: &Findings) -> ActionFacts {
-        let s = &self.settings;
         ActionFacts {
-            over_attempts: order
-                .payment
-                .as_ref()
-                .is_some_and(|p| p.attempts >= s.max_payment_attempts),
+            over_attempts: self.out_of_attempts(order),
             // The networks forbid retrying a never-approve decline (SPEC
             // §2.3), whatever a rule lists: the card is replaced instead.
             no_retry: f.expected.decline.is_some_and(|d| !d.allows_retry()),
@@ -1206,29 +1212,16 @@ fn trace_value(f: Field, cx: &Ctx<'_>, masked: bool) -> Value {
 /// One line of `orderlens sweep`: the order id, its reasons and the
 /// deadlines that are due (at or before `now`).
 pub fn sweep_line(rs: &RuleSet, order: &Order, now: Timestamp) -> Value {
-    let f = rs.evaluate(order, now);
-    let reasons: Vec<Value> = rs.reason_names(&f).into_iter().map(Value::from).collect();
-    let due = rs
-        .deadlines(order, &f, now)
-        .into_iter()
-        .filter(|(_, at)| *at <= now)
-        .map(|(kind, at)| {
-            Value::Object(vec![
-                ("kind".into(), kind.into()),
-                ("at".into(), at.to_rfc3339().into()),
-            ])
-        })
-        .collect();
-    Value::Object(vec![
-        ("id".into(), order.id.as_str().into()),
-        ("reasons".into(), Value::Array(reasons)),
-        ("deadlines".into(), Value::Array(due)),
-    ])
+    // One writer of the line: its text, read back.
+    let mut text = String::new();
+    write_sweep_line(rs, order, now, &mut text);
+    crate::json::parse(&text).unwrap_or(Value::Null)
 }
 
-/// [`sweep_line`] written straight as its compact JSON text into `out` (no
-/// [`Value`] tree on the way: `orderlens sweep` writes millions of them).
-/// Returns whether anything is due.
+/// One line of `orderlens sweep` written straight as its compact JSON text
+/// into `out` (no [`Value`] tree on the way: `orderlens sweep` writes
+/// millions of them): the order id, its reasons and the deadlines that are
+/// due (at or before `now`). Returns whether anything is due.
 pub fn write_sweep_line(rs: &RuleSet, order: &Order, now: Timestamp, out: &mut String) -> bool {
     use crate::json::write_string;
     let f = rs.evaluate(order, now);
