@@ -138,6 +138,14 @@ pub const CODES: &[(&str, DeclineGroup, &str, bool)] = &[
         "unavailable",
         false,
     ),
+    // Stripe's error code for a card declined too often: the card is
+    // blocked for charges for about a day; another card works now.
+    (
+        "card_decline_rate_limit_exceeded",
+        CannotApproveNow,
+        "generic",
+        false,
+    ),
     // Fix the card data: Visa category 3.
     ("incorrect_number", FixCardData, "number", false),
     ("invalid_number", FixCardData, "number", false),

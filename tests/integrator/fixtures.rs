@@ -168,6 +168,10 @@ pub static CASES: &[(&str, &str)] = &[
         include_str!("../fixtures/cases/decline-call-issuer.json"),
     ),
     (
+        "decline-card-decline-rate-limit-exceeded",
+        include_str!("../fixtures/cases/decline-card-decline-rate-limit-exceeded.json"),
+    ),
+    (
         "decline-card-not-supported",
         include_str!("../fixtures/cases/decline-card-not-supported.json"),
     ),
@@ -602,6 +606,14 @@ pub static CASES: &[(&str, &str)] = &[
     (
         "merchant-payment-declined-masked-lost-card",
         include_str!("../fixtures/cases/merchant-payment-declined-masked-lost-card.json"),
+    ),
+    (
+        "merchant-payment-declined-out-of-attempts-zh-cn",
+        include_str!("../fixtures/cases/merchant-payment-declined-out-of-attempts-zh-cn.json"),
+    ),
+    (
+        "merchant-payment-declined-out-of-attempts",
+        include_str!("../fixtures/cases/merchant-payment-declined-out-of-attempts.json"),
     ),
     (
         "merchant-payment-delayed",
