@@ -30,14 +30,15 @@
 #             change are evaluated once, candidates gathered once: 3-6x fewer
 #             instructions per explain/evaluate, +250 B), 149,400 for explicit
 #             numbers in compiled bytes (fields and tags by fixed ids, +170 B)
-#             and the typed diagnosis.
+#             and the typed diagnosis, 149,600 for the seller's payment texts
+#             once the buyer has no attempt left (three locales, +204 B).
 #
 #   scripts/size.sh [PKG_DIR]      (default: pkg/, as built by build-pkg.sh)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 PKG="${1:-$ROOT/pkg}"
 BUDGET="${BUDGET:-65536}"
-CEILING="${CEILING:-149400}"
+CEILING="${CEILING:-149600}"
 NAMED="$ROOT/build/bindgen/runtime/orderlens_bg.wasm"   # before wasm-opt: has names
 
 # Sums the gzip -9 sizes of the files, printing each; the total goes to $sum.
