@@ -25,6 +25,9 @@ use crate::time::truncate;
 /// The built-in rules document.
 pub const DEFAULTS: &str = include_str!("../rules/defaults.json");
 
+/// [`fnv1a`] of [`DEFAULTS`] (part of every rule set's fingerprint), once.
+const DEFAULTS_HASH: u32 = crate::model::rules::fnv1a(DEFAULTS.as_bytes());
+
 const TOP_KEYS: &[&str] = &["version", "settings", "refund_windows", "rules", "messages"];
 const RULE_KEYS: &[&str] = &[
     "id",
@@ -43,17 +46,17 @@ const RULE_KEYS: &[&str] = &[
 ];
 
 /// One rule before compiling: the fields as given, and where they came from.
-struct RawRule {
-    fields: Vec<(String, Value, String)>,
+struct RawRule<'v> {
+    fields: Vec<(&'v str, &'v Value, String)>,
 }
 
-impl RawRule {
-    fn get(&self, k: &str) -> Option<(&Value, &str)> {
+impl<'v> RawRule<'v> {
+    fn get(&self, k: &str) -> Option<(&'v Value, &str)> {
         self.fields
             .iter()
             .rev()
-            .find(|(n, _, _)| n == k)
-            .map(|(_, v, p)| (v, p.as_str()))
+            .find(|(n, _, _)| *n == k)
+            .map(|(_, v, p)| (*v, p.as_str()))
     }
 }
 
@@ -169,7 +172,7 @@ fn load(doc: Option<&Value>, diags: &mut Vec<Diagnostic>) -> Option<RuleSet> {
     catalog.require(&needed, diags);
     check_deadline_texts(&rules, &catalog, diags);
 
-    let fingerprint = fnv1a(doc.to_json().as_bytes()) ^ fnv1a(DEFAULTS.as_bytes()).rotate_left(7);
+    let fingerprint = fnv1a(doc.to_json().as_bytes()) ^ DEFAULTS_HASH.rotate_left(7);
     let masked_codes = masked_codes(&rules);
     Some(RuleSet {
         settings,
@@ -254,7 +257,7 @@ fn read_windows(defaults: &Value, doc: &Value, diags: &mut Vec<Diagnostic>) -> R
 
 /// Reports more than MAX_RULES enabled rules (the built-in ones included),
 /// naming the first rule past the limit.
-fn check_rule_count(raw: &[RawRule], diags: &mut Vec<Diagnostic>) {
+fn check_rule_count(raw: &[RawRule<'_>], diags: &mut Vec<Diagnostic>) {
     let enabled = |r: &&RawRule| !matches!(r.get("disabled"), Some((Value::Bool(true), _)));
     if let Some(over) = raw.iter().filter(enabled).nth(MAX_RULES) {
         let n = raw.iter().filter(enabled).count();
@@ -327,6 +330,7 @@ fn check_condition_sizes(rules: &[Rule], diags: &mut Vec<Diagnostic>) {
 
 /// Reports `{deadline}` in a reason's text when its rule gives no deadline.
 fn check_deadline_texts(rules: &[Rule], catalog: &Catalog, diags: &mut Vec<Diagnostic>) {
+    let mut key = String::new();
     for r in rules {
         if !r.deadlines.is_empty() || r.wait_until.is_some() {
             continue;
@@ -346,7 +350,10 @@ fn check_deadline_texts(rules: &[Rule], catalog: &Catalog, diags: &mut Vec<Diagn
                 } else {
                     r.reason.as_str()
                 };
-                let key = format!("{}reason.{reason}.{part}", view.key_prefix());
+                key.clear();
+                for piece in [view.key_prefix(), "reason.", reason, ".", part] {
+                    key.push_str(piece);
+                }
                 if lc.messages.get(&key).is_some_and(|m| m.needs("deadline")) {
                     diags.push(
                         Diagnostic::at(format!("messages.{}[\"{key}\"]", lc.locale.tag), format!("'{{deadline}}' is used, but rule '{}' gives no deadline", r.id))
@@ -441,8 +448,12 @@ pub(crate) fn each_needed_key(
 /// The keys of [`each_needed_key`], each once, in first-need order.
 fn needed_keys(rules: &[Rule]) -> Vec<(String, Option<String>)> {
     let mut needed: Vec<(String, Option<String>)> = Vec::new();
+    // The keys so far, looked up by halving (not a search of the list: a
+    // rule set needs hundreds of keys).
+    let mut seen: crate::messages::KeyMap<()> = Default::default();
     each_needed_key(rules, true, &mut |k, rule| {
-        if !needed.iter().any(|(n, _)| n == k) {
+        if !seen.contains_key(k) {
+            seen.insert(k.to_string(), ());
             needed.push((k.to_string(), rule.map(String::from)));
         }
         true
@@ -450,7 +461,11 @@ fn needed_keys(rules: &[Rule]) -> Vec<(String, Option<String>)> {
     needed
 }
 
-fn layer_rules(defaults: &Value, doc: &Value, diags: &mut Vec<Diagnostic>) -> Vec<RawRule> {
+fn layer_rules<'v>(
+    defaults: &'v Value,
+    doc: &'v Value,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<RawRule<'v>> {
     let (mut out, mut ids) = builtin_rules(defaults);
     let merchant = match located::opt_list(doc.get("rules"), "rules", "a list of rules") {
         Ok(Some(a)) => a,
@@ -494,8 +509,8 @@ fn layer_rules(defaults: &Value, doc: &Value, diags: &mut Vec<Diagnostic>) -> Ve
 
 /// The built-in rules as given, and their ids (empty for a rule without
 /// one), in the same order.
-fn builtin_rules(defaults: &Value) -> (Vec<RawRule>, Vec<String>) {
-    let mut out: Vec<RawRule> = Vec::new();
+fn builtin_rules(defaults: &Value) -> (Vec<RawRule<'_>>, Vec<String>) {
+    let mut out: Vec<RawRule<'_>> = Vec::new();
     let mut ids: Vec<String> = Vec::new();
     let builtin = match defaults.get("rules") {
         Some(Value::Array(a)) => a.as_slice(),
@@ -513,10 +528,17 @@ fn builtin_rules(defaults: &Value) -> (Vec<RawRule>, Vec<String>) {
 }
 
 /// A rule's fields, each with its path under `base`.
-fn located(fields: &[(String, Value)], base: &str) -> Vec<(String, Value, String)> {
+fn located<'v>(fields: &'v [(String, Value)], base: &str) -> Vec<(&'v str, &'v Value, String)> {
     fields
         .iter()
-        .map(|(k, v)| (k.clone(), v.clone(), format!("{base}.{k}")))
+        .map(|(k, v)| {
+            // (Not `format!`: this runs for every field of every rule.)
+            let mut path = String::with_capacity(base.len() + 1 + k.len());
+            path.push_str(base);
+            path.push('.');
+            path.push_str(k);
+            (k.as_str(), v, path)
+        })
         .collect()
 }
 
@@ -554,7 +576,7 @@ fn merchant_rule<'v>(
 /// One rule being compiled: its layered fields, its id (named by every
 /// diagnostic about it) and the settings its conditions may read.
 struct RuleCx<'a> {
-    r: &'a RawRule,
+    r: &'a RawRule<'a>,
     id: &'a str,
     rid: Option<&'a str>,
     settings: &'a Settings,
@@ -568,7 +590,7 @@ fn error_count(diags: &[Diagnostic]) -> usize {
         .count()
 }
 
-fn compile_rule(r: &RawRule, settings: &Settings, diags: &mut Vec<Diagnostic>) -> Option<Rule> {
+fn compile_rule(r: &RawRule<'_>, settings: &Settings, diags: &mut Vec<Diagnostic>) -> Option<Rule> {
     let (id_v, id_path) = r.get("id")?;
     let id = as_str(id_v)?.to_string();
     let cx = RuleCx {
@@ -650,7 +672,7 @@ impl RuleCx<'_> {
     /// boolean.
     fn check_keys(&self, diags: &mut Vec<Diagnostic>) {
         for (k, _, p) in &self.r.fields {
-            if !RULE_KEYS.contains(&k.as_str()) {
+            if !RULE_KEYS.contains(k) {
                 let e = located::unknown(p, "rule field", k, RULE_KEYS, None);
                 self.report(e, diags);
             }
@@ -774,12 +796,18 @@ impl RuleCx<'_> {
             return actions;
         };
         for (i, v) in a.iter().enumerate() {
-            let ap = format!("{p}[{i}]");
-            let read = located::one_of(v, &ap, "an action name", "action", ActionKind::ALL, None);
-            if let Some(k) = self.ok(read, diags).and_then(ActionKind::parse) {
-                if !actions.contains(&k) {
-                    actions.push(k);
+            // The path is written out only for an error.
+            let Some(k) = as_str(v).and_then(ActionKind::parse) else {
+                let ap = format!("{p}[{i}]");
+                let read =
+                    located::one_of(v, &ap, "an action name", "action", ActionKind::ALL, None);
+                if let Err(e) = read {
+                    self.report(e, diags);
                 }
+                continue;
+            };
+            if !actions.contains(&k) {
+                actions.push(k);
             }
         }
         actions

@@ -180,11 +180,23 @@ pub struct LocaleCatalog {
 /// Values by key, iterated in key order: a sorted `Vec` searched by halving
 /// (a fraction of the code of a `BTreeMap` in the wasm build).
 #[derive(Clone, Debug, PartialEq)]
-pub struct KeyMap<V>(Vec<(String, V)>);
+pub struct KeyMap<V>(Entries<V>);
+
+/// The entries of a [`KeyMap`]. Natively and in Node, where the built-in
+/// catalogs are parsed once per thread ([`Catalog::load`]), they are shared
+/// between copies until one changes: every compile starts from a copy of
+/// the built-in catalogs, which a merchant's document rarely touches, and
+/// making that copy was 40% of compiling the built-in rules. The browsers'
+/// builds parse the catalogs at each compile and never copy one: a plain
+/// vector, and no copy-on-write code in their wasm.
+#[cfg(any(feature = "render", not(target_arch = "wasm32")))]
+type Entries<V> = std::sync::Arc<Vec<(String, V)>>;
+#[cfg(not(any(feature = "render", not(target_arch = "wasm32"))))]
+type Entries<V> = Vec<(String, V)>;
 
 impl<V> Default for KeyMap<V> {
     fn default() -> Self {
-        KeyMap(Vec::new())
+        KeyMap(Entries::default())
     }
 }
 
@@ -206,18 +218,6 @@ impl<V> KeyMap<V> {
         self.find(key).is_ok()
     }
 
-    /// Sets the value of `key`, replacing any earlier one.
-    pub fn insert(&mut self, key: String, value: V) {
-        match self.find(&key) {
-            Ok(i) => {
-                if let Some(slot) = self.0.get_mut(i) {
-                    slot.1 = value;
-                }
-            }
-            Err(i) => self.0.insert(i, (key, value)),
-        }
-    }
-
     /// How many keys have a value.
     pub fn len(&self) -> usize {
         self.0.len()
@@ -237,10 +237,37 @@ impl<V> KeyMap<V> {
     pub fn iter(&self) -> impl Iterator<Item = (&String, &V)> {
         self.0.iter().map(|(k, v)| (k, v))
     }
+}
+
+impl<V: Clone> KeyMap<V> {
+    /// The entries, to change (this copy's own from here on).
+    fn entries_mut(&mut self) -> &mut Vec<(String, V)> {
+        #[cfg(any(feature = "render", not(target_arch = "wasm32")))]
+        return std::sync::Arc::make_mut(&mut self.0);
+        #[cfg(not(any(feature = "render", not(target_arch = "wasm32"))))]
+        return &mut self.0;
+    }
+
+    /// Sets the value of `key`, replacing any earlier one.
+    pub fn insert(&mut self, key: String, value: V) {
+        let at = self.find(&key);
+        let map = self.entries_mut();
+        match at {
+            Ok(i) => {
+                if let Some(slot) = map.get_mut(i) {
+                    slot.1 = value;
+                }
+            }
+            Err(i) => map.insert(i, (key, value)),
+        }
+    }
 
     /// Keeps the keys for which `keep` holds.
     pub fn retain(&mut self, mut keep: impl FnMut(&str) -> bool) {
-        self.0.retain(|(k, _)| keep(k));
+        if self.0.iter().all(|(k, _)| keep(k)) {
+            return;
+        }
+        self.entries_mut().retain(|(k, _)| keep(k));
     }
 }
 

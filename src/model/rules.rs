@@ -275,11 +275,13 @@ impl RuleSet {
 }
 
 /// FNV-1a, 32 bits.
-pub fn fnv1a(bytes: &[u8]) -> u32 {
+pub const fn fnv1a(mut bytes: &[u8]) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
-    for b in bytes {
-        h ^= u32::from(*b);
+    // (A slice pattern, not an iterator: this is also evaluated at compile time.)
+    while let [b, rest @ ..] = bytes {
+        h ^= *b as u32;
         h = h.wrapping_mul(0x0100_0193);
+        bytes = rest;
     }
     h
 }
