@@ -12,7 +12,7 @@
 use super::{check, parser};
 use crate::calendar::{Calendar, CalendarError};
 use crate::json::{Number, Value};
-use crate::messages::Catalog;
+use crate::messages::{key, Catalog};
 use crate::model::diagnostic::{Diagnostic, RulesError, Severity};
 use crate::model::ir::Node;
 use crate::model::limits::{self, is_name, MAX_RULES};
@@ -330,7 +330,6 @@ fn check_condition_sizes(rules: &[Rule], diags: &mut Vec<Diagnostic>) {
 
 /// Reports `{deadline}` in a reason's text when its rule gives no deadline.
 fn check_deadline_texts(rules: &[Rule], catalog: &Catalog, diags: &mut Vec<Diagnostic>) {
-    let mut key = String::new();
     for r in rules {
         if !r.deadlines.is_empty() || r.wait_until.is_some() {
             continue;
@@ -350,10 +349,7 @@ fn check_deadline_texts(rules: &[Rule], catalog: &Catalog, diags: &mut Vec<Diagn
                 } else {
                     r.reason.as_str()
                 };
-                key.clear();
-                for piece in [view.key_prefix(), "reason.", reason, ".", part] {
-                    key.push_str(piece);
-                }
+                let key = key::reason(view.key_prefix(), reason, part);
                 if lc.messages.get(&key).is_some_and(|m| m.needs("deadline")) {
                     diags.push(
                         Diagnostic::at(format!("messages.{}[\"{key}\"]", lc.locale.tag), format!("'{{deadline}}' is used, but rule '{}' gives no deadline", r.id))
@@ -404,14 +400,7 @@ pub(crate) fn each_needed_key(
     {
         return false;
     }
-    // Keys are put together piece by piece (no formatting machinery: this
-    // runs in the browser runtime too, which counts its bytes).
-    let mut key = String::new();
-    let mut need = |parts: &[&str], rule: &Rule| {
-        key.clear();
-        parts.iter().for_each(|p| key.push_str(p));
-        f(&key, Some(&rule.id))
-    };
+    let mut need = |key: String, rule: &Rule| f(&key, Some(&rule.id));
     for r in rules {
         // A rule for both views needs the texts of both.
         for view in [Audience::Buyer, Audience::Merchant] {
@@ -419,24 +408,24 @@ pub(crate) fn each_needed_key(
                 continue;
             }
             let pre = view.key_prefix();
-            for part in [".title", ".body"] {
-                if !need(&[pre, "reason.", &r.reason, part], r) {
+            for part in ["title", "body"] {
+                if !need(key::reason(pre, &r.reason, part), r) {
                     return false;
                 }
             }
             for kind in &r.actions {
                 let a = kind.as_str();
-                if !need(&[pre, "action.", a, ".label"], r) {
+                if !need(key::action(pre, a, "label"), r) {
                     return false;
                 }
-                for part in [".title", ".body", ".yes", ".no"] {
-                    if kind.confirms() && !need(&[pre, "action.", a, ".confirm", part], r) {
+                for part in ["confirm.title", "confirm.body", "confirm.yes", "confirm.no"] {
+                    if kind.confirms() && !need(key::action(pre, a, part), r) {
                         return false;
                     }
                 }
             }
             for d in &r.deadlines {
-                if !need(&[pre, "deadline.", &d.kind, ".label"], r) {
+                if !need(key::deadline(pre, &d.kind), r) {
                     return false;
                 }
             }

@@ -8,7 +8,7 @@ use crate::diagnosis::{
 };
 use crate::json::Value;
 use crate::messages::locale::{negotiate, DateFormatter};
-use crate::messages::{Arg, ArgKind, Args, Renderer, PLACEHOLDERS};
+use crate::messages::{key, Arg, ArgKind, Args, Renderer, PLACEHOLDERS};
 use crate::model::rules::{ActionKind, Audience, Rule, RuleSet, SeverityLevel};
 use crate::model::schema::{field_path, Field};
 use crate::model::settings::is_web_url;
@@ -787,14 +787,14 @@ impl RuleSet {
                 let k = p.kind.as_str();
                 let extra = [("deadline", p.until_arg)];
                 let confirm = p.kind.confirms().then(|| Confirm {
-                    title: r.text_with(&format!("{pre}action.{k}.confirm.title"), &extra),
-                    body: r.text_with(&format!("{pre}action.{k}.confirm.body"), &extra),
-                    confirm_label: r.text_with(&format!("{pre}action.{k}.confirm.yes"), &extra),
-                    cancel_label: r.text_with(&format!("{pre}action.{k}.confirm.no"), &extra),
+                    title: r.text_with(&key::action(pre, k, "confirm.title"), &extra),
+                    body: r.text_with(&key::action(pre, k, "confirm.body"), &extra),
+                    confirm_label: r.text_with(&key::action(pre, k, "confirm.yes"), &extra),
+                    cancel_label: r.text_with(&key::action(pre, k, "confirm.no"), &extra),
                 });
                 Action {
                     kind: p.kind,
-                    label: nonblank(r.text_with(&format!("{pre}action.{k}.label"), &extra), k),
+                    label: nonblank(r.text_with(&key::action(pre, k, "label"), &extra), k),
                     primary: false,
                     confirm,
                     url: p.url,
@@ -947,12 +947,12 @@ impl Explaining<'_> {
                 severity: rule.severity,
                 title: nonblank(
                     self.r
-                        .text_with(&format!("{pre}reason.{reason}.title"), &extra),
+                        .text_with(&key::reason(pre, reason, "title"), &extra),
                     reason,
                 ),
                 body: self
                     .r
-                    .text_with(&format!("{pre}reason.{reason}.body"), &extra),
+                    .text_with(&key::reason(pre, reason, "body"), &extra),
                 // What buyers are never told, the seller reads: marked.
                 confidential: !self.masks
                     && rule.mask
@@ -965,10 +965,10 @@ impl Explaining<'_> {
                 rule: String::new(),
                 severity: SeverityLevel::Info,
                 title: nonblank(
-                    self.r.text(&format!("{pre}reason.order_status.title")),
+                    self.r.text(&key::reason(pre, "order_status", "title")),
                     self.order.status.as_str(),
                 ),
-                body: self.r.text(&format!("{pre}reason.order_status.body")),
+                body: self.r.text(&key::reason(pre, "order_status", "body")),
                 confidential: false,
             });
         }
@@ -987,7 +987,7 @@ impl Explaining<'_> {
                 kind: kind.to_string(),
                 at,
                 label: self.r.text_with(
-                    &format!("{pre}deadline.{kind}.label"),
+                    &key::deadline(pre, kind),
                     &[("deadline", Arg::Time(at))],
                 ),
             })
@@ -1019,7 +1019,7 @@ impl Explaining<'_> {
                             StageState::Done if !s.actual => String::new(),
                             StageState::Done => "timeline.done".to_string(),
                             // Who is late, in the seller's words in the merchant's view.
-                            StageState::Overdue => format!("{pre}timeline.late"),
+                            StageState::Overdue => key::join(&[pre, "timeline.late"]),
                             _ if s.from.is_some() => "timeline.window".to_string(),
                             _ => "timeline.expected".to_string(),
                         };
@@ -1130,9 +1130,9 @@ struct Planned {
 /// the seller's words in the merchant's view (`pre` = `merchant.`).
 fn stage_label(pre: &str, stage: &str) -> String {
     if stage == "refund_arrived" {
-        format!("{pre}timeline.{stage}.label")
+        key::join(&[pre, "timeline.", stage, ".label"])
     } else {
-        format!("timeline.{stage}.label")
+        key::join(&["timeline.", stage, ".label"])
     }
 }
 
