@@ -181,17 +181,16 @@ pub struct Args {
 }
 
 impl Args {
-    /// Sets a value.
+    /// Sets a value (over any earlier one: the last value set is read).
     pub fn set(&mut self, name: &'static str, v: Arg) {
-        if let Some(slot) = self.values.iter_mut().find(|(n, _)| *n == name) {
-            slot.1 = v;
-        } else {
-            self.values.push((name, v));
-        }
+        // Not a search for an earlier value: an order's values are set once
+        // each, by a few dozen calls.
+        self.values.push((name, v));
     }
     fn get(&self, name: &str) -> &Arg {
         self.values
             .iter()
+            .rev()
             .find(|(n, _)| *n == name)
             .map_or(&Arg::Null, |(_, v)| v)
     }
