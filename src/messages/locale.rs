@@ -229,7 +229,11 @@ impl DateFormatter<'_> {
 }
 
 fn hm(t: TimeOfDay) -> String {
-    format!("{:02}:{:02}", t.hour(), t.minute())
+    let mut out = String::with_capacity(5);
+    crate::time::push_padded(&mut out, t.hour(), 2);
+    out.push(':');
+    crate::time::push_padded(&mut out, t.minute(), 2);
+    out
 }
 
 /// Groups the digits of a whole number: `1,234,567` / `1 234 567`.

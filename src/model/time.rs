@@ -67,12 +67,20 @@ impl Timestamp {
         let (d, t) = self.to_civil(0);
         let ms = t.0 % 1000;
         let secs = t.0 / 1000;
-        let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
-        if ms == 0 {
-            format!("{d}T{h:02}:{m:02}:{s:02}Z")
-        } else {
-            format!("{d}T{h:02}:{m:02}:{s:02}.{ms:03}Z")
+        let mut out = String::with_capacity(24);
+        d.write_to(&mut out);
+        // (Digit by digit, not `format!`: a diagnosis writes several of
+        // these, and a sweep line is mostly them.)
+        for (sep, n) in [('T', secs / 3600), (':', secs / 60 % 60), (':', secs % 60)] {
+            out.push(sep);
+            push_padded(&mut out, n, 2);
         }
+        if ms != 0 {
+            out.push('.');
+            push_padded(&mut out, ms, 3);
+        }
+        out.push('Z');
+        out
     }
 }
 
@@ -183,9 +191,41 @@ impl Date {
     }
 }
 
+impl Date {
+    /// Appends `YYYY-MM-DD` (what `Display` writes).
+    pub fn write_to(&self, out: &mut String) {
+        match u32::try_from(self.year) {
+            Ok(y) if y <= 9999 => push_padded(out, y, 4),
+            // Years no input gives (dates far past a deadline's arithmetic).
+            _ => out.push_str(&format!("{:04}", self.year)),
+        }
+        out.push('-');
+        push_padded(out, u32::from(self.month), 2);
+        out.push('-');
+        push_padded(out, u32::from(self.day), 2);
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        let mut out = String::with_capacity(10);
+        self.write_to(&mut out);
+        f.write_str(&out)
+    }
+}
+
+/// Appends `n` in decimal, zero-padded to `width` digits: the digits of
+/// dates and times without the formatting machinery.
+pub fn push_padded(out: &mut String, n: u32, width: u32) {
+    let mut div: u32 = 1;
+    let mut digits = 1;
+    while div <= n / 10 || digits < width.min(10) {
+        div = div.saturating_mul(10);
+        digits += 1;
+    }
+    while div > 0 {
+        out.push(char::from(b'0' + (n / div % 10) as u8));
+        div /= 10;
     }
 }
 

@@ -946,13 +946,10 @@ impl Explaining<'_> {
                 rule: rule_id.to_string(),
                 severity: rule.severity,
                 title: nonblank(
-                    self.r
-                        .text_with(&key::reason(pre, reason, "title"), &extra),
+                    self.r.text_with(&key::reason(pre, reason, "title"), &extra),
                     reason,
                 ),
-                body: self
-                    .r
-                    .text_with(&key::reason(pre, reason, "body"), &extra),
+                body: self.r.text_with(&key::reason(pre, reason, "body"), &extra),
                 // What buyers are never told, the seller reads: marked.
                 confidential: !self.masks
                     && rule.mask
@@ -986,10 +983,9 @@ impl Explaining<'_> {
             .map(|(kind, at)| Deadline {
                 kind: kind.to_string(),
                 at,
-                label: self.r.text_with(
-                    &key::deadline(pre, kind),
-                    &[("deadline", Arg::Time(at))],
-                ),
+                label: self
+                    .r
+                    .text_with(&key::deadline(pre, kind), &[("deadline", Arg::Time(at))]),
             })
             .collect()
     }
