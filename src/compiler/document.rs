@@ -400,7 +400,12 @@ pub(crate) fn each_needed_key(
     {
         return false;
     }
-    let mut need = |key: String, rule: &Rule| f(&key, Some(&rule.id));
+    // One buffer for every key (this runs for every load of compiled rules).
+    let mut key = String::new();
+    let mut need = |parts: &[&str], rule: &Rule| {
+        key::write(&mut key, parts);
+        f(&key, Some(&rule.id))
+    };
     for r in rules {
         // A rule for both views needs the texts of both.
         for view in [Audience::Buyer, Audience::Merchant] {
@@ -409,23 +414,23 @@ pub(crate) fn each_needed_key(
             }
             let pre = view.key_prefix();
             for part in ["title", "body"] {
-                if !need(key::reason(pre, &r.reason, part), r) {
+                if !need(&key::reason_parts(pre, &r.reason, part), r) {
                     return false;
                 }
             }
             for kind in &r.actions {
                 let a = kind.as_str();
-                if !need(key::action(pre, a, "label"), r) {
+                if !need(&key::action_parts(pre, a, "label"), r) {
                     return false;
                 }
                 for part in ["confirm.title", "confirm.body", "confirm.yes", "confirm.no"] {
-                    if kind.confirms() && !need(key::action(pre, a, part), r) {
+                    if kind.confirms() && !need(&key::action_parts(pre, a, part), r) {
                         return false;
                     }
                 }
             }
             for d in &r.deadlines {
-                if !need(key::deadline(pre, &d.kind), r) {
+                if !need(&key::deadline_parts(pre, &d.kind), r) {
                     return false;
                 }
             }
