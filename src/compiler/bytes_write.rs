@@ -28,33 +28,32 @@ impl RuleSet {
 struct Compiler;
 
 impl Build for Compiler {
-    fn builtin() -> Result<(Vec<LocaleCatalog>, u32), RulesError> {
-        with_builtin(|base, digest| (base.catalog.locales.clone(), digest))
+    fn builtin() -> Result<(RuleSet, u32), RulesError> {
+        builtin()
     }
     fn check(set: &RuleSet) -> Option<Diagnostic> {
         missing_message(set)
     }
 }
 
-/// `f` of the built-in rules and the digest that compiled rules built on
-/// them record (the checksum of their standalone bytes). They are compiled
-/// and read back from those bytes once per thread: every load of compiled
-/// rules builds on them. (The runtime build reads the bytes it embeds.)
-fn with_builtin<T>(f: impl FnOnce(&RuleSet, u32) -> T) -> Result<T, RulesError> {
+/// The built-in rules and the digest that compiled rules built on them
+/// record: the checksum of their standalone bytes.
+fn builtin() -> Result<(RuleSet, u32), RulesError> {
+    // Compiled once per thread to standalone bytes, then read from those:
+    // compiling takes milliseconds, reading a fraction of that. (The
+    // runtime build reads the bytes it embeds.)
     thread_local! {
-        static BUILTIN: std::cell::RefCell<Option<(RuleSet, u32)>> =
-            const { std::cell::RefCell::new(None) };
+        static BUILTIN: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
     }
-    BUILTIN.with(|cache| {
-        if let Some((base, digest)) = cache.borrow().as_ref() {
-            return Ok(f(base, *digest));
-        }
-        let bytes = base_of(RuleSet::defaults()?).encode(None);
-        let base = RuleSet::from_bytes(&bytes)?;
-        let out = f(&base, checksum(&bytes));
-        *cache.borrow_mut() = Some((base, checksum(&bytes)));
-        Ok(out)
-    })
+    let bytes = BUILTIN.with(|cache| cache.borrow().clone());
+    let bytes = if bytes.is_empty() {
+        let fresh = base_of(RuleSet::defaults()?).encode(None);
+        BUILTIN.with(|cache| cache.borrow_mut().clone_from(&fresh));
+        fresh
+    } else {
+        bytes
+    };
+    Ok((RuleSet::from_bytes(&bytes)?, checksum(&bytes)))
 }
 
 /// The built-in base: the built-in rules with the messages of
@@ -134,8 +133,10 @@ impl RuleSet {
     /// built on the built-in rules (only what differs from them is written).
     /// Warnings and message sources are not kept.
     pub fn to_bytes(&self) -> Vec<u8> {
-        with_builtin(|base, digest| self.encode(Some((base, digest))))
-            .unwrap_or_else(|_| self.encode(None))
+        match builtin() {
+            Ok((base, digest)) => self.encode(Some((&base, digest))),
+            Err(_) => self.encode(None),
+        }
     }
 
     /// The rule set with the messages of `locales` only (tags as the

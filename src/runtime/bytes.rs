@@ -105,9 +105,8 @@ pub(crate) fn checksum(bytes: &[u8]) -> u32 {
 /// more; builds with the compiler build the base and check every message
 /// (`crate::compiler::bytes_write`).
 pub(crate) trait Build {
-    /// The built-in rules' catalogs (what compiled rules build on) and their
-    /// digest.
-    fn builtin() -> Result<(Vec<LocaleCatalog>, u32), RulesError>;
+    /// The built-in rules and their digest.
+    fn builtin() -> Result<(RuleSet, u32), RulesError>;
     /// The first problem of a rule set read, if any.
     fn check(_: &RuleSet) -> Option<Diagnostic> {
         None
@@ -120,9 +119,8 @@ struct Embedded;
 
 #[cfg(all(target_arch = "wasm32", not(feature = "compiler")))]
 impl Build for Embedded {
-    fn builtin() -> Result<(Vec<LocaleCatalog>, u32), RulesError> {
-        let base = read::<Embedded>(DEFAULT_RULES)?;
-        Ok((base.catalog.locales, checksum(DEFAULT_RULES)))
+    fn builtin() -> Result<(RuleSet, u32), RulesError> {
+        Ok((read::<Embedded>(DEFAULT_RULES)?, checksum(DEFAULT_RULES)))
     }
 }
 
@@ -153,7 +151,7 @@ pub(crate) fn read<B: Build>(bytes: &[u8]) -> Result<RuleSet, RulesError> {
                     env!("CARGO_PKG_VERSION")
                 )));
             }
-            (at.i, b)
+            (at.i, b.catalog.locales)
         }
         _ => (BODY_AT, Vec::new()),
     };
