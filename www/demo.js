@@ -25,7 +25,7 @@ const UI = {
     scenario: "Scenario", language: "Language", clock: "Clock", min1: "+1 min", min10: "+10 min", hour1: "+1 h", day: "+1 day", reset: "Now", heading: "Your order", items: "Items", total: "Total",
     log: "Shop backend (simulated)", backend: { ok: "Answers each action after a short delay.", rejects: "Rejects a cancellation: the payment is already captured (HTTP\u00a0409).", silent: "Never answers: the widget stops waiting after 8\u00a0s." },
     placed: "Order {id} · placed {date}", oos: "out of stock", back: "back {date}", sep: ", ",
-    views: "View", storefront: "Storefront", office: "Shop back office", buyerView: "What the customer sees",
+    views: "View", storefront: "Storefront", office: "Back office", buyerView: "What the customer sees",
     rejected: "Payment already captured: the shop can't cancel this order any more (409).",
     did: { retry_payment: "payment retried", update_payment_method: "new payment method", cancel_order: "order cancelled", confirm_receipt: "receipt confirmed", open_dispute: "dispute opened", choose_alternative: "alternative chosen", paid: "payment succeeded", rejected: "request rejected", silent: "request received, no answer", confirm_order: "order confirmed by the shop", issue_refund: "refund sent", respond_to_dispute: "shop replied to the dispute", contact_buyer: "message to the buyer", remind_buyer: "reminder sent to the buyer" },
   },
@@ -50,6 +50,7 @@ const UI = {
 const SCENARIOS = {
   checkout: { en: "Not paid yet (countdown)", "zh-CN": "尚未付款（倒计时）", ru: "Не оплачен (обратный отсчёт)" },
   declined: { en: "Payment declined", "zh-CN": "付款被拒", ru: "Платёж отклонён" },
+  no_attempts: { en: "Declined, no attempts left", "zh-CN": "付款被拒，次数已用完", ru: "Отказ, попытки исчерпаны" },
   processing: { en: "Payment processing", "zh-CN": "付款处理中", ru: "Платёж обрабатывается" },
   out_of_stock: { en: "Out of stock, restock soon", "zh-CN": "缺货，即将补货", ru: "Нет в наличии, скоро будет" },
   delivered: { en: "Delivered, confirm receipt", "zh-CN": "已送达，待确认收货", ru: "Доставлен, подтвердите получение" },
@@ -117,6 +118,11 @@ function scenarioOrder(name) {
     case "declined":
     case "backend_silent":
       Object.assign(o.payment, { state: "failed", failure_code: "insufficient_funds", updated_at: at(-4 * MIN) });
+      break;
+    case "no_attempts":
+      // The tenth declined attempt (settings.max_payment_attempts, 10 by
+      // default): no more retries are offered, the shop's support is.
+      Object.assign(o.payment, { state: "failed", failure_code: "do_not_honor", attempts: 10, updated_at: at(-4 * MIN) });
       break;
     case "processing":
       Object.assign(o.payment, { state: "processing", updated_at: at(-1 * MIN) });

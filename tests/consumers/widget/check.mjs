@@ -146,7 +146,7 @@ async function axe(page) {
 
 // ---------------------------------------------------------------------------
 if (suite === "demo") {
-  const SCENARIOS = ["checkout", "declined", "processing", "out_of_stock", "delivered", "refund", "refund_late", "dispute", "auto_cancelled", "completed", "backend_rejects", "backend_silent"];
+  const SCENARIOS = ["checkout", "declined", "no_attempts", "processing", "out_of_stock", "delivered", "refund", "refund_late", "dispute", "auto_cancelled", "completed", "backend_rejects", "backend_silent"];
   const LOCALES = ["en", "zh-CN", "ru"];
   const expect = {
     checkout: /isn't finished/,
@@ -161,6 +161,7 @@ if (suite === "demo") {
     completed: /complete/i,
     backend_rejects: /out of stock/,
     backend_silent: /declined|funds/i,
+    no_attempts: /can't take another payment attempt/,
   };
 
   await test("every scenario in en, zh-CN and ru renders a headline and a support code (no errors, no CSP violations)", async (page) => {
@@ -661,8 +662,10 @@ if (suite === "demo") {
       width: document.documentElement.scrollWidth,
       select: document.getElementById("scenario").getBoundingClientRect().right,
       clock: document.getElementById("clock").getBoundingClientRect().right,
+      tab: document.getElementById("tab-office").getBoundingClientRect().right,
+      lens: document.querySelector("order-lens").getBoundingClientRect().right,
     }));
-    assert(out.width <= 320 && out.select <= 320 && out.clock <= 320, `overflows: ${JSON.stringify(out)}`);
+    assert(Object.values(out).every((right) => right <= 320), `overflows: ${JSON.stringify(out)}`);
   }, { viewport: { width: 320, height: 700 } });
 
   await test("the simulated backend's card says how it answers in the scenario, in the page's language, and lists nothing before it is asked", async (page) => {
