@@ -333,4 +333,14 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn conditions_read_every_setting_but_the_calendar() {
+        let s = crate::RuleSet::defaults().unwrap().settings;
+        let calendar = ["weekend", "holidays", "extra_business_days"];
+        for k in SETTING_KEYS {
+            assert_eq!(s.lookup(k).is_some(), !calendar.contains(k), "settings.{k}");
+        }
+        assert!(s.lookup("no_such_setting").is_none());
+    }
 }
