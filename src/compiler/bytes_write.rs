@@ -99,9 +99,7 @@ pub fn buyer_side(mut rs: RuleSet) -> RuleSet {
         if r.audience == RuleAudience::Merchant {
             r.id = format!("m{i}");
             r.reason = "m".into();
-            r.when = Node::Const(Const::Bool(false));
-            r.size = 1;
-            r.timed = false;
+            r.set_when(Node::Const(Const::Bool(false)));
             r.when_src.clear();
             r.fields.clear();
             r.actions.clear();

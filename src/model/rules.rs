@@ -213,6 +213,16 @@ pub struct Rule {
     pub(crate) timed: bool,
 }
 
+impl Rule {
+    /// Replaces the condition, and what is derived from it (its size and
+    /// whether time can change it) with it.
+    pub(crate) fn set_when(&mut self, when: Node) {
+        self.size = crate::model::limits::size(&when);
+        self.timed = when.timed();
+        self.when = when;
+    }
+}
+
 /// A loaded, checked and compiled rules document.
 #[derive(Clone, Debug)]
 pub struct RuleSet {
