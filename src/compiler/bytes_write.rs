@@ -99,7 +99,8 @@ pub fn buyer_side(mut rs: RuleSet) -> RuleSet {
         if r.audience == RuleAudience::Merchant {
             r.id = format!("m{i}");
             r.reason = "m".into();
-            r.set_when(Node::Const(Const::Bool(false)));
+            r.when = Node::Const(Const::Bool(false));
+            r.derive();
             r.when_src.clear();
             r.fields.clear();
             r.actions.clear();

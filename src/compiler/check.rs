@@ -6,7 +6,7 @@ use super::parser::{CmpOp, Expr, ExprKind, Lit};
 use crate::model::diagnostic::ExprError;
 use crate::model::ir::{Const, Node, Rel};
 use crate::model::schema::{EnumTy, Field, Ty, FUNCTIONS, ITEM_FIELDS, ORDER_FIELDS};
-use crate::model::settings::{Settings, SETTING_KEYS};
+use crate::model::settings::Settings;
 use crate::order::KNOWN_FAILURE_CODES;
 use crate::suggest;
 use crate::time::truncate;
@@ -213,20 +213,18 @@ impl Checker<'_> {
         match self.settings.lookup(rest) {
             Some((ty, c)) => (ty, Node::Const(c)),
             None => {
-                // The settings a condition can read: those `lookup` knows.
-                let names: Vec<&str> = SETTING_KEYS
+                let names = Settings::EXPR_NAMES
                     .iter()
-                    .copied()
-                    .filter(|k| self.settings.lookup(k).is_some())
-                    .collect();
-                let help = suggest::nearest(rest, names.iter().copied())
+                    .map(|n| n.to_string())
+                    .collect::<Vec<_>>();
+                let help = suggest::nearest(rest, names.iter().map(String::as_str))
                     .map(|n| format!("did you mean 'settings.{n}'?"));
                 self.error(
                     span,
                     format!("unknown setting '{full}'"),
                     help.or(Some(format!(
                         "settings usable in conditions: {}",
-                        names.join(", ")
+                        Settings::EXPR_NAMES.join(", ")
                     ))),
                 );
                 BAD

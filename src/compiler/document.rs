@@ -631,9 +631,12 @@ fn compile_rule(r: &RawRule<'_>, settings: &Settings, diags: &mut Vec<Diagnostic
     if !builtin && actions.contains(&ActionKind::RetryPayment) {
         cx.warn_never_retried(&when, diags);
     }
-    (error_count(diags) == before).then_some(Rule {
-        size: limits::size(&when),
-        timed: when.timed(),
+    if error_count(diags) != before {
+        return None;
+    }
+    let mut rule = Rule {
+        size: 0,
+        timed: false,
         id,
         reason,
         severity,
@@ -648,7 +651,9 @@ fn compile_rule(r: &RawRule<'_>, settings: &Settings, diags: &mut Vec<Diagnostic
         fallback,
         builtin,
         audience,
-    })
+    };
+    rule.derive();
+    Some(rule)
 }
 
 impl RuleCx<'_> {

@@ -183,28 +183,42 @@ impl DateFormatter<'_> {
     /// line never breaks inside one.
     fn date_text(&self, d: Date) -> String {
         let with_year = d.year != self.today.year;
+        // Piece by piece (not `format!`: a diagnosis writes several dates).
+        let year = u32::try_from(d.year).unwrap_or_default();
+        let mut out = String::with_capacity(24);
+        let num = |out: &mut String, n: u32| crate::time::push_padded(out, n, 1);
         match self.style {
-            Style::En if with_year => {
-                format!(
-                    "{}\u{a0}{},\u{a0}{}",
-                    month(&EN_MONTHS, d.month),
-                    d.day,
-                    d.year
-                )
+            Style::En => {
+                out.push_str(month(&EN_MONTHS, d.month));
+                out.push('\u{a0}');
+                num(&mut out, u32::from(d.day));
+                if with_year {
+                    out.push_str(",\u{a0}");
+                    num(&mut out, year);
+                }
             }
-            Style::En => format!("{}\u{a0}{}", month(&EN_MONTHS, d.month), d.day),
-            Style::Zh if with_year => format!("{}年{}月{}日", d.year, d.month, d.day),
-            Style::Zh => format!("{}月{}日", d.month, d.day),
-            Style::Ru if with_year => {
-                format!(
-                    "{}\u{a0}{}\u{a0}{}\u{a0}г.",
-                    d.day,
-                    month(&RU_MONTHS, d.month),
-                    d.year
-                )
+            Style::Zh => {
+                if with_year {
+                    num(&mut out, year);
+                    out.push('年');
+                }
+                num(&mut out, u32::from(d.month));
+                out.push('月');
+                num(&mut out, u32::from(d.day));
+                out.push('日');
             }
-            Style::Ru => format!("{}\u{a0}{}", d.day, month(&RU_MONTHS, d.month)),
+            Style::Ru => {
+                num(&mut out, u32::from(d.day));
+                out.push('\u{a0}');
+                out.push_str(month(&RU_MONTHS, d.month));
+                if with_year {
+                    out.push('\u{a0}');
+                    num(&mut out, year);
+                    out.push_str("\u{a0}г.");
+                }
+            }
         }
+        out
     }
 
     /// A calendar date: `Nov 28`, `11月28日`, `28 ноября`.
@@ -221,10 +235,13 @@ impl DateFormatter<'_> {
             return time;
         }
         let date = self.date_text(d);
-        match self.style {
-            Style::En | Style::Ru => format!("{date},\u{a0}{time}"),
-            Style::Zh => format!("{date}\u{a0}{time}"),
-        }
+        let mut out = date;
+        out.push_str(match self.style {
+            Style::En | Style::Ru => ",\u{a0}",
+            Style::Zh => "\u{a0}",
+        });
+        out.push_str(&time);
+        out
     }
 }
 

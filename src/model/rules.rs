@@ -214,12 +214,11 @@ pub struct Rule {
 }
 
 impl Rule {
-    /// Replaces the condition, and what is derived from it (its size and
-    /// whether time can change it) with it.
-    pub(crate) fn set_when(&mut self, when: Node) {
-        self.size = crate::model::limits::size(&when);
-        self.timed = when.timed();
-        self.when = when;
+    /// Computes what is derived from the condition: its size and whether
+    /// time can change it. Every rule built or changed goes through here.
+    pub(crate) fn derive(&mut self) {
+        self.size = crate::model::limits::size(&self.when);
+        self.timed = self.when.timed();
     }
 }
 

@@ -64,8 +64,22 @@ pub const SETTING_KEYS: &[&str] = &[
 pub const MAX_DATES: usize = 2000;
 
 impl Settings {
-    /// The type and value of `settings.NAME` in a condition (`None`: a
-    /// setting conditions cannot read, such as `weekend`, or no setting).
+    /// Settings a condition can read as `settings.NAME`.
+    pub const EXPR_NAMES: &'static [&'static str] = &[
+        "timezone",
+        "auto_cancel_unpaid_after",
+        "payment_processing_grace",
+        "merchant_confirm_sla",
+        "auto_confirm_receipt_after",
+        "delivery_late_after",
+        "support_url",
+        "reorder_url",
+        "cancel_allowed_until",
+        "max_payment_attempts",
+        "dispute_response_within",
+    ];
+
+    /// The type and value of `settings.NAME` in a condition.
     pub fn lookup(&self, name: &str) -> Option<(Ty, Const)> {
         Some(match name {
             "timezone" => (Ty::Str, Const::Str(self.timezone.clone())),

@@ -591,9 +591,9 @@ impl Reader<'_> {
                 RuleAudience::Buyer
             }
         };
-        Rule {
-            size: limits::size(&when),
-            timed: when.timed(),
+        let mut rule = Rule {
+            size: 0,
+            timed: false,
             id,
             reason,
             severity,
@@ -608,7 +608,9 @@ impl Reader<'_> {
             fallback: flags & 2 != 0,
             builtin: flags & 4 != 0,
             audience,
-        }
+        };
+        rule.derive();
+        rule
     }
     fn parts(&mut self) -> Vec<Part> {
         self.depth = self.depth.saturating_add(1);
