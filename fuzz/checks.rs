@@ -216,9 +216,13 @@ pub fn compiled_bytes(data: &[u8]) {
 
 /// What the document loader guarantees of every rule set it accepts, so the
 /// bytes reader must too (SPEC §3.2): every shipped locale has the title and
-/// body of every rule's reason.
+/// body of every rule's reason in each view the rule speaks to and the rule
+/// set has (a merchant's rule in rules with the buyer's view only is never
+/// shown, and needs no text).
 fn assert_messages_complete(rs: &RuleSet) {
+    use orderlens::rules::Audience;
     let shipped = orderlens::messages::locale::SHIPPED;
+    let merchant = rs.has_merchant_view();
     for lc in rs
         .catalog
         .locales
@@ -226,13 +230,18 @@ fn assert_messages_complete(rs: &RuleSet) {
         .filter(|l| shipped.contains(&l.locale.tag.as_str()))
     {
         for r in &rs.rules {
-            for part in ["title", "body"] {
-                let key = format!("reason.{}.{part}", r.reason);
-                assert!(
-                    lc.messages.contains_key(&key),
-                    "loaded rules lack '{key}' in '{}'",
-                    lc.locale.tag
-                );
+            for view in [Audience::Buyer, Audience::Merchant] {
+                if !r.audience.speaks_to(view) || (view == Audience::Merchant && !merchant) {
+                    continue;
+                }
+                for part in ["title", "body"] {
+                    let key = format!("{}reason.{}.{part}", view.key_prefix(), r.reason);
+                    assert!(
+                        lc.messages.contains_key(&key),
+                        "loaded rules lack '{key}' in '{}'",
+                        lc.locale.tag
+                    );
+                }
             }
         }
     }
