@@ -351,13 +351,37 @@ pub mod support_code {
         pub rules: Vec<u8>,
     }
 
-    struct Bits {
-        bits: Vec<bool>,
+    /// The code's symbols as its bits come: each bit goes into the check
+    /// (FNV-1a over the bits, as [`check`] computes it) and into the current
+    /// 5-bit symbol, written out once full (no bit vector: a fifth of the
+    /// work of an explain's support code).
+    struct Symbols {
+        out: String,
+        hash: u32,
+        sym: usize,
+        bits: u32,
+        written: usize,
     }
-    impl Bits {
-        fn push(&mut self, v: u64, n: u32) {
+    impl Symbols {
+        fn push(&mut self, v: u64, n: u32, checked: bool) {
             for i in (0..n).rev() {
-                self.bits.push((v >> i) & 1 == 1);
+                let bit = (v >> i) & 1;
+                if checked {
+                    self.hash ^= bit as u32;
+                    self.hash = self.hash.wrapping_mul(0x0100_0193);
+                }
+                self.sym = self.sym * 2 + bit as usize;
+                self.bits += 1;
+                if self.bits == 5 {
+                    if self.written > 0 && self.written % 4 == 0 {
+                        self.out.push('-');
+                    }
+                    self.out
+                        .push(ALPHABET.get(self.sym).map_or('0', |&c| char::from(c)));
+                    self.written += 1;
+                    self.sym = 0;
+                    self.bits = 0;
+                }
             }
         }
     }
@@ -376,38 +400,28 @@ pub mod support_code {
         let minutes =
             (now.millis().saturating_sub(EPOCH_MS).max(0) / 60_000).min((1 << 26) - 1) as u64;
         let rules = rules.get(..rules.len().min(15)).unwrap_or(&[]);
-        // The bits, pushed into 5-bit symbols as they come (no bit vector:
-        // less code in the wasm build).
-        // At most 3 + 20 + 26 + 4 + 15 × 8 bits, padding and the check.
-        let mut b = Bits {
-            bits: Vec::with_capacity(185),
+        // At most 3 + 20 + 26 + 4 + 15 × 8 bits, padding and the check:
+        // 37 symbols and 9 hyphens.
+        let mut b = Symbols {
+            out: String::with_capacity(49),
+            hash: 0x811c_9dc5,
+            sym: 0,
+            bits: 0,
+            written: 0,
         };
-        b.push(VERSION, 3);
-        b.push(u64::from(fingerprint & 0xF_FFFF), 20);
-        b.push(minutes, 26);
-        b.push(rules.len() as u64, 4);
+        b.out.push_str("OL-");
+        b.push(VERSION, 3, true);
+        b.push(u64::from(fingerprint & 0xF_FFFF), 20, true);
+        b.push(minutes, 26, true);
+        b.push(rules.len() as u64, 4, true);
         for &r in rules {
-            b.push(r.min(255) as u64, 8);
+            b.push(r.min(255) as u64, 8, true);
         }
-        while b.bits.len() % 5 != 0 {
-            b.bits.push(false);
-        }
-        let c = check(&b.bits);
-        b.push(c, 5);
-        let mut out = String::from("OL-");
-        let mut v = 0usize;
-        for (i, bit) in b.bits.iter().enumerate() {
-            v = v * 2 + usize::from(*bit);
-            if i % 5 == 4 {
-                let n = i / 5;
-                if n > 0 && n % 4 == 0 {
-                    out.push('-');
-                }
-                out.push(ALPHABET.get(v).map_or('0', |&c| char::from(c)));
-                v = 0;
-            }
-        }
-        out
+        // Zero bits up to a whole symbol, then the check.
+        b.push(0, (5 - b.bits) % 5, true);
+        let check = u64::from(b.hash % 32);
+        b.push(check, 5, false);
+        b.out
     }
 
     /// Decodes a code (case-insensitive; `I`/`L` read as 1, `O` as 0;
