@@ -329,15 +329,18 @@ pub fn money(style: Style, minor: i64, currency: Option<&str>) -> String {
     let mut num = group(int, group_sep);
     if digits > 0 {
         num.push_str(dec);
-        num.push_str(&format!("{:0width$}", frac, width = digits as usize));
+        // (`frac` is below 10^digits, at most 1,000.)
+        crate::time::push_padded(&mut num, u32::try_from(frac).unwrap_or(0), digits);
     }
     let sign = if minor < 0 { "-" } else { "" };
+    // Piece by piece (not `format!`: a diagnosis writes several amounts).
+    let join = super::key::join;
     match (style, symbol(style, cur)) {
-        (_, None) if cur.is_empty() => format!("{sign}{num}"),
-        (Style::Ru, Some(sym)) => format!("{sign}{num}\u{a0}{sym}"),
-        (Style::Ru, None) => format!("{sign}{num}\u{a0}{cur}"),
-        (_, Some(sym)) => format!("{sign}{sym}{num}"),
-        (_, None) => format!("{sign}{cur}\u{a0}{num}"),
+        (_, None) if cur.is_empty() => join(&[sign, &num]),
+        (Style::Ru, Some(sym)) => join(&[sign, &num, "\u{a0}", sym]),
+        (Style::Ru, None) => join(&[sign, &num, "\u{a0}", cur]),
+        (_, Some(sym)) => join(&[sign, sym, &num]),
+        (_, None) => join(&[sign, cur, "\u{a0}", &num]),
     }
 }
 
