@@ -430,6 +430,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn groups_digits() {
+        let cases: [(u64, &str); 7] = [
+            (0, "0"),
+            (7, "7"),
+            (999, "999"),
+            (1000, "1,000"),
+            (1_234_567, "1,234,567"),
+            (100_000, "100,000"),
+            (u64::MAX, "18,446,744,073,709,551,615"),
+        ];
+        for (n, want) in cases {
+            assert_eq!(group(n, ","), want);
+        }
+        assert_eq!(number(Style::Ru, -1234), "-1\u{a0}234");
+        assert_eq!(number(Style::En, i64::MIN), "-9,223,372,036,854,775,808");
+        assert_eq!(money(Style::En, -5, Some("USD")), "-$0.05");
+        assert_eq!(money(Style::Ru, 1, Some("KWD")), "0,001\u{a0}KWD");
+        assert_eq!(money(Style::En, 129, None), "1.29");
+    }
+
+    #[test]
     fn money_per_locale() {
         assert_eq!(money(Style::En, 12900, Some("USD")), "$129.00");
         assert_eq!(money(Style::Zh, 12900, Some("CNY")), "¥129.00");
