@@ -5,6 +5,23 @@
 //! are short (matched rules, candidate instants, accepted locales), so a
 //! plain insertion sort does.
 
+/// `pieces` joined into `out`, replacing what it held: message keys,
+/// paths, amounts and dates. (Not `format!`, a fifth of the time; and not
+/// `[&str]::concat`, 300 B more in the runtime's wasm.)
+pub(crate) fn write_joined(out: &mut String, pieces: &[&str]) {
+    out.clear();
+    for p in pieces {
+        out.push_str(p);
+    }
+}
+
+/// `pieces` joined (see [`write_joined`]).
+pub(crate) fn join(pieces: &[&str]) -> String {
+    let mut out = String::with_capacity(48);
+    write_joined(&mut out, pieces);
+    out
+}
+
 /// Sorts `v` stably so that `less(a, b)` means `a` goes before `b`.
 pub(crate) fn sort_by<T>(v: &mut [T], mut less: impl FnMut(&T, &T) -> bool) {
     for i in 1..v.len() {

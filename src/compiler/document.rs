@@ -403,7 +403,7 @@ pub(crate) fn each_needed_key(
     // One buffer for every key (this runs for every load of compiled rules).
     let mut key = String::new();
     let mut need = |parts: &[&str], rule: &Rule| {
-        key::write(&mut key, parts);
+        crate::util::write_joined(&mut key, parts);
         f(&key, Some(&rule.id))
     };
     for r in rules {
@@ -525,14 +525,7 @@ fn builtin_rules(defaults: &Value) -> (Vec<RawRule<'_>>, Vec<String>) {
 fn located<'v>(fields: &'v [(String, Value)], base: &str) -> Vec<(&'v str, &'v Value, String)> {
     fields
         .iter()
-        .map(|(k, v)| {
-            // (Not `format!`: this runs for every field of every rule.)
-            let mut path = String::with_capacity(base.len() + 1 + k.len());
-            path.push_str(base);
-            path.push('.');
-            path.push_str(k);
-            (k.as_str(), v, path)
-        })
+        .map(|(k, v)| (k.as_str(), v, crate::util::join(&[base, ".", k])))
         .collect()
 }
 

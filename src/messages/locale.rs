@@ -334,7 +334,7 @@ pub fn money(style: Style, minor: i64, currency: Option<&str>) -> String {
     }
     let sign = if minor < 0 { "-" } else { "" };
     // Piece by piece (not `format!`: a diagnosis writes several amounts).
-    let join = super::key::join;
+    let join = crate::util::join;
     match (style, symbol(style, cur)) {
         (_, None) if cur.is_empty() => join(&[sign, &num]),
         (Style::Ru, Some(sym)) => join(&[sign, &num, "\u{a0}", sym]),

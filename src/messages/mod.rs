@@ -9,21 +9,7 @@ pub mod plural;
 /// (checked when it loads) are the keys the diagnosis renders. `pre` is the
 /// view's prefix (`""`, or `"merchant."` for the seller's view).
 pub mod key {
-    /// `pieces` joined into `out`, replacing what it held (not `format!`:
-    /// less code in the wasm builds, and a fifth of the time).
-    pub fn write(out: &mut String, pieces: &[&str]) {
-        out.clear();
-        for p in pieces {
-            out.push_str(p);
-        }
-    }
-
-    /// `pieces` joined.
-    pub fn join(pieces: &[&str]) -> String {
-        let mut k = String::with_capacity(48);
-        write(&mut k, pieces);
-        k
-    }
+    use crate::util::join;
 
     /// The pieces of `{pre}reason.{reason}.{part}`, `part` being `title` or
     /// `body`.

@@ -367,8 +367,7 @@ pub mod support_code {
             for i in (0..n).rev() {
                 let bit = (v >> i) & 1;
                 if checked {
-                    self.hash ^= bit as u32;
-                    self.hash = self.hash.wrapping_mul(0x0100_0193);
+                    self.hash = check_step(self.hash, bit == 1);
                 }
                 self.sym = self.sym * 2 + bit as usize;
                 self.bits += 1;
@@ -386,13 +385,17 @@ pub mod support_code {
         }
     }
 
+    /// The check's start: FNV-1a over the bits, one at a time.
+    const CHECK_START: u32 = 0x811c_9dc5;
+
+    /// The check after one more bit.
+    fn check_step(h: u32, bit: bool) -> u32 {
+        (h ^ u32::from(bit)).wrapping_mul(0x0100_0193)
+    }
+
+    /// The 5-bit check of `bits`.
     fn check(bits: &[bool]) -> u64 {
-        let mut h: u32 = 0x811c_9dc5;
-        for b in bits {
-            h ^= u32::from(*b);
-            h = h.wrapping_mul(0x0100_0193);
-        }
-        u64::from(h % 32)
+        u64::from(bits.iter().fold(CHECK_START, |h, &b| check_step(h, b)) % 32)
     }
 
     /// Encodes a code.
@@ -404,7 +407,7 @@ pub mod support_code {
         // 37 symbols and 9 hyphens.
         let mut b = Symbols {
             out: String::with_capacity(49),
-            hash: 0x811c_9dc5,
+            hash: CHECK_START,
             sym: 0,
             bits: 0,
             written: 0,

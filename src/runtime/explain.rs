@@ -1015,7 +1015,7 @@ impl Explaining<'_> {
                             StageState::Done if !s.actual => String::new(),
                             StageState::Done => "timeline.done".to_string(),
                             // Who is late, in the seller's words in the merchant's view.
-                            StageState::Overdue => key::join(&[pre, "timeline.late"]),
+                            StageState::Overdue => crate::util::join(&[pre, "timeline.late"]),
                             _ if s.from.is_some() => "timeline.window".to_string(),
                             _ => "timeline.expected".to_string(),
                         };
@@ -1126,9 +1126,9 @@ struct Planned {
 /// the seller's words in the merchant's view (`pre` = `merchant.`).
 fn stage_label(pre: &str, stage: &str) -> String {
     if stage == "refund_arrived" {
-        key::join(&[pre, "timeline.", stage, ".label"])
+        crate::util::join(&[pre, "timeline.", stage, ".label"])
     } else {
-        key::join(&["timeline.", stage, ".label"])
+        crate::util::join(&["timeline.", stage, ".label"])
     }
 }
 
