@@ -50,7 +50,7 @@ const UI = {
 const SCENARIOS = {
   checkout: { en: "Not paid yet (countdown)", "zh-CN": "尚未付款（倒计时）", ru: "Не оплачен (обратный отсчёт)" },
   declined: { en: "Payment declined", "zh-CN": "付款被拒", ru: "Платёж отклонён" },
-  no_attempts: { en: "Declined, no attempts left", "zh-CN": "付款被拒，次数已用完", ru: "Отказ, попытки исчерпаны" },
+  no_attempts: { en: "Declined, no attempts left", "zh-CN": "付款被拒，次数已用完", ru: "Отказ, попыток нет" },
   processing: { en: "Payment processing", "zh-CN": "付款处理中", ru: "Платёж обрабатывается" },
   out_of_stock: { en: "Out of stock, restock soon", "zh-CN": "缺货，即将补货", ru: "Нет в наличии, скоро будет" },
   delivered: { en: "Delivered, confirm receipt", "zh-CN": "已送达，待确认收货", ru: "Доставлен, подтвердите получение" },
