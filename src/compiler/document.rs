@@ -691,15 +691,15 @@ impl RuleCx<'_> {
                     Ok(ast) => {
                         let c = check::check_condition(&ast, self.settings);
                         for e in c.errors {
-                            diags.push(Diagnostic::in_expr(p, rid, src, e));
+                            diags.push(Diagnostic::in_expr(p, rid, src, &e));
                         }
                         for w in c.warnings {
-                            diags.push(Diagnostic::in_expr(p, rid, src, w).warning());
+                            diags.push(Diagnostic::in_expr(p, rid, src, &w).warning());
                         }
                         when = c.node;
                         fields = c.fields;
                     }
-                    Err(e) => diags.push(Diagnostic::in_expr(p, rid, src, e)),
+                    Err(e) => diags.push(Diagnostic::in_expr(p, rid, src, &e)),
                 }
             }
             None => diags.push(
@@ -887,12 +887,12 @@ impl RuleCx<'_> {
                 let c = check::check_timestamp_path(&ast, self.settings);
                 let ok = c.errors.is_empty();
                 for e in c.errors {
-                    diags.push(Diagnostic::in_expr(p, rid, src, e));
+                    diags.push(Diagnostic::in_expr(p, rid, src, &e));
                 }
                 ok.then_some(c.node)
             }
             Err(e) => {
-                diags.push(Diagnostic::in_expr(p, rid, src, e));
+                diags.push(Diagnostic::in_expr(p, rid, src, &e));
                 None
             }
         }

@@ -1,9 +1,104 @@
 //! Tokens of the condition language (SPEC §2.1).
 
-use crate::model::diagnostic::ExprError;
+use crate::model::diagnostic::ExprProblem;
 use crate::time::Duration;
 
 pub use crate::model::diagnostic::Span;
+
+/// What the lexer refuses, each at the span of the offending text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LexError {
+    /// `&` or `|` alone (the operators are `&&` and `||`).
+    HalfOperator {
+        /// The character.
+        at: Span,
+        /// `'&'` or `'|'`.
+        ch: char,
+    },
+    /// `=` alone (equality is `==`).
+    SingleEquals(Span),
+    /// A character the language has no use for.
+    UnexpectedChar {
+        /// The character.
+        at: Span,
+        /// Which one.
+        ch: char,
+    },
+    /// A string without its closing quote.
+    UnterminatedString {
+        /// From the opening quote to the end.
+        at: Span,
+        /// The opening quote.
+        quote: char,
+    },
+    /// A whole number beyond 64 bits.
+    NumberTooLarge {
+        /// The number.
+        at: Span,
+        /// Its digits.
+        text: String,
+    },
+    /// Digits followed by letters that are not a duration unit.
+    BadDuration {
+        /// The word.
+        at: Span,
+        /// As written.
+        text: String,
+    },
+    /// `and` / `or` (any case the lexer knows) written as words.
+    WordOperator {
+        /// The word.
+        at: Span,
+        /// `"and"` or `"or"`.
+        word: &'static str,
+    },
+}
+
+impl ExprProblem for LexError {
+    fn span(&self) -> Span {
+        match self {
+            LexError::HalfOperator { at, .. }
+            | LexError::SingleEquals(at)
+            | LexError::UnexpectedChar { at, .. }
+            | LexError::UnterminatedString { at, .. }
+            | LexError::NumberTooLarge { at, .. }
+            | LexError::BadDuration { at, .. }
+            | LexError::WordOperator { at, .. } => *at,
+        }
+    }
+
+    fn message(&self) -> String {
+        match self {
+            LexError::HalfOperator { ch, .. } => format!("unexpected '{ch}'"),
+            LexError::SingleEquals(_) => "unexpected '='".into(),
+            LexError::UnexpectedChar { ch, .. } => format!("unexpected character '{ch}'"),
+            LexError::UnterminatedString { .. } => "unterminated string".into(),
+            LexError::NumberTooLarge { text, .. } => format!("number '{text}' is too large"),
+            LexError::BadDuration { text, .. } => {
+                format!("invalid duration '{}'", crate::time::truncate(text))
+            }
+            LexError::WordOperator { word, .. } => format!("unexpected '{word}'"),
+        }
+    }
+
+    fn help(&self) -> Option<String> {
+        Some(match self {
+            LexError::HalfOperator { ch, .. } => format!("did you mean '{ch}{ch}'?"),
+            LexError::SingleEquals(_) => "compare with '=='".into(),
+            LexError::UnterminatedString { quote, .. } => format!("close it with '{quote}'"),
+            LexError::BadDuration { .. } => {
+                "write durations like '30m', '2h', '10d' or '5bd'".into()
+            }
+            LexError::WordOperator { word, .. } => {
+                format!(
+                    "did you mean '{}'?",
+                    if *word == "and" { "&&" } else { "||" }
+                )
+            }
+            LexError::UnexpectedChar { .. } | LexError::NumberTooLarge { .. } => return None,
+        })
+    }
+}
 
 /// A token.
 #[derive(Clone, Debug, PartialEq)]
@@ -94,7 +189,7 @@ impl Tok {
 }
 
 /// Splits an expression into tokens; stops at the first lexical error.
-pub fn lex(src: &str) -> Result<Vec<(Tok, Span)>, ExprError> {
+pub fn lex(src: &str) -> Result<Vec<(Tok, Span)>, LexError> {
     let b = src.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -115,21 +210,13 @@ pub fn lex(src: &str) -> Result<Vec<(Tok, Span)>, ExprError> {
             b'&' if at(i + 1) == Some(b'&') => two(&mut i, Tok::And),
             b'|' if at(i + 1) == Some(b'|') => two(&mut i, Tok::Or),
             b'&' | b'|' => {
-                let op = if c == b'&' { "&&" } else { "||" };
-                return Err(ExprError::new(
-                    Span::new(i, i + 1),
-                    format!("unexpected '{}'", c as char),
-                    Some(format!("did you mean '{op}'?")),
-                ));
+                return Err(LexError::HalfOperator {
+                    at: Span::new(i, i + 1),
+                    ch: c as char,
+                });
             }
             b'=' if at(i + 1) == Some(b'=') => two(&mut i, Tok::Eq),
-            b'=' => {
-                return Err(ExprError::new(
-                    Span::new(i, i + 1),
-                    "unexpected '='".into(),
-                    Some("compare with '=='".into()),
-                ))
-            }
+            b'=' => return Err(LexError::SingleEquals(Span::new(i, i + 1))),
             b'!' if at(i + 1) == Some(b'=') => two(&mut i, Tok::Ne),
             b'!' => one(&mut i, Tok::Bang),
             b'<' if at(i + 1) == Some(b'=') => two(&mut i, Tok::Le),
@@ -141,11 +228,10 @@ pub fn lex(src: &str) -> Result<Vec<(Tok, Span)>, ExprError> {
             c if c.is_ascii_alphabetic() || c == b'_' => word(src, &mut i)?,
             _ => {
                 let ch = src.get(i..).and_then(|s| s.chars().next()).unwrap_or('?');
-                return Err(ExprError::new(
-                    Span::new(i, i + ch.len_utf8()),
-                    format!("unexpected character '{ch}'"),
-                    None,
-                ));
+                return Err(LexError::UnexpectedChar {
+                    at: Span::new(i, i + ch.len_utf8()),
+                    ch,
+                });
             }
         };
         out.push((tok, Span::new(start, i)));
@@ -156,7 +242,7 @@ pub fn lex(src: &str) -> Result<Vec<(Tok, Span)>, ExprError> {
 
 /// Reads the string quoted with `c` starting at `*i` (its opening quote),
 /// leaving `*i` past the closing quote.
-fn string(src: &str, i: &mut usize, c: u8) -> Result<Tok, ExprError> {
+fn string(src: &str, i: &mut usize, c: u8) -> Result<Tok, LexError> {
     let b = src.as_bytes();
     let start = *i;
     *i += 1;
@@ -168,11 +254,10 @@ fn string(src: &str, i: &mut usize, c: u8) -> Result<Tok, ExprError> {
         *i += 1;
     }
     if b.get(*i).is_none() {
-        return Err(ExprError::new(
-            Span::new(start, *i),
-            "unterminated string".into(),
-            Some(format!("close it with '{}'", c as char)),
-        ));
+        return Err(LexError::UnterminatedString {
+            at: Span::new(start, *i),
+            quote: c as char,
+        });
     }
     let s = src.get(body..*i).unwrap_or_default().to_string();
     *i += 1;
@@ -180,7 +265,7 @@ fn string(src: &str, i: &mut usize, c: u8) -> Result<Tok, ExprError> {
 }
 
 /// Reads the number or duration starting at `*i`, leaving `*i` past it.
-fn number(src: &str, i: &mut usize) -> Result<Tok, ExprError> {
+fn number(src: &str, i: &mut usize) -> Result<Tok, LexError> {
     let at = |n: usize| src.as_bytes().get(n).copied();
     let start = *i;
     while at(*i).is_some_and(|d| d.is_ascii_digit()) {
@@ -192,28 +277,22 @@ fn number(src: &str, i: &mut usize) -> Result<Tok, ExprError> {
     }
     let text = src.get(start..*i).unwrap_or_default();
     if digits_end == *i {
-        let n = text.parse::<i64>().map_err(|_| {
-            ExprError::new(
-                Span::new(start, *i),
-                format!("number '{text}' is too large"),
-                None,
-            )
+        let n = text.parse::<i64>().map_err(|_| LexError::NumberTooLarge {
+            at: Span::new(start, *i),
+            text: text.to_string(),
         })?;
         Ok(Tok::Int(n))
     } else {
-        let d = Duration::parse(text).map_err(|_| {
-            ExprError::new(
-                Span::new(start, *i),
-                format!("invalid duration '{}'", crate::time::truncate(text)),
-                Some("write durations like '30m', '2h', '10d' or '5bd'".into()),
-            )
+        let d = Duration::parse(text).map_err(|_| LexError::BadDuration {
+            at: Span::new(start, *i),
+            text: text.to_string(),
         })?;
         Ok(Tok::Dur(d))
     }
 }
 
 /// Reads the name or keyword starting at `*i`, leaving `*i` past it.
-fn word(src: &str, i: &mut usize) -> Result<Tok, ExprError> {
+fn word(src: &str, i: &mut usize) -> Result<Tok, LexError> {
     let at = |n: usize| src.as_bytes().get(n).copied();
     let start = *i;
     while at(*i).is_some_and(|d| d.is_ascii_alphanumeric() || d == b'_') {
@@ -225,19 +304,15 @@ fn word(src: &str, i: &mut usize) -> Result<Tok, ExprError> {
         "null" => Tok::Null,
         "in" => Tok::In,
         "not" => Tok::Not,
-        "and" | "AND" => {
-            return Err(ExprError::new(
-                Span::new(start, *i),
-                "unexpected 'and'".into(),
-                Some("did you mean '&&'?".into()),
-            ))
-        }
-        "or" | "OR" => {
-            return Err(ExprError::new(
-                Span::new(start, *i),
-                "unexpected 'or'".into(),
-                Some("did you mean '||'?".into()),
-            ))
+        w @ ("and" | "AND" | "or" | "OR") => {
+            return Err(LexError::WordOperator {
+                at: Span::new(start, *i),
+                word: if w.eq_ignore_ascii_case("and") {
+                    "and"
+                } else {
+                    "or"
+                },
+            })
         }
         s => Tok::Ident(s.to_string()),
     };

@@ -4,8 +4,8 @@
 //! a deep tree; parentheses, `!` and calls nest, and their depth is limited
 //! so hostile input cannot overflow the stack.
 
-use super::lexer::{lex, Span, Tok};
-use crate::model::diagnostic::ExprError;
+use super::lexer::{lex, LexError, Span, Tok};
+use crate::model::diagnostic::ExprProblem;
 use crate::time::Duration;
 
 /// Deepest nesting of parentheses, `!` and calls.
@@ -14,6 +14,192 @@ pub const MAX_NESTING: usize = 48;
 pub const MAX_EXPR_BYTES: usize = 8192;
 /// Most nodes in one expression.
 pub const MAX_NODES: usize = 2000;
+
+/// What the parser refuses: a lexical error, or tokens in an order the
+/// grammar has no place for, each at the span of the offending token.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SyntaxError {
+    /// The lexer's error.
+    Lex(LexError),
+    /// More than [`MAX_EXPR_BYTES`] bytes.
+    TooLong {
+        /// The expression's length in bytes.
+        len: usize,
+    },
+    /// Nothing but white space.
+    Empty,
+    /// A token after a complete expression.
+    Trailing {
+        /// The token.
+        at: Span,
+        /// Which.
+        found: Tok,
+    },
+    /// More than [`MAX_NODES`] parts.
+    TooLarge(Span),
+    /// Deeper than [`MAX_NESTING`] levels.
+    TooDeep(Span),
+    /// A token other than the one the grammar needs here.
+    Expected {
+        /// The token.
+        at: Span,
+        /// What was needed, e.g. "'[' starting a list of values".
+        what: &'static str,
+        /// What is there.
+        found: Tok,
+    },
+    /// `not` without `in` after it.
+    NotWithoutIn {
+        /// From `not` to the token after it.
+        at: Span,
+        /// The token after it.
+        found: Tok,
+    },
+    /// `a == b == c`.
+    ChainedComparison(Span),
+    /// Something other than a literal inside `in [...]`.
+    ListNotLiteral {
+        /// The token.
+        at: Span,
+        /// Which.
+        found: Tok,
+    },
+    /// Neither `,` nor `]` after a list item.
+    ListSeparator {
+        /// The token.
+        at: Span,
+        /// Which.
+        found: Tok,
+    },
+    /// No value where one is needed.
+    ExpectedValue {
+        /// The token.
+        at: Span,
+        /// Which.
+        found: Tok,
+    },
+    /// A `(` never closed.
+    Unclosed {
+        /// The token where `)` was needed.
+        at: Span,
+        /// Which.
+        found: Tok,
+        /// The `(`.
+        open: Span,
+    },
+    /// No field name after `.`.
+    FieldName {
+        /// The token.
+        at: Span,
+        /// Which.
+        found: Tok,
+    },
+}
+
+impl From<LexError> for SyntaxError {
+    fn from(e: LexError) -> SyntaxError {
+        SyntaxError::Lex(e)
+    }
+}
+
+impl ExprProblem for SyntaxError {
+    fn span(&self) -> Span {
+        match self {
+            SyntaxError::Lex(e) => e.span(),
+            SyntaxError::TooLong { .. } => Span::new(0, 1),
+            SyntaxError::Empty => Span::new(0, 0),
+            SyntaxError::TooLarge(at)
+            | SyntaxError::TooDeep(at)
+            | SyntaxError::ChainedComparison(at)
+            | SyntaxError::Trailing { at, .. }
+            | SyntaxError::Expected { at, .. }
+            | SyntaxError::NotWithoutIn { at, .. }
+            | SyntaxError::ListNotLiteral { at, .. }
+            | SyntaxError::ListSeparator { at, .. }
+            | SyntaxError::ExpectedValue { at, .. }
+            | SyntaxError::Unclosed { at, .. }
+            | SyntaxError::FieldName { at, .. } => *at,
+        }
+    }
+
+    fn message(&self) -> String {
+        match self {
+            SyntaxError::Lex(e) => e.message(),
+            SyntaxError::TooLong { len } => {
+                format!("expression is too long ({len} bytes; at most {MAX_EXPR_BYTES})")
+            }
+            SyntaxError::Empty => "empty expression".into(),
+            SyntaxError::Trailing { found, .. } => format!("unexpected {}", found.describe()),
+            SyntaxError::TooLarge(_) => {
+                format!("expression is too large (more than {MAX_NODES} parts)")
+            }
+            SyntaxError::TooDeep(_) => {
+                format!("expression is nested too deeply (more than {MAX_NESTING} levels)")
+            }
+            SyntaxError::Expected { what, found, .. } => {
+                format!("expected {what}, found {}", found.describe())
+            }
+            SyntaxError::NotWithoutIn { found, .. } => {
+                format!("expected 'in' after 'not', found {}", found.describe())
+            }
+            SyntaxError::ChainedComparison(_) => "comparisons cannot be chained".into(),
+            SyntaxError::ListNotLiteral { found, .. } => format!(
+                "expected a literal value in the list, found {}",
+                found.describe()
+            ),
+            SyntaxError::ListSeparator { found, .. } => {
+                format!("expected ',' or ']', found {}", found.describe())
+            }
+            SyntaxError::ExpectedValue { found, .. } => {
+                format!("expected a value, found {}", found.describe())
+            }
+            SyntaxError::Unclosed { found, .. } => {
+                format!("expected ')', found {}", found.describe())
+            }
+            SyntaxError::FieldName { found, .. } => {
+                format!(
+                    "expected a field name after '.', found {}",
+                    found.describe()
+                )
+            }
+        }
+    }
+
+    fn help(&self) -> Option<String> {
+        Some(match self {
+            SyntaxError::Lex(e) => return e.help(),
+            SyntaxError::TooLong { .. } | SyntaxError::TooLarge(_) => {
+                "split it into several rules".into()
+            }
+            SyntaxError::TooDeep(_) => {
+                "simplify the condition or split it into several rules".into()
+            }
+            SyntaxError::Trailing { found, .. } => match found {
+                Tok::Ident(_) | Tok::Str(_) | Tok::Int(_) | Tok::Dur(_) => {
+                    "join conditions with '&&' or '||'".into()
+                }
+                Tok::RParen => "this ')' has no matching '('".into(),
+                _ => return None,
+            },
+            SyntaxError::NotWithoutIn { .. } => "negate a condition with '!'".into(),
+            SyntaxError::ChainedComparison(_) => "join two comparisons with '&&'".into(),
+            SyntaxError::ListNotLiteral { .. } => {
+                "lists hold literals only, like '['card', 'wallet']'".into()
+            }
+            SyntaxError::ExpectedValue {
+                found: Tok::Eof, ..
+            } => "the condition is incomplete".into(),
+            SyntaxError::Unclosed { open, .. } => {
+                format!("the '(' at column {} is not closed", open.start + 1)
+            }
+            SyntaxError::Empty
+            | SyntaxError::Expected { .. }
+            | SyntaxError::ListSeparator { .. }
+            | SyntaxError::ExpectedValue { .. }
+            | SyntaxError::FieldName { .. } => return None,
+        })
+    }
+}
 
 /// A literal value.
 #[derive(Clone, Debug, PartialEq)]
@@ -77,23 +263,12 @@ pub enum ExprKind {
 }
 
 /// Parses one expression.
-pub fn parse(src: &str) -> Result<Expr, ExprError> {
+pub fn parse(src: &str) -> Result<Expr, SyntaxError> {
     if src.len() > MAX_EXPR_BYTES {
-        return Err(ExprError::new(
-            Span::new(0, 1),
-            format!(
-                "expression is too long ({} bytes; at most {MAX_EXPR_BYTES})",
-                src.len()
-            ),
-            Some("split it into several rules".into()),
-        ));
+        return Err(SyntaxError::TooLong { len: src.len() });
     }
     if src.trim().is_empty() {
-        return Err(ExprError::new(
-            Span::new(0, 0),
-            "empty expression".into(),
-            None,
-        ));
+        return Err(SyntaxError::Empty);
     }
     let toks = lex(src)?;
     let mut p = Parser {
@@ -105,18 +280,10 @@ pub fn parse(src: &str) -> Result<Expr, ExprError> {
     let e = p.expr()?;
     let (t, span) = p.peek();
     if *t != Tok::Eof {
-        let help = match t {
-            Tok::Ident(_) | Tok::Str(_) | Tok::Int(_) | Tok::Dur(_) => {
-                Some("join conditions with '&&' or '||'".to_string())
-            }
-            Tok::RParen => Some("this ')' has no matching '('".to_string()),
-            _ => None,
-        };
-        return Err(ExprError::new(
-            span,
-            format!("unexpected {}", t.describe()),
-            help,
-        ));
+        return Err(SyntaxError::Trailing {
+            at: span,
+            found: t.clone(),
+        });
     }
     Ok(e)
 }
@@ -149,49 +316,41 @@ impl Parser {
         t
     }
 
-    fn node(&mut self, kind: ExprKind, span: Span) -> Result<Expr, ExprError> {
+    fn node(&mut self, kind: ExprKind, span: Span) -> Result<Expr, SyntaxError> {
         self.nodes += 1;
         if self.nodes > MAX_NODES {
-            return Err(ExprError::new(
-                span,
-                format!("expression is too large (more than {MAX_NODES} parts)"),
-                Some("split it into several rules".into()),
-            ));
+            return Err(SyntaxError::TooLarge(span));
         }
         Ok(Expr { kind, span })
     }
 
-    fn enter(&mut self, span: Span) -> Result<(), ExprError> {
+    fn enter(&mut self, span: Span) -> Result<(), SyntaxError> {
         self.depth += 1;
         if self.depth > MAX_NESTING {
-            return Err(ExprError::new(
-                span,
-                format!("expression is nested too deeply (more than {MAX_NESTING} levels)"),
-                Some("simplify the condition or split it into several rules".into()),
-            ));
+            return Err(SyntaxError::TooDeep(span));
         }
         Ok(())
     }
 
-    fn expect(&mut self, want: Tok, what: &str) -> Result<Span, ExprError> {
+    fn expect(&mut self, want: Tok, what: &'static str) -> Result<Span, SyntaxError> {
         let (t, span) = self.peek();
         if *t == want {
             self.bump();
             Ok(span)
         } else {
-            Err(ExprError::new(
-                span,
-                format!("expected {what}, found {}", t.describe()),
-                None,
-            ))
+            Err(SyntaxError::Expected {
+                at: span,
+                what,
+                found: t.clone(),
+            })
         }
     }
 
-    fn expr(&mut self) -> Result<Expr, ExprError> {
+    fn expr(&mut self) -> Result<Expr, SyntaxError> {
         self.or()
     }
 
-    fn or(&mut self) -> Result<Expr, ExprError> {
+    fn or(&mut self) -> Result<Expr, SyntaxError> {
         let first = self.and()?;
         if *self.peek().0 != Tok::Or {
             return Ok(first);
@@ -207,7 +366,7 @@ impl Parser {
         self.node(ExprKind::Or(parts), span)
     }
 
-    fn and(&mut self) -> Result<Expr, ExprError> {
+    fn and(&mut self) -> Result<Expr, SyntaxError> {
         let first = self.unary()?;
         if *self.peek().0 != Tok::And {
             return Ok(first);
@@ -223,7 +382,7 @@ impl Parser {
         self.node(ExprKind::And(parts), span)
     }
 
-    fn unary(&mut self) -> Result<Expr, ExprError> {
+    fn unary(&mut self) -> Result<Expr, SyntaxError> {
         let (t, span) = self.peek();
         if *t == Tok::Bang {
             self.bump();
@@ -236,7 +395,7 @@ impl Parser {
         self.compare()
     }
 
-    fn compare(&mut self) -> Result<Expr, ExprError> {
+    fn compare(&mut self) -> Result<Expr, SyntaxError> {
         let lhs = self.term()?;
         let (t, op_span) = self.peek();
         let op = match t {
@@ -254,11 +413,10 @@ impl Parser {
                 self.bump();
                 let (t2, s2) = self.peek();
                 if *t2 != Tok::In {
-                    return Err(ExprError::new(
-                        op_span.to(s2),
-                        format!("expected 'in' after 'not', found {}", t2.describe()),
-                        Some("negate a condition with '!'".into()),
-                    ));
+                    return Err(SyntaxError::NotWithoutIn {
+                        at: op_span.to(s2),
+                        found: t2.clone(),
+                    });
                 }
                 self.bump();
                 return self.in_list(lhs, true);
@@ -270,16 +428,12 @@ impl Parser {
         let span = lhs.span.to(rhs.span);
         if let Tok::Eq | Tok::Ne | Tok::Lt | Tok::Le | Tok::Gt | Tok::Ge = self.peek().0 {
             let (_, s) = self.peek();
-            return Err(ExprError::new(
-                s,
-                "comparisons cannot be chained".into(),
-                Some("join two comparisons with '&&'".into()),
-            ));
+            return Err(SyntaxError::ChainedComparison(s));
         }
         self.node(ExprKind::Cmp(op, Box::new(lhs), Box::new(rhs)), span)
     }
 
-    fn in_list(&mut self, lhs: Expr, negated: bool) -> Result<Expr, ExprError> {
+    fn in_list(&mut self, lhs: Expr, negated: bool) -> Result<Expr, SyntaxError> {
         self.expect(Tok::LBracket, "'[' starting a list of values")?;
         let mut list = Vec::new();
         let end;
@@ -295,16 +449,7 @@ impl Parser {
                     Tok::True => Lit::Bool(true),
                     Tok::False => Lit::Bool(false),
                     Tok::Null => Lit::Null,
-                    other => {
-                        return Err(ExprError::new(
-                            s,
-                            format!(
-                                "expected a literal value in the list, found {}",
-                                other.describe()
-                            ),
-                            Some("lists hold literals only, like '['card', 'wallet']'".into()),
-                        ))
-                    }
+                    found => return Err(SyntaxError::ListNotLiteral { at: s, found }),
                 };
                 self.nodes += 1;
                 list.push((lit, s));
@@ -315,13 +460,7 @@ impl Parser {
                         end = s;
                         break;
                     }
-                    other => {
-                        return Err(ExprError::new(
-                            s,
-                            format!("expected ',' or ']', found {}", other.describe()),
-                            None,
-                        ))
-                    }
+                    found => return Err(SyntaxError::ListSeparator { at: s, found }),
                 }
             }
         }
@@ -336,7 +475,7 @@ impl Parser {
         )
     }
 
-    fn term(&mut self) -> Result<Expr, ExprError> {
+    fn term(&mut self) -> Result<Expr, SyntaxError> {
         let (t, span) = self.bump();
         match t {
             Tok::Str(s) => self.node(ExprKind::Lit(Lit::Str(s)), span),
@@ -348,32 +487,22 @@ impl Parser {
             Tok::LParen => self.parenthesized(span),
             Tok::Ident(name) if *self.peek().0 == Tok::LParen => self.call(name, span),
             Tok::Ident(name) => self.path(name, span),
-            other => Err(ExprError::new(
-                span,
-                format!("expected a value, found {}", other.describe()),
-                match other {
-                    Tok::Eof => Some("the condition is incomplete".into()),
-                    _ => None,
-                },
-            )),
+            found => Err(SyntaxError::ExpectedValue { at: span, found }),
         }
     }
 
     /// The rest of `( expr )`, its `(` at `open`.
-    fn parenthesized(&mut self, open: Span) -> Result<Expr, ExprError> {
+    fn parenthesized(&mut self, open: Span) -> Result<Expr, SyntaxError> {
         self.enter(open)?;
         let inner = self.expr()?;
         self.depth -= 1;
         let close = self.peek().1;
         if *self.peek().0 != Tok::RParen {
-            return Err(ExprError::new(
-                close,
-                format!("expected ')', found {}", self.peek().0.describe()),
-                Some(format!(
-                    "the '(' at column {} is not closed",
-                    open.start + 1
-                )),
-            ));
+            return Err(SyntaxError::Unclosed {
+                at: close,
+                found: self.peek().0.clone(),
+                open,
+            });
         }
         self.bump();
         Ok(Expr {
@@ -383,7 +512,7 @@ impl Parser {
     }
 
     /// The call of `name` (at `span`), from its `(` on.
-    fn call(&mut self, name: String, span: Span) -> Result<Expr, ExprError> {
+    fn call(&mut self, name: String, span: Span) -> Result<Expr, SyntaxError> {
         let open = self.bump().1;
         self.enter(open)?;
         let mut args = Vec::new();
@@ -410,7 +539,7 @@ impl Parser {
     }
 
     /// The path that starts with `name` (at `span`): `a.b.c`.
-    fn path(&mut self, name: String, span: Span) -> Result<Expr, ExprError> {
+    fn path(&mut self, name: String, span: Span) -> Result<Expr, SyntaxError> {
         let mut segs = vec![(name, span)];
         let mut full = span;
         while *self.peek().0 == Tok::Dot {
@@ -421,16 +550,7 @@ impl Parser {
                     full = full.to(s);
                     segs.push((n, s));
                 }
-                other => {
-                    return Err(ExprError::new(
-                        s,
-                        format!(
-                            "expected a field name after '.', found {}",
-                            other.describe()
-                        ),
-                        None,
-                    ))
-                }
+                found => return Err(SyntaxError::FieldName { at: s, found }),
             }
         }
         self.node(ExprKind::Path(segs), full)
@@ -454,10 +574,14 @@ mod tests {
     fn deep_nesting_is_an_error_not_a_crash() {
         let src = "(".repeat(10_000) + "true" + &")".repeat(10_000);
         let e = parse(&src).unwrap_err();
-        assert!(e.message.contains("too long") || e.message.contains("nested too deeply"));
+        assert!(matches!(
+            e,
+            SyntaxError::TooLong { .. } | SyntaxError::TooDeep(_)
+        ));
         let src = "(".repeat(1000) + "true" + &")".repeat(1000);
         let e = parse(&src).unwrap_err();
-        assert!(e.message.contains("nested too deeply"), "{e:?}");
+        assert!(matches!(e, SyntaxError::TooDeep(_)), "{e:?}");
+        assert!(e.message().contains("nested too deeply"));
         let src = "!".repeat(5000) + "true";
         assert!(parse(&src).is_err());
         let long_chain = vec!["true"; 900].join(" && ");
@@ -467,11 +591,23 @@ mod tests {
     #[test]
     fn points_at_the_mistake() {
         let e = parse("status = 'x'").unwrap_err();
-        assert_eq!(e.span.start, 7);
-        assert_eq!(e.help.as_deref(), Some("compare with '=='"));
+        assert_eq!(e.span().start, 7);
+        assert_eq!(e.help().as_deref(), Some("compare with '=='"));
         let e = parse("a == 1 b").unwrap_err();
-        assert_eq!(e.span.start, 7);
+        assert_eq!(e.span().start, 7);
+        assert_eq!(
+            e.help().as_deref(),
+            Some("join conditions with '&&' or '||'")
+        );
         let e = parse("any(items, ").unwrap_err();
-        assert!(e.message.contains("expected a value"));
+        assert!(matches!(
+            e,
+            SyntaxError::ExpectedValue {
+                found: Tok::Eof,
+                ..
+            }
+        ));
+        assert!(e.message().contains("expected a value"));
+        assert_eq!(e.help().as_deref(), Some("the condition is incomplete"));
     }
 }

@@ -22,26 +22,17 @@ impl Span {
     }
 }
 
-/// A problem inside one expression, located by a byte span.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ExprError {
+/// A problem inside one expression, located by a byte span. Each stage of
+/// the compiler has its own enum of them (the lexer's, the parser's, the
+/// checker's); [`Diagnostic::in_expr`] turns any of them into the public
+/// diagnostic, in one place.
+pub trait ExprProblem {
     /// Where in the expression.
-    pub span: Span,
-    /// What is wrong (lowercase, user input in backticks).
-    pub message: String,
-    /// What to do, e.g. "did you mean `payment.state`?".
-    pub help: Option<String>,
-}
-
-impl ExprError {
-    /// A new error.
-    pub fn new(span: Span, message: String, help: Option<String>) -> ExprError {
-        ExprError {
-            span,
-            message,
-            help,
-        }
-    }
+    fn span(&self) -> Span;
+    /// What is wrong (lowercase, user input in quotes).
+    fn message(&self) -> String;
+    /// What to do, e.g. "did you mean 'payment.state'?".
+    fn help(&self) -> Option<String>;
 }
 
 /// How bad a diagnostic is.
@@ -158,11 +149,12 @@ impl Diagnostic {
         path: impl Into<String>,
         rule: Option<&str>,
         src: &str,
-        e: ExprError,
+        e: &impl ExprProblem,
     ) -> Diagnostic {
-        let (line, column) = line_col(src, e.span.start);
+        let span = e.span();
+        let (line, column) = line_col(src, span.start);
         let width = src
-            .get(e.span.start.min(src.len())..e.span.end.min(src.len()))
+            .get(span.start.min(src.len())..span.end.min(src.len()))
             .map_or(1, |s| s.chars().count().max(1));
         Diagnostic {
             severity: Severity::Error,
@@ -170,8 +162,8 @@ impl Diagnostic {
             path: path.into(),
             line: Some(line),
             column: Some(column),
-            message: e.message,
-            help: e.help,
+            message: e.message(),
+            help: e.help(),
             source: Some(src.to_string()),
             width,
         }

@@ -1,15 +1,17 @@
 //! The type checker: AST + schema + settings → compiled node tree, or every
 //! error found, each located and with a suggestion where there is one.
 
+mod error;
+
+pub use error::{BoolPlace, CheckError, CheckWarning, UnknownPath};
+
 use super::lexer::Span;
 use super::parser::{CmpOp, Expr, ExprKind, Lit};
-use crate::model::diagnostic::ExprError;
 use crate::model::ir::{Const, Node, Rel};
 use crate::model::schema::{EnumTy, Field, Ty, FUNCTIONS, ITEM_FIELDS, ORDER_FIELDS};
 use crate::model::settings::Settings;
 use crate::order::KNOWN_FAILURE_CODES;
 use crate::suggest;
-use crate::time::truncate;
 
 /// The result of checking one expression.
 pub struct Checked {
@@ -18,42 +20,24 @@ pub struct Checked {
     /// Order fields the condition reads, in first-use order (for traces).
     pub fields: Vec<Field>,
     /// Errors.
-    pub errors: Vec<ExprError>,
+    pub errors: Vec<CheckError>,
     /// Warnings (the condition still compiles).
-    pub warnings: Vec<ExprError>,
+    pub warnings: Vec<CheckWarning>,
 }
 
 /// Checks and compiles a boolean condition.
 pub fn check_condition(e: &Expr, settings: &Settings) -> Checked {
-    check_as(e, settings, Ty::Bool, |ty| {
-        (
-            format!(
-                "the condition must be true or false, but this is {}",
-                ty.describe()
-            ),
-            "compare it with something, e.g. \"status == 'unconfirmed'\"",
-        )
-    })
+    check_as(e, settings, Ty::Bool)
 }
 
 /// Checks a path that must name a timestamp (used by `deadlines[].at` and
 /// `wait_until`).
 pub fn check_timestamp_path(e: &Expr, settings: &Settings) -> Checked {
-    check_as(e, settings, Ty::Ts, |ty| {
-        (
-            format!("expected a timestamp, found {}", ty.describe()),
-            "use a field such as 'expected.auto_cancel_at'",
-        )
-    })
+    check_as(e, settings, Ty::Ts)
 }
 
 /// Checks `e` and requires its type to be `want`.
-fn check_as(
-    e: &Expr,
-    settings: &Settings,
-    want: Ty,
-    wrong: impl Fn(Ty) -> (String, &'static str),
-) -> Checked {
+fn check_as(e: &Expr, settings: &Settings, want: Ty) -> Checked {
     let mut c = Checker {
         settings,
         errors: Vec::new(),
@@ -63,8 +47,11 @@ fn check_as(
     };
     let (ty, node) = c.expr(e);
     if ty != want && ty != Ty::Error {
-        let (message, help) = wrong(ty);
-        c.error(e.span, message, Some(help.into()));
+        c.error(CheckError::WrongResult {
+            at: e.span,
+            want,
+            found: ty,
+        });
     }
     Checked {
         node,
@@ -76,8 +63,8 @@ fn check_as(
 
 struct Checker<'s> {
     settings: &'s Settings,
-    errors: Vec<ExprError>,
-    warnings: Vec<ExprError>,
+    errors: Vec<CheckError>,
+    warnings: Vec<CheckWarning>,
     fields: Vec<Field>,
     in_item: bool,
 }
@@ -93,9 +80,9 @@ struct Side<'a> {
 }
 
 impl Checker<'_> {
-    fn error(&mut self, span: Span, message: String, help: Option<String>) {
+    fn error(&mut self, e: CheckError) {
         if self.errors.len() < 50 {
-            self.errors.push(ExprError::new(span, message, help));
+            self.errors.push(e);
         }
     }
 
@@ -110,19 +97,19 @@ impl Checker<'_> {
             } => self.call(name, *name_span, args, e.span),
             ExprKind::Not(inner) => {
                 let (t, n) = self.expr(inner);
-                self.want_bool(t, inner.span, "'!'");
+                self.want_bool(t, inner.span, BoolPlace::Not);
                 (Ty::Bool, Node::Not(Box::new(n)))
             }
             ExprKind::And(parts) | ExprKind::Or(parts) => {
-                let op = if matches!(e.kind, ExprKind::And(_)) {
-                    "'&&'"
+                let place = if matches!(e.kind, ExprKind::And(_)) {
+                    BoolPlace::And
                 } else {
-                    "'||'"
+                    BoolPlace::Or
                 };
                 let mut nodes = Vec::with_capacity(parts.len());
                 for p in parts {
                     let (t, n) = self.expr(p);
-                    self.want_bool(t, p.span, op);
+                    self.want_bool(t, p.span, place.clone());
                     nodes.push(n);
                 }
                 if matches!(e.kind, ExprKind::And(_)) {
@@ -136,13 +123,13 @@ impl Checker<'_> {
         }
     }
 
-    fn want_bool(&mut self, t: Ty, span: Span, op: &str) {
+    fn want_bool(&mut self, t: Ty, span: Span, place: BoolPlace) {
         if !matches!(t, Ty::Bool | Ty::Error) {
-            self.error(
-                span,
-                format!("{op} needs true or false, but this is {}", t.describe()),
-                None,
-            );
+            self.error(CheckError::NotBool {
+                at: span,
+                place,
+                found: t,
+            });
         }
     }
 
@@ -187,23 +174,21 @@ impl Checker<'_> {
     /// function only.
     fn item_path(&mut self, full: &str, span: Span) -> (Ty, Node) {
         if !self.in_item {
-            self.error(
-                span,
-                format!("'{full}' is only available inside 'any', 'all' or 'count'"),
-                Some("e.g. 'any(items, !item.in_stock)'".into()),
-            );
+            self.error(CheckError::ItemOutside {
+                at: span,
+                path: full.to_string(),
+            });
             return BAD;
         }
         if let Some((_, ty, f)) = ITEM_FIELDS.iter().find(|(p, _, _)| *p == full) {
             self.use_field(Field::Item(*f));
             return (*ty, Node::Field(Field::Item(*f)));
         }
-        let help = suggest::nearest(full, ITEM_FIELDS.iter().map(|(p, _, _)| *p));
-        self.error(
-            span,
-            format!("unknown field '{full}'"),
-            Some(did_you_mean(help, ITEM_FIELDS.iter().map(|(p, _, _)| *p))),
-        );
+        self.error(CheckError::UnknownItemField {
+            at: span,
+            path: full.to_string(),
+            nearest: suggest::nearest(full, ITEM_FIELDS.iter().map(|(p, _, _)| *p)),
+        });
         BAD
     }
 
@@ -213,20 +198,11 @@ impl Checker<'_> {
         match self.settings.lookup(rest) {
             Some((ty, c)) => (ty, Node::Const(c)),
             None => {
-                let names = Settings::EXPR_NAMES
-                    .iter()
-                    .map(|n| n.to_string())
-                    .collect::<Vec<_>>();
-                let help = suggest::nearest(rest, names.iter().map(String::as_str))
-                    .map(|n| format!("did you mean 'settings.{n}'?"));
-                self.error(
-                    span,
-                    format!("unknown setting '{full}'"),
-                    help.or(Some(format!(
-                        "settings usable in conditions: {}",
-                        Settings::EXPR_NAMES.join(", ")
-                    ))),
-                );
+                self.error(CheckError::UnknownSetting {
+                    at: span,
+                    path: full.to_string(),
+                    nearest: suggest::nearest(rest, Settings::EXPR_NAMES.iter().copied()),
+                });
                 BAD
             }
         }
@@ -234,45 +210,50 @@ impl Checker<'_> {
 
     /// Reports a path that names no field, with the likeliest fix.
     fn unknown_path(&mut self, segs: &[(String, Span)], full: &str, span: Span) {
-        let mut candidates: Vec<&str> = ORDER_FIELDS.iter().map(|(p, _, _)| *p).collect();
-        if self.in_item {
-            candidates.extend(ITEM_FIELDS.iter().map(|(p, _, _)| *p));
-        }
-        let help = suggest::nearest(full, candidates.iter().copied());
-        // A field of a known object: point at the segment that is wrong.
-        let (mut at, mut msg) = (span, format!("unknown field '{full}'"));
-        if segs.len() > 1 {
-            if let Some((first, _)) = segs.first() {
-                if !ORDER_FIELDS
-                    .iter()
-                    .any(|(p, _, _)| p.starts_with(&format!("{first}.")))
-                    && first != "expected"
-                    && first != "items"
-                {
-                    if let Some((_, s)) = segs.first() {
-                        at = *s;
-                    }
-                    msg = format!("unknown field '{full}': the order has no '{first}'");
-                }
-            }
-        }
         let is_value = ORDER_FIELDS
             .iter()
             .any(|(_, ty, _)| matches!(ty, Ty::Enum(e) if e.values().contains(&full)));
-        let help = if segs.len() == 1 && FUNCTIONS.iter().any(|(f, _)| *f == full) {
-            Some(format!("'{full}' is a function: write '{full}(...)'"))
+        let first = segs.first();
+        let mut at = span;
+        let why = if segs.len() == 1 && FUNCTIONS.iter().any(|(f, _)| *f == full) {
+            UnknownPath::Function
         } else if segs.len() == 1 && is_value {
-            Some(format!("to compare with the value, quote it: '{full}'"))
-        } else if segs.first().is_some_and(|(f, _)| f == "items") {
-            msg = format!("unknown field '{full}': 'items' is a list");
-            Some(format!(
-                "test its items with any/all/count, e.g. 'any(items, item.{})'",
-                segs.get(1).map_or("in_stock", |(n, _)| n.as_str())
-            ))
+            UnknownPath::Value
+        } else if first.is_some_and(|(f, _)| f == "items") {
+            UnknownPath::ItemsList {
+                field: segs
+                    .get(1)
+                    .map_or("in_stock", |(n, _)| n.as_str())
+                    .to_string(),
+            }
         } else {
-            Some(did_you_mean(help, candidates.iter().copied()))
+            let mut candidates: Vec<&'static str> =
+                ORDER_FIELDS.iter().map(|(p, _, _)| *p).collect();
+            if self.in_item {
+                candidates.extend(ITEM_FIELDS.iter().map(|(p, _, _)| *p));
+            }
+            // A field of an object the order does not have: point at it.
+            let no_object = first.filter(|(f, _)| {
+                segs.len() > 1
+                    && f != "expected"
+                    && !ORDER_FIELDS
+                        .iter()
+                        .any(|(p, _, _)| p.starts_with(&format!("{f}.")))
+            });
+            if let Some((_, s)) = no_object {
+                at = *s;
+            }
+            UnknownPath::Nearest {
+                no_object: no_object.map(|(f, _)| f.clone()),
+                nearest: suggest::nearest(full, candidates.iter().copied()),
+                in_item: self.in_item,
+            }
         };
-        self.error(at, msg, help);
+        self.error(CheckError::UnknownField {
+            at,
+            path: full.to_string(),
+            why,
+        });
     }
 
     fn call(&mut self, name: &str, name_span: Span, args: &[Expr], span: Span) -> (Ty, Node) {
@@ -281,12 +262,11 @@ impl Checker<'_> {
             "any" | "all" | "count" => self.call_items(name, name_span, args, span),
             "is_set" => self.call_is_set(args, span),
             _ => {
-                let help = suggest::nearest(name, FUNCTIONS.iter().map(|(f, _)| *f));
-                self.error(
-                    name_span,
-                    format!("unknown function '{name}'"),
-                    Some(did_you_mean(help, FUNCTIONS.iter().map(|(f, _)| *f))),
-                );
+                self.error(CheckError::UnknownFunction {
+                    at: name_span,
+                    name: name.to_string(),
+                    nearest: suggest::nearest(name, FUNCTIONS.iter().map(|(f, _)| *f)),
+                });
                 for a in args {
                     self.expr(a);
                 }
@@ -299,16 +279,12 @@ impl Checker<'_> {
     /// when not.
     fn arity(&mut self, name: &str, args: &[Expr], n: usize, span: Span) -> bool {
         if args.len() != n {
-            let sig = FUNCTIONS.iter().find(|(f, _)| *f == name).map(|(_, s)| *s);
-            self.error(
-                span,
-                format!(
-                    "'{name}' takes {n} argument{}, found {}",
-                    if n == 1 { "" } else { "s" },
-                    args.len()
-                ),
-                sig.map(|s| format!("usage: {s}")),
-            );
+            self.error(CheckError::Arity {
+                at: span,
+                name: name.to_string(),
+                takes: n,
+                found: args.len(),
+            });
             false
         } else {
             true
@@ -323,15 +299,12 @@ impl Checker<'_> {
         let Some(a) = args.first() else { return BAD };
         let (t, n) = self.expr(a);
         if !matches!(t, Ty::Ts | Ty::Error) {
-            let what = path_text(a).map_or_else(|| "this".to_string(), |p| format!("'{p}'"));
-            self.error(
-                a.span,
-                format!(
-                    "'{name}' expects a timestamp, but {what} is {}",
-                    t.describe()
-                ),
-                Some("pass a timestamp field such as 'created_at' or 'payment.updated_at'".into()),
-            );
+            self.error(CheckError::NotTimestamp {
+                at: a.span,
+                name: name.to_string(),
+                path: path_text(a),
+                found: t,
+            });
             return BAD;
         }
         let rel = if name == "age" { Rel::Age } else { Rel::Until };
@@ -348,24 +321,23 @@ impl Checker<'_> {
         };
         let (lt, _) = self.expr(list);
         if !matches!(lt, Ty::Items | Ty::Error) {
-            self.error(
-                list.span,
-                format!("'{name}' works on 'items', but this is {}", lt.describe()),
-                Some(format!("e.g. '{name}(items, !item.in_stock)'")),
-            );
+            self.error(CheckError::NotItems {
+                at: list.span,
+                name: name.to_string(),
+                found: lt,
+            });
         }
         if self.in_item {
-            self.error(
-                name_span,
-                format!("'{name}' cannot be used inside another item function"),
-                None,
-            );
+            self.error(CheckError::NestedItemFunction {
+                at: name_span,
+                name: name.to_string(),
+            });
             return BAD;
         }
         self.in_item = true;
         let (ct, cn) = self.expr(cond);
         self.in_item = false;
-        self.want_bool(ct, cond.span, &format!("the condition of '{name}'"));
+        self.want_bool(ct, cond.span, BoolPlace::ItemCondition(name.to_string()));
         let b = Box::new(cn);
         match name {
             "any" => (Ty::Bool, Node::Any(b)),
@@ -381,11 +353,7 @@ impl Checker<'_> {
         }
         let Some(a) = args.first() else { return BAD };
         if !matches!(a.kind, ExprKind::Path(_)) {
-            self.error(
-                a.span,
-                "'is_set' expects a field, like 'is_set(shipment.tracking_url)'".into(),
-                None,
-            );
+            self.error(CheckError::IsSetNotField(a.span));
             return BAD;
         }
         let (_, n) = self.expr(a);
@@ -428,11 +396,7 @@ impl Checker<'_> {
                     },
                 ),
                 _ => {
-                    self.error(
-                        dur_span,
-                        "'age(...)' and 'until(...)' must be compared with a duration".into(),
-                        Some("e.g. 'age(created_at) >= 30m' or '>= settings.auto_cancel_unpaid_after'".into()),
-                    );
+                    self.error(CheckError::RelWithoutDuration(dur_span));
                     BAD
                 }
             };
@@ -457,19 +421,11 @@ impl Checker<'_> {
     /// (`== null`: not set, `!= null`: set); reports why not.
     fn null_comparable(&mut self, op: CmpOp, other: Ty, span: Span) -> bool {
         if other == Ty::RelDur {
-            self.error(
-                span,
-                "'age'/'until' is never null; test the timestamp instead".into(),
-                None,
-            );
+            self.error(CheckError::RelNull(span));
             return false;
         }
         if !matches!(op, CmpOp::Eq | CmpOp::Ne) {
-            self.error(
-                span,
-                format!("'{}' cannot compare with null", op.as_str()),
-                Some("use '== null' or '!= null'".into()),
-            );
+            self.error(CheckError::NullOrdered { at: span, op });
             return false;
         }
         true
@@ -493,20 +449,12 @@ impl Checker<'_> {
                         }
                     }
                     _ => {
-                        self.error(
-                            span,
-                            "cannot compare an enum field with a free-text field".into(),
-                            None,
-                        );
+                        self.error(CheckError::EnumWithText(span));
                         return false;
                     }
                 }
                 if ordered {
-                    self.error(
-                        span,
-                        format!("'{}' cannot order enum values", op.as_str()),
-                        Some("use '==', '!=' or 'in [...]'".into()),
-                    );
+                    self.error(CheckError::EnumOrdered { at: span, op });
                     return false;
                 }
             }
@@ -516,53 +464,26 @@ impl Checker<'_> {
             }
             (Ty::Int, Ty::Int) | (Ty::Ts, Ty::Ts) | (Ty::Dur, Ty::Dur) => {}
             (Ty::Bool, Ty::Bool) if !ordered => {}
-            (lt, rt) => {
-                self.mismatch(op, lt, rt, span);
+            (left, right) => {
+                self.error(CheckError::Mismatch {
+                    at: span,
+                    op,
+                    left,
+                    right,
+                });
                 return false;
             }
         }
         true
     }
 
-    /// Reports a comparison of values of kinds that do not compare (or do
-    /// not order).
-    fn mismatch(&mut self, op: CmpOp, lt: Ty, rt: Ty, span: Span) {
-        let ordered = !matches!(op, CmpOp::Eq | CmpOp::Ne);
-        let help = match (lt, rt) {
-            (Ty::Ts, Ty::Dur) | (Ty::Dur, Ty::Ts) => Some(
-                "measure time with 'age(ts)' or 'until(ts)', e.g. 'age(created_at) > 30m'"
-                    .to_string(),
-            ),
-            (Ty::Int, Ty::Str) | (Ty::Str, Ty::Int) => {
-                Some("quote text, leave numbers unquoted".to_string())
-            }
-            _ => None,
-        };
-        let what = if ordered && lt == rt {
-            // "a timestamp" -> "timestamps" (strip_prefix: no
-            // substring-search code in the wasm build).
-            let mut what = lt.describe();
-            while let Some(rest) = what.strip_prefix("a ") {
-                what = rest;
-            }
-            while let Some(rest) = what.strip_prefix("an ") {
-                what = rest;
-            }
-            format!("'{}' cannot order {what}s", op.as_str())
-        } else {
-            format!("cannot compare {} with {}", lt.describe(), rt.describe())
-        };
-        self.error(span, what, help);
-    }
-
-    fn unknown_enum_value(&mut self, e: EnumTy, value: &str, span: Span, field: &Expr) {
-        let help = suggest::nearest(value, e.values().iter().copied());
-        let field_name = path_text(field).map_or(String::new(), |p| format!(" for '{p}'"));
-        self.error(
-            span,
-            format!("unknown value '{}'{field_name}", truncate(value)),
-            Some(did_you_mean(help, e.values().iter().copied())),
-        );
+    fn unknown_enum_value(&mut self, ty: EnumTy, value: &str, span: Span, field: &Expr) {
+        self.error(CheckError::UnknownEnumValue {
+            at: span,
+            ty,
+            value: value.to_string(),
+            field: path_text(field),
+        });
     }
 
     fn warn_failure_code(&mut self, field: &Node, lit: &Node, span: Span) {
@@ -573,12 +494,12 @@ impl Checker<'_> {
 
     fn check_code(&mut self, s: &str, span: Span) {
         if !KNOWN_FAILURE_CODES.contains(&s) {
-            if let Some(n) = suggest::nearest(s, KNOWN_FAILURE_CODES.iter().copied()) {
-                self.warnings.push(ExprError::new(
-                    span,
-                    format!("'{}' is not a known failure code", truncate(s)),
-                    Some(crate::suggest::did_you_mean(n)),
-                ));
+            if let Some(nearest) = suggest::nearest(s, KNOWN_FAILURE_CODES.iter().copied()) {
+                self.warnings.push(CheckWarning::UnknownFailureCode {
+                    at: span,
+                    code: s.to_string(),
+                    nearest,
+                });
             }
         }
     }
@@ -612,21 +533,20 @@ impl Checker<'_> {
                 (a, b) => a == b && matches!(a, Ty::Int | Ty::Dur | Ty::Bool),
             };
             if !ok {
-                self.error(
-                    *span,
-                    format!("cannot compare {} with {}", lt.describe(), t.describe()),
-                    None,
-                );
+                self.error(CheckError::ListItem {
+                    at: *span,
+                    left: lt,
+                    item: t,
+                });
                 return BAD;
             }
             consts.push(c);
         }
         if matches!(lt, Ty::RelDur | Ty::Items | Ty::Object | Ty::Ts) {
-            self.error(
-                lhs.span,
-                format!("'in' cannot test {}", lt.describe()),
-                None,
-            );
+            self.error(CheckError::InCannotTest {
+                at: lhs.span,
+                ty: lt,
+            });
             return BAD;
         }
         (
@@ -659,19 +579,5 @@ fn path_text(e: &Expr) -> Option<String> {
                 .join("."),
         ),
         _ => None,
-    }
-}
-
-fn did_you_mean<'a>(best: Option<&str>, all: impl Iterator<Item = &'a str>) -> String {
-    match best {
-        Some(b) => crate::suggest::did_you_mean(b),
-        None => {
-            let all: Vec<&str> = all.collect();
-            if all.len() <= 10 {
-                format!("expected one of {}", crate::order::list(&all))
-            } else {
-                "see the list of fields in the documentation".into()
-            }
-        }
     }
 }
