@@ -29,34 +29,80 @@ pub const DEFAULTS: &str = include_str!("../rules/defaults.json");
 const DEFAULTS_HASH: u32 = crate::model::rules::fnv1a(DEFAULTS.as_bytes());
 
 const TOP_KEYS: &[&str] = &["version", "settings", "refund_windows", "rules", "messages"];
-const RULE_KEYS: &[&str] = &[
-    "id",
-    "when",
-    "reason",
-    "severity",
-    "priority",
-    "actions",
-    "disabled",
-    "mask",
-    "deadlines",
-    "wait_until",
-    "fallback",
-    "description",
-    "audience",
-];
+string_enum!(
+    /// The fields a rule object may have.
+    RuleKey {
+        /// `id`
+        Id = "id",
+        /// `when`
+        When = "when",
+        /// `reason`
+        Reason = "reason",
+        /// `severity`
+        Severity = "severity",
+        /// `priority`
+        Priority = "priority",
+        /// `actions`
+        Actions = "actions",
+        /// `disabled`
+        Disabled = "disabled",
+        /// `mask`
+        Mask = "mask",
+        /// `deadlines`
+        Deadlines = "deadlines",
+        /// `wait_until`
+        WaitUntil = "wait_until",
+        /// `fallback`
+        Fallback = "fallback",
+        /// `description`
+        Description = "description",
+        /// `audience`
+        Audience = "audience",
+    }
+);
 
-/// One rule before compiling: the fields as given, and where they came from.
+/// Where a rule comes from: the rules every rule set starts from, or the
+/// merchant's document alone (a merchant's fields over a built-in rule
+/// keep it built-in).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Origin {
+    BuiltIn,
+    Merchant,
+}
+
+/// One field of a rule as given, and where.
+struct RawField<'v> {
+    /// The field, when it is one a rule has (an unknown one is reported).
+    key: Option<RuleKey>,
+    /// As written.
+    name: &'v str,
+    value: &'v Value,
+    /// Its path: `rules[3].when`, `(built-in) rules[0].actions`.
+    path: String,
+}
+
+/// One rule before compiling: its fields in the order given, the
+/// merchant's after the built-in ones they change.
 struct RawRule<'v> {
-    fields: Vec<(&'v str, &'v Value, String)>,
+    origin: Origin,
+    /// Where the rule starts: `rules[3]` or `(built-in) rules[0]`.
+    base: String,
+    fields: Vec<RawField<'v>>,
 }
 
 impl<'v> RawRule<'v> {
-    fn get(&self, k: &str) -> Option<(&'v Value, &str)> {
+    /// The field's value and path, the last layer's.
+    fn get(&self, k: RuleKey) -> Option<(&'v Value, &str)> {
         self.fields
             .iter()
             .rev()
-            .find(|(n, _, _)| *n == k)
-            .map(|(_, v, p)| (*v, p.as_str()))
+            .find(|f| f.key == Some(k))
+            .map(|f| (f.value, f.path.as_str()))
+    }
+
+    /// Whether `disabled` is `true`.
+    fn disabled(&self) -> bool {
+        matches!(self.get(RuleKey::Disabled), Some((Value::Bool(true), _)))
     }
 }
 
@@ -258,15 +304,11 @@ fn read_windows(defaults: &Value, doc: &Value, diags: &mut Vec<Diagnostic>) -> R
 /// Reports more than MAX_RULES enabled rules (the built-in ones included),
 /// naming the first rule past the limit.
 fn check_rule_count(raw: &[RawRule<'_>], diags: &mut Vec<Diagnostic>) {
-    let enabled = |r: &&RawRule| !matches!(r.get("disabled"), Some((Value::Bool(true), _)));
+    let enabled = |r: &&RawRule| !r.disabled();
     if let Some(over) = raw.iter().filter(enabled).nth(MAX_RULES) {
         let n = raw.iter().filter(enabled).count();
-        let path = over
-            .fields
-            .first()
-            .map_or("rules", |(_, _, p)| p.split('.').next().unwrap_or(p));
         diags.push(Diagnostic::at(
-            path,
+            &over.base,
             format!(
                 "too many rules ({n} enabled; at most {MAX_RULES}, the built-in ones included)"
             ),
@@ -494,7 +536,11 @@ fn layer_rules<'v>(
                     break;
                 }
                 ids.push(id.to_string());
-                out.push(RawRule { fields: layered });
+                out.push(RawRule {
+                    origin: Origin::Merchant,
+                    base,
+                    fields: layered,
+                });
             }
         }
     }
@@ -512,8 +558,11 @@ fn builtin_rules(defaults: &Value) -> (Vec<RawRule<'_>>, Vec<String>) {
     };
     for (i, r) in builtin.iter().enumerate() {
         if let Value::Object(fields) = r {
+            let base = format!("(built-in) rules[{i}]");
             out.push(RawRule {
-                fields: located(fields, &format!("(built-in) rules[{i}]")),
+                origin: Origin::BuiltIn,
+                fields: located(fields, &base),
+                base,
             });
             ids.push(r.get("id").and_then(as_str).unwrap_or_default().to_string());
         }
@@ -522,10 +571,15 @@ fn builtin_rules(defaults: &Value) -> (Vec<RawRule<'_>>, Vec<String>) {
 }
 
 /// A rule's fields, each with its path under `base`.
-fn located<'v>(fields: &'v [(String, Value)], base: &str) -> Vec<(&'v str, &'v Value, String)> {
+fn located<'v>(fields: &'v [(String, Value)], base: &str) -> Vec<RawField<'v>> {
     fields
         .iter()
-        .map(|(k, v)| (k.as_str(), v, crate::util::join(&[base, ".", k])))
+        .map(|(k, v)| RawField {
+            key: RuleKey::parse(k),
+            name: k,
+            value: v,
+            path: crate::util::join(&[base, ".", k]),
+        })
         .collect()
 }
 
@@ -578,7 +632,7 @@ fn error_count(diags: &[Diagnostic]) -> usize {
 }
 
 fn compile_rule(r: &RawRule<'_>, settings: &Settings, diags: &mut Vec<Diagnostic>) -> Option<Rule> {
-    let (id_v, id_path) = r.get("id")?;
+    let (id_v, id_path) = r.get(RuleKey::Id)?;
     let id = as_str(id_v)?.to_string();
     let cx = RuleCx {
         r,
@@ -598,7 +652,7 @@ fn compile_rule(r: &RawRule<'_>, settings: &Settings, diags: &mut Vec<Diagnostic
             .rule(cx.rid),
         );
     }
-    if matches!(r.get("disabled"), Some((Value::Bool(true), _))) {
+    if r.disabled() {
         return None;
     }
     let before = error_count(diags);
@@ -608,19 +662,16 @@ fn compile_rule(r: &RawRule<'_>, settings: &Settings, diags: &mut Vec<Diagnostic
     let severity = cx.severity(diags);
     let priority = cx.priority(diags);
     let actions = cx.actions(diags);
-    let mask = cx.flag("mask", diags);
-    let fallback = cx.flag("fallback", diags);
+    let mask = cx.flag(RuleKey::Mask, diags);
+    let fallback = cx.flag(RuleKey::Fallback, diags);
     let audience = cx.audience(diags);
     cx.check_action_sides(audience, diags);
     let deadlines = cx.deadlines(diags);
-    let wait_until = match r.get("wait_until") {
+    let wait_until = match r.get(RuleKey::WaitUntil) {
         None | Some((Value::Null, _)) => None,
         Some((v, p)) => cx.timestamp(v, p, diags),
     };
-    let builtin = r
-        .fields
-        .first()
-        .is_some_and(|(_, _, p)| p.starts_with("(built-in)"));
+    let builtin = r.origin == Origin::BuiltIn;
     if !builtin && actions.contains(&ActionKind::RetryPayment) {
         cx.warn_never_retried(&when, diags);
     }
@@ -663,13 +714,11 @@ impl RuleCx<'_> {
     /// Reports the rule's unknown fields and a `disabled` that is not a
     /// boolean.
     fn check_keys(&self, diags: &mut Vec<Diagnostic>) {
-        for (k, _, p) in &self.r.fields {
-            if !RULE_KEYS.contains(k) {
-                let e = located::unknown(p, "rule field", k, RULE_KEYS, None);
-                self.report(e, diags);
-            }
+        for f in self.r.fields.iter().filter(|f| f.key.is_none()) {
+            let e = located::unknown(&f.path, "rule field", f.name, RuleKey::ALL, None);
+            self.report(e, diags);
         }
-        if let Some((v, p)) = self.r.get("disabled") {
+        if let Some((v, p)) = self.r.get(RuleKey::Disabled) {
             self.ok(located::boolean(v, p, "true or false"), diags);
         }
     }
@@ -681,7 +730,7 @@ impl RuleCx<'_> {
         let mut when = Node::Const(crate::model::ir::Const::Bool(false));
         let mut when_src = String::new();
         let mut fields = Vec::new();
-        match self.r.get("when") {
+        match self.r.get(RuleKey::When) {
             Some((v, p)) => {
                 let Some(src) = self.ok(located::text(v, p, "a condition string"), diags) else {
                     return (when, when_src, fields);
@@ -715,7 +764,7 @@ impl RuleCx<'_> {
 
     /// Reads `reason`, a snake_case name (empty when missing or bad).
     fn reason(&self, diags: &mut Vec<Diagnostic>) -> String {
-        match self.r.get("reason") {
+        match self.r.get(RuleKey::Reason) {
             Some((v, p)) => {
                 let Some(s) = self.ok(located::text(v, p, "a reason name"), diags) else {
                     return String::new();
@@ -746,7 +795,7 @@ impl RuleCx<'_> {
 
     /// Reads `severity` (info when missing or bad).
     fn severity(&self, diags: &mut Vec<Diagnostic>) -> SeverityLevel {
-        let Some((v, p)) = self.r.get("severity") else {
+        let Some((v, p)) = self.r.get(RuleKey::Severity) else {
             return SeverityLevel::Info;
         };
         let read = located::one_of(
@@ -765,7 +814,7 @@ impl RuleCx<'_> {
     /// Reads `priority`, a bounded whole number (0 when missing or bad).
     fn priority(&self, diags: &mut Vec<Diagnostic>) -> i64 {
         const WHAT: &str = "a whole number between -1000000 and 1000000";
-        let Some((v, p)) = self.r.get("priority") else {
+        let Some((v, p)) = self.r.get(RuleKey::Priority) else {
             return 0;
         };
         match located::int(v, p, WHAT) {
@@ -780,7 +829,7 @@ impl RuleCx<'_> {
     /// Reads `actions`: the known ones, each once, in order given.
     fn actions(&self, diags: &mut Vec<Diagnostic>) -> Vec<ActionKind> {
         let mut actions = Vec::new();
-        let Some((v, p)) = self.r.get("actions") else {
+        let Some((v, p)) = self.r.get(RuleKey::Actions) else {
             return actions;
         };
         let read = located::opt_list(Some(v), p, "a list of actions");
@@ -806,7 +855,7 @@ impl RuleCx<'_> {
     }
 
     /// Reads a boolean field such as `mask` (false when missing or bad).
-    fn flag(&self, key: &str, diags: &mut Vec<Diagnostic>) -> bool {
+    fn flag(&self, key: RuleKey, diags: &mut Vec<Diagnostic>) -> bool {
         let Some((v, p)) = self.r.get(key) else {
             return false;
         };
@@ -816,7 +865,7 @@ impl RuleCx<'_> {
 
     /// Reads `audience` (the buyer when missing or bad).
     fn audience(&self, diags: &mut Vec<Diagnostic>) -> RuleAudience {
-        let Some((v, p)) = self.r.get("audience") else {
+        let Some((v, p)) = self.r.get(RuleKey::Audience) else {
             return RuleAudience::Buyer;
         };
         let read = located::opt_one_of(
@@ -836,7 +885,7 @@ impl RuleCx<'_> {
     /// Reports each action only one side can take on a rule that speaks to
     /// the other side (or to both): a button nobody can use.
     fn check_action_sides(&self, audience: RuleAudience, diags: &mut Vec<Diagnostic>) {
-        let Some((Value::Array(a), p)) = self.r.get("actions") else {
+        let Some((Value::Array(a), p)) = self.r.get(RuleKey::Actions) else {
             return;
         };
         for (i, v) in a.iter().enumerate() {
@@ -901,7 +950,7 @@ impl RuleCx<'_> {
     /// Reads `deadlines`: the good ones, in order given.
     fn deadlines(&self, diags: &mut Vec<Diagnostic>) -> Vec<DeadlineSpec> {
         let mut deadlines = Vec::new();
-        let Some((v, p)) = self.r.get("deadlines") else {
+        let Some((v, p)) = self.r.get(RuleKey::Deadlines) else {
             return deadlines;
         };
         let read = located::opt_list(Some(v), p, "a list of deadlines");
@@ -949,7 +998,7 @@ impl RuleCx<'_> {
     /// Warns when a merchant's rule offers `retry_payment` for a decline
     /// that must never be retried.
     fn warn_never_retried(&self, when: &Node, diags: &mut Vec<Diagnostic>) {
-        if let (Some(code), Some((_, p))) = (never_retried(when), self.r.get("actions")) {
+        if let (Some(code), Some((_, p))) = (never_retried(when), self.r.get(RuleKey::Actions)) {
             diags.push(
                 Diagnostic::at(
                     p,
