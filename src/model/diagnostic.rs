@@ -149,7 +149,7 @@ impl Diagnostic {
         path: impl Into<String>,
         rule: Option<&str>,
         src: &str,
-        e: &impl ExprProblem,
+        e: &dyn ExprProblem,
     ) -> Diagnostic {
         let span = e.span();
         let (line, column) = line_col(src, span.start);
