@@ -224,6 +224,12 @@ fn pivot(kind: Rel, ts: Timestamp, op: CmpOp, dur: Duration, cal: &Calendar) -> 
     }
 }
 
+/// Whether `age(t) op dur` / `until(t) op dur` holds at `cx`'s instant.
+fn crossed(kind: Rel, t: Timestamp, op: CmpOp, dur: Duration, cx: &Ctx<'_>) -> bool {
+    let (p, op) = pivot(kind, t, op, dur, cx.calendar);
+    op.test(cx.now.cmp(&p))
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 thread_local! {
     static STEPS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
@@ -275,10 +281,7 @@ pub fn eval<'a>(n: &'a Node, cx: &Ctx<'a>) -> Val<'a> {
         }
         Node::IsSet(x) => Val::Bool(eval(x, cx) != Val::Null),
         Node::Threshold { kind, ts, op, dur } => match eval(ts, cx) {
-            Val::Ts(t) => {
-                let (p, op) = pivot(*kind, t, *op, *dur, cx.calendar);
-                Val::Bool(op.test(cx.now.cmp(&p)))
-            }
+            Val::Ts(t) => Val::Bool(crossed(*kind, t, *op, *dur, cx)),
             _ => Val::Bool(false),
         },
         Node::Any(c) => Val::Bool(cx.order.items.iter().any(|it| {
@@ -325,39 +328,51 @@ pub fn holds(n: &Node, cx: &Ctx<'_>) -> bool {
     eval(n, cx).truthy()
 }
 
-/// The value of a condition for an order if time passing cannot change it
-/// (no threshold in it can decide it any more); `None` when one can. Sound:
-/// `Some(b)` means [`holds`] gives `b` at every instant.
-pub fn fixed<'a>(n: &Node, cx: &Ctx<'a>) -> Option<bool> {
+/// A condition's value now, and its value at every instant if time passing
+/// cannot change it (no threshold in it can decide it any more; `None` when
+/// one can), in one walk. Sound: a fixed `Some(b)` means [`holds`] gives `b`
+/// at every instant.
+pub fn settle<'a>(n: &'a Node, cx: &Ctx<'a>) -> (Option<bool>, bool) {
     // `or` is `and` with everything negated; `any` and `all` likewise.
     let (xs, each_item, neg): (&[Node], bool, bool) = match n {
-        Node::Threshold { ts, .. } => {
+        Node::Threshold { kind, ts, op, dur } => {
+            step(1);
             return match eval(ts, cx) {
-                Val::Ts(_) => None,
-                _ => Some(false),
-            }
+                Val::Ts(t) => (None, crossed(*kind, t, *op, *dur, cx)),
+                _ => (Some(false), false),
+            };
         }
-        Node::Not(x) => return fixed(x, cx).map(|b| !b),
+        Node::Not(x) => {
+            let (f, now) = settle(x, cx);
+            return (f.map(|b| !b), !now);
+        }
         Node::And(xs) => (xs, false, false),
         Node::Or(xs) => (xs, false, true),
         Node::All(c) => (std::slice::from_ref(c.as_ref()), true, false),
         Node::Any(c) => (std::slice::from_ref(c.as_ref()), true, true),
-        _ if n.timed() => return None,
-        _ => return Some(holds(n, cx)),
-    };
-    let mut all = Some(true);
-    let mut one = |v: Option<bool>| match v.map(|b| b != neg) {
-        Some(false) => false,
-        None => {
-            all = None;
-            true
+        _ => {
+            let now = holds(n, cx);
+            return (if n.timed() { None } else { Some(now) }, now);
         }
-        Some(true) => true,
+    };
+    // Over the parts (negated for `or`/`any`): fixed while every part is;
+    // decided for good by a part fixed false; true now if every part is.
+    let (mut all, mut now) = (Some(true), true);
+    let mut one = |(f, v): (Option<bool>, bool)| {
+        now &= v != neg;
+        match f.map(|b| b != neg) {
+            Some(false) => false,
+            None => {
+                all = None;
+                true
+            }
+            Some(true) => true,
+        }
     };
     let went_through = if each_item {
         cx.order.items.iter().all(|it| {
             xs.iter().all(|x| {
-                one(fixed(
+                one(settle(
                     x,
                     &Ctx {
                         item: Some(it),
@@ -367,11 +382,11 @@ pub fn fixed<'a>(n: &Node, cx: &Ctx<'a>) -> Option<bool> {
             })
         })
     } else {
-        xs.iter().all(|x| one(fixed(x, cx)))
+        xs.iter().all(|x| one(settle(x, cx)))
     };
     match went_through {
-        false => Some(neg),
-        true => all.map(|b| b != neg),
+        false => (Some(neg), neg),
+        true => (all.map(|b| b != neg), now != neg),
     }
 }
 

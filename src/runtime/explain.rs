@@ -36,7 +36,7 @@ pub struct Findings {
     /// The view they were matched for (SPEC §3.3).
     pub audience: Audience,
     /// Per rule, its value at every instant when time passing cannot change
-    /// it (`eval::fixed`), else `None`: what `valid_until` need not re-check.
+    /// it (`eval::settle`), else `None`: what `valid_until` need not re-check.
     pub(crate) fixed: Vec<Option<bool>>,
 }
 
@@ -62,7 +62,7 @@ impl<'a> Search<'a> {
             true => std::borrow::Cow::Borrowed(f.fixed.as_slice()),
             false => {
                 let cx = rs.ctx(order, &f.expected, now);
-                std::borrow::Cow::Owned(rs.fixed(f.audience, &cx))
+                std::borrow::Cow::Owned(rs.settle(f.audience, &cx).0)
             }
         };
         let items = order.items.len().max(1);
@@ -319,8 +319,8 @@ impl RuleSet {
     fn evaluate_timed(&self, order: &Order, now: Timestamp, audience: Audience) -> Findings {
         let (expected, refund) = self.expected(order);
         let cx = self.ctx(order, &expected, now);
-        let fixed = self.fixed(audience, &cx);
-        let matched = self.ranked(&fixed, &cx);
+        let (fixed, holding) = self.settle(audience, &cx);
+        let matched = self.rank(holding);
         Findings {
             expected,
             refund,
@@ -343,16 +343,25 @@ impl RuleSet {
     }
 
     /// Per rule, its value at every instant if time cannot change it
-    /// (`eval::fixed`), else `None`.
-    fn fixed(&self, audience: Audience, cx: &Ctx<'_>) -> Vec<Option<bool>> {
-        self.rules
-            .iter()
-            .map(|r| match r.audience.speaks_to(audience) {
-                true if r.timed => eval::fixed(&r.when, cx),
-                true => Some(eval::holds(&r.when, cx)),
-                false => Some(false),
-            })
-            .collect()
+    /// (`eval::settle`), else `None`; and the rules that hold now.
+    fn settle(&self, audience: Audience, cx: &Ctx<'_>) -> (Vec<Option<bool>>, Vec<usize>) {
+        let mut fixed = Vec::with_capacity(self.rules.len());
+        let mut holding = Vec::new();
+        for (i, r) in self.rules.iter().enumerate() {
+            let (f, now) = match r.audience.speaks_to(audience) {
+                true if r.timed => eval::settle(&r.when, cx),
+                true => {
+                    let now = eval::holds(&r.when, cx);
+                    (Some(now), now)
+                }
+                false => (Some(false), false),
+            };
+            fixed.push(f);
+            if now {
+                holding.push(i);
+            }
+        }
+        (fixed, holding)
     }
 
     /// The earliest instant after `now` at which the findings change because
