@@ -574,16 +574,19 @@ impl<'a> Cursor<'a> {
             }
             Some(())
         })?;
-        Some(Payment {
-            method: method.unwrap_or(PaymentMethod::Other),
-            // Required: a payment without a state is an error.
-            state: state?,
-            failure_code,
-            decline_code,
-            advice_code,
-            attempts: attempts.unwrap_or(0),
-            updated_at,
-        })
+        Some(
+            Payment {
+                method: method.unwrap_or(PaymentMethod::Other),
+                // Required: a payment without a state is an error.
+                state: state?,
+                failure_code,
+                decline_code,
+                advice_code,
+                attempts: attempts.unwrap_or(0),
+                updated_at,
+            }
+            .with_canonical_codes(),
+        )
     }
 
     fn items(&mut self, depth: usize) -> Option<Vec<Item>> {
