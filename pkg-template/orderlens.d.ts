@@ -396,6 +396,18 @@ export interface SweepLine {
 }
 
 /**
+ * One line of `sweep(orders, { audience: "merchant" })`, the seller's work
+ * queue (SPEC §3.3, `orderlens sweep --audience merchant`): the reasons in
+ * the seller's view, whether the order needs the seller now, the seller's
+ * action kinds, the deadlines due at `now` and those still ahead.
+ */
+export interface MerchantSweepLine extends SweepLine {
+  needs_seller: boolean;
+  actions: string[];
+  upcoming: { kind: string; at: Timestamp }[];
+}
+
+/**
  * The decision for one order without any text (`CompiledRules#evaluate`,
  * SPEC §4.1): the same reasons, action kinds and deadlines `explain` gives at
  * the same time.
@@ -515,6 +527,8 @@ export interface MessageValues {
 export interface SweepOptions {
   /** As in `ExplainOptions`. Default: now. */
   now?: number | Date | string;
+  /** `"merchant"`: the seller's lines ({@link MerchantSweepLine}); a RangeError when the rules have no seller's view. Default: the buyer's. */
+  audience?: "buyer" | "merchant";
 }
 
 /**
@@ -539,6 +553,7 @@ export declare class CompiledRules {
   /** Diagnoses of many orders at the same time and locale; a bad order gives a `BatchError` in its place. */
   explainMany(orders: readonly OrderInput[] | string, options?: ExplainOptions): (Diagnosis | BatchError)[];
   /** What `orderlens sweep` prints, one entry per order. */
+  sweep(orders: readonly OrderInput[] | string, options: SweepOptions & { audience: "merchant" }): (MerchantSweepLine | BatchError)[];
   sweep(orders: readonly OrderInput[] | string, options?: SweepOptions): (SweepLine | BatchError)[];
   /** The rules compiled to bytes (what `orderlens compile` writes), for `orderlens/runtime` or `compileRules(bytes)`. */
   toBytes(): Uint8Array;

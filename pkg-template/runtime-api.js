@@ -20,7 +20,7 @@ function load(bytes) {
   }
 }
 
-// [now ms, now text, locale tags, time zone, view mark] from explain's options, checked like the full build checks them.
+// [now ms (undefined: read the text), now text, locale tags, time zone, view mark] from explain's options, checked like the full build checks them.
 function opts(options) {
   if (options != null && typeof options != "object") throw new TypeError("options: expected an object such as { now, locale }");
   const { now, locale, timeZone, audience } = options ?? {};
@@ -29,11 +29,15 @@ function opts(options) {
     tags = "en";
   if (typeof now == "number") ms = now;
   else if (now instanceof Date) ms = now.getTime();
-  else if (typeof now == "string") at = now;
+  // Text (even empty) is read by the wasm side, without a number.
+  else if (typeof now == "string") (at = now), (ms = undefined);
   else if (now != null) throw new TypeError("options.now: expected milliseconds since the epoch, a Date or an RFC 3339 string");
   if (typeof locale == "string") tags = locale;
   else if (Array.isArray(locale)) tags = locale.filter((t) => typeof t == "string").join();
   else if (locale != null) throw new TypeError("options.locale: expected a language tag, an Accept-Language list or an array of tags");
+  // No tag holds a control character; the wasm side reads U+0003 as the
+  // merchant's view and U+0001 / U+001F as separators, so none gets through.
+  tags = clean(tags);
   // The merchant's view (SPEC §3.3) is marked by U+0003 before the locale.
   let view = "";
   if (audience == "merchant") view = "\x03";
@@ -42,16 +46,23 @@ function opts(options) {
   return [ms, at, tags, timeZone, view];
 }
 
-// JSON text of an argument (a string is taken as JSON text already).
+// Control characters out of a string bound for a separated wasm argument
+// (a tag with one is no tag, as the full build reads it).
+const clean = (s) => String(s).replace(/[\0-\x1f\x7f]/g, "!");
+
+// JSON text of an argument (a string is taken as JSON text already); what
+// cannot be is an OrderError, as the full build reports it.
 function text(v, what) {
   if (typeof v == "string") return v;
   if (v == null) return "null";
-  if (typeof v != "object") throw new TypeError(`${what}: expected an object or JSON text, found ${typeof v}`);
-  try {
-    return JSON.stringify(v);
-  } catch (e) {
-    throw new TypeError(`${what}: cannot be written as JSON (${e.message})`);
-  }
+  let m = `${what}: expected an object or JSON text, found ${typeof v}`;
+  if (typeof v == "object")
+    try {
+      return JSON.stringify(v);
+    } catch (e) {
+      m = `${what}: cannot be written as JSON (${e.message})`;
+    }
+  throw Object.assign(new Error("invalid order: " + m), { name: "OrderError", errors: [{ path: "", message: m, help: null }] });
 }
 
 // A result from the wasm side, or the error it stands for.
@@ -60,8 +71,7 @@ function check(out) {
   return out;
 }
 const ONLY =
-  "orderlens/runtime runs compiled rules only: compile this document with `orderlens compile rules.json -o rules.olr` " +
-  '(or `compileRules(doc).toBytes()` from "orderlens") and pass the bytes, or import "orderlens" to compile in the page';
+  'orderlens/runtime runs compiled rules: pass the bytes of `orderlens compile` or of `compileRules(doc).toBytes()` from "orderlens", or import "orderlens" to compile in the page';
 
 /** Compiled rules: explain many orders. */
 export class CompiledRules {
@@ -78,7 +88,7 @@ export class CompiledRules {
    */
   explain(order, options) {
     const [ms, at, tags, zone, view] = opts(options);
-    if (zone && zone != this.timezone) throw new RangeError(`options.timeZone: orderlens/runtime shows times in the shop's zone (${this.timezone})`);
+    if (zone != null && zone != this.timezone) throw new RangeError(`options.timeZone: orderlens/runtime shows times in the shop's zone (${this.timezone})`);
     return JSON.parse(check(this.#r.explain(text(order, "order"), ms, at, view + tags)));
   }
 
@@ -104,8 +114,8 @@ export class CompiledRules {
 
   /** One catalog message (e.g. `widget.countdown`) with placeholder values (numbers and text), in `options.locale`. */
   message(key, values, options) {
-    const parts = ["\x01" + key];
-    for (const [k, v] of Object.entries(values ?? {})) if (typeof v == "string" || typeof v == "number") parts.push(k, v);
+    const parts = ["\x01" + clean(key)];
+    for (const [k, v] of Object.entries(values ?? {})) if (typeof v == "string" || typeof v == "number") parts.push(clean(k), clean(v));
     return key ? this.#r.explain(parts.join("\x1f"), 0, "", opts(options)[2]) : "";
   }
 

@@ -208,6 +208,19 @@ for (const c of cases) {
   } else {
     same++;
   }
+  // The seller's work queue: `sweep --audience merchant` (SPEC §3.3).
+  {
+    const native = run(["sweep", ...rulesArgs, "--now", c.now, "--audience", "merchant"], JSON.stringify(c.order) + "\n");
+    let got;
+    try {
+      got = rules?.sweep([c.order], { now: c.now, audience: "merchant" })[0];
+    } catch (e) {
+      got = { thrown: e.name };
+    }
+    const d = native.status === 0 ? firstDiff(got, JSON.parse(native.stdout.trim())) : got?.thrown || !rules ? null : `native exit ${native.status}, wasm did not throw`;
+    if (d) diffs.push(`${c.name} [sweep --audience merchant]: ${d}`);
+    else same++;
+  }
   rules?.free();
   runtimeRules?.free();
 }
@@ -278,6 +291,44 @@ for (const c of importCases) {
     if (e.name !== "TypeError" || e.errors?.[0]?.path !== "headline.title") diffs.push(`renderHTML on a bad diagnosis: ${e.name}: ${e.message}`);
     else same++;
   }
+}
+// The same calls give the same errors in the full build and the runtime
+// (and a locale can never switch the runtime to the seller's view).
+{
+  const c = cases.find((x) => x.rules === undefined && x.order?.payment) ?? cases[0];
+  const full = ol.compileRules();
+  const small = rt.compileRules(full.toBytes());
+  const outcome = (f) => {
+    try {
+      const d = f();
+      return { headline: d.headline?.title, reasons: d.reasons?.map((r) => r.reason) };
+    } catch (e) {
+      return { thrown: e.name, message: e.message, errors: e.errors };
+    }
+  };
+  const calls = [
+    [c.order, { now: "" }],
+    [c.order, { now: "  " }],
+    [c.order, { now: "yesterday" }],
+    [c.order, { now: Number.NaN }],
+    [c.order, { now: {} }],
+    [c.order, { now: c.now, locale: 5 }],
+    [c.order, { now: c.now, locale: "\u0003en" }],
+    [c.order, { now: c.now, locale: ["\u0003ru", "en"] }],
+    [c.order, { now: c.now, audience: "sellers" }],
+    [c.order, "ru"],
+    [42, { now: c.now }],
+    [true, { now: c.now }],
+    ["{", { now: c.now }],
+    [{ id: 1 }, { now: c.now }],
+  ];
+  for (const [order, options] of calls) {
+    const d = firstDiff(outcome(() => small.explain(order, options)), outcome(() => full.explain(order, options)));
+    if (d) diffs.push(`runtime vs full build, explain(${JSON.stringify(order).slice(0, 20)}, ${JSON.stringify(options)}): ${d}`);
+    else same++;
+  }
+  full.free();
+  small.free();
 }
 rmSync(tmp, { recursive: true, force: true });
 

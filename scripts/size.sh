@@ -33,14 +33,19 @@
 #             and the typed diagnosis, 149,600 for the seller's payment texts
 #             once the buyer has no attempt left (three locales, +204 B),
 #             149,750 for compiling twice as fast (message keys deduplicated
-#             by halving, action paths written only for errors, +143 B).
+#             by halving, action paths written only for errors, +143 B),
+#             150,250 for codes compared however they are written (a masked
+#             code in upper case is still masked), empty rules refused
+#             instead of read as the built-in ones, and importers that
+#             refuse empty required values, refunds without an amount and
+#             other Stripe objects (+672 B).
 #
 #   scripts/size.sh [PKG_DIR]      (default: pkg/, as built by build-pkg.sh)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 PKG="${1:-$ROOT/pkg}"
 BUDGET="${BUDGET:-65536}"
-CEILING="${CEILING:-149750}"
+CEILING="${CEILING:-150250}"
 NAMED="$ROOT/build/bindgen/runtime/orderlens_bg.wasm"   # before wasm-opt: has names
 
 # Sums the gzip -9 sizes of the files, printing each; the total goes to $sum.

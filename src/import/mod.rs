@@ -249,6 +249,13 @@ impl Ctx {
     pub(crate) fn int(&mut self, obj: &Value, path: &str, key: &str) -> Option<i64> {
         match get(obj, key)? {
             Value::Number(Number::Int(i)) => Some(*i),
+            // `2.0` (PHP and Python write whole numbers so): what
+            // `JSON.stringify` gives the npm importers as `2`.
+            Value::Number(Number::Float(f))
+                if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 =>
+            {
+                Some(*f as i64)
+            }
             other => {
                 self.expected(join(path, key), "an integer", other);
                 None
@@ -271,6 +278,23 @@ impl Ctx {
             self.unknown(join(path, key), s, all);
         }
         found
+    }
+
+    /// [`Ctx::choice`] of a field the payload must have: an empty string
+    /// there is a value nobody knows, not an absent field (which an
+    /// optional field's empty string is).
+    pub(crate) fn required_choice(
+        &mut self,
+        obj: &Value,
+        path: &str,
+        key: &str,
+        all: &'static [&'static str],
+    ) -> Option<&'static str> {
+        if is_empty_text(obj, key) {
+            self.unknown(join(path, key), "", all);
+            return None;
+        }
+        self.choice(obj, path, key, all)
     }
 
     /// "unknown value 's'" with "did you mean …?" or "expected one of …".
@@ -319,7 +343,31 @@ impl Ctx {
     /// A three-letter currency code the exponent table knows, upper case,
     /// with its exponent.
     pub(crate) fn currency(&mut self, obj: &Value, path: &str, key: &str) -> Option<Currency> {
-        let s = self.text(obj, path, key)?;
+        self.currency_of(obj, path, key, false)
+    }
+
+    /// [`Ctx::currency`] of a field the payload must have: an empty string
+    /// is an unknown currency, not an absent one.
+    pub(crate) fn required_currency(
+        &mut self,
+        obj: &Value,
+        path: &str,
+        key: &str,
+    ) -> Option<Currency> {
+        self.currency_of(obj, path, key, true)
+    }
+
+    fn currency_of(
+        &mut self,
+        obj: &Value,
+        path: &str,
+        key: &str,
+        required: bool,
+    ) -> Option<Currency> {
+        let s = match get(obj, key) {
+            Some(Value::String(s)) if s.is_empty() && required => "",
+            _ => self.text(obj, path, key)?,
+        };
         let c = currency(s);
         if c.is_none() {
             self.err(
@@ -568,6 +616,11 @@ impl Doc {
     pub(crate) fn value(self) -> Value {
         Value::Object(self.0)
     }
+}
+
+/// Whether `obj[key]` is the empty string.
+pub(crate) fn is_empty_text(obj: &Value, key: &str) -> bool {
+    matches!(get(obj, key), Some(Value::String(s)) if s.is_empty())
 }
 
 /// The parts of an order document an importer found.

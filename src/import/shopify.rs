@@ -160,7 +160,7 @@ pub(super) fn import(cx: &mut Ctx, payload: &Value) -> Value {
 /// Money: the customer's (presentment) currency, which the widget shows,
 /// and the order's total in it (into `parts`).
 fn money(cx: &mut Ctx, o: &Value, base: &str, parts: &mut Parts) -> Option<Currency> {
-    let shop = cx.currency(o, base, "currency");
+    let shop = cx.required_currency(o, base, "currency");
     let cur = match get(o, "presentment_currency") {
         Some(_) => cx.currency(o, base, "presentment_currency"),
         None => shop.clone(),
@@ -187,7 +187,7 @@ struct Statuses {
 
 /// Reads the order's statuses; `financial_status` is required.
 fn read_statuses(cx: &mut Ctx, o: &Value, base: &str) -> Statuses {
-    let financial = cx.choice(o, base, "financial_status", FINANCIAL);
+    let financial = cx.required_choice(o, base, "financial_status", FINANCIAL);
     if get(o, "financial_status").is_none() {
         cx.missing(base, "financial_status", Some(super::one_of(FINANCIAL)));
     }
@@ -441,6 +441,10 @@ fn refunds(cx: &mut Ctx, o: &Value, base: &str, cur: &Currency) -> Option<Doc> {
             let amount = cx.money(t, &tp, "amount", cur);
             let at = cx.timestamp(t, &tp, "processed_at");
             if kind != Some("refund") || !matches!(status, Some("success" | "pending")) {
+                continue;
+            }
+            if get(t, "amount").is_none() {
+                cx.missing(&tp, "amount", Some("a refund transaction's amount".into()));
                 continue;
             }
             // Sent when it was processed, and not before the refund existed.

@@ -198,7 +198,29 @@ fn locate<'v>(cx: &mut Ctx, payload: &'v Value) -> Option<Located<'v>> {
         "",
         "an object { paymentIntent, refunds, dispute, order }",
     )?;
-    let bare = matches!(get(top, "object"), Some(Value::String(s)) if s == "payment_intent");
+    let bare = match get(top, "object") {
+        Some(Value::String(s)) if s == "payment_intent" => true,
+        // Another Stripe object where the PaymentIntent belongs: one error
+        // saying which and where its PaymentIntent is, not one per key.
+        Some(Value::String(s)) => {
+            let help = match s.as_str() {
+                "event" => "pass its 'data.object'",
+                _ => "pass the PaymentIntent in its 'payment_intent'",
+            };
+            cx.err(
+                "object".into(),
+                [
+                    "expected a payment_intent object, found '",
+                    &truncate(s),
+                    "'",
+                ]
+                .concat(),
+                Some(help.into()),
+            );
+            return None;
+        }
+        _ => false,
+    };
     let (pi, pp) = if bare {
         (Some(top), "")
     } else {
@@ -260,11 +282,11 @@ fn read_intent<'v>(cx: &mut Ctx, pi: &'v Value, pp: &str) -> Intent<'v> {
     if id.is_none() {
         cx.missing(pp, "id", None);
     }
-    let status = cx.choice(pi, pp, "status", PI_STATES);
+    let status = cx.required_choice(pi, pp, "status", PI_STATES);
     if get(pi, "status").is_none() {
         cx.missing(pp, "status", Some(super::one_of(PI_STATES)));
     }
-    let cur = cx.currency(pi, pp, "currency");
+    let cur = cx.required_currency(pi, pp, "currency");
     if get(pi, "currency").is_none() {
         cx.missing(pp, "currency", None);
     }
@@ -597,7 +619,7 @@ fn refunds(
         };
         kind(cx, r, &p, "refund");
         same_intent(cx, r, &p, pi_id);
-        let status = cx.choice(r, &p, "status", REFUND_STATES);
+        let status = cx.required_choice(r, &p, "status", REFUND_STATES);
         if get(r, "status").is_none() {
             cx.missing(&p, "status", None);
         }
@@ -612,6 +634,9 @@ fn refunds(
                 );
                 continue;
             }
+        }
+        if get(r, "amount").is_none() {
+            cx.missing(&p, "amount", None);
         }
         let value = minor(cx, r, &p, "amount", cur).unwrap_or(0);
         let created = cx.unix(r, &p, "created");

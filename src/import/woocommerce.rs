@@ -27,7 +27,7 @@ pub(super) fn import(cx: &mut Ctx, payload: &Value) -> Value {
     let mut parts = Parts {
         id: cx.id(o, "", "number").or_else(|| cx.id(o, "", "id")),
         created_at: date(cx, o, "", "date_created"),
-        currency: cx.currency(o, "", "currency"),
+        currency: cx.required_currency(o, "", "currency"),
         ..Parts::default()
     };
     if parts.id.is_none() {
@@ -79,6 +79,10 @@ pub(super) fn import(cx: &mut Ctx, payload: &Value) -> Value {
 /// unknown) and its `set_paid`.
 fn read_status(cx: &mut Ctx, o: &Value) -> (Option<&'static str>, Option<bool>) {
     let set_paid = cx.boolean(o, "", "set_paid");
+    if super::is_empty_text(o, "status") {
+        cx.unknown("status".into(), "", STATUSES);
+        return (None, set_paid);
+    }
     let status = match cx.text(o, "", "status") {
         // The documented default; `set_paid` makes it `processing`.
         None if set_paid == Some(true) => Some("processing"),
@@ -91,7 +95,7 @@ fn read_status(cx: &mut Ctx, o: &Value) -> (Option<&'static str>, Option<bool>) 
             );
             None
         }
-        Some(_) => cx.choice(o, "", "status", STATUSES),
+        Some(_) => cx.required_choice(o, "", "status", STATUSES),
     };
     (status, set_paid)
 }

@@ -203,6 +203,12 @@ pub const CODES: &[(&str, DeclineGroup, &str, bool)] = &[
 /// Retry advice (Stripe's `advice_code`, Mastercard's Merchant Advice Codes).
 pub const ADVICE: &[(&str, DeclineGroup, &str)] = &[
     ("do_not_try_again", NeverApprove, "not_usable"),
+    // Mastercard's Merchant Advice Codes given as they are: 01 (new account
+    // information), 03 (do not try again) and 21 (payment cancelled) are
+    // never retried with this card, as the Stripe importer reads them.
+    ("01", NeverApprove, "not_usable"),
+    ("03", NeverApprove, "not_usable"),
+    ("21", NeverApprove, "not_usable"),
     ("try_again_later", CannotApproveNow, "unavailable"),
     ("confirm_card_data", FixCardData, "card_data"),
 ];

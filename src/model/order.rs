@@ -236,44 +236,25 @@ impl Payment {
     /// white space around them and in lower case (Shopify writes
     /// `FRAUD_SUSPECTED` and `PICK_UP_CARD` where Stripe writes
     /// `fraud_suspected` and `pickup_card`), a code of only white space as
-    /// none, and a Mastercard Merchant Advice Code given as
-    /// `advice_code` as the advice it stands for (01, 03 and 21: do not try
-    /// again; 02 and 24 to 30: try again later). A masked or never-retry
-    /// code is then recognised however it was written.
+    /// none. A masked or never-retry code is then recognised however it
+    /// was written.
     pub fn with_canonical_codes(mut self) -> Payment {
         for code in [
             &mut self.failure_code,
             &mut self.decline_code,
             &mut self.advice_code,
         ] {
-            *code = code.take().and_then(canonical_code);
-        }
-        if let Some(a) = &mut self.advice_code {
-            let advice = match a.as_str() {
-                "01" | "03" | "21" => "do_not_try_again",
-                "02" | "24" | "25" | "26" | "27" | "28" | "29" | "30" => "try_again_later",
-                _ => return self,
-            };
-            *a = advice.into();
+            *code = code.take().and_then(|s| {
+                let c = s.trim().to_ascii_lowercase();
+                match c.as_str() {
+                    "" => None,
+                    "pick_up_card" => Some("pickup_card".into()),
+                    _ => Some(c),
+                }
+            });
         }
         self
     }
-}
-
-/// A processor's code trimmed and in lower case (`pick_up_card` as
-/// `pickup_card`); none when only white space is left.
-fn canonical_code(s: String) -> Option<String> {
-    let t = s.trim();
-    if t.is_empty() {
-        return None;
-    }
-    if t == "pick_up_card" || t.eq_ignore_ascii_case("pick_up_card") {
-        return Some("pickup_card".into());
-    }
-    if t.len() == s.len() && !t.bytes().any(|b| b.is_ascii_uppercase()) {
-        return Some(s);
-    }
-    Some(t.to_ascii_lowercase())
 }
 
 /// A line item.

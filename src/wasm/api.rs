@@ -182,6 +182,14 @@ fn rules_source(doc: &JsValue) -> Result<Option<Vec<u8>>, JsValue> {
 /// Loads rules from what [`rules_source`] gave.
 fn load_rules(src: Option<&[u8]>) -> Result<RuleSet, RulesError> {
     match src {
+        // Nothing at all (an empty response, an empty file) is a mistake,
+        // not the built-in rules: those are `compileRules()`.
+        Some(b) if b.iter().all(u8::is_ascii_whitespace) => Err(RulesError {
+            diagnostics: vec![Diagnostic::at(
+                "",
+                "the rules are empty: pass a rules document, compiled rules, or nothing (undefined, null or {}) for the built-in rules",
+            )],
+        }),
         Some(b) if crate::runtime::bytes::is_compiled(b) => RuleSet::from_bytes(b),
         Some(b) => RuleSet::from_json(&String::from_utf8_lossy(b)),
         None => RuleSet::from_value(None),
@@ -454,9 +462,25 @@ impl CompiledRules {
 
     /// What `orderlens sweep` prints, one entry per order:
     /// `{ id, reasons, deadlines }` with the deadlines due at `now`, or
-    /// `{ error: { … } }` for a bad order.
+    /// `{ error: { … } }` for a bad order; with `{ audience: "merchant" }`,
+    /// the seller's line (`needs_seller`, `actions`, `upcoming` too).
     pub fn sweep(&self, orders: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         let now = read_now(&get(&options, "now"))?;
+        // `{ audience: "merchant" }`: the seller's work queue, as
+        // `orderlens sweep --audience merchant` prints it (SPEC §3.3), in
+        // Node (a server's job; the browsers' build is kept small).
+        if read_audience(&get(&options, "audience"), &self.rs)? == Audience::Merchant {
+            #[cfg(feature = "render")]
+            return each_order(&orders, |order, out| {
+                crate::explain::merchant_sweep_line(&self.rs, order, now)
+                    .0
+                    .write(out);
+            });
+            #[cfg(not(feature = "render"))]
+            return Err(range_error(
+                "options.audience: the seller's work queue is swept in Node (or with `orderlens sweep --audience merchant`)",
+            ));
+        }
         each_order(&orders, |order, out| {
             crate::explain::write_sweep_line(&self.rs, order, now, out);
         })

@@ -62,12 +62,18 @@ impl Rules {
             .map_err(|e| rules_error_json(&e))
     }
 
-    /// The diagnosis of the order (JSON text) at `now` — RFC 3339 text, or
-    /// else `now_ms` — in `locale` (a tag or an Accept-Language list). On
+    /// The diagnosis of the order (JSON text) at `now_ms`, or without it at
+    /// `now_text` (RFC 3339) — in `locale` (a tag or an Accept-Language list). On
     /// failure: `!` and the error's JSON text. (Times in texts are in the
     /// shop's zone: the `timeZone` option, which needs a zone resolver, is
     /// the full build's.)
-    pub fn explain(&self, order: &str, now_ms: f64, now_text: &str, locale: &str) -> String {
+    pub fn explain(
+        &self,
+        order: &str,
+        now_ms: Option<f64>,
+        now_text: &str,
+        locale: &str,
+    ) -> String {
         // A catalog message instead (one export for all three keeps the
         // glue small): U+0001, the key, then placeholder names and values,
         // all separated by U+001F. No key: `settings.support_url` (or "").
@@ -83,7 +89,7 @@ impl Rules {
             }
             return self.rs.message(key, &pairs, locale);
         }
-        let now = if now_text.is_empty() {
+        let now = if let Some(now_ms) = now_ms {
             if !now_ms.is_finite() {
                 return plain_error("RangeError", "options.now: not a valid time");
             }

@@ -254,6 +254,35 @@ fn batches_keep_going_past_bad_orders() {
 }
 
 #[wasm_bindgen_test]
+fn sweep_gives_the_sellers_queue_in_node() {
+    let rules = compiled(RULES);
+    let orders = Array::new();
+    orders.push(&js(ORDER));
+    let options = opts("2026-11-21T03:00:00Z", "en");
+    Reflect::set(&options, &"audience".into(), &"merchant".into()).unwrap();
+    let swept = rules.sweep(orders.clone().into(), options);
+    // The Node build sweeps the seller's queue; the browsers' full build
+    // says where to do it.
+    if cfg!(feature = "render") {
+        let line = Array::from(&swept.unwrap()).get(0);
+        assert_eq!(get(&line, "id").as_string().unwrap(), "A-1001");
+        assert!(get(&line, "needs_seller").as_bool().is_some());
+        assert!(Array::is_array(&get(&line, "upcoming")));
+        assert!(Array::is_array(&get(&line, "actions")));
+    } else {
+        let e = swept.unwrap_err();
+        assert_eq!(get(&e, "name").as_string().unwrap(), "RangeError");
+        assert!(get(&e, "message").as_string().unwrap().contains("Node"));
+    }
+    let buyer = Array::from(&rules.sweep(orders.clone().into(), opts(NOW, "en")).unwrap());
+    assert!(get(&buyer.get(0), "needs_seller").is_undefined());
+    let bad = opts(NOW, "en");
+    Reflect::set(&bad, &"audience".into(), &"sellers".into()).unwrap();
+    let e = rules.sweep(orders.into(), bad).unwrap_err();
+    assert_eq!(get(&e, "name").as_string().unwrap(), "RangeError");
+}
+
+#[wasm_bindgen_test]
 fn one_shot_explain_reuses_the_last_rules() {
     let a = explain(js(ORDER), opts(NOW, "en"), js(RULES)).unwrap();
     let b = explain(js(ORDER), opts(NOW, "en"), JsValue::from_str(RULES)).unwrap();
@@ -601,6 +630,17 @@ fn compiled_bytes_load_back_with_the_same_diagnosis() {
     // An ArrayBuffer works too, and so does the one-shot explain.
     let from_buffer = compile_rules(array.buffer().into()).unwrap();
     assert_eq!(from_buffer.fingerprint(), rules.fingerprint());
+    // Nothing (an empty response) is an error, never the built-in rules.
+    for empty in [
+        JsValue::from(js_sys::Uint8Array::new_with_length(0)),
+        JsValue::from(js_sys::ArrayBuffer::new(0)),
+        JsValue::from_str(""),
+        JsValue::from_str(" \n"),
+    ] {
+        let e = compile_rules(empty).err().unwrap();
+        assert_eq!(get(&e, "name").as_string().unwrap(), "RulesError");
+        assert!(get(&e, "message").as_string().unwrap().contains("empty"));
+    }
     let d = explain(js(ORDER), opts(NOW, "en"), array.clone().into()).unwrap();
     assert_eq!(
         text(&d),

@@ -148,6 +148,10 @@ pub static CASES: &[(&str, &str)] = &[
         include_str!("../fixtures/cases/decline-advice-do-not-try-again.json"),
     ),
     (
+        "decline-advice-mac-03",
+        include_str!("../fixtures/cases/decline-advice-mac-03.json"),
+    ),
+    (
         "decline-advice-try-again-later",
         include_str!("../fixtures/cases/decline-advice-try-again-later.json"),
     ),
@@ -348,6 +352,10 @@ pub static CASES: &[(&str, &str)] = &[
         include_str!("../fixtures/cases/decline-service-not-allowed.json"),
     ),
     (
+        "decline-shopify-pick-up-card",
+        include_str!("../fixtures/cases/decline-shopify-pick-up-card.json"),
+    ),
+    (
         "decline-stolen-card",
         include_str!("../fixtures/cases/decline-stolen-card.json"),
     ),
@@ -366,6 +374,10 @@ pub static CASES: &[(&str, &str)] = &[
     (
         "decline-try-again-later",
         include_str!("../fixtures/cases/decline-try-again-later.json"),
+    ),
+    (
+        "decline-upper-case-masked-codes",
+        include_str!("../fixtures/cases/decline-upper-case-masked-codes.json"),
     ),
     (
         "decline-withdrawal-count-limit-exceeded",
