@@ -7,7 +7,7 @@
 // type) or `RangeError` (wrong value).
 
 export interface RenderHTMLOptions {
-  /** The locale of the widget's own labels (default: the diagnosis's). */
+  /** The `locale` attribute the widget goes on in when it takes over (default: the diagnosis's). The labels are in the diagnosis's language. */
   locale?: string;
   /** The `theme` attribute: "light", "dark" or "auto" (default: the page's `color-scheme`). */
   theme?: "light" | "dark" | "auto";
@@ -17,7 +17,7 @@ export interface RenderHTMLOptions {
    * before any script runs (allowed by `style-src 'self'`).
    */
   stylesheet?: string;
-  /** The IANA zone the diagnosis was explained in (its `timeZone` option), if not the shop's. */
+  /** The IANA zone the diagnosis was explained in (its `timeZone` option), if not the shop's; needed (else a RangeError) when the diagnosis shows times and comes from other rules than the renderer's. */
   timeZone?: string;
 }
 
@@ -26,7 +26,7 @@ export interface RenderEmailOptions {
   brand?: string;
   /** Where to get help (http(s)); default: the `contact_support` link, else `settings.support_url`. */
   supportUrl?: string;
-  /** The locale of the fixed texts (default: the diagnosis's). */
+  /** Accepted for symmetry with `renderHTML`; the fixed texts are in the diagnosis's language. */
   locale?: string;
   /** The IANA zone the diagnosis was explained in, if not the shop's. */
   timeZone?: string;

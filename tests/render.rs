@@ -521,3 +521,79 @@ fn cli_format_html_and_email() {
     );
     let _ = Path::new(order);
 }
+
+/// Whose clock the times are on is never guessed: a diagnosis rendered with
+/// rules other than those it was explained with (the npm package's
+/// top-level renderers use the built-in rules, on UTC) needs `timeZone`
+/// when it shows times; with its own rules, or the option, the label names
+/// the shop's zone.
+#[test]
+fn the_time_zone_label_is_never_guessed() {
+    let order =
+        Order::from_json(&std::fs::read_to_string(root().join("examples/order.json")).unwrap())
+            .unwrap();
+    let shop =
+        RuleSet::from_json(&std::fs::read_to_string(root().join("examples/rules.json")).unwrap())
+            .unwrap();
+    let builtin = RuleSet::defaults().unwrap();
+    let now = Timestamp::parse_rfc3339("2026-11-21T02:05:00Z").unwrap();
+    let d = shop.explain(&order, now, "en");
+    let zone = shop.calendar.timezone().to_string();
+    assert_ne!(zone, "UTC");
+    let html = render_html(&shop, &d, &HtmlOptions::default()).unwrap();
+    assert!(html.contains(&zone), "{html}");
+    let e = render_html(&builtin, &d, &HtmlOptions::default()).unwrap_err();
+    assert!(e.starts_with("timeZone:"), "{e}");
+    assert!(render_email(&builtin, &d, &EmailOptions::default()).is_err());
+    let given = HtmlOptions {
+        time_zone: Some(&zone),
+        ..HtmlOptions::default()
+    };
+    let html = render_html(&builtin, &d, &given).unwrap();
+    assert!(html.contains(&zone) && !html.contains("UTC"), "{html}");
+}
+
+/// The fixed labels are in the diagnosis's language, whatever `locale`
+/// says (the texts cannot change language, and the page has one `lang`);
+/// the option is where the widget goes on when it takes over.
+#[test]
+fn labels_follow_the_diagnosis_language() {
+    let c = case("spec-example");
+    let d = diagnosis(&c, "en");
+    let ru = HtmlOptions {
+        locale: Some("ru"),
+        time_zone: c.zone.as_deref(),
+        ..HtmlOptions::default()
+    };
+    let html = render_html(&c.rules, &d, &ru).unwrap();
+    let plain = render_html(
+        &c.rules,
+        &d,
+        &HtmlOptions {
+            time_zone: c.zone.as_deref(),
+            ..HtmlOptions::default()
+        },
+    )
+    .unwrap();
+    assert!(html.starts_with("<order-lens locale=\"ru\""), "{html}");
+    assert_eq!(
+        html.replacen("locale=\"ru\"", "locale=\"en\"", 1),
+        plain,
+        "labels changed language"
+    );
+    let mail = render_email(
+        &c.rules,
+        &d,
+        &EmailOptions {
+            locale: Some("ru"),
+            time_zone: c.zone.as_deref(),
+            ..EmailOptions::default()
+        },
+    )
+    .unwrap();
+    assert!(
+        !mail.text.chars().any(|ch| ('а'..='я').contains(&ch)),
+        "{}",
+        mail.text
+    );
+}

@@ -196,6 +196,7 @@ fn line(out: &mut String, parts: &[&str]) {
 pub fn render_email(rules: &RuleSet, d: &Diagnosis, opts: &EmailOptions) -> Result<Email, String> {
     let support_opt = http_option("supportUrl", opts.support_url)?;
     let zone = super::html::zone_option(opts.time_zone)?;
+    let zone = super::times_zone(rules, d, zone)?;
     let locale = label_locale(opts.locale, d);
     let lang = crate::messages::locale::negotiate(locale, &rules.catalog.tags());
     let m = |key: &str, values: &[(&str, &str)]| rules.message(key, values, &lang);

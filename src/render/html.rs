@@ -76,6 +76,7 @@ pub fn render_html(rules: &RuleSet, d: &Diagnosis, opts: &HtmlOptions) -> Result
     let theme = theme_option(opts.theme)?;
     let stylesheet = opts.stylesheet.map(stylesheet_url).transpose()?;
     let zone = zone_option(opts.time_zone)?;
+    let shown_zone = super::times_zone(rules, d, zone)?;
     let locale = label_locale(opts.locale, d);
     let sev = shown_severity(d);
     let page = Page {
@@ -88,7 +89,13 @@ pub fn render_html(rules: &RuleSet, d: &Diagnosis, opts: &HtmlOptions) -> Result
     };
 
     let mut out = String::with_capacity(4096);
-    host(&mut out, locale, zone, theme, stylesheet);
+    host(
+        &mut out,
+        opts.locale.filter(|l| !l.is_empty()).unwrap_or(locale),
+        zone,
+        theme,
+        stylesheet,
+    );
     open(
         &mut out,
         "div",
@@ -106,7 +113,7 @@ pub fn render_html(rules: &RuleSet, d: &Diagnosis, opts: &HtmlOptions) -> Result
     page.actions(&mut out);
     page.deadlines(&mut out);
     page.timeline(&mut out);
-    page.time_zone(&mut out, zone);
+    page.time_zone(&mut out, shown_zone);
     page.support_code(&mut out);
     out.push_str("</div>");
     open(

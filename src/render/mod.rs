@@ -14,7 +14,7 @@ use crate::diagnosis::{
     Action, Confirm, Deadline, Diagnosis, Reason, StageState, TimelineStage, Trace,
 };
 use crate::json::Value;
-use crate::model::rules::{ActionKind, SeverityLevel};
+use crate::model::rules::{ActionKind, RuleSet, SeverityLevel};
 use crate::order::{FieldError, OrderError};
 use crate::time::Timestamp;
 
@@ -351,9 +351,33 @@ pub(crate) fn other_reasons(d: &Diagnosis) -> impl Iterator<Item = &Reason> {
         .filter(|r| !(r.reason == d.headline.reason && r.rule == d.headline.rule))
 }
 
-/// The locale of the fixed texts: the option, else the diagnosis's.
-pub(crate) fn label_locale<'a>(option: Option<&'a str>, d: &'a Diagnosis) -> &'a str {
-    option.filter(|l| !l.is_empty()).unwrap_or(&d.locale)
+/// The locale of the fixed texts: the diagnosis's, whose texts cannot
+/// change (labels in another language would mix two in one page marked
+/// with one `lang`). The `locale` option is where the widget goes on when
+/// it takes over.
+pub(crate) fn label_locale<'a>(_option: Option<&'a str>, d: &'a Diagnosis) -> &'a str {
+    &d.locale
+}
+
+/// The zone the diagnosis's times are on: the `timeZone` option, else the
+/// zone of `rules` when the diagnosis was explained with them (its support
+/// code names their fingerprint). A diagnosis from other rules that shows
+/// times needs the option: its clock is not known here, and a wrong label
+/// is worse than none.
+pub(crate) fn times_zone<'a>(
+    rules: &'a RuleSet,
+    d: &Diagnosis,
+    zone: Option<&'a str>,
+) -> Result<Option<&'a str>, String> {
+    if zone.is_some() || !crate::render::html::times_shown(d) {
+        return Ok(zone);
+    }
+    let ours = crate::diagnosis::support_code::decode(&d.support_code)
+        .is_ok_and(|c| c.fingerprint == rules.fingerprint & 0xF_FFFF);
+    if ours {
+        return Ok(Some(rules.calendar.timezone()));
+    }
+    Err("timeZone: the diagnosis was explained with other rules than these, so whose clock its times are on is not known here: pass their zone (`rules.timezone`), or render it with those rules (`rules.renderHTML(d)`, `rules.renderEmail(d)`)".into())
 }
 
 #[cfg(test)]

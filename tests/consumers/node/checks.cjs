@@ -171,7 +171,9 @@ module.exports = function run(ol, label) {
     const page = rules.renderHTML(d, { stylesheet: "/assets/widget.css", theme: "dark" });
     assert.match(page, /^<order-lens locale="en" time-zone="shop" theme="dark"><template shadowrootmode="open"><link rel="stylesheet" href="\/assets\/widget.css">/);
     assert.ok(page.includes(d.headline.title) && page.endsWith("</template></order-lens>"));
-    assert.equal(ol.renderHTML(JSON.stringify(d)), ol.renderHTML(d));
+    assert.equal(ol.renderHTML(JSON.stringify(d), { timeZone: rules.timezone }), ol.renderHTML(d, { timeZone: rules.timezone }));
+    // Whose clock is never guessed: the built-in rules' renderer cannot know this diagnosis's zone.
+    if (rules.timezone !== "UTC") assert.throws(() => ol.renderHTML(d), (e) => e.name === "RangeError" && /timeZone/.test(e.message));
     const mail = rules.renderEmail(d, { brand: "Tea House" });
     assert.deepEqual(Object.keys(mail), ["subject", "html", "text"]);
     assert.ok(mail.subject.includes(d.order_id) && mail.text.includes(d.support_code), mail.text);

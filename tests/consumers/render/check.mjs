@@ -173,7 +173,7 @@ let emails = 0;
 for (const [name, c, locale] of CASES) {
   const rules = compileRules(c.rules);
   const d = rules.explain(c.order, { now: c.now, locale });
-  for (const e of [rules.renderEmail(d, { brand: "Tea & Leaf" }), renderEmail(d, { supportUrl: "https://shop.example/help?x=1&y=2" })]) {
+  for (const e of [rules.renderEmail(d, { brand: "Tea & Leaf" }), renderEmail(d, { supportUrl: "https://shop.example/help?x=1&y=2", timeZone: rules.timezone })]) {
     emails++;
     const at = `${name}-${locale} e-mail`;
     const report = await hv.validateString(e.html);
