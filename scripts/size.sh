@@ -38,14 +38,16 @@
 #             code in upper case is still masked), empty rules refused
 #             instead of read as the built-in ones, and importers that
 #             refuse empty required values, refunds without an amount and
-#             other Stripe objects (+672 B).
+#             other Stripe objects (+672 B), 150,350 for the seller's
+#             text of a never-approve decline that is not masked (three
+#             locales, +107 B).
 #
 #   scripts/size.sh [PKG_DIR]      (default: pkg/, as built by build-pkg.sh)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 PKG="${1:-$ROOT/pkg}"
 BUDGET="${BUDGET:-65536}"
-CEILING="${CEILING:-150250}"
+CEILING="${CEILING:-150350}"
 NAMED="$ROOT/build/bindgen/runtime/orderlens_bg.wasm"   # before wasm-opt: has names
 
 # Sums the gzip -9 sizes of the files, printing each; the total goes to $sum.

@@ -604,6 +604,10 @@ pub static CASES: &[(&str, &str)] = &[
         include_str!("../fixtures/cases/merchant-partially-refunded-out-of-stock.json"),
     ),
     (
+        "merchant-payment-declined-do-not-try-again",
+        include_str!("../fixtures/cases/merchant-payment-declined-do-not-try-again.json"),
+    ),
+    (
         "merchant-payment-declined-funds",
         include_str!("../fixtures/cases/merchant-payment-declined-funds.json"),
     ),
