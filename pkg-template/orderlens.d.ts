@@ -386,6 +386,12 @@ export interface Diagnosis {
   trace: Trace[];
   /** `OL-…`; `orderlens decode CODE` turns it back into the reasons. */
   support_code: string;
+  /**
+   * What was changed while reading the order (a display text shortened, a
+   * refund larger than the total cut to it), each at its field; present only
+   * when there is any.
+   */
+  warnings?: { path: string; message: string }[];
 }
 
 /** One line of `sweep`: the order's reasons and the deadlines due at `now`. */

@@ -71,7 +71,7 @@ function check(out) {
   return out;
 }
 const ONLY =
-  'orderlens/runtime runs compiled rules: pass the bytes of `orderlens compile` or of `compileRules(doc).toBytes()` from "orderlens", or import "orderlens" to compile in the page';
+  'orderlens/runtime runs compiled rules only: pass the bytes of `orderlens compile` or `compileRules(doc).toBytes()`, or import "orderlens" to compile in the page';
 
 /** Compiled rules: explain many orders. */
 export class CompiledRules {

@@ -12,8 +12,11 @@ import {
   renderHTML,
   OrderLensElement,
   version,
+  type BatchError,
   type Diagnosis,
+  type MerchantSweepLine,
   type RenderedEmail,
+  type SweepLine,
   type MountOptions,
   type Order,
   type RulesError,
@@ -30,6 +33,9 @@ const rules: CompiledRules = compileRules({ settings: { timezone: "Asia/Shanghai
 const bytes: Uint8Array = rules.toBytes();
 const d: Diagnosis = rules.explain(order, { now: Date.now(), locale: "ru" });
 const same: Diagnosis = explain(order, { now: new Date() }, bytes);
+const shortened: string[] = (d.warnings ?? []).map((w) => `${w.path}: ${w.message}`);
+const queue: (MerchantSweepLine | BatchError)[] = rules.sweep([order], { now: Date.now(), audience: "merchant" });
+const lines: (SweepLine | BatchError)[] = rules.sweep([order]);
 const ok: boolean = checkRules("{}").ok;
 const imported: Order = fromShopify("{}");
 const v: string = version();
@@ -76,4 +82,4 @@ try {
 } catch (e) {
   void (e as RulesError).diagnostics[0]?.message;
 }
-void [d, same, ok, imported, v, fromRuntime, render, noElement, page, mail];
+void [d, same, ok, imported, v, fromRuntime, render, noElement, page, mail, shortened, queue, lines];
