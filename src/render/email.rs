@@ -9,7 +9,7 @@
 //! texts say what to do, and the shop's page does it.
 
 use super::html::{said, times_shown, Typist};
-use super::{escape, http_option, is_http_url, label_locale, other_reasons, shown_severity};
+use super::{escape, http_option, is_http_url, other_reasons, shown_severity};
 use crate::diagnosis::{Diagnosis, Reason};
 use crate::model::rules::{ActionKind, RuleSet};
 
@@ -197,7 +197,9 @@ pub fn render_email(rules: &RuleSet, d: &Diagnosis, opts: &EmailOptions) -> Resu
     let support_opt = http_option("supportUrl", opts.support_url)?;
     let zone = super::html::zone_option(opts.time_zone)?;
     let zone = super::times_zone(rules, d, zone)?;
-    let locale = label_locale(opts.locale, d);
+    // The fixed texts are in the diagnosis's language: its texts cannot
+    // change, and a page has one `lang`.
+    let locale = d.locale.as_str();
     let lang = crate::messages::locale::negotiate(locale, &rules.catalog.tags());
     let m = |key: &str, values: &[(&str, &str)]| rules.message(key, values, &lang);
     let hd = &d.headline;

@@ -9,7 +9,7 @@
 //! Chinese text with `Intl.Segmenter` (`<wbr>`), and the localized name of a
 //! time zone (the IANA name here).
 
-use super::{escape, is_http_url, label_locale, other_reasons, shown_severity, shows_time};
+use super::{escape, is_http_url, other_reasons, shown_severity, shows_time};
 use crate::diagnosis::{Action, Deadline, Diagnosis, StageState, TimelineStage};
 use crate::model::rules::{ActionKind, RuleSet};
 
@@ -77,7 +77,9 @@ pub fn render_html(rules: &RuleSet, d: &Diagnosis, opts: &HtmlOptions) -> Result
     let stylesheet = opts.stylesheet.map(stylesheet_url).transpose()?;
     let zone = zone_option(opts.time_zone)?;
     let shown_zone = super::times_zone(rules, d, zone)?;
-    let locale = label_locale(opts.locale, d);
+    // The fixed texts are in the diagnosis's language: its texts cannot
+    // change, and a page has one `lang`.
+    let locale = d.locale.as_str();
     let sev = shown_severity(d);
     let page = Page {
         rules,

@@ -351,14 +351,6 @@ pub(crate) fn other_reasons(d: &Diagnosis) -> impl Iterator<Item = &Reason> {
         .filter(|r| !(r.reason == d.headline.reason && r.rule == d.headline.rule))
 }
 
-/// The locale of the fixed texts: the diagnosis's, whose texts cannot
-/// change (labels in another language would mix two in one page marked
-/// with one `lang`). The `locale` option is where the widget goes on when
-/// it takes over.
-pub(crate) fn label_locale<'a>(_option: Option<&'a str>, d: &'a Diagnosis) -> &'a str {
-    &d.locale
-}
-
 /// The zone the diagnosis's times are on: the `timeZone` option, else the
 /// zone of `rules` when the diagnosis was explained with them (its support
 /// code names their fingerprint). A diagnosis from other rules that shows
