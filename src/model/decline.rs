@@ -281,12 +281,17 @@ impl Decline {
     }
 }
 
+/// Whether a group's customer may pay again with the same card.
+fn retries(g: DeclineGroup) -> bool {
+    !matches!(g, NeverApprove | NotSupported)
+}
+
 /// Classifies a payment's codes (`None` when it carries none). The code is
 /// `decline_code`, else `failure_code` (the issuer's reason behind a generic
 /// `card_declined`), but a never-approve code in either field wins and
 /// stays so whatever the advice;
-/// otherwise `advice_code` outranks the code (SPEC §2.3); `masked` lists the
-/// codes never shown to a customer.
+/// otherwise `advice_code` outranks the code when they disagree about
+/// retrying (SPEC §2.3); `masked` lists the codes never shown to a customer.
 pub fn classify(p: &Payment, masked: &[String]) -> Option<Decline> {
     let codes = [p.decline_code.as_deref(), p.failure_code.as_deref()];
     let is_masked = codes
@@ -311,8 +316,17 @@ pub fn classify(p: &Payment, masked: &[String]) -> Option<Decline> {
     let (group, detail) = match (known, advice) {
         _ if is_masked => (NeverApprove, "declined"),
         (Some((NeverApprove, d, _)), _) => (NeverApprove, d),
-        // The advice agrees with the code's group: keep the code's detail.
-        (Some((g, d, _)), Some(&(_, ag, _))) if g == ag => (g, d),
+        // The advice outranks the code only when they disagree about
+        // retrying (SPEC §2.3): when both allow it, a code that names the
+        // detail to fix or the bank's check to finish says more than the
+        // advice; a "cannot approve now" code (`do_not_honor`,
+        // `insufficient_funds`) says less than `confirm_card_data`.
+        (Some((g, d, _)), Some(&(_, ag, _)))
+            if g == ag
+                || (ag != NeverApprove && g != CannotApproveNow && retries(g) == retries(ag)) =>
+        {
+            (g, d)
+        }
         (_, Some(&(_, ag, ad))) => (ag, ad),
         (Some((g, d, _)), None) => (g, d),
         (None, None) => (DeclineGroup::Unknown, "unknown"),
@@ -403,7 +417,50 @@ mod tests {
             &masked(),
         )
         .unwrap();
-        assert_eq!((d.group, d.detail), (CannotApproveNow, "unavailable"));
+        assert_eq!((d.group, d.detail), (FixCardData, "cvc"));
+    }
+
+    #[test]
+    fn advice_outranks_the_code_only_when_they_disagree_about_retrying() {
+        let of = |code: &str, advice: &str| {
+            let d = classify(
+                &pay(Some("card_declined"), Some(code), Some(advice)),
+                &masked(),
+            )
+            .unwrap();
+            (d.group, d.detail)
+        };
+        // Both allow a retry: the code's specific reading stands.
+        assert_eq!(
+            of("authentication_required", "try_again_later"),
+            (Authenticate, "authenticate")
+        );
+        assert_eq!(
+            of("expired_card", "try_again_later"),
+            (FixCardData, "expired")
+        );
+        // A "cannot approve now" code says less than the advice.
+        assert_eq!(
+            of("do_not_honor", "confirm_card_data"),
+            (FixCardData, "card_data")
+        );
+        assert_eq!(
+            of("insufficient_funds", "confirm_card_data"),
+            (FixCardData, "card_data")
+        );
+        // They disagree: the advice wins.
+        assert_eq!(
+            of("duplicate_transaction", "try_again_later"),
+            (CannotApproveNow, "unavailable")
+        );
+        assert_eq!(
+            of("insufficient_funds", "do_not_try_again"),
+            (NeverApprove, "not_usable")
+        );
+        assert_eq!(
+            of("currency_not_supported", "do_not_try_again"),
+            (NeverApprove, "not_usable")
+        );
     }
 
     #[test]

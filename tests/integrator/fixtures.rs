@@ -164,6 +164,12 @@ pub static CASES: &[(&str, &str)] = &[
         include_str!("../fixtures/cases/decline-authentication-not-handled.json"),
     ),
     (
+        "decline-authentication-required-advice-try-again-later",
+        include_str!(
+            "../fixtures/cases/decline-authentication-required-advice-try-again-later.json"
+        ),
+    ),
+    (
         "decline-authentication-required",
         include_str!("../fixtures/cases/decline-authentication-required.json"),
     ),
