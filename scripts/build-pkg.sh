@@ -102,12 +102,20 @@ done
 # The browser targets get byte-identical .wasm files; optimize once.
 # Measured on the gzipped .wasm: plain -Oz 103142 bytes; merging similar
 # functions first and a flatten/rereloop round between two -Oz runs 101946.
+# Later, on the runtime / full build: a second flatten/rereloop round and
+# --converge 61237 -> 61177 / 146236 -> 145712; --low-memory-unused (the
+# optimizer may fold constant offsets into loads and stores because the
+# first KiB of memory is never used: rustc puts the 1 MiB stack first,
+# growing down towards 0, and data and heap above it) -> 60975 / 145569.
+WASM_OPT_SIZE="--low-memory-unused --merge-similar-functions -Oz --flatten --rereloop -Oz --flatten --rereloop -Oz -Oz --converge"
 log "wasm-opt -Oz with merge-similar-functions, flatten/rereloop ($("$WASM_OPT" --version))"
-"$WASM_OPT" --merge-similar-functions -Oz --flatten --rereloop -Oz -Oz \
+# shellcheck disable=SC2086 # the flags are words
+"$WASM_OPT" $WASM_OPT_SIZE \
   --strip-debug --strip-producers "$BG/web/orderlens_bg.wasm" -o "$BG/orderlens_bg.opt.wasm"
 "$WASM_OPT" -O3 --strip-debug --strip-producers "$BG/nodejs/orderlens_bg.wasm" -o "$BG/node.opt.wasm"
 "$WASM_BINDGEN" --target web --no-typescript --out-name orderlens --out-dir "$BG/runtime" "$RT_WASM"
-"$WASM_OPT" --merge-similar-functions -Oz --flatten --rereloop -Oz -Oz \
+# shellcheck disable=SC2086
+"$WASM_OPT" $WASM_OPT_SIZE \
   --strip-debug --strip-producers "$BG/runtime/orderlens_bg.wasm" -o "$BG/runtime.opt.wasm"
 
 # --- assemble pkg/ -----------------------------------------------------------

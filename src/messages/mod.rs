@@ -46,7 +46,9 @@ pub mod key {
 
 use crate::json::Value;
 use crate::model::diagnostic::Diagnostic;
-use crate::order::{CancelBy, CancelReason, DisputeKind, DisputeState, PaymentMethod, Status};
+use crate::order::{
+    CancelBy, CancelReason, DisputeKind, DisputeState, PaymentMethod, PaymentState, Status,
+};
 use crate::time::{Date, Timestamp};
 use format::{Message, Part, PluralKey, Use};
 use locale::{DateFormatter, Locale};
@@ -132,6 +134,10 @@ pub const PLACEHOLDERS: &[(&str, ArgKind)] = &[
     ("carrier", ArgKind::Text),
     ("tracking_number", ArgKind::Text),
     ("method", ArgKind::Choice(PaymentMethod::ALL)),
+    // The payment's state: a bank transfer the buyer may still have to send
+    // (`pending`) reads differently from a bank debit under way
+    // (`processing`).
+    ("payment", ArgKind::Choice(PaymentState::ALL)),
     ("cancel_reason", ArgKind::Choice(CancelReason::ALL)),
     ("cancelled_by", ArgKind::Choice(CancelBy::ALL)),
     ("dispute_kind", ArgKind::Choice(DisputeKind::ALL)),

@@ -605,6 +605,7 @@ impl RuleSet {
         );
         if let Some(p) = &order.payment {
             a.set("attempts", Arg::Number(p.attempts));
+            a.set("payment", Arg::Choice(p.state.as_str()));
             let over = self.out_of_attempts(order);
             a.set("retry", Arg::Choice(if over { "no" } else { "yes" }));
         }

@@ -52,6 +52,22 @@ pub static CASES: &[(&str, &str)] = &[
         include_str!("../fixtures/cases/awaiting-receipt-delivered-by-carrier-with-tracking.json"),
     ),
     (
+        "bank-transfer-awaited",
+        include_str!("../fixtures/cases/bank-transfer-awaited.json"),
+    ),
+    (
+        "bank-transfer-in-flight-zh-cn",
+        include_str!("../fixtures/cases/bank-transfer-in-flight-zh-cn.json"),
+    ),
+    (
+        "bank-transfer-not-received-ru",
+        include_str!("../fixtures/cases/bank-transfer-not-received-ru.json"),
+    ),
+    (
+        "bank-transfer-not-received",
+        include_str!("../fixtures/cases/bank-transfer-not-received.json"),
+    ),
+    (
         "bd-threshold-after-pivot",
         include_str!("../fixtures/cases/bd-threshold-after-pivot.json"),
     ),
@@ -110,6 +126,10 @@ pub static CASES: &[(&str, &str)] = &[
     (
         "card-expired",
         include_str!("../fixtures/cases/card-expired.json"),
+    ),
+    (
+        "cash-on-delivery-unconfirmed",
+        include_str!("../fixtures/cases/cash-on-delivery-unconfirmed.json"),
     ),
     (
         "checkout-incomplete-1ms-before-auto-cancel",
