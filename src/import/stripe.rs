@@ -130,9 +130,16 @@ pub(super) fn import(cx: &mut Ctx, payload: &Value) -> Value {
         Some(c) => refunds(cx, top, bare, id, c),
         None => (None, 0),
     };
-    let dispute = if bare { None } else { dispute(cx, top, id) };
+    let (dispute, lost) = if bare {
+        (None, false)
+    } else {
+        dispute(cx, top, id)
+    };
 
     let state = match (state, received.or(amount)) {
+        // A lost dispute gave the money back to the buyer through their
+        // bank: the payment is refunded, not received.
+        (Some("succeeded" | "partially_refunded"), _) if lost => Some("refunded"),
         (Some("succeeded"), Some(paid)) if refunded > 0 && refunded < paid => {
             Some("partially_refunded")
         }
@@ -672,9 +679,12 @@ fn same_intent(cx: &mut Ctx, obj: &Value, path: &str, pi_id: Option<&str>) {
     }
 }
 
-/// The dispute: who acts next, and what it is about.
-fn dispute(cx: &mut Ctx, top: &Value, pi_id: Option<&str>) -> Option<Doc> {
-    let d = cx.object(top, "", "dispute")?;
+/// The dispute: who acts next, and what it is about; and whether it was
+/// lost (the money went back to the buyer).
+fn dispute(cx: &mut Ctx, top: &Value, pi_id: Option<&str>) -> (Option<Doc>, bool) {
+    let Some(d) = cx.object(top, "", "dispute") else {
+        return (None, false);
+    };
     kind(cx, d, "dispute", "dispute");
     same_intent(cx, d, "dispute", pi_id);
     let status = cx.choice(d, "dispute", "status", DISPUTE_STATES);
@@ -693,9 +703,12 @@ fn dispute(cx: &mut Ctx, top: &Value, pi_id: Option<&str>) -> Option<Doc> {
             _ => "other",
         }),
     );
+    let Some(status) = status else {
+        return (None, false);
+    };
     doc.str(
         "state",
-        Some(match status? {
+        Some(match status {
             // The merchant must answer (an inquiry, or a chargeback).
             "warning_needs_response" | "needs_response" => "awaiting_seller",
             // The bank decides.
@@ -703,5 +716,5 @@ fn dispute(cx: &mut Ctx, top: &Value, pi_id: Option<&str>) -> Option<Doc> {
             _ => "resolved",
         }),
     );
-    Some(doc)
+    (Some(doc), status == "lost")
 }
