@@ -72,6 +72,17 @@ pub(super) fn import(cx: &mut Ctx, payload: &Value) -> Value {
     p.ts("updated_at", date_paid.or(modified).or(parts.created_at));
     parts.payment = Some(p);
     parts.status = Some(order_status(status, paid));
+    // Cancelling never refunds in WooCommerce, and only the shop can cancel
+    // a paid order (a customer may cancel a pending or failed one): a paid
+    // order cancelled with no refund is the shop's cancellation, at its last
+    // change, with the refund still owed.
+    if status == "cancelled" && paid && refunded.unwrap_or(0) == 0 {
+        parts.cancellation = Some(super::cancellation(
+            modified.or(date_paid),
+            "seller",
+            "other",
+        ));
+    }
     parts.doc().value()
 }
 
