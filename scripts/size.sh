@@ -40,14 +40,18 @@
 #             refuse empty required values, refunds without an amount and
 #             other Stripe objects (+672 B), 150,350 for the seller's
 #             text of a never-approve decline that is not masked (three
-#             locales, +107 B).
+#             locales, +107 B), 151,100 for payments awaited from the buyer read by
+#             method and state (a bank transfer to send, a bank debit under
+#             way, cash on delivery: buyer's and seller's texts in three
+#             locales, +1.4 KB, of which the optimizer's flags gave back
+#             0.7 KB).
 #
 #   scripts/size.sh [PKG_DIR]      (default: pkg/, as built by build-pkg.sh)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 PKG="${1:-$ROOT/pkg}"
 BUDGET="${BUDGET:-65536}"
-CEILING="${CEILING:-150350}"
+CEILING="${CEILING:-151100}"
 NAMED="$ROOT/build/bindgen/runtime/orderlens_bg.wasm"   # before wasm-opt: has names
 
 # Sums the gzip -9 sizes of the files, printing each; the total goes to $sum.
