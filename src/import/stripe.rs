@@ -613,12 +613,33 @@ fn refunds(
     if bare {
         return (None, 0);
     }
-    let (list, path) = match get(top, "refunds") {
-        Some(l @ Value::Object(_)) => (cx.array(l, "refunds", "data"), "refunds.data"),
-        _ => (cx.array(top, "", "refunds"), "refunds"),
-    };
+    // Without `refunds`, the expanded charge's: its `refunds` list, else
+    // its `amount_refunded` (API versions since 2022-11-15 leave the list
+    // out), so a refunded charge never reads as a payment received.
+    const CHARGE: &str = "paymentIntent.latest_charge";
+    let charge = get(top, "paymentIntent")
+        .and_then(|pi| get(pi, "latest_charge"))
+        .filter(|c| matches!(c, Value::Object(_)));
     let mut sum = Refunds::default();
     let mut done = 0i64;
+    let (list, path) = match (get(top, "refunds"), charge) {
+        (Some(l @ Value::Object(_)), _) => (cx.array(l, "refunds", "data"), "refunds.data"),
+        (None, Some(c)) => match get(c, "refunds") {
+            Some(l @ Value::Object(_)) => (
+                cx.array(l, "paymentIntent.latest_charge.refunds", "data"),
+                "paymentIntent.latest_charge.refunds.data",
+            ),
+            _ => {
+                let value = minor(cx, c, CHARGE, "amount_refunded", cur).unwrap_or(0);
+                if value > 0 {
+                    done = value;
+                    sum.add(value, None, None);
+                }
+                (&[][..], CHARGE)
+            }
+        },
+        _ => (cx.array(top, "", "refunds"), "refunds"),
+    };
     for (i, r) in list.iter().enumerate() {
         let p = index(path, i);
         let Some(r) = cx.root(r, &p, "a Refund object") else {
