@@ -111,11 +111,14 @@ fn to_both(platform: Platform, payload: &Value) -> Result<(Value, Order), OrderE
     }
     match Order::from_value(&doc) {
         Ok(order) => Ok((doc, order)),
-        // Only a merchant's own partial order (Stripe) can be invalid here:
-        // its errors are located inside `order`.
+        // A value the importer passed on as it was (a negative quantity) is
+        // located at the platform's field; anything else only a merchant's
+        // own partial order (Stripe) can hold: inside `order`.
         Err(mut e) => {
-            if platform == Platform::Stripe {
-                for fe in &mut e.errors {
+            for fe in &mut e.errors {
+                if let Some((_, from)) = cx.origins.iter().find(|(d, _)| *d == fe.path) {
+                    fe.path.clone_from(from);
+                } else if platform == Platform::Stripe {
                     fe.path = join("order", &fe.path);
                 }
             }
@@ -130,10 +133,15 @@ fn to_both(platform: Platform, payload: &Value) -> Result<(Value, Order), OrderE
 /// Most errors kept for one payload.
 const MAX_ERRORS: usize = 100;
 
-/// The errors of one payload, collected while it is read.
+/// The errors of one payload, collected while it is read, and where the
+/// document's fields came from.
 #[derive(Default)]
 pub(crate) struct Ctx {
     pub(crate) errors: Vec<FieldError>,
+    /// (document path, payload path) of the values the order reader may
+    /// refuse (an item's quantity, the total), so that its errors name the
+    /// platform's field.
+    origins: Vec<(String, String)>,
 }
 
 /// `path.key`, or `key` at the root.
@@ -161,6 +169,25 @@ impl Ctx {
                 help,
             });
         }
+    }
+
+    /// Notes that the document's `doc` field was read from `from`.
+    pub(crate) fn origin(&mut self, doc: String, from: String) {
+        self.origins.push((doc, from));
+    }
+
+    /// Appends an item read at `path` (a line item) to `items`.
+    pub(crate) fn item(
+        &mut self,
+        items: &mut Vec<Value>,
+        path: &str,
+        (sku, name, qty): (Option<&str>, Option<&str>, Option<i64>),
+    ) {
+        let at = index("items", items.len());
+        for (field, key) in [("qty", "quantity"), ("name", "name"), ("sku", "sku")] {
+            self.origin(join(&at, field), join(path, key));
+        }
+        items.push(item(sku, name, qty));
     }
 
     fn expected(&mut self, path: String, what: &str, got: &Value) {
@@ -660,7 +687,7 @@ impl Parts {
 }
 
 /// One item of the document.
-pub(crate) fn item(sku: Option<&str>, name: Option<&str>, qty: Option<i64>) -> Value {
+fn item(sku: Option<&str>, name: Option<&str>, qty: Option<i64>) -> Value {
     let mut d = Doc::default();
     d.str("sku", sku);
     d.str("name", name);

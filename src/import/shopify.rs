@@ -2,7 +2,7 @@
 //! `GET /orders/{id}.json` answers) → order document. The mapping table is
 //! in the README ("Importers").
 
-use super::{cancellation, get, index, item, join, method_of, Ctx, Currency, Doc, Parts, Refunds};
+use super::{cancellation, get, index, join, method_of, Ctx, Currency, Doc, Parts, Refunds};
 use crate::json::Value;
 use crate::time::Timestamp;
 
@@ -170,6 +170,7 @@ fn money(cx: &mut Ctx, o: &Value, base: &str, parts: &mut Parts) -> Option<Curre
     }
     if let Some(c) = &cur {
         parts.total = presentment(cx, o, base, "total_price", c, shop.as_ref());
+        cx.origin("total".into(), join(base, "total_price"));
     }
     cur
 }
@@ -225,7 +226,7 @@ fn line_items(cx: &mut Ctx, o: &Value, base: &str, items: &mut Vec<Value>) {
         let name = cx.text(li, &p, "name").or_else(|| cx.text(li, &p, "title"));
         let sku = cx.text(li, &p, "sku");
         let qty = cx.int(li, &p, "quantity");
-        items.push(item(sku, name, qty));
+        cx.item(items, &p, (sku, name, qty));
     }
 }
 

@@ -5,7 +5,7 @@
 //! the site's time zone, `date_paid_gmt` in UTC. The `_gmt` fields are read;
 //! a local field alone is accepted only when it carries an offset.
 
-use super::{get, index, item, join, method_of, Ctx, Currency, Doc, Parts, Refunds};
+use super::{get, index, join, method_of, Ctx, Currency, Doc, Parts, Refunds};
 use crate::json::Value;
 use crate::time::{truncate, Timestamp};
 
@@ -42,6 +42,7 @@ pub(super) fn import(cx: &mut Ctx, payload: &Value) -> Value {
     let cur = parts.currency.clone();
     if let Some(c) = &cur {
         parts.total = cx.money(o, "", "total", c);
+        cx.origin("total".into(), "total".into());
     }
 
     let (status, set_paid) = read_status(cx, o);
@@ -121,7 +122,7 @@ fn line_items(cx: &mut Ctx, o: &Value, items: &mut Vec<Value>) {
         let name = cx.text(li, &p, "name");
         let sku = cx.text(li, &p, "sku");
         let qty = cx.int(li, &p, "quantity");
-        items.push(item(sku, name, qty));
+        cx.item(items, &p, (sku, name, qty));
     }
 }
 
