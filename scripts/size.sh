@@ -44,14 +44,17 @@
 #             method and state (a bank transfer to send, a bank debit under
 #             way, cash on delivery: buyer's and seller's texts in three
 #             locales, +1.4 KB, of which the optimizer's flags gave back
-#             0.7 KB).
+#             0.7 KB), 151,400 for importers that read a lost Stripe
+#             dispute, refunds on Stripe's expanded charge and a WooCommerce
+#             order cancelled after payment, and locate a value the order
+#             reader refuses at the platform's field (+290 B).
 #
 #   scripts/size.sh [PKG_DIR]      (default: pkg/, as built by build-pkg.sh)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 PKG="${1:-$ROOT/pkg}"
 BUDGET="${BUDGET:-65536}"
-CEILING="${CEILING:-151100}"
+CEILING="${CEILING:-151400}"
 NAMED="$ROOT/build/bindgen/runtime/orderlens_bg.wasm"   # before wasm-opt: has names
 
 # Sums the gzip -9 sizes of the files, printing each; the total goes to $sum.
