@@ -122,6 +122,10 @@ pub(super) fn import(cx: &mut Ctx, payload: &Value) -> Value {
         let mut p = Doc::default();
         p.str("method", Some(method));
         p.str("state", Some(state));
+        // Tried at least once: its retry reads "Try again", not "Pay now".
+        if state == "failed" {
+            p.int("attempts", Some(1));
+        }
         p.ts("updated_at", processed_at.or(parts.created_at));
         parts.payment = Some(p);
     }

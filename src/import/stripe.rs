@@ -397,6 +397,11 @@ fn payment(attempt: Attempt, state: Option<&str>, updated: Option<Timestamp>) ->
     if let Some(s) = state {
         pay.str("state", Some(s));
     }
+    // A failed payment was tried at least once: its retry reads "Try
+    // again", not "Pay now" (the merchant's own count, when given, wins).
+    if state == Some("failed") {
+        pay.int("attempts", Some(1));
+    }
     let codes = matches!(state, Some("failed" | "requires_action"));
     for (key, v) in [
         ("failure_code", attempt.failure_code),
@@ -460,6 +465,11 @@ fn merge_order(
                 if let Value::Object(own) = v {
                     let mut merged = Doc(own.clone());
                     for (pk, pv) in pay.0.drain(..) {
+                        if pk == "attempts"
+                            && own.iter().any(|(k, v)| k == "attempts" && !v.is_null())
+                        {
+                            continue;
+                        }
                         merged.set(&pk, pv);
                     }
                     *pay = merged;

@@ -25,9 +25,9 @@ try {
   ]);
   // Compiled rules hold the rules and English messages that differ from
   // the built-in ones (the runtime embeds those), and the other locales in
-  // full: about 35 KB for zh-CN and ru on the buyer's side (`compile
-  // --audience buyer`), not the whole catalog twice.
-  if (bytes.byteLength > 40000) problems.push(`rules.olr is ${bytes.byteLength} bytes`);
+  // full: about 41 KB for zh-CN and ru on the buyer's side (`compile
+  // --audience buyer`), not the whole catalog twice (about 85 KB).
+  if (bytes.byteLength > 45000) problems.push(`rules.olr is ${bytes.byteLength} bytes`);
   // The buyer's side only: no merchant's view (a RangeError that says so).
   try {
     compileRules(bytes).explain(order, { now: NOW, audience: "merchant" });
