@@ -47,14 +47,15 @@
 #             0.7 KB), 151,400 for importers that read a lost Stripe
 #             dispute, refunds on Stripe's expanded charge and a WooCommerce
 #             order cancelled after payment, and locate a value the order
-#             reader refuses at the platform's field (+290 B).
+#             reader refuses at the platform's field (+290 B), 151,600 for
+#             failed payments read as tried at least once (+180 B).
 #
 #   scripts/size.sh [PKG_DIR]      (default: pkg/, as built by build-pkg.sh)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 PKG="${1:-$ROOT/pkg}"
 BUDGET="${BUDGET:-65536}"
-CEILING="${CEILING:-151400}"
+CEILING="${CEILING:-151600}"
 NAMED="$ROOT/build/bindgen/runtime/orderlens_bg.wasm"   # before wasm-opt: has names
 
 # Sums the gzip -9 sizes of the files, printing each; the total goes to $sum.
