@@ -686,6 +686,16 @@ impl Parts {
     }
 }
 
+/// Sets a payment's `state`; a failed one was tried at least once, so that
+/// its retry reads "Try again", not "Pay now" (a merchant's own count, when
+/// the importer merges one, wins).
+pub(crate) fn set_payment_state(pay: &mut Doc, state: &str) {
+    pay.str("state", Some(state));
+    if state == "failed" {
+        pay.int("attempts", Some(1));
+    }
+}
+
 /// One item of the document.
 fn item(sku: Option<&str>, name: Option<&str>, qty: Option<i64>) -> Value {
     let mut d = Doc::default();

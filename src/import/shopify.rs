@@ -121,11 +121,7 @@ pub(super) fn import(cx: &mut Ctx, payload: &Value) -> Value {
     if let Some(state) = state {
         let mut p = Doc::default();
         p.str("method", Some(method));
-        p.str("state", Some(state));
-        // Tried at least once: its retry reads "Try again", not "Pay now".
-        if state == "failed" {
-            p.int("attempts", Some(1));
-        }
+        super::set_payment_state(&mut p, state);
         p.ts("updated_at", processed_at.or(parts.created_at));
         parts.payment = Some(p);
     }

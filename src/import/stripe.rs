@@ -395,12 +395,7 @@ fn payment(attempt: Attempt, state: Option<&str>, updated: Option<Timestamp>) ->
     let mut pay = Doc::default();
     pay.str("method", Some(attempt.method));
     if let Some(s) = state {
-        pay.str("state", Some(s));
-    }
-    // A failed payment was tried at least once: its retry reads "Try
-    // again", not "Pay now" (the merchant's own count, when given, wins).
-    if state == Some("failed") {
-        pay.int("attempts", Some(1));
+        super::set_payment_state(&mut pay, s);
     }
     let codes = matches!(state, Some("failed" | "requires_action"));
     for (key, v) in [

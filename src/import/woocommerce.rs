@@ -69,11 +69,7 @@ pub(super) fn import(cx: &mut Ctx, payload: &Value) -> Value {
     };
     let mut p = Doc::default();
     p.str("method", Some(method));
-    p.str("state", Some(state));
-    // Tried at least once: its retry reads "Try again", not "Pay now".
-    if state == "failed" {
-        p.int("attempts", Some(1));
-    }
+    super::set_payment_state(&mut p, state);
     p.ts("updated_at", date_paid.or(modified).or(parts.created_at));
     parts.payment = Some(p);
     parts.status = Some(order_status(status, paid));

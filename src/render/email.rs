@@ -21,7 +21,8 @@ pub struct EmailOptions<'a> {
     /// Where to get help (default: the diagnosis's `contact_support` link,
     /// else `settings.support_url`).
     pub support_url: Option<&'a str>,
-    /// The locale of the fixed texts (default: the diagnosis's).
+    /// Accepted for symmetry with [`HtmlOptions`] and ignored: an e-mail's
+    /// fixed texts are in the diagnosis's language, as its texts are.
     pub locale: Option<&'a str>,
     /// The IANA zone the diagnosis shows times in, when it was explained
     /// with one (default: the shop's).

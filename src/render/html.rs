@@ -16,7 +16,9 @@ use crate::model::rules::{ActionKind, RuleSet};
 /// Options of [`render_html`].
 #[derive(Clone, Debug, Default)]
 pub struct HtmlOptions<'a> {
-    /// The locale of the widget's own labels (default: the diagnosis's).
+    /// The `locale` attribute: the language the widget goes on in when it
+    /// takes over (default: the diagnosis's). The labels rendered here are
+    /// in the diagnosis's language, as its texts are.
     pub locale: Option<&'a str>,
     /// `light`, `dark` or `auto` (the `theme` attribute; default: the page's
     /// `color-scheme`).
